@@ -1,0 +1,48 @@
+# Two commands do all set-up: `make run` starts the app, `make test` runs every check.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export PYTHON
+
+.PHONY: run test lint typecheck pytest bench deps-run deps-test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed-run
+
+deps-run:
+	packaging/install-debian-deps.sh run
+
+deps-test:
+	packaging/install-debian-deps.sh test
+
+run: deps-run $(VENV)/.installed-run
+	$(BIN)/evidence-dossier
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy
+
+# Tests run on a private D-Bus session, where the tests start their own gnome-keyring.
+pytest: deps-test $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen DOSSIER_REQUIRE_KEYRING=1 \
+		dbus-run-session -- $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test: deps-test lint typecheck pytest
+
+bench: deps-test $(VENV)/.installed-test
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

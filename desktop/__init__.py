@@ -1,0 +1,1 @@
+"""The Qt desktop application: views and view-models over ``dossier``'s services."""

@@ -1,0 +1,1 @@
+"""The evidence layer: domain, import, search, export and the ``dossier`` command line."""

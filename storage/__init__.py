@@ -1,0 +1,1 @@
+"""The encrypted vault: keys, encrypted files, the SQLCipher database and its custody log."""

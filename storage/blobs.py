@@ -1,0 +1,165 @@
+"""Encrypted files under ``blobs/``: each with its own random key, streamed in segments."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from storage.durable import fsync_dir, is_out_of_space, publish, temp_path
+from storage.errors import Cancelled, DiskFull
+from storage.stream import DEFAULT_SEGMENT, EncryptingWriter, decrypt_segments
+
+Progress = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+BLOBS_DIR = "blobs"
+# Files larger than this are hashed and encrypted-and-written on two threads at once (hashlib,
+# AES-GCM and file writes release the GIL), with a few segments in flight to bound memory.
+_PIPELINE_FROM = 4 * DEFAULT_SEGMENT
+_IN_FLIGHT = 6
+# Flushing to disk as we go spreads the cost of the final fsync over the whole write.
+_SYNC_EVERY = 32 * 1024 * 1024
+TMP_DIR = "tmp"
+
+
+@dataclass(frozen=True)
+class WrittenBlob:
+    file_name: str
+    key: bytes
+    sha256: str
+    size: int
+
+
+class _Chunks:
+    """Reads ``source`` in segments, reporting progress and honouring cancel."""
+
+    def __init__(
+        self,
+        source: BinaryIO,
+        size: int,
+        total: int,
+        progress: Progress | None,
+        cancelled: CancelCheck | None,
+    ) -> None:
+        self._source, self._size, self._total = source, size, total
+        self._progress, self._cancelled = progress, cancelled
+        self.done = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        while chunk := self._source.read(self._size):
+            if self._cancelled is not None and self._cancelled():
+                raise Cancelled()
+            yield chunk
+            self.done += len(chunk)
+            if self._progress is not None:
+                self._progress(self.done, max(self._total, self.done))
+
+
+def _pipelined(chunks: _Chunks, digest: Any, writer: EncryptingWriter, fd: int) -> None:
+    synced = 0
+
+    def encrypt_and_write(chunk: bytes) -> None:
+        nonlocal synced
+        writer.write(chunk)
+        if writer.bytes_in - synced >= _SYNC_EVERY:
+            os.fdatasync(fd) if hasattr(os, "fdatasync") else os.fsync(fd)
+            synced = writer.bytes_in
+
+    in_flight: deque[Future[None]] = deque()
+    with (
+        ThreadPoolExecutor(1, "blob-hash") as hasher,
+        ThreadPoolExecutor(1, "blob-write") as sink,
+    ):
+        try:
+            for chunk in chunks:
+                in_flight.append(hasher.submit(digest.update, chunk))
+                in_flight.append(sink.submit(encrypt_and_write, chunk))
+                while len(in_flight) > _IN_FLIGHT:
+                    in_flight.popleft().result()
+            while in_flight:
+                in_flight.popleft().result()
+        finally:
+            for future in in_flight:
+                future.cancel()
+
+
+class BlobFiles:
+    """The file side of stored files; the vault keeps their keys and records in the database."""
+
+    def __init__(self, vault_folder: Path) -> None:
+        self.root = vault_folder / BLOBS_DIR
+        self.tmp = vault_folder / TMP_DIR
+
+    def ensure_folders(self) -> None:
+        for folder in (self.root, self.tmp):
+            folder.mkdir(mode=0o700, exist_ok=True)
+
+    def path_of(self, file_name: str) -> Path:
+        # Two-character fan-out keeps folders small in vaults with many thousands of files.
+        return self.root / file_name[:2] / file_name
+
+    def write(
+        self,
+        source: BinaryIO,
+        total: int,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+        segment_size: int = DEFAULT_SEGMENT,
+    ) -> WrittenBlob:
+        """Encrypt ``source`` into a new blob file; durable on return, nothing left on failure."""
+        key = secrets.token_bytes(32)
+        file_name = secrets.token_hex(16)
+        temp = temp_path(self.tmp)
+        digest = hashlib.sha256()
+        try:
+            with open(temp, "xb") as sink:
+                writer = EncryptingWriter(key, sink, segment_size)
+                chunks = _Chunks(source, segment_size, total, progress, cancelled)
+                if total <= _PIPELINE_FROM:
+                    for chunk in chunks:
+                        digest.update(chunk)
+                        writer.write(chunk)
+                else:
+                    _pipelined(chunks, digest, writer, sink.fileno())
+                writer.finish()
+                sink.flush()
+                os.fsync(sink.fileno())
+            final = self.path_of(file_name)
+            if not final.parent.exists():
+                final.parent.mkdir(mode=0o700)
+                fsync_dir(self.root)
+            publish(temp, final)
+        except BaseException as error:
+            temp.unlink(missing_ok=True)
+            if is_out_of_space(error):
+                raise DiskFull() from error
+            raise
+        return WrittenBlob(file_name, key, digest.hexdigest(), chunks.done)
+
+    def read(self, file_name: str, key: bytes) -> Iterator[bytes]:
+        with open(self.path_of(file_name), "rb") as source:
+            yield from decrypt_segments(key, source)
+
+    def remove(self, file_name: str) -> None:
+        self.path_of(file_name).unlink(missing_ok=True)
+
+    def all_file_names(self) -> set[str]:
+        if not self.root.exists():
+            return set()
+        return {path.name for path in self.root.glob("??/*") if path.is_file()}
+
+    def clear_temp(self) -> int:
+        """Remove half-written files left by a crash; returns how many."""
+        removed = 0
+        if self.tmp.exists():
+            for leftover in self.tmp.iterdir():
+                leftover.unlink(missing_ok=True)
+                removed += 1
+        return removed

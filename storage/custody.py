@@ -1,0 +1,77 @@
+"""The custody log: append-only entries, each holding the hash of the one before it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import CustodyEntry
+
+GENESIS = "0" * 64
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def entry_hash(prev_hash: str, seq: int, at: str, action: str, subject: str, details: str) -> str:
+    payload = json.dumps([seq, at, action, subject, details], ensure_ascii=False)
+    return hashlib.sha256(f"{prev_hash}\n{payload}".encode()).hexdigest()
+
+
+def append(session: Session, action: str, subject: str, details: dict[str, Any]) -> CustodyEntry:
+    """Add an entry in the caller's transaction, so it commits (or not) with the change."""
+    last = session.scalars(select(CustodyEntry).order_by(CustodyEntry.seq.desc()).limit(1)).first()
+    seq = 1 if last is None else last.seq + 1
+    prev = GENESIS if last is None else last.entry_hash
+    at = utc_now()
+    details_text = json.dumps(details, ensure_ascii=False, sort_keys=True)
+    entry = CustodyEntry(
+        seq=seq,
+        at=at,
+        action=action,
+        subject=subject,
+        details=details_text,
+        prev_hash=prev,
+        entry_hash=entry_hash(prev, seq, at, action, subject, details_text),
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    entries: int
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_chain(session: Session) -> ChainCheck:
+    problems: list[str] = []
+    prev = GENESIS
+    expected_seq = 1
+    count = 0
+    for entry in session.scalars(select(CustodyEntry).order_by(CustodyEntry.seq)):
+        count += 1
+        if entry.seq != expected_seq:
+            problems.append(f"custody entry {expected_seq} is missing")
+        if entry.prev_hash != prev:
+            problems.append(f"custody entry {entry.seq} does not follow the one before it")
+        recomputed = entry_hash(
+            entry.prev_hash, entry.seq, entry.at, entry.action, entry.subject, entry.details
+        )
+        if recomputed != entry.entry_hash:
+            problems.append(f"custody entry {entry.seq} was altered")
+        prev = entry.entry_hash
+        expected_seq = entry.seq + 1
+    return ChainCheck(entries=count, problems=problems)

@@ -1,0 +1,135 @@
+"""The SQLCipher database: keyed connections, safe pragmas, schema migrations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from storage.errors import DatabaseDamaged, VaultFromNewerVersion
+
+DB_NAME = "vault.db"
+_MIGRATIONS = Path(__file__).parent / "migrations"
+
+# WAL for crash safety and concurrent readers; FULL so a reported commit survives power loss;
+# temp_store=MEMORY so SQLite never writes a plaintext temp file; secure_delete so a deleted row
+# (and the wrapped file key in it) is overwritten, not left in a free page.
+_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA secure_delete = ON",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 10000",
+)
+
+
+def _keyed_connector(path: Path, raw_key: bytes) -> Callable[[], Any]:
+    # A raw 256-bit key: SQLCipher skips its own PBKDF2, the key already came from Argon2id+HKDF.
+    key_pragma = f"PRAGMA key = \"x'{raw_key.hex()}'\""
+
+    def connect() -> Any:
+        connection = sqlcipher3.connect(str(path), check_same_thread=False, timeout=10)
+        try:
+            connection.execute(key_pragma)
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            for pragma in _PRAGMAS:
+                connection.execute(pragma)
+        except sqlcipher3.DatabaseError as error:
+            connection.close()
+            raise DatabaseDamaged() from error
+        return connection
+
+    return connect
+
+
+def open_engine(path: Path, raw_key: bytes) -> Engine:
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}",
+        creator=_keyed_connector(path, raw_key),
+        module=sqlcipher3,
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+    )
+
+    # pysqlite's own implicit transactions are replaced by an explicit BEGIN, so that every
+    # SQLAlchemy transaction is a real SQLite one (SQLAlchemy's documented recipe for SQLite).
+    @event.listens_for(engine, "connect")
+    def _no_implicit_begin(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _alembic_config(connection: Any) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config(None)).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    """True when the schema is older than this version; refuses one from a newer version."""
+    current = current_revision(engine)
+    script = ScriptDirectory.from_config(_alembic_config(None))
+    known = {revision.revision for revision in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise VaultFromNewerVersion()
+    return current != script.get_current_head()
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), target)
+
+
+def _pragma_rows(engine: Engine, pragma: str) -> list[Any]:
+    # Outside any transaction: a checkpoint cannot complete inside one.
+    raw = engine.raw_connection()
+    try:
+        return list(raw.driver_connection.execute(pragma).fetchall())  # type: ignore[union-attr]
+    finally:
+        raw.close()
+
+
+def checkpoint(engine: Engine) -> None:
+    """Fold the WAL into the main file, so that the file alone is a complete copy."""
+    _pragma_rows(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def integrity_problems(engine: Engine) -> list[str]:
+    """SQLCipher's page HMAC check and SQLite's structural check; empty when all is well."""
+    problems = [
+        f"database page check: {row[0]}"
+        for row in _pragma_rows(engine, "PRAGMA cipher_integrity_check")
+    ]
+    problems += [
+        f"database structure: {row[0]}"
+        for row in _pragma_rows(engine, "PRAGMA integrity_check")
+        if row[0] != "ok"
+    ]
+    return problems

@@ -1,0 +1,54 @@
+"""Crash-safe file writes: temp file inside the vault, fsync, rename, fsync the folder."""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+from pathlib import Path
+
+from storage.errors import DiskFull
+
+# ENOSPC: disk full; EDQUOT: quota; EFBIG: file size limit (RLIMIT_FSIZE or the file system's).
+_NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def is_out_of_space(error: BaseException) -> bool:
+    return isinstance(error, OSError) and error.errno in _NO_SPACE
+
+
+def fsync_dir(folder: Path) -> None:
+    if os.name != "posix":  # Windows has no directory handles to fsync; NTFS journals renames.
+        return
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def temp_path(tmp_folder: Path, suffix: str = ".part") -> Path:
+    return tmp_folder / (secrets.token_hex(16) + suffix)
+
+
+def publish(temp: Path, final: Path) -> None:
+    """Atomically move a fully written, fsynced temp file into place and persist the rename."""
+    temp.replace(final)
+    fsync_dir(final.parent)
+
+
+def atomic_write(final: Path, data: bytes, tmp_folder: Path | None = None) -> None:
+    """Replace ``final`` with ``data`` so that a crash leaves either the old or the new file."""
+    folder = tmp_folder or final.parent
+    temp = temp_path(folder, ".tmp")
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        publish(temp, final)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        if is_out_of_space(error):
+            raise DiskFull() from error
+        raise
