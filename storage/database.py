@@ -39,6 +39,8 @@ def _keyed_connector(path: Path, raw_key: bytes) -> Callable[[], Any]:
     def connect() -> Any:
         connection = sqlcipher3.connect(str(path), check_same_thread=False, timeout=10)
         try:
+            # SQLCipher would otherwise log page errors to stderr; verify reports them instead.
+            connection.execute("PRAGMA cipher_log_level = NONE")
             connection.execute(key_pragma)
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
             for pragma in _PRAGMAS:
@@ -121,15 +123,20 @@ def checkpoint(engine: Engine) -> None:
     _pragma_rows(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def is_damage(error: BaseException) -> bool:
+    """True for SQLite errors that mean the file is damaged, not that a statement was wrong."""
+    text = str(error).lower()
+    return "malformed" in text or "not a database" in text or "hmac" in text
+
+
 def integrity_problems(engine: Engine) -> list[str]:
     """SQLCipher's page HMAC check and SQLite's structural check; empty when all is well."""
-    problems = [
-        f"database page check: {row[0]}"
-        for row in _pragma_rows(engine, "PRAGMA cipher_integrity_check")
-    ]
-    problems += [
-        f"database structure: {row[0]}"
-        for row in _pragma_rows(engine, "PRAGMA integrity_check")
-        if row[0] != "ok"
-    ]
+    problems: list[str] = []
+    try:
+        rows = _pragma_rows(engine, "PRAGMA cipher_integrity_check")
+        problems += [f"database page check: {row[0]}" for row in rows]
+        rows = _pragma_rows(engine, "PRAGMA integrity_check")
+        problems += [f"database structure: {row[0]}" for row in rows if row[0] != "ok"]
+    except sqlcipher3.DatabaseError as error:
+        problems.append(f"database structure: {error}")
     return problems

@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import BinaryIO
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,6 +26,7 @@ from storage.errors import (
     BlobMissing,
     BlobTampered,
     Cancelled,
+    DatabaseDamaged,
     DiskFull,
     HeaderDamaged,
     NotRemembered,
@@ -307,7 +309,7 @@ class Vault:
     def session(self) -> Iterator[Session]:
         """A read session. Use ``transaction()`` for changes."""
         self._require_engine()
-        with self._sessions() as session:
+        with _damage_reported(), self._sessions() as session:
             yield session
 
     @contextmanager
@@ -315,7 +317,7 @@ class Vault:
         """A write transaction; one writer at a time, committed on leaving, rolled back on error."""
         with self._write_lock:
             self._require_engine()
-            with self._sessions.begin() as session:
+            with _damage_reported(), self._sessions.begin() as session:
                 yield session
 
     def record_custody(
@@ -493,11 +495,16 @@ class Vault:
         self, progress: Progress | None = None, cancelled: CancelCheck | None = None
     ) -> VerifyReport:
         """Decrypt every file and check its SHA-256; check the database and the custody chain."""
-        with self.session() as session:
-            items = [
-                (row.id, row.label, row.sha256, row.size)
-                for row in session.scalars(select(StoredFile).order_by(StoredFile.id))
-            ]
+        database_problems = database.integrity_problems(self._require_engine())
+        try:
+            with self.session() as session:
+                items = [
+                    (row.id, row.label, row.sha256, row.size)
+                    for row in session.scalars(select(StoredFile).order_by(StoredFile.id))
+                ]
+        except DatabaseDamaged as error:
+            # The list of files itself is unreadable: report what the page check found.
+            return VerifyReport([], database_problems or [str(error)], [], 0)
         total = sum(item[3] for item in items)
         done = 0
         checks: list[FileCheck] = []
@@ -517,7 +524,6 @@ class Vault:
             done += size
             if progress is not None:
                 progress(done, total)
-        database_problems = database.integrity_problems(self._require_engine())
         with self.session() as session:
             chain = custody.check_chain(session)
         report = VerifyReport(checks, database_problems, chain.problems, chain.entries)
@@ -603,6 +609,17 @@ class Vault:
     def _writes_paused(self) -> Iterator[None]:
         with self._write_lock:
             yield
+
+
+@contextmanager
+def _damage_reported() -> Iterator[None]:
+    """Turn SQLite's low-level "malformed" errors into the message a lawyer can act on."""
+    try:
+        yield
+    except SQLAlchemyDatabaseError as error:
+        if database.is_damage(error):
+            raise DatabaseDamaged() from error
+        raise
 
 
 def _is_database_full(error: BaseException) -> bool:

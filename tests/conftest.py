@@ -1,0 +1,40 @@
+"""Shared fixtures: small real vaults with a fast (but real) Argon2id setting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storage.keys import KdfParams
+from storage.vault import Vault
+
+PASSPHRASE = "correct horse battery staple"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.fixture
+def fast_kdf() -> KdfParams:
+    # Real Argon2id with small parameters, so tests can open vaults many times.
+    return KdfParams.fresh(iterations=1, memory_kib=8 * 1024)
+
+
+@pytest.fixture
+def vault_folder(tmp_path: Path) -> Path:
+    return tmp_path / "vault"
+
+
+@pytest.fixture
+def vault(vault_folder: Path, fast_kdf: KdfParams) -> Iterator[Vault]:
+    opened = Vault.create(vault_folder, PASSPHRASE, kdf=fast_kdf)
+    yield opened
+    if not opened.is_locked:
+        opened.lock()
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    return CORPUS
