@@ -203,7 +203,7 @@ def two_files(vault: Vault) -> tuple[int, int]:
 
 
 def _assert_only_first_is_bad(vault: Vault, first: int, second: int, words: str) -> None:
-    with pytest.raises(BlobTampered, match="Court ruling 30 Oct.pdf") as caught:
+    with pytest.raises(BlobTampered, match=r"Court ruling 30 Oct\.pdf") as caught:
         vault.read_bytes(first)
     assert words in str(caught.value)
     report = vault.verify()
@@ -285,7 +285,7 @@ def test_damaged_header_is_reported(vault: Vault, vault_folder: Path) -> None:
     raw = bytearray((vault_folder / HEADER_NAME).read_bytes())
     raw[raw.index(b'"mac"') + 10] ^= 0x02
     (vault_folder / HEADER_NAME).write_bytes(raw)
-    with pytest.raises(HeaderDamaged, match="vault.header"):
+    with pytest.raises(HeaderDamaged, match=r"vault\.header"):
         Vault.unlock(vault_folder, PASSPHRASE)
 
 
