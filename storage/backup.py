@@ -192,7 +192,9 @@ def _extract(
                 seen[member.name] = digest.hexdigest()
                 if progress is not None:
                     progress(min(source.tell(), total), total)
-        if not reader.at_end():
+        # tar pads its end to a whole record; past that the stream must end, authenticated.
+        padding = reader.read(64 * 1024)
+        if padding.strip(b"\0") or not reader.at_end():
             raise BackupDamaged()
     except (StreamCorrupt, tarfile.TarError, ValueError, KeyError, TypeError) as error:
         raise BackupDamaged() from error

@@ -59,6 +59,8 @@ def open_engine(path: Path, raw_key: bytes) -> Engine:
         creator=_keyed_connector(path, raw_key),
         module=sqlcipher3,
         poolclass=QueuePool,
+        # Error messages must never carry evidence (names, quotes) into logs or tracebacks.
+        hide_parameters=True,
         pool_size=4,
         max_overflow=4,
     )

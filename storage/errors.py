@@ -79,8 +79,8 @@ class BlobMissing(VaultError):
 
 class DiskFull(VaultError):
     message = (
-        "The disk is full: the file was not stored and nothing already in the vault was "
-        "changed. Free some space and try again."
+        "The disk is full or refused the write: the file was not stored and nothing already "
+        "in the vault was changed. Free some space (or check the disk) and try again."
     )
 
 

@@ -623,5 +623,7 @@ def _damage_reported() -> Iterator[None]:
 
 
 def _is_database_full(error: BaseException) -> bool:
-    # SQLite reports a failed write for lack of space as SQLITE_FULL ("database or disk is full").
-    return isinstance(error, OperationalError) and "is full" in str(error)
+    # SQLite reports a lack of space as SQLITE_FULL ("database or disk is full"), and a write
+    # refused by the system (quota, file size limit) as SQLITE_IOERR ("disk I/O error").
+    text = str(error)
+    return isinstance(error, OperationalError) and ("is full" in text or "disk I/O error" in text)

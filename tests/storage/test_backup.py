@@ -120,3 +120,12 @@ def test_backup_after_a_passphrase_change_opens_with_the_new_one(
     )
     restored.lock()
     assert report.ok
+
+
+def test_empty_vault_backs_up_and_restores(vault: Vault, tmp_path: Path) -> None:
+    # tar pads small archives to a whole record: that padding must not read as damage.
+    create_backup(vault, tmp_path / "empty.edbackup")
+    assert check_backup(tmp_path / "empty.edbackup", PASSPHRASE) == 0
+    restored, report = restore_backup(tmp_path / "empty.edbackup", tmp_path / "r", PASSPHRASE)
+    restored.lock()
+    assert report.ok and report.files == []

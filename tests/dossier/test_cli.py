@@ -1,0 +1,107 @@
+"""The `dossier` command line over a real vault: vault commands, JSON output, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dossier.cli import main
+
+PASS = "a long enough passphrase"
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    folder = tmp_path / "vault"
+    monkeypatch.setenv("DOSSIER_VAULT", str(folder))
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", PASS)
+    # Keep the tests fast: the calibrated Argon2id takes ~0.7 s per unlock.
+    monkeypatch.setattr(
+        "storage.vault.calibrate_kdf",
+        lambda: __import__("storage.keys", fromlist=["KdfParams"]).KdfParams.fresh(1, 8192),
+    )
+    return folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, object], str]:
+    code = main([*args, "--json"])
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out) if captured.out.strip() else {}, captured.err
+
+
+def test_init_verify_backup_restore(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, data, _ = run(capsys, "init")
+    assert code == 0 and data["vault"] == str(env) and len(str(data["id"])) == 32
+    code, data, _ = run(capsys, "verify")
+    assert code == 0 and data["ok"] is True
+    code, data, _ = run(capsys, "backup", str(tmp_path / "b.edbackup"))
+    assert code == 0 and Path(str(data["path"])).is_file()
+    code, data, _ = run(capsys, "restore", str(tmp_path / "b.edbackup"), "--check-only")
+    assert code == 0 and data["ok"] is True
+    code, data, _ = run(
+        capsys, "restore", str(tmp_path / "b.edbackup"), "--vault", str(tmp_path / "copy")
+    )
+    assert code == 0 and data["ok"] is True
+    code, data, _ = run(capsys, "log")
+    actions = [entry["action"] for entry in data["entries"]]  # type: ignore[attr-defined]
+    assert actions[:2] == ["vault created", "vault verified"] and "backup made" in actions
+
+
+def test_wrong_passphrase_exits_1_with_a_sentence(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "init")[0] == 0
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", "not the right one")
+    code, _, err = run(capsys, "verify")
+    assert code == 1
+    assert err.startswith("dossier: The passphrase is not correct") and "Traceback" not in err
+
+
+def test_weak_new_passphrase_is_refused(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", "short")
+    code, _, err = run(capsys, "init")
+    assert code == 1 and "at least" in err
+    assert not env.exists()
+
+
+def test_passwd_changes_the_passphrase(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "init")[0] == 0
+    monkeypatch.setenv("DOSSIER_OLD_PASSPHRASE", PASS)
+    monkeypatch.setenv("DOSSIER_NEW_PASSPHRASE", "another long passphrase")
+    assert run(capsys, "passwd")[0] == 0
+    assert run(capsys, "verify")[0] == 1
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", "another long passphrase")
+    assert run(capsys, "verify")[0] == 0
+
+
+def test_missing_vault_is_explained(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "verify")
+    assert code == 1 and "not an Evidence Dossier vault" in err
+
+
+def test_usage_errors_exit_2() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "dossier.cli", "no-such-command"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+
+
+def test_help_reads_like_a_manual() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "dossier.cli", "--help"], capture_output=True, text=True, check=True
+    )
+    for word in ("DOSSIER_PASSPHRASE", "init", "verify", "backup", "restore", "passwd", "Exit"):
+        assert word in result.stdout
