@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import LargeBinary, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import ForeignKey, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
@@ -42,3 +42,221 @@ class CustodyEntry(Base):
     details: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64))
+
+
+# ------------------------------------------------------------------------ the evidence model
+class Person(Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)  # as used in filings
+    native_name: Mapped[str | None] = mapped_column(Text)
+    birth_date: Mapped[str | None] = mapped_column(String(64))  # EDTF
+    nationality: Mapped[str | None] = mapped_column(Text)
+    role: Mapped[str | None] = mapped_column(String(64))
+    photo_file_id: Mapped[int | None] = mapped_column(ForeignKey("stored_files.id"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[str] = mapped_column(String(32))
+
+    aliases: Mapped[list[PersonAlias]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="PersonAlias.id"
+    )
+
+
+class PersonAlias(Base):
+    __tablename__ = "person_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(Text)
+    person: Mapped[Person] = relationship(back_populates="aliases")
+
+
+class Organisation(Base):
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32))  # outlet, ngo, court, agency, other
+    country: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Case(Base):
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    requesting_country: Mapped[str | None] = mapped_column(Text)
+    notice_type: Mapped[str | None] = mapped_column(String(32))
+    notice_reference: Mapped[str | None] = mapped_column(Text)
+    representative_name: Mapped[str | None] = mapped_column(Text)
+    representative_firm: Mapped[str | None] = mapped_column(Text)
+    representative_address: Mapped[str | None] = mapped_column(Text)
+    representative_bar_number: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(32), default="draft")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    arguments: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
+class Document(Base):
+    """An exhibit: the original file as imported, its text per page and what describes it."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_id: Mapped[int] = mapped_column(ForeignKey("stored_files.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    date_published: Mapped[str | None] = mapped_column(String(64))  # EDTF
+    date_accessed: Mapped[str | None] = mapped_column(String(64))  # EDTF
+    language: Mapped[str | None] = mapped_column(String(16))
+    mime_type: Mapped[str] = mapped_column(String(128))
+    page_count: Mapped[int]
+    confidential: Mapped[bool] = mapped_column(default=False)
+    # Metadata found in the file, offered to the user to confirm (JSON object).
+    suggestions: Mapped[str] = mapped_column(Text, default="{}")
+    warnings: Mapped[str] = mapped_column(Text, default="[]")
+    created_at: Mapped[str] = mapped_column(String(32))
+
+    pages: Mapped[list[DocumentPage]] = relationship(
+        cascade="all, delete-orphan", order_by="DocumentPage.page"
+    )
+
+
+class DocumentPage(Base):
+    __tablename__ = "document_pages"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    page: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class DocumentPerson(Base):
+    __tablename__ = "document_people"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class DocumentOrganisation(Base):
+    __tablename__ = "document_organisations"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Translation(Base):
+    __tablename__ = "translations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    language: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    translator: Mapped[str | None] = mapped_column(Text)
+    certification: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(64))
+
+
+class Quote(Base):
+    __tablename__ = "quotes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    page: Mapped[int | None]
+    found_in_document: Mapped[bool] = mapped_column(default=False)
+    speaker: Mapped[str | None] = mapped_column(Text)
+    date_said: Mapped[str | None] = mapped_column(String(64))  # EDTF
+    translation: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
+class QuotePerson(Base):
+    __tablename__ = "quote_people"
+
+    quote_id: Mapped[int] = mapped_column(
+        ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Event(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    date: Mapped[str] = mapped_column(String(64))  # EDTF, exactly as precise as the source
+    sort_key: Mapped[str] = mapped_column(String(32), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[str] = mapped_column(String(32))
+
+    citations: Mapped[list[Citation]] = relationship(
+        cascade="all, delete-orphan", order_by="Citation.id"
+    )
+
+
+class EventPerson(Base):
+    __tablename__ = "event_people"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Citation(Base):
+    """A pinpoint reference from an event to a document page or a quote."""
+
+    __tablename__ = "citations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    quote_id: Mapped[int | None] = mapped_column(ForeignKey("quotes.id"))
+    page: Mapped[int | None]
+
+
+class Ground(Base):
+    """A legal ground of a case (from its kind's template) and the evidence linked to it."""
+
+    __tablename__ = "grounds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+
+
+class GroundLink(Base):
+    __tablename__ = "ground_links"
+
+    ground_id: Mapped[int] = mapped_column(
+        ForeignKey("grounds.id", ondelete="CASCADE"), primary_key=True
+    )
+    target_kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # document/quote/event
+    target_id: Mapped[int] = mapped_column(primary_key=True)

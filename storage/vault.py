@@ -518,15 +518,20 @@ class Vault:
                     digest.update(segment)
                 if digest.hexdigest() != sha256:
                     problem = "its content no longer matches the fingerprint recorded at import"
-            except (BlobTampered, BlobMissing) as error:
+            except (BlobTampered, BlobMissing, DatabaseDamaged) as error:
                 problem = str(error)
             checks.append(FileCheck(file_id, label, problem is None, problem))
             done += size
             if progress is not None:
                 progress(done, total)
-        with self.session() as session:
-            chain = custody.check_chain(session)
+        try:
+            with self.session() as session:
+                chain = custody.check_chain(session)
+        except DatabaseDamaged as error:
+            return VerifyReport(checks, database_problems or [str(error)], [], 0)
         report = VerifyReport(checks, database_problems, chain.problems, chain.entries)
+        if database_problems:
+            return report  # writing into a damaged database could spread the damage
         now = custody.utc_now()
         with self.transaction() as session:
             for check in checks:
