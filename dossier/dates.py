@@ -1,0 +1,194 @@
+"""Dates as sources give them: exact, partial, approximate, uncertain, open or closed intervals.
+
+Stored as EDTF (Library of Congress, level 1) strings, parsed and bounded with the ``edtf``
+library; written back the way a lawyer writes them. No day is ever invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from edtf import parse_edtf
+from edtf.parser.edtf_exceptions import EDTFParseException
+
+from dossier.errors import BadDate
+
+MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+_MONTH_NAMES = {name.lower(): i + 1 for i, name in enumerate(MONTHS)}
+_MONTH_NAMES |= {name[:3].lower(): i + 1 for i, name in enumerate(MONTHS)}
+_MONTH_NAMES["sept"] = 9
+_RU_MONTHS = [
+    "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
+    "ноябр", "декабр",
+]  # fmt: skip
+
+_APPROX = re.compile(r"^(?:c\.?|ca\.?|circa|around|about|approx\.?|approximately|около)\s*(.+)$")
+_SINCE = re.compile(r"^(?:since|from|after|с)\s+(.+)$")
+_UNTIL = re.compile(r"^(?:until|till|up to|before|до)\s+(.+)$")
+_RANGE = re.compile(r"^(.+?)\s*(?:–|—|-|/|\bto\b|\buntil\b|\band\b)\s*(.+)$")
+_BETWEEN = re.compile(r"^between\s+(.+)$")
+
+
+def _month(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    if word in _MONTH_NAMES:
+        return _MONTH_NAMES[word]
+    for index, stem in enumerate(_RU_MONTHS):
+        if word.startswith(stem) and (index != 4 or word in ("май", "мая", "мае")):
+            return index + 1
+    return None
+
+
+def _single(text: str) -> str | None:
+    """One point in time (no interval) as EDTF, or None."""
+    text = text.strip().strip(",").strip()
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?|XXXX-\d{2}(-\d{2})?|\d{4}-XX-\d{2}", text):
+        return text
+    if match := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text):  # 30.10.2025
+        day, month, year = match.groups()
+        return f"{year}-{int(month):02d}-{int(day):02d}"
+    words = re.findall(r"[^\s,]+", text)
+    day = month = year = None
+    for word in words:
+        if re.fullmatch(r"\d{4}", word):
+            year = int(word)
+        elif re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", word):
+            day = int(re.sub(r"\D", "", word))
+        elif (number := _month(word)) is not None:
+            month = number
+        elif word.lower() not in ("of", "г.", "года", "год", "in", "on"):
+            return None
+    if month is None:
+        return f"{year:04d}" if year is not None and day is None else None
+    prefix = f"{year:04d}" if year is not None else "XXXX"
+    return f"{prefix}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+
+
+def to_edtf(text: str) -> str:
+    """A date as written ("On October 30", "c. 2021", "since 2020") to EDTF; raises BadDate."""
+    raw = text
+    text = re.sub(r"\s+", " ", text.strip())
+    text = re.sub(r"^(?:on|in)\s+", "", text, flags=re.IGNORECASE)
+    lowered = text.lower()
+    result: str | None
+    if match := _APPROX.match(lowered):
+        inner = _single(match.group(1))
+        result = inner + "~" if inner else None
+    elif lowered.endswith("?") and (inner := _single(text[:-1])):
+        result = inner + "?"
+    elif match := _SINCE.match(lowered):
+        inner = _single(match.group(1))
+        result = f"{inner}/.." if inner else None
+    elif match := _UNTIL.match(lowered):
+        inner = _single(match.group(1))
+        result = f"../{inner}" if inner else None
+    elif (single := _single(text)) is not None:
+        result = single
+    else:
+        body = _BETWEEN.sub(r"\1", lowered)
+        match = _RANGE.match(body)
+        result = None
+        if match:
+            start, end = _single(match.group(1)), _single(match.group(2))
+            if start and end:
+                result = f"{start}/{end}"
+    if result is None:
+        result = raw.strip()  # perhaps EDTF already ("2021~", "2020/..")
+    try:
+        parse_edtf(result)
+    except (EDTFParseException, ValueError) as error:
+        raise BadDate(raw) from error
+    if "XXXX" not in result:
+        bounds(result)  # rejects impossible dates such as 2025-02-30
+    return result
+
+
+@dataclass(frozen=True)
+class Bounds:
+    earliest: str  # ISO date, or "" when open
+    latest: str
+
+
+def bounds(edtf_text: str) -> Bounds:
+    parsed = parse_edtf(edtf_text)
+
+    def iso(value: object) -> str:
+        try:
+            st = value.timetuple() if hasattr(value, "timetuple") else value  # type: ignore[union-attr]
+            year, month, day = st[0], st[1], st[2]  # type: ignore[index]
+        except (TypeError, AttributeError, IndexError):
+            return ""
+        if year <= 0 or year >= 9999:
+            return ""
+        return f"{year:04d}-{month:02d}-{day:02d}"
+
+    try:
+        low = iso(parsed.lower_strict())
+    except (AttributeError, TypeError, ValueError):
+        low = ""
+    try:
+        high = iso(parsed.upper_strict())
+    except (AttributeError, TypeError, ValueError):
+        high = ""
+    return Bounds(low, high)
+
+
+def sort_key(edtf_text: str) -> str:
+    """Sorts chronologically by earliest possible day; a less precise date after a precise one.
+
+    "2025" sorts before "2025-01-01" would be wrong to claim, so ties are broken by precision:
+    the more precise (shorter range) first. Dates with an unknown year sort last.
+    """
+    limits = bounds(edtf_text)
+    if not limits.earliest:
+        return "9999-99-99|" + edtf_text
+    return f"{limits.earliest}|{limits.latest or '9999-12-31'}"
+
+
+def _display_single(text: str) -> str:
+    qualifier = ""
+    if text.endswith("~") or text.endswith("%"):
+        qualifier, text = "c. ", text.rstrip("~%")
+    uncertain = text.endswith("?")
+    text = text.rstrip("?")
+    parts = text.split("-")
+    year = "" if parts[0] == "XXXX" else parts[0]
+    if len(parts) == 1:
+        out = year
+    else:
+        month = MONTHS[int(parts[1]) - 1] if parts[1] != "XX" else ""
+        if len(parts) == 2:
+            out = f"{month} {year}".strip() if year else f"{month} (year unknown)"
+        else:
+            day = str(int(parts[2]))
+            out = f"{day} {month} {year}".strip() if year else f"{day} {month} (year unknown)"
+    return qualifier + out + (" (uncertain)" if uncertain else "")
+
+
+def display(edtf_text: str) -> str:
+    """As a lawyer writes it: "30 October 2025", "August 2025", "c. 2021", "since 2020"."""
+    if "/" in edtf_text:
+        start, end = edtf_text.split("/", 1)
+        if end in ("..", ""):
+            return f"since {_display_single(start)}"
+        if start in ("..", ""):
+            return f"until {_display_single(end)}"
+        return f"{_display_single(start)} – {_display_single(end)}"
+    return _display_single(edtf_text)
+
+
+def precision(edtf_text: str) -> str:
+    """"day", "month", "year" or "interval" — what the source actually told us."""
+    if "/" in edtf_text:
+        return "interval"
+    core = edtf_text.rstrip("~?%")
+    return {1: "year", 2: "month", 3: "day"}[len(core.split("-"))]
+
+
+def with_year(edtf_text: str, year: int) -> str:
+    """Fill an unknown year ("In August", said in an article of 2025) with the given one."""
+    return edtf_text.replace("XXXX", f"{year:04d}")

@@ -1,0 +1,40 @@
+"""Errors of the evidence layer, each carrying the sentence a lawyer sees."""
+
+from __future__ import annotations
+
+from storage.errors import VaultError
+
+
+class DossierError(VaultError):
+    """Base of evidence-layer errors; ``str(error)`` is shown to the user as it is."""
+
+
+class BadDate(DossierError):
+    def __init__(self, text: str) -> None:
+        super().__init__(
+            f'"{text}" is not a date this app understands. Write it as the source gives it: '
+            '"30 October 2025", "2025-10-30", "August 2025", "2024", "c. 2021", '
+            '"since 2020", "2020–2022", or "August" with an unknown year as "XXXX-08".'
+        )
+
+
+class NotFound(DossierError):
+    def __init__(self, ref: str) -> None:
+        super().__init__(f"There is no record {ref} in this vault.")
+
+
+class BadReference(DossierError):
+    def __init__(self, ref: str, expected: str) -> None:
+        super().__init__(f'"{ref}" is not a {expected} reference (like {expected[0].upper()}1).')
+
+
+class ImportRefused(DossierError):
+    """A file that cannot be imported; the message says why, in plain words."""
+
+
+class PasswordNeeded(ImportRefused):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f'"{name}" is a password-protected PDF. Import it again with its password '
+            "(--password), or save an unprotected copy."
+        )

@@ -1,0 +1,67 @@
+"""Photos and scans (JPEG, PNG, TIFF, HEIC): capture time and device; GPS raised as a warning."""
+
+from __future__ import annotations
+
+import warnings as python_warnings
+from pathlib import Path
+
+from PIL import ExifTags, Image, UnidentifiedImageError
+from pillow_heif import register_heif_opener
+
+from dossier.errors import ImportRefused
+from dossier.importers.base import Extracted
+from dossier.importers.jpeg_structure import jpeg_problem
+
+register_heif_opener()
+_MAX_JPEG_CHECK_BYTES = 256 * 1024 * 1024
+
+GPS_WARNING = (
+    "This image records the GPS position where it was taken. It can expose a witness or a "
+    "hiding place: the position is removed from every exported copy."
+)
+
+
+class ImageImporter:
+    mime_types = ("image/jpeg", "image/png", "image/tiff", "image/heic", "image/heif")
+
+    def extract(self, path: Path, password: str | None = None) -> Extracted:
+        with open(path, "rb") as handle:
+            head = handle.read(3)
+        if head == b"\xff\xd8\xff" and path.stat().st_size <= _MAX_JPEG_CHECK_BYTES:
+            if problem := jpeg_problem(path.read_bytes()):
+                raise ImportRefused(
+                    f'"{path.name}" is a damaged JPEG ({problem}), so it cannot be imported '
+                    "as evidence. Find an undamaged copy."
+                )
+        try:
+            with python_warnings.catch_warnings():
+                python_warnings.simplefilter("error", Image.DecompressionBombWarning)
+                with Image.open(path) as image:
+                    image.load()  # decodes every pixel: a truncated file fails here
+                    exif = image.getexif()
+                    size = image.size
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+            raise ImportRefused(f'"{path.name}" is too large an image to open safely.') from error
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+            raise ImportRefused(
+                f'"{path.name}" is a damaged or incomplete image, so it cannot be imported.'
+            ) from error
+        suggestions: dict[str, str] = {"pixels": f"{size[0]}×{size[1]}"}
+        sub = exif.get_ifd(ExifTags.IFD.Exif)
+        taken = sub.get(ExifTags.Base.DateTimeOriginal) or exif.get(ExifTags.Base.DateTime)
+        if isinstance(taken, str) and len(taken) >= 10:
+            suggestions["capture_time"] = taken.strip()
+            suggestions["date_created"] = taken[:10].replace(":", "-")
+        device = " ".join(
+            str(exif.get(tag)).strip("\x00 ")
+            for tag in (ExifTags.Base.Make, ExifTags.Base.Model)
+            if exif.get(tag)
+        )
+        if device:
+            suggestions["device"] = device
+        warnings = []
+        gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+        if gps.get(ExifTags.GPS.GPSLatitude) and gps.get(ExifTags.GPS.GPSLongitude):
+            warnings.append(GPS_WARNING)
+            suggestions["gps"] = "present"
+        return Extracted(pages=[""], suggestions=suggestions, warnings=warnings)

@@ -1,0 +1,64 @@
+"""PDF: text per page with PDFium; encrypted files need their password."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from dossier.errors import ImportRefused, PasswordNeeded
+from dossier.importers.base import Extracted
+
+_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
+
+
+def _pdf_date(value: str) -> str | None:
+    match = re.match(r"D:(\d{4})(\d{2})?(\d{2})?", value or "")
+    if not match:
+        return None
+    return "-".join(part for part in match.groups() if part)
+
+
+class PdfImporter:
+    mime_types = ("application/pdf",)
+
+    def extract(self, path: Path, password: str | None = None) -> Extracted:
+        try:
+            document = pdfium.PdfDocument(str(path), password=password)
+        except pdfium.PdfiumError as error:
+            if getattr(error, "err_code", None) == _PASSWORD_ERROR:
+                if password:
+                    raise ImportRefused(
+                        f'The password given for "{path.name}" is not correct.'
+                    ) from error
+                raise PasswordNeeded(path.name) from error
+            raise ImportRefused(
+                f'"{path.name}" is damaged or not a real PDF, so it cannot be read.'
+            ) from error
+        try:
+            pages = []
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                pages.append(textpage.get_text_bounded().replace("\r\n", "\n"))
+                textpage.close()
+                page.close()
+            metadata = document.get_metadata_dict()
+        except pdfium.PdfiumError as error:
+            raise ImportRefused(f'"{path.name}" is damaged: a page cannot be read.') from error
+        finally:
+            document.close()
+        suggestions = {
+            key: value.strip()
+            for key, value in (("title", metadata.get("Title", "")),
+                               ("author", metadata.get("Author", "")))
+            if value and value.strip()
+        }  # fmt: skip
+        if created := _pdf_date(metadata.get("CreationDate", "")):
+            suggestions["date_created"] = created
+        warnings = []
+        if pages and not any(page.strip() for page in pages):
+            warnings.append("No text could be read from this PDF (a scan?): quotes cannot be "
+                            "checked against it until a text version or translation is added.")
+        return Extracted(pages=pages or [""], suggestions=suggestions, warnings=warnings)

@@ -1,0 +1,94 @@
+"""Names as sources spell them: Cyrillic↔Latin transliteration, romanisation variants, fuzz.
+
+Every name and every indexed text is *folded*: transliterated to Latin, lower-cased and
+reduced to a spelling skeleton in which the usual romanisation variants coincide (kh/h,
+zh/j/dzh, ks/x, yu/iu/u, double vowels…). "Tukhvatshin", "Tuhvatshin" and "Тухватшин" fold
+alike; "Zhoomart Duulatov" and "Zhumart Dulatov" stay close enough for fuzzy matching.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+# Cyrillic (Russian, Kyrgyz, Kazakh, Ukrainian letters) to a plain Latin spelling.
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya",
+    # Kyrgyz and Kazakh
+    "ң": "ng", "ө": "o", "ү": "u", "ә": "a", "ғ": "gh", "қ": "q", "ұ": "u", "һ": "h",
+    "і": "i",
+    # Ukrainian and others met in Central Asian sources
+    "ї": "yi", "є": "ye", "ґ": "g", "ў": "w",
+}  # fmt: skip
+
+# Applied in order to the transliterated, lower-cased Latin text.
+_FOLDS = [
+    (r"shch", "sh"),
+    (r"dzh|dj|zh|j", "j"),
+    (r"kh|ch(?=[^aeiouy]|$)", "h"),
+    (r"gh", "g"),
+    (r"q", "k"),
+    (r"x", "ks"),
+    (r"ph", "f"),
+    (r"w", "v"),
+    (r"ts|tz", "c"),
+    (r"(?<=[aeiou])y(?=[aeiou])", ""),  # Nikolayev / Nikolaev
+    (r"iy\b|yy\b|ii\b|yi\b", "i"),  # Dmitriy / Dmitrii / Dmitry
+    (r"y", "i"),
+    (r"yu|iu", "u"),
+    (r"ya|ia", "a"),
+    (r"yo|io", "e"),
+    (r"ye|ie", "e"),
+    (r"ou", "u"),
+    (r"([a-z])\1+", r"\1"),  # Duulatov / Dulatov, Zhoomart / Zhomart
+]
+_COMPILED_FOLDS = [(re.compile(pattern), repl) for pattern, repl in _FOLDS]
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def transliterate(text: str) -> str:
+    """Cyrillic letters to Latin; everything else kept."""
+    out = []
+    for char in text:
+        lower = char.lower()
+        latin = _CYRILLIC.get(lower)
+        if latin is None:
+            out.append(char)
+        else:
+            out.append(latin.capitalize() if char != lower and latin else latin)
+    return "".join(out)
+
+
+def fold_word(word: str) -> str:
+    text = transliterate(word).lower()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    for pattern, repl in _COMPILED_FOLDS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def fold(text: str) -> str:
+    """The whole text folded word by word (what the search index holds)."""
+    return " ".join(fold_word(word) for word in _WORD.findall(text))
+
+
+def words_with_offsets(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), fold_word(m.group())) for m in _WORD.finditer(text)]
+
+
+def name_similarity(a: str, b: str) -> float:
+    """0–100: how likely two spellings name the same person (order of names ignored)."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return 0.0
+    return max(fuzz.token_sort_ratio(fa, fb), fuzz.token_set_ratio(fa, fb) * 0.97)
+
+
+SAME_PERSON_THRESHOLD = 82.0
