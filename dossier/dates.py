@@ -118,7 +118,7 @@ def bounds(edtf_text: str) -> Bounds:
 
     def iso(value: object) -> str:
         try:
-            st = value.timetuple() if hasattr(value, "timetuple") else value  # type: ignore[union-attr]
+            st = value.timetuple() if hasattr(value, "timetuple") else value
             year, month, day = st[0], st[1], st[2]  # type: ignore[index]
         except (TypeError, AttributeError, IndexError):
             return ""
@@ -182,7 +182,7 @@ def display(edtf_text: str) -> str:
 
 
 def precision(edtf_text: str) -> str:
-    """"day", "month", "year" or "interval" — what the source actually told us."""
+    """ "day", "month", "year" or "interval" — what the source actually told us."""
     if "/" in edtf_text:
         return "interval"
     core = edtf_text.rstrip("~?%")

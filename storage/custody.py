@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -25,7 +26,7 @@ def entry_hash(prev_hash: str, seq: int, at: str, action: str, subject: str, det
     return hashlib.sha256(f"{prev_hash}\n{payload}".encode()).hexdigest()
 
 
-def append(session: Session, action: str, subject: str, details: dict[str, Any]) -> CustodyEntry:
+def append(session: Session, action: str, subject: str, details: Mapping[str, Any]) -> CustodyEntry:
     """Add an entry in the caller's transaction, so it commits (or not) with the change."""
     last = session.scalars(select(CustodyEntry).order_by(CustodyEntry.seq.desc()).limit(1)).first()
     seq = 1 if last is None else last.seq + 1

@@ -7,7 +7,7 @@ import io
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -321,7 +321,7 @@ class Vault:
                 yield session
 
     def record_custody(
-        self, session: Session, action: str, subject: str, details: dict[str, object]
+        self, session: Session, action: str, subject: str, details: Mapping[str, object]
     ) -> None:
         custody.append(session, action, subject, details)
 

@@ -13,7 +13,9 @@ from dossier.importers.base import Extracted
 
 
 class DocxImporter:
-    mime_types = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",)
+    mime_types: tuple[str, ...] = (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
 
     def extract(self, path: Path, password: str | None = None) -> Extracted:
         try:

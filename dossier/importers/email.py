@@ -15,7 +15,7 @@ from dossier.importers.base import Extracted
 
 
 class EmailImporter:
-    mime_types = ("message/rfc822",)
+    mime_types: tuple[str, ...] = ("message/rfc822",)
 
     def extract(self, path: Path, password: str | None = None) -> Extracted:
         with open(path, "rb") as handle:

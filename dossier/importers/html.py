@@ -12,7 +12,7 @@ from dossier.importers.base import Extracted, read_text_file
 
 
 class HtmlImporter:
-    mime_types = ("text/html",)
+    mime_types: tuple[str, ...] = ("text/html",)
 
     def extract(self, path: Path, password: str | None = None) -> Extracted:
         html = read_text_file(path)

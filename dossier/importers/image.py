@@ -22,17 +22,23 @@ GPS_WARNING = (
 
 
 class ImageImporter:
-    mime_types = ("image/jpeg", "image/png", "image/tiff", "image/heic", "image/heif")
+    mime_types: tuple[str, ...] = (
+        "image/jpeg",
+        "image/png",
+        "image/tiff",
+        "image/heic",
+        "image/heif",
+    )
 
     def extract(self, path: Path, password: str | None = None) -> Extracted:
         with open(path, "rb") as handle:
             head = handle.read(3)
-        if head == b"\xff\xd8\xff" and path.stat().st_size <= _MAX_JPEG_CHECK_BYTES:
-            if problem := jpeg_problem(path.read_bytes()):
-                raise ImportRefused(
-                    f'"{path.name}" is a damaged JPEG ({problem}), so it cannot be imported '
-                    "as evidence. Find an undamaged copy."
-                )
+        is_jpeg = head == b"\xff\xd8\xff" and path.stat().st_size <= _MAX_JPEG_CHECK_BYTES
+        if is_jpeg and (problem := jpeg_problem(path.read_bytes())):
+            raise ImportRefused(
+                f'"{path.name}" is a damaged JPEG ({problem}), so it cannot be imported '
+                "as evidence. Find an undamaged copy."
+            )
         try:
             with python_warnings.catch_warnings():
                 python_warnings.simplefilter("error", Image.DecompressionBombWarning)

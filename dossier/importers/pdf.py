@@ -21,7 +21,7 @@ def _pdf_date(value: str) -> str | None:
 
 
 class PdfImporter:
-    mime_types = ("application/pdf",)
+    mime_types: tuple[str, ...] = ("application/pdf",)
 
     def extract(self, path: Path, password: str | None = None) -> Extracted:
         try:
@@ -59,6 +59,8 @@ class PdfImporter:
             suggestions["date_created"] = created
         warnings = []
         if pages and not any(page.strip() for page in pages):
-            warnings.append("No text could be read from this PDF (a scan?): quotes cannot be "
-                            "checked against it until a text version or translation is added.")
+            warnings.append(
+                "No text could be read from this PDF (a scan?): quotes cannot be "
+                "checked against it until a text version or translation is added."
+            )
         return Extracted(pages=pages or [""], suggestions=suggestions, warnings=warnings)

@@ -1,0 +1,194 @@
+"""Full-text search over documents, quotes, events and people, by any spelling of a name.
+
+The index is an FTS5 table inside the encrypted database. It holds each text *folded* (see
+``names.fold``), so Cyrillic and Latin spellings meet; query words are widened to the indexed
+words within a small edit distance, and a query naming a person is widened to all their aliases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from dossier import names
+from storage.models import Document, Event, Person, Quote
+from storage.vault import Vault
+
+SNIPPET_CHARS = 80
+_MIN_FUZZY_LENGTH = 5
+_FUZZY_CUTOFF = 84.0
+
+
+def index_text(session: Session, kind: str, ref_id: int, page: int | None, body: str) -> None:
+    session.execute(
+        text(
+            "INSERT INTO search_index (kind, ref_id, page, text, folded) "
+            "VALUES (:kind, :ref_id, :page, :text, :folded)"
+        ),
+        {"kind": kind, "ref_id": ref_id, "page": page, "text": body, "folded": names.fold(body)},
+    )
+
+
+def unindex(session: Session, kind: str, ref_id: int) -> None:
+    session.execute(
+        text("DELETE FROM search_index WHERE kind = :kind AND ref_id = :ref_id"),
+        {"kind": kind, "ref_id": ref_id},
+    )
+
+
+def index_person(session: Session, person: Person) -> None:
+    unindex(session, "person", person.id)
+    spellings = [person.name, person.native_name or "", *(a.alias for a in person.aliases)]
+    index_text(session, "person", person.id, None, " · ".join(s for s in spellings if s))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # document, quote, event, person
+    ref: str  # D3, Q2, E5, P1
+    title: str
+    page: int | None
+    snippet: str
+    score: float
+
+
+_SEARCH_SQL = (
+    "SELECT kind, ref_id, page, text, rank FROM search_index "
+    "WHERE search_index MATCH :match {person_filter} ORDER BY rank LIMIT :limit"
+)
+_PERSON_FILTER = """
+ AND ((kind = 'document' AND ref_id IN
+        (SELECT document_id FROM document_people WHERE person_id = :person))
+   OR (kind = 'quote' AND ref_id IN
+        (SELECT q.id FROM quotes q JOIN document_people dp ON dp.document_id = q.document_id
+          WHERE dp.person_id = :person
+         UNION SELECT quote_id FROM quote_people WHERE person_id = :person))
+   OR (kind = 'event' AND ref_id IN
+        (SELECT id FROM events WHERE person_id = :person
+         UNION SELECT event_id FROM event_people WHERE person_id = :person))
+   OR (kind = 'person' AND ref_id = :person))
+"""
+
+
+class Searcher:
+    """Searches one open vault; keeps the index's vocabulary in memory between queries."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+        self._vocabulary: list[str] = []
+        self._vocabulary_stamp: tuple[Any, ...] = ()
+
+    def search(
+        self,
+        query: str,
+        *,
+        person_id: int | None = None,
+        case_id: int | None = None,
+        limit: int = 20,
+    ) -> list[SearchHit]:
+        query_words = [w for _, _, w in names.words_with_offsets(query) if w]
+        if not query_words:
+            return []
+        with self._vault.session() as session:
+            if case_id is not None:
+                person_id = session.execute(
+                    text("SELECT person_id FROM cases WHERE id = :id"), {"id": case_id}
+                ).scalar_one_or_none()
+                if person_id is None:
+                    return []
+            expression, wanted = self._match_expression(session, query, query_words)
+            # Only constant fragments are joined; every value is a bound parameter.
+            person_filter = _PERSON_FILTER if person_id is not None else ""
+            sql = _SEARCH_SQL.format(person_filter=person_filter)
+            rows = session.execute(
+                text(sql), {"match": expression, "person": person_id, "limit": limit}
+            ).all()
+            return [
+                SearchHit(
+                    kind=row.kind,
+                    ref=_REF_PREFIX[row.kind] + str(row.ref_id),
+                    title=_title(session, row.kind, row.ref_id),
+                    page=row.page,
+                    snippet=snippet(row.text, wanted),
+                    score=-float(row.rank),
+                )
+                for row in rows
+            ]
+
+    # --------------------------------------------------------------------- the query
+    def _match_expression(
+        self, session: Session, query: str, query_words: list[str]
+    ) -> tuple[str, set[str]]:
+        vocabulary = self._load_vocabulary(session)
+        wanted: set[str] = set()
+        clauses = []
+        for word in query_words:
+            variants = {word}
+            if len(word) >= _MIN_FUZZY_LENGTH and vocabulary:
+                for term, _score, _index in process.extract(
+                    word, vocabulary, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=8
+                ):
+                    variants.add(term)
+            wanted |= variants
+            clauses.append("(" + " OR ".join(_quoted(v) for v in sorted(variants)) + ")")
+        expression = "(" + " AND ".join(clauses) + ")"
+        # A query that names a person also finds every other spelling of that person.
+        for spelling in self._alias_spellings(session, query):
+            alias_words = names.fold(spelling).split()
+            if alias_words:
+                wanted |= set(alias_words)
+                expression += " OR " + _quoted(" ".join(alias_words))
+        return expression, wanted
+
+    def _alias_spellings(self, session: Session, query: str) -> list[str]:
+        spellings: list[str] = []
+        for person in session.scalars(select(Person)):
+            candidates = [person.name, person.native_name or "", *(a.alias for a in person.aliases)]
+            candidates = [c for c in candidates if c]
+            if any(names.name_similarity(query, c) >= names.SAME_PERSON_THRESHOLD
+                   for c in candidates):  # fmt: skip
+                spellings += candidates
+        return spellings
+
+    def _load_vocabulary(self, session: Session) -> list[str]:
+        stamp = tuple(session.execute(text("SELECT count(*), max(rowid) FROM search_index")).one())
+        if stamp != self._vocabulary_stamp:
+            self._vocabulary = list(session.scalars(text("SELECT term FROM search_terms")))
+            self._vocabulary_stamp = stamp
+        return self._vocabulary
+
+
+_REF_PREFIX = {"document": "D", "quote": "Q", "event": "E", "person": "P"}
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _title(session: Session, kind: str, ref_id: int) -> str:
+    model: Any = {"document": Document, "quote": Quote, "event": Event, "person": Person}[kind]
+    record = session.get(model, ref_id)
+    if record is None:
+        return ""
+    if kind == "quote":
+        return f"Quote from D{record.document_id}" + (
+            f" ({record.speaker})" if record.speaker else ""
+        )
+    return str(record.name if kind == "person" else record.title)
+
+
+def snippet(original: str, wanted: set[str]) -> str:
+    """A short extract of the original text around the first matching word, marked [like this]."""
+    for start, end, folded in names.words_with_offsets(original):
+        if folded in wanted:
+            left = max(0, start - SNIPPET_CHARS)
+            right = min(len(original), end + SNIPPET_CHARS)
+            text_before = original[left:start].split(None, 1)[-1] if left else original[:start]
+            body = f"{text_before}[{original[start:end]}]{original[end:right]}"
+            body = " ".join(body.split())
+            return ("…" if left else "") + body + ("…" if right < len(original) else "")
+    return " ".join(original[: 2 * SNIPPET_CHARS].split())

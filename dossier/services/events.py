@@ -1,0 +1,187 @@
+"""The chronology: dated events with pinpoint citations, and dates on which sources disagree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+
+from rapidfuzz import fuzz
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dossier import dates, refs, search
+from dossier.errors import DossierError, NotFound
+from dossier.services.people import get_person
+from storage.custody import utc_now
+from storage.models import Citation, Document, Event, EventPerson, Quote
+from storage.vault import Vault
+
+EVENT_KINDS = (
+    "arrest", "search", "detention", "charge", "court-ruling", "sentence", "notice-requested",
+    "notice-refused", "notice-deleted", "extradition-request", "asylum-decision",
+    "international-statement", "threat", "other",
+)  # fmt: skip
+# Two accounts of the same event dated further apart than this are not treated as one.
+CONFLICT_WINDOW_DAYS = 45
+_SAME_EVENT_SIMILARITY = 60
+
+
+@dataclass(frozen=True)
+class CitationView:
+    document_ref: str
+    quote_ref: str | None
+    page: int | None
+
+    @property
+    def text(self) -> str:
+        base = self.quote_ref or self.document_ref
+        return base + (f", p. {self.page}" if self.page else "")
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: int
+    ref: str
+    person_ref: str
+    date: str  # EDTF
+    date_display: str
+    precision: str
+    title: str
+    description: str
+    kind: str
+    citations: list[CitationView]
+
+
+@dataclass(frozen=True)
+class DateConflict:
+    first: EventView
+    second: EventView
+
+    @property
+    def message(self) -> str:
+        return (
+            f"{self.first.ref} and {self.second.ref} may be the same {self.first.kind} dated "
+            f"differently: {self.first.date_display} ({self._sources(self.first)}) and "
+            f"{self.second.date_display} ({self._sources(self.second)}). Check the sources and "
+            "keep the date that is right."
+        )
+
+    @staticmethod
+    def _sources(event: EventView) -> str:
+        return ", ".join(c.text for c in event.citations) or "no citation"
+
+
+def _citation(session: Session, text: str) -> Citation:
+    prefix, number, page = refs.parse_citation(text)
+    if prefix == "Q":
+        quote = session.get(Quote, number)
+        if quote is None:
+            raise NotFound(text)
+        return Citation(document_id=quote.document_id, quote_id=quote.id, page=page or quote.page)
+    document = session.get(Document, number)
+    if document is None:
+        raise NotFound(text)
+    if page is not None and not 1 <= page <= document.page_count:
+        raise DossierError(f"{text}: D{number} has {document.page_count} page(s).")
+    return Citation(document_id=number, page=page)
+
+
+def add_event(
+    vault: Vault,
+    person_id: int,
+    date_text: str,
+    title: str,
+    *,
+    kind: str = "other",
+    description: str = "",
+    cite: list[str] | None = None,
+    person_ids: list[int] | None = None,
+) -> EventView:
+    if kind not in EVENT_KINDS:
+        raise DossierError(f'"{kind}" is not a kind of event: {", ".join(EVENT_KINDS)}')
+    when = dates.to_edtf(date_text)
+    with vault.transaction() as session:
+        get_person(session, person_id)
+        event = Event(
+            person_id=person_id,
+            date=when,
+            sort_key=dates.sort_key(when),
+            title=title,
+            description=description,
+            kind=kind,
+            created_at=utc_now(),
+        )
+        event.citations = [_citation(session, text) for text in cite or []]
+        session.add(event)
+        session.flush()
+        for other in person_ids or []:
+            get_person(session, other)
+            session.add(EventPerson(event_id=event.id, person_id=other))
+        search.index_text(session, "event", event.id, None, f"{title}\n{description}")
+        vault.record_custody(
+            session, "event added", refs.make("E", event.id), {"date": when, "title": title}
+        )
+        return _view(event)
+
+
+def _view(event: Event) -> EventView:
+    return EventView(
+        event.id,
+        refs.make("E", event.id),
+        refs.make("P", event.person_id),
+        event.date,
+        dates.display(event.date),
+        dates.precision(event.date),
+        event.title,
+        event.description,
+        event.kind,
+        [
+            CitationView(
+                refs.make("D", c.document_id),
+                refs.make("Q", c.quote_id) if c.quote_id else None,
+                c.page,
+            )
+            for c in event.citations
+        ],
+    )
+
+
+def chronology(vault: Vault, person_id: int) -> list[EventView]:
+    """The person's events in date order (partial dates placed by their earliest day)."""
+    with vault.session() as session:
+        get_person(session, person_id)
+        involved = select(EventPerson.event_id).where(EventPerson.person_id == person_id)
+        query = (
+            select(Event)
+            .where((Event.person_id == person_id) | Event.id.in_(involved))
+            .order_by(Event.sort_key, Event.id)
+        )
+        return [_view(event) for event in session.scalars(query)]
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    first, second = dates.bounds(a), dates.bounds(b)
+    if not (first.earliest and second.earliest and first.latest and second.latest):
+        return None
+    if first.earliest <= second.latest and second.earliest <= first.latest:
+        return 0  # the ranges overlap ("October 2025" and "30 October 2025" agree)
+    gap = date.fromisoformat(max(first.earliest, second.earliest)) - date.fromisoformat(
+        min(first.latest, second.latest)
+    )
+    return gap.days
+
+
+def date_conflicts(vault: Vault, person_id: int) -> list[DateConflict]:
+    """Pairs of events that look like one event that sources date differently."""
+    events = chronology(vault, person_id)
+    conflicts = []
+    for a, b in combinations(events, 2):
+        if a.kind != b.kind:
+            continue
+        gap = _days_apart(a.date, b.date)
+        if gap is None or gap == 0 or gap > CONFLICT_WINDOW_DAYS:
+            continue
+        if fuzz.token_set_ratio(a.title.lower(), b.title.lower()) >= _SAME_EVENT_SIMILARITY:
+            conflicts.append(DateConflict(a, b))
+    return conflicts

@@ -1,0 +1,141 @@
+"""People and organisations: add, find by any spelling, suggest likely duplicates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dossier import dates, names, refs, search
+from dossier.errors import NotFound
+from storage.custody import utc_now
+from storage.models import Organisation, Person, PersonAlias
+from storage.vault import Vault
+
+ROLES = ("journalist", "activist", "lawyer", "relative", "witness", "official", "other")
+
+
+@dataclass(frozen=True)
+class PersonView:
+    id: int
+    ref: str
+    name: str
+    native_name: str | None
+    aliases: list[str]
+    role: str | None
+    birth_date: str | None  # as a lawyer writes it
+    nationality: str | None
+    notes: str
+
+    @classmethod
+    def of(cls, person: Person) -> PersonView:
+        return cls(
+            person.id,
+            refs.make("P", person.id),
+            person.name,
+            person.native_name,
+            [alias.alias for alias in person.aliases],
+            person.role,
+            dates.display(person.birth_date) if person.birth_date else None,
+            person.nationality,
+            person.notes,
+        )
+
+    def spellings(self) -> list[str]:
+        return [self.name, *([self.native_name] if self.native_name else []), *self.aliases]
+
+
+def get_person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound(refs.make("P", person_id))
+    return person
+
+
+def add_person(
+    vault: Vault,
+    name: str,
+    *,
+    native_name: str | None = None,
+    aliases: list[str] | None = None,
+    role: str | None = None,
+    birth_date: str | None = None,
+    nationality: str | None = None,
+    notes: str = "",
+) -> PersonView:
+    born = dates.to_edtf(birth_date) if birth_date else None
+    with vault.transaction() as session:
+        person = Person(
+            name=name.strip(),
+            native_name=native_name,
+            role=role,
+            birth_date=born,
+            nationality=nationality,
+            notes=notes,
+            created_at=utc_now(),
+        )
+        person.aliases = [PersonAlias(alias=alias.strip()) for alias in aliases or []]
+        session.add(person)
+        session.flush()
+        search.index_person(session, person)
+        vault.record_custody(session, "person added", refs.make("P", person.id), {"name": name})
+        return PersonView.of(person)
+
+
+def add_alias(vault: Vault, person_id: int, alias: str) -> PersonView:
+    with vault.transaction() as session:
+        person = get_person(session, person_id)
+        person.aliases.append(PersonAlias(alias=alias.strip()))
+        session.flush()
+        search.index_person(session, person)
+        vault.record_custody(session, "alias added", refs.make("P", person_id), {"alias": alias})
+        return PersonView.of(person)
+
+
+def list_people(vault: Vault) -> list[PersonView]:
+    with vault.session() as session:
+        return [PersonView.of(p) for p in session.scalars(select(Person).order_by(Person.id))]
+
+
+def show_person(vault: Vault, person_id: int) -> PersonView:
+    with vault.session() as session:
+        return PersonView.of(get_person(session, person_id))
+
+
+def find_people(vault: Vault, query: str) -> list[tuple[PersonView, float]]:
+    """People any of whose spellings resembles ``query``, best first."""
+    found = []
+    for person in list_people(vault):
+        score = max(names.name_similarity(query, s) for s in person.spellings())
+        # A single word ("Dulatov") may match one part of a full name.
+        for spelling in person.spellings():
+            for part in spelling.split():
+                score = max(score, names.name_similarity(query, part))
+        if score >= names.SAME_PERSON_THRESHOLD:
+            found.append((person, score))
+    return sorted(found, key=lambda pair: -pair[1])
+
+
+def likely_duplicates(vault: Vault) -> list[tuple[PersonView, PersonView, float]]:
+    people = list_people(vault)
+    pairs = []
+    for a, b in combinations(people, 2):
+        score = max(names.name_similarity(x, y) for x in a.spellings() for y in b.spellings())
+        if score >= names.SAME_PERSON_THRESHOLD:
+            pairs.append((a, b, score))
+    return sorted(pairs, key=lambda item: -item[2])
+
+
+def add_organisation(
+    vault: Vault, name: str, kind: str = "other", country: str | None = None
+) -> tuple[int, str]:
+    with vault.transaction() as session:
+        organisation = Organisation(name=name, kind=kind, country=country)
+        session.add(organisation)
+        session.flush()
+        vault.record_custody(
+            session, "organisation added", refs.make("O", organisation.id), {"name": name}
+        )
+        return organisation.id, refs.make("O", organisation.id)

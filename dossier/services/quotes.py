@@ -1,0 +1,148 @@
+"""Quotes, checked against their document: found despite line breaks, hyphens and quote marks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from dossier import dates, refs, search
+from dossier.errors import NotFound
+from dossier.services.documents import _get as get_document
+from dossier.services.people import get_person
+from storage.custody import utc_now
+from storage.models import Quote, QuotePerson
+from storage.vault import Vault
+
+_QUOTE_MARKS = dict.fromkeys(map(ord, "\"'“”„‟«»‹›‘’‚‛`´"), None)
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
+
+
+def normalise(text: str) -> str:
+    """Comparable form: NFKC, no quote marks, one kind of dash, hyphenation and spacing undone."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)  # words split across lines
+    text = text.translate(_QUOTE_MARKS).translate(_DASHES)
+    return " ".join(text.split()).casefold()
+
+
+def locate(quote: str, pages: list[str]) -> int | None:
+    """The 1-based page on which the quote appears, or None."""
+    wanted = normalise(quote)
+    if not wanted:
+        return None
+    for number, page in enumerate(pages, start=1):
+        if wanted in normalise(page):
+            return number
+    # A quote may run over a page break.
+    for number in range(1, len(pages)):
+        if wanted in normalise(pages[number - 1] + " " + pages[number]):
+            return number
+    return None
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    id: int
+    ref: str
+    document_ref: str
+    text: str
+    page: int | None
+    found_in_document: bool
+    speaker: str | None
+    date_said: str | None
+    translation: str | None
+    people: list[str]
+
+    @property
+    def warning(self) -> str | None:
+        if self.found_in_document:
+            return None
+        return (
+            f"This quote was not found in {self.document_ref}: check the wording against the "
+            "document (or its translation) before citing it."
+        )
+
+
+def add_quote(
+    vault: Vault,
+    document_id: int,
+    quote_text: str,
+    *,
+    speaker: str | None = None,
+    date_said: str | None = None,
+    translation: str | None = None,
+    page: int | None = None,
+    person_ids: list[int] | None = None,
+) -> QuoteView:
+    said = dates.to_edtf(date_said) if date_said else None
+    with vault.transaction() as session:
+        document = get_document(session, document_id)
+        pages = [p.text for p in document.pages]
+        found_page = locate(quote_text, pages)
+        for person_id in person_ids or []:
+            get_person(session, person_id)
+        quote = Quote(
+            document_id=document_id,
+            text=quote_text.strip(),
+            page=found_page or page,
+            found_in_document=found_page is not None,
+            speaker=speaker,
+            date_said=said,
+            translation=translation,
+            created_at=utc_now(),
+        )
+        session.add(quote)
+        session.flush()
+        for person_id in person_ids or []:
+            session.add(QuotePerson(quote_id=quote.id, person_id=person_id))
+        search.index_text(session, "quote", quote.id, quote.page, quote.text)
+        vault.record_custody(
+            session,
+            "quote added",
+            refs.make("Q", quote.id),
+            {"document": refs.make("D", document_id), "found": found_page is not None},
+        )
+        return _view(quote, person_ids or [])
+
+
+def _view(quote: Quote, people: list[int]) -> QuoteView:
+    return QuoteView(
+        quote.id,
+        refs.make("Q", quote.id),
+        refs.make("D", quote.document_id),
+        quote.text,
+        quote.page,
+        quote.found_in_document,
+        quote.speaker,
+        quote.date_said,
+        quote.translation,
+        [refs.make("P", p) for p in people],
+    )
+
+
+def list_quotes(vault: Vault, document_id: int | None = None) -> list[QuoteView]:
+    with vault.session() as session:
+        query = select(Quote).order_by(Quote.id)
+        if document_id is not None:
+            query = query.where(Quote.document_id == document_id)
+        views = []
+        for quote in session.scalars(query):
+            people = session.scalars(
+                select(QuotePerson.person_id).where(QuotePerson.quote_id == quote.id)
+            ).all()
+            views.append(_view(quote, list(people)))
+        return views
+
+
+def show_quote(vault: Vault, quote_id: int) -> QuoteView:
+    with vault.session() as session:
+        quote = session.get(Quote, quote_id)
+        if quote is None:
+            raise NotFound(refs.make("Q", quote_id))
+        people = session.scalars(
+            select(QuotePerson.person_id).where(QuotePerson.quote_id == quote_id)
+        ).all()
+        return _view(quote, list(people))
