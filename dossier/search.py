@@ -122,9 +122,11 @@ class Searcher:
     # --------------------------------------------------------------------- the query
     def _match_expression(
         self, session: Session, query: str, query_words: list[str]
-    ) -> tuple[str, set[str]]:
+    ) -> tuple[str, list[set[str]]]:
+        """The FTS5 MATCH expression, and the folded words to mark (the query's own first)."""
         vocabulary = self._load_vocabulary(session)
         wanted: set[str] = set()
+        aliases: set[str] = set()
         clauses = []
         for word in query_words:
             variants = {word}
@@ -140,9 +142,9 @@ class Searcher:
         for spelling in self._alias_spellings(session, query):
             alias_words = names.fold(spelling).split()
             if alias_words:
-                wanted |= set(alias_words)
+                aliases |= set(alias_words)
                 expression += " OR " + _quoted(" ".join(alias_words))
-        return expression, wanted
+        return expression, [wanted, aliases - wanted]
 
     def _alias_spellings(self, session: Session, query: str) -> list[str]:
         spellings: list[str] = []
@@ -181,14 +183,22 @@ def _title(session: Session, kind: str, ref_id: int) -> str:
     return str(record.name if kind == "person" else record.title)
 
 
-def snippet(original: str, wanted: set[str]) -> str:
-    """A short extract of the original text around the first matching word, marked [like this]."""
-    for start, end, folded in names.words_with_offsets(original):
-        if folded in wanted:
-            left = max(0, start - SNIPPET_CHARS)
-            right = min(len(original), end + SNIPPET_CHARS)
-            text_before = original[left:start].split(None, 1)[-1] if left else original[:start]
-            body = f"{text_before}[{original[start:end]}]{original[end:right]}"
-            body = " ".join(body.split())
-            return ("…" if left else "") + body + ("…" if right < len(original) else "")
+def snippet(original: str, wanted: list[set[str]]) -> str:
+    """An extract of the original around the first matching word, marked [like this].
+
+    ``wanted`` lists sets of folded words by priority: the query's own words before aliases.
+    """
+    words = names.words_with_offsets(original)
+    match = next(
+        ((start, end) for group in wanted for start, end, folded in words if folded in group),
+        None,
+    )
+    if match is not None:
+        start, end = match
+        left = max(0, start - SNIPPET_CHARS)
+        right = min(len(original), end + SNIPPET_CHARS)
+        text_before = original[left:start].split(None, 1)[-1] if left else original[:start]
+        body = f"{text_before}[{original[start:end]}]{original[end:right]}"
+        body = " ".join(body.split())
+        return ("…" if left else "") + body + ("…" if right < len(original) else "")
     return " ".join(original[: 2 * SNIPPET_CHARS].split())

@@ -1,0 +1,5 @@
+import sys
+
+from dossier.cli.main import main
+
+sys.exit(main())

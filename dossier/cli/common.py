@@ -1,0 +1,61 @@
+"""What every command shares: opening the vault, printing text or JSON, user errors."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import getpass
+import json
+import os
+import sys
+from typing import Any
+
+from dossier.services import vault_access
+from storage.vault import Vault
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed without a traceback (exit status 1)."""
+
+
+def ask_passphrase() -> str:
+    if not sys.stdin.isatty():
+        raise UserError(f"No passphrase: set {vault_access.PASSPHRASE_ENV} or run in a terminal.")
+    return getpass.getpass("Vault passphrase: ")
+
+
+def prompt_new_passphrase() -> str:
+    from_env = os.environ.get(vault_access.PASSPHRASE_ENV)
+    if from_env is not None:
+        passphrase = from_env
+    else:
+        passphrase = getpass.getpass("New passphrase: ")
+        if getpass.getpass("Repeat the passphrase: ") != passphrase:
+            raise UserError("The two passphrases differ. Nothing was changed.")
+    problem = vault_access.passphrase_problem(passphrase)
+    if problem:
+        raise UserError(problem)
+    return passphrase
+
+
+def open_vault(args: argparse.Namespace) -> Vault:
+    return vault_access.unlock_vault(vault_access.locate_vault(args.vault), ask_passphrase)
+
+
+def to_jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        data = {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return data
+    if isinstance(value, list | tuple):
+        return [to_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): to_jsonable(item) for key, item in value.items()}
+    return value
+
+
+def emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    """JSON for scripts with --json, else the sentence for people."""
+    if args.json:
+        print(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2))
+    elif text:
+        print(text)

@@ -1,0 +1,398 @@
+"""Evidence commands: person, case, import, document, quote, event, ground, search."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from dossier import refs
+from dossier.cli.common import emit, open_vault
+from dossier.cli.types import Adder
+from dossier.legal_grounds import CASE_KINDS, NOTICE_TYPES
+from dossier.search import Searcher
+from dossier.services import cases, documents, events, people, quotes
+from dossier.services.documents import DOCUMENT_KINDS
+from dossier.services.events import EVENT_KINDS
+
+SubGroup = Callable[[str, str], argparse._SubParsersAction]  # type: ignore[type-arg]
+
+
+# ----------------------------------------------------------------------------- people
+def person_add(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        person = people.add_person(
+            vault, args.name, native_name=args.native, aliases=args.alias, role=args.role,
+            birth_date=args.born, nationality=args.nationality, notes=args.notes,
+        )  # fmt: skip
+    emit(args, {"id": person.ref, **_plain(person)}, f"{person.ref}  {person.name}")
+    return 0
+
+
+def person_list(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        found = people.find_people(vault, args.find) if args.find else None
+        listed = [p for p, _ in found] if found is not None else people.list_people(vault)
+    lines = [
+        f"{p.ref:>5}  {p.name}"
+        + (f" ({p.native_name})" if p.native_name else "")
+        + (f" — also {', '.join(p.aliases)}" if p.aliases else "")
+        for p in listed
+    ]
+    emit(args, {"people": listed}, "\n".join(lines) or "No people yet.")
+    return 0
+
+
+def person_show(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        person = people.show_person(vault, refs.parse(args.person, "P"))
+    text = "\n".join(f"{k}: {v}" for k, v in _plain(person).items() if v not in (None, "", []))
+    emit(args, person, text)
+    return 0
+
+
+def person_alias(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        person = people.add_alias(vault, refs.parse(args.person, "P"), args.alias)
+    emit(args, person, f"{person.ref} is also known as: {', '.join(person.aliases)}")
+    return 0
+
+
+def person_duplicates(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        pairs = people.likely_duplicates(vault)
+    data = [{"first": a.ref, "second": b.ref, "score": round(s, 1)} for a, b, s in pairs]
+    lines = [f"{a.ref} {a.name}  ~  {b.ref} {b.name}  ({s:.0f}%)" for a, b, s in pairs]
+    emit(args, {"pairs": data}, "\n".join(lines) or "No likely duplicates.")
+    return 0
+
+
+# ------------------------------------------------------------------------------ cases
+def case_add(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        case = cases.add_case(
+            vault, refs.parse(args.person, "P"), args.kind,
+            requesting_country=args.country, notice_type=args.notice,
+            notice_reference=args.notice_ref, representative_name=args.representative,
+            representative_firm=args.firm, representative_address=args.address,
+            representative_bar_number=args.bar_number, summary=args.summary or "",
+        )  # fmt: skip
+        grounds = cases.grounds(vault, case.id)
+    text = f"{case.ref}  {case.kind_title} for {case.person_ref}" + "".join(
+        f"\n  {g.ref}  {g.title}" for g in grounds
+    )
+    emit(args, {"id": case.ref, "case": case, "grounds": grounds}, text)
+    return 0
+
+
+def case_list(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        person = refs.parse(args.person, "P") if args.person else None
+        listed = cases.list_cases(vault, person)
+    lines = [f"{c.ref:>5}  {c.person_ref}  {c.kind_title}  [{c.status}]" for c in listed]
+    emit(args, {"cases": listed}, "\n".join(lines) or "No cases yet.")
+    return 0
+
+
+def case_set(args: argparse.Namespace) -> int:
+    fields = {name: getattr(args, name) for name in (
+        "status", "summary", "arguments", "notice_reference", "representative_name",
+        "representative_firm", "representative_address", "representative_bar_number",
+        "requesting_country")}  # fmt: skip
+    with open_vault(args) as vault:
+        case = cases.update_case(vault, refs.parse(args.case, "C"), **fields)
+    emit(args, case, f"{case.ref} updated.")
+    return 0
+
+
+# --------------------------------------------------------------------------- documents
+def import_command(args: argparse.Namespace) -> int:
+    def progress(done: int, total: int, name: str) -> None:
+        if not args.json and sys.stderr.isatty() and name:
+            print(f"\r[{done + 1}/{total}] {name[:60]:<60}", end="", file=sys.stderr)
+
+    with open_vault(args) as vault:
+        person_ids = [refs.parse(p, "P") for p in args.person]
+        report = documents.import_files(
+            vault, [Path(p) for p in args.paths], kind=args.kind, person_ids=person_ids,
+            password=args.password, accept_suggestions=args.accept, progress=progress,
+        )  # fmt: skip
+    if not args.json and sys.stderr.isatty():
+        print(file=sys.stderr)
+    lines = [f"{d.ref:>5}  {d.title}  ({d.page_count} p., {d.mime_type})" for d in report.imported]
+    lines += [f"  {d.ref}: warning: {w}" for d in report.imported for w in d.warnings]
+    lines += [f"  already stored: {name} is {ref}" for name, ref in report.duplicates]
+    lines += [f"  SKIPPED {name}: {reason}" for name, reason in report.skipped]
+    lines.append(
+        f"Imported {len(report.imported)}, already stored {len(report.duplicates)}, "
+        f"skipped {len(report.skipped)}."
+    )
+    data = {
+        "imported": [{"id": d.ref, **_plain(d)} for d in report.imported],
+        "duplicates": [{"file": n, "id": r} for n, r in report.duplicates],
+        "skipped": [{"file": n, "reason": r} for n, r in report.skipped],
+    }
+    emit(args, data, "\n".join(lines))
+    return 0 if report.imported or report.duplicates or not report.skipped else 1
+
+
+def document_list(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        person = refs.parse(args.person, "P") if args.person else None
+        listed = documents.list_documents(vault, person)
+    lines = [f"{d.ref:>5}  {d.date_display or '—':<18} {d.kind:<16} {d.title}" for d in listed]
+    emit(args, {"documents": listed}, "\n".join(lines) or "No documents yet.")
+    return 0
+
+
+def document_show(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        document = documents.show_document(vault, refs.parse(args.document, "D"))
+    plain = _plain(document)
+    text = "\n".join(f"{k}: {v}" for k, v in plain.items() if v not in (None, "", [], {}))
+    emit(args, document, text)
+    return 0
+
+
+def document_text(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        pages = documents.document_pages(vault, refs.parse(args.document, "D"))
+    text = "\n".join(f"--- page {n} ---\n{page}" for n, page in enumerate(pages, 1))
+    emit(args, {"pages": pages}, text)
+    return 0
+
+
+def document_accept(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        document = documents.accept_suggestions(
+            vault, refs.parse(args.document, "D"), args.field or None
+        )
+    emit(args, document, f"{document.ref}: {document.title} ({document.date_display or 'no date'})")
+    return 0
+
+
+def document_set(args: argparse.Namespace) -> int:
+    fields: dict[str, str | bool | None] = {
+        name: getattr(args, name) for name in documents.EDITABLE
+    }
+    if args.confidential is not None:
+        fields["confidential"] = args.confidential == "yes"
+    with open_vault(args) as vault:
+        document = documents.update_document(vault, refs.parse(args.document, "D"), **fields)
+        for person in args.person:
+            document = documents.link_person(vault, document.id, refs.parse(person, "P"))
+    emit(args, document, f"{document.ref} updated.")
+    return 0
+
+
+# ------------------------------------------------------------------------------ quotes
+def quote_add(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        quote = quotes.add_quote(
+            vault, refs.parse(args.document, "D"), args.text, speaker=args.speaker,
+            date_said=args.date, translation=args.translation, page=args.page,
+            person_ids=[refs.parse(p, "P") for p in args.person],
+        )  # fmt: skip
+    text = f"{quote.ref}  {quote.document_ref}" + (f", p. {quote.page}" if quote.page else "")
+    if quote.warning:
+        text += f"\nwarning: {quote.warning}"
+    emit(args, {"id": quote.ref, **_plain(quote), "warning": quote.warning}, text)
+    return 0
+
+
+def quote_list(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        document = refs.parse(args.document, "D") if args.document else None
+        listed = quotes.list_quotes(vault, document)
+    lines = [
+        f"{q.ref:>5}  {q.document_ref}"
+        + (f", p. {q.page}" if q.page else "")
+        + ("" if q.found_in_document else " (NOT FOUND in document)")
+        + f"  “{q.text}”"
+        + (f" — {q.speaker}" if q.speaker else "")
+        for q in listed
+    ]
+    emit(args, {"quotes": listed}, "\n".join(lines) or "No quotes yet.")
+    return 0
+
+
+# ------------------------------------------------------------------------------ events
+def event_add(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        event = events.add_event(
+            vault, refs.parse(args.person, "P"), args.date, args.title, kind=args.kind,
+            description=args.description or "", cite=args.cite,
+            person_ids=[refs.parse(p, "P") for p in args.also],
+        )  # fmt: skip
+    emit(
+        args,
+        {"id": event.ref, **_plain(event)},
+        f"{event.ref}  {event.date_display}  {event.title}",
+    )
+    return 0
+
+
+def event_list(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        person_id = refs.parse(args.person, "P")
+        listed = events.chronology(vault, person_id)
+        conflicts = events.date_conflicts(vault, person_id)
+    lines = [f"{e.ref:>5}  {e.date_display:<22} {e.title}"
+             + (f"  [{'; '.join(c.text for c in e.citations)}]" if e.citations else "")
+             for e in listed]  # fmt: skip
+    lines += [f"CONFLICT: {c.message}" for c in conflicts]
+    data = {"events": listed, "conflicts": [c.message for c in conflicts]}
+    emit(args, data, "\n".join(lines) or "No events yet.")
+    return 0
+
+
+# ------------------------------------------------------------------------------ grounds
+def ground_list(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        listed = cases.grounds(vault, refs.parse(args.case, "C"))
+    lines = [f"{g.ref:>5}  {g.title}\n       evidence: "
+             + (", ".join(g.evidence) if g.evidence else "MISSING — nothing linked yet")
+             for g in listed]  # fmt: skip
+    emit(args, {"grounds": listed}, "\n".join(lines) or "This kind of case has no grounds.")
+    return 0
+
+
+def ground_link(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        ground = None
+        for target in args.evidence:
+            ground = cases.link_evidence(vault, refs.parse(args.ground, "G"), target)
+    assert ground is not None
+    emit(args, ground, f"{ground.ref} evidence: {', '.join(ground.evidence)}")
+    return 0
+
+
+# ------------------------------------------------------------------------------ search
+def search_command(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        hits = Searcher(vault).search(
+            args.query,
+            person_id=refs.parse(args.person, "P") if args.person else None,
+            case_id=refs.parse(args.case, "C") if args.case else None,
+            limit=args.limit,
+        )
+    lines = [
+        f"{h.ref:>5}" + (f" p. {h.page}" if h.page else "") + f"  {h.title}\n       {h.snippet}"
+        for h in hits
+    ]
+    emit(args, {"results": hits}, "\n".join(lines) or "Nothing found.")
+    return 0
+
+
+def _plain(view: object) -> dict[str, object]:
+    from dossier.cli.common import to_jsonable
+
+    data = to_jsonable(view)
+    assert isinstance(data, dict)
+    return data
+
+
+# ------------------------------------------------------------------------------ parser
+def register(add: Adder, add_group: SubGroup) -> None:
+    group = add_group("person", "People: add, list, show, aliases, likely duplicates.")
+    sub = add("add", person_add, "Add a person.", group=group)
+    sub.add_argument("name", help="the name as used in filings")
+    sub.add_argument("--native", help="the name in its own script (e.g. Cyrillic)")
+    sub.add_argument("--alias", action="append", default=[], help="another spelling (repeat)")
+    sub.add_argument("--role", choices=people.ROLES)
+    sub.add_argument("--born", help='date of birth, as precise as known ("1987", "May 1987")')
+    sub.add_argument("--nationality")
+    sub.add_argument("--notes", default="")
+    sub = add("list", person_list, "List people (or find them by any spelling).", group=group)
+    sub.add_argument("--find", help="a name in any spelling or script")
+    sub = add("show", person_show, "Show one person.", group=group)
+    sub.add_argument("person", help="P1")
+    sub = add("alias", person_alias, "Add another spelling of a person's name.", group=group)
+    sub.add_argument("person", help="P1")
+    sub.add_argument("alias")
+    add("duplicates", person_duplicates, "Suggest people entered twice.", group=group)
+
+    group = add_group("case", "Cases: a CCF request, an asylum claim or a general dossier.")
+    sub = add("add", case_add, "Open a case for a person.", group=group)
+    sub.add_argument("person", help="P1")
+    sub.add_argument("--kind", required=True, choices=list(CASE_KINDS))
+    sub.add_argument("--country", help="the requesting country")
+    sub.add_argument("--notice", choices=NOTICE_TYPES)
+    sub.add_argument("--notice-ref", help="the notice's reference")
+    sub.add_argument("--representative", help="the representative's name")
+    sub.add_argument("--firm")
+    sub.add_argument("--address")
+    sub.add_argument("--bar-number")
+    sub.add_argument("--summary")
+    sub = add("list", case_list, "List cases.", group=group)
+    sub.add_argument("--person", help="only this person's (P1)")
+    sub = add("set", case_set, "Change a case's details.", group=group)
+    sub.add_argument("case", help="C1")
+    for name in ("status", "summary", "arguments", "notice-reference", "representative-name",
+                 "representative-firm", "representative-address", "representative-bar-number",
+                 "requesting-country"):  # fmt: skip
+        sub.add_argument(f"--{name}")
+
+    sub = add("import", import_command, "Import files and folders as documents (exhibits).")
+    sub.add_argument("paths", nargs="+", help="files or folders")
+    sub.add_argument("--person", action="append", default=[], help="link to a person (P1)")
+    sub.add_argument("--kind", default="other", choices=DOCUMENT_KINDS)
+    sub.add_argument("--password", help="the password of protected PDFs")
+    sub.add_argument(
+        "--accept", action="store_true", help="accept the title, author, date found in files"
+    )
+
+    group = add_group("document", "Documents: list, show, text, accept suggestions, edit.")
+    sub = add("list", document_list, "List documents.", group=group)
+    sub.add_argument("--person", help="only those linked to P1")
+    sub = add("show", document_show, "Show a document's details and suggestions.", group=group)
+    sub.add_argument("document", help="D1")
+    sub = add("text", document_text, "Print a document's text, page by page.", group=group)
+    sub.add_argument("document", help="D1")
+    sub = add("accept", document_accept, "Accept metadata found in the file.", group=group)
+    sub.add_argument("document", help="D1")
+    sub.add_argument("field", nargs="*", help="only these (title, author, date_published…)")
+    sub = add("set", document_set, "Edit a document's details.", group=group)
+    sub.add_argument("document", help="D1")
+    for name in documents.EDITABLE:
+        sub.add_argument(f"--{name.replace('_', '-')}", dest=name)
+    sub.add_argument("--confidential", choices=("yes", "no"))
+    sub.add_argument("--person", action="append", default=[], help="link to a person (P1)")
+
+    group = add_group("quote", "Quotes: add (checked against the document), list.")
+    sub = add("add", quote_add, "Add a quote from a document.", group=group)
+    sub.add_argument("document", help="D3")
+    sub.add_argument("text", help="the exact words")
+    sub.add_argument("--speaker")
+    sub.add_argument("--date", help="when it was said")
+    sub.add_argument("--translation")
+    sub.add_argument("--page", type=int, help="the page, if the text cannot be found")
+    sub.add_argument("--person", action="append", default=[], help="a person concerned (P1)")
+    sub = add("list", quote_list, "List quotes.", group=group)
+    sub.add_argument("--document", help="only from D3")
+
+    group = add_group("event", "Events: the chronology, with partial dates and citations.")
+    sub = add("add", event_add, "Add a dated event.", group=group)
+    sub.add_argument("person", help="P1")
+    sub.add_argument("--date", required=True, help='as the source says: "In August 2025"')
+    sub.add_argument("--title", required=True)
+    sub.add_argument("--kind", default="other", choices=EVENT_KINDS)
+    sub.add_argument("--description")
+    sub.add_argument("--cite", action="append", default=[], help="D3:2 (page) or Q4 (repeat)")
+    sub.add_argument("--also", action="append", default=[], help="other people involved")
+    sub = add("list", event_list, "The chronology, and dates sources disagree on.", group=group)
+    sub.add_argument("person", help="P1")
+
+    group = add_group("ground", "Legal grounds of a case and the evidence for each.")
+    sub = add("list", ground_list, "List a case's grounds and what supports them.", group=group)
+    sub.add_argument("case", help="C1")
+    sub = add("link", ground_link, "Link evidence to a ground.", group=group)
+    sub.add_argument("ground", help="G1")
+    sub.add_argument("evidence", nargs="+", help="D3, Q2 or E5")
+
+    sub = add("search", search_command, "Search everything, by any spelling of a name.")
+    sub.add_argument("query")
+    sub.add_argument("--person", help="only what concerns P1")
+    sub.add_argument("--case", help="only what concerns C1's person")
+    sub.add_argument("--limit", type=int, default=20)

@@ -1,0 +1,81 @@
+"""The ``dossier`` parser and entry point: exit 0 done, 1 failed with a message, 2 misuse."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from dossier.cli import evidence_commands, vault_commands
+from dossier.cli.common import UserError
+from dossier.cli.types import Handler
+from storage.errors import VaultError
+
+DESCRIPTION = """\
+Evidence Dossier keeps documents, quotes and dated events about a persecuted person in an
+encrypted vault on this computer, and exports court-ready dossiers.
+
+The vault is the folder given by --vault, else $DOSSIER_VAULT, else your user data folder.
+Its passphrase is read from $DOSSIER_PASSPHRASE (for scripts), else from this device's keyring
+if you chose "remember", else asked for at the prompt. Records have short references that
+never change: P1 (a person), C1 (a case), D3 (a document), Q2 (a quote), E5 (an event),
+G1 (a legal ground).
+
+A typical session:
+  dossier init
+  dossier person add "Rinat Tukhvatshin" --native "Ринат Тухватшин" --role journalist
+  dossier case add P1 --kind ccf-deletion --country Kyrgyzstan --notice red-notice
+  dossier import article.txt ruling.pdf photos/ --person P1 --kind news-article
+  dossier quote add D3 "we rejected this request" --speaker "Samuel Heath"
+  dossier event add P1 --date "30 October 2025" --title "Court rules" --cite D3:1
+  dossier event list P1
+  dossier search "Dulatov"
+  dossier verify
+
+Every command takes --json for scripts. Exit status: 0 done, 1 the operation failed (the
+message says why), 2 the command was misused.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--vault", help="the vault folder (default: $DOSSIER_VAULT or user data)")
+    common.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    parser = argparse.ArgumentParser(
+        prog="dossier",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    top = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(
+        name: str,
+        handler: Handler,
+        text: str,
+        *,
+        group: argparse._SubParsersAction | None = None,  # type: ignore[type-arg]
+    ) -> argparse.ArgumentParser:
+        sub = (group or top).add_parser(name, help=text, description=text, parents=[common])
+        sub.set_defaults(handler=handler)
+        return sub
+
+    def add_group(name: str, text: str) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+        holder = top.add_parser(name, help=text, description=text, parents=[common])
+        return holder.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    vault_commands.register(add)
+    evidence_commands.register(add, add_group)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except (VaultError, UserError) as error:
+        print(f"dossier: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("dossier: interrupted; nothing half-done was kept.", file=sys.stderr)
+        return 1
