@@ -45,6 +45,8 @@ def open_vault(args: argparse.Namespace) -> Vault:
 def to_jsonable(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         data = {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if "ref" in data:
+            data["id"] = data["ref"]  # scripts see the same short, stable ids people do
         return data
     if isinstance(value, list | tuple):
         return [to_jsonable(item) for item in value]

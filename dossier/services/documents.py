@@ -129,6 +129,10 @@ def import_files(
             get_person(session, person_id)
     files = expand_paths(paths)
     report = ImportReport()
+    vault_folder = vault.folder.resolve()
+    inside_vault = [f for f in files if f.resolve().is_relative_to(vault_folder)]
+    report.skipped += [(f.name, "it is part of the vault itself") for f in inside_vault]
+    files = [f for f in files if f not in inside_vault]
     for index, path in enumerate(files):
         if cancelled is not None and cancelled():
             report.cancelled = True

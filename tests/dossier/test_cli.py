@@ -105,3 +105,52 @@ def test_help_reads_like_a_manual() -> None:
     )
     for word in ("DOSSIER_PASSPHRASE", "init", "verify", "backup", "restore", "passwd", "Exit"):
         assert word in result.stdout
+
+
+def test_the_evidence_workflow_of_the_issue(
+    env: Path, capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
+    assert run(capsys, "init")[0] == 0
+    code, data, _ = run(
+        capsys, "person", "add", "Rinat Tukhvatshin", "--native", "Ринат Тухватшин",
+        "--alias", "Rinat Tuhvatshin", "--role", "journalist",
+    )  # fmt: skip
+    assert code == 0 and data["id"] == "P1"
+    code, data, _ = run(
+        capsys, "case", "add", "P1", "--kind", "ccf-deletion", "--country", "Kyrgyzstan",
+        "--notice", "red-notice",
+    )  # fmt: skip
+    assert code == 0 and data["id"] == "C1"
+    code, data, _ = run(
+        capsys, "import", str(corpus / "articles"), str(corpus / "pdf"), "--person", "P1",
+        "--kind", "news-article",
+    )  # fmt: skip
+    assert code == 0
+    imported = {d["original_name"]: d["id"] for d in data["imported"]}  # type: ignore[attr-defined]
+    assert [s["file"] for s in data["skipped"]] == ["libreoffice-writer-password.pdf"]  # type: ignore[attr-defined]
+    article = imported["interpol-rejects-kyrgyz-request-tukhvatshin.txt"]
+    code, data, _ = run(
+        capsys, "quote", "add", article, "we rejected this request", "--speaker", "Samuel Heath"
+    )
+    assert code == 0 and data["page"] == 1 and data["warning"] is None
+    code, data, _ = run(
+        capsys, "event", "add", "P1", "--date", "In August 2025", "--title", "Staff tried",
+        "--cite", f"{article}:1",
+    )  # fmt: skip
+    assert code == 0 and data["date"] == "2025-08"
+    code, data, _ = run(capsys, "event", "list", "P1")
+    assert data["events"][0]["date_display"] == "August 2025"  # type: ignore[index]
+    code, data, _ = run(capsys, "search", "Dulatov")
+    statement = imported["media-action-platform-kloop-2025-05-30.txt"]
+    assert statement in [hit["ref"] for hit in data["results"]]  # type: ignore[attr-defined]
+    code, data, _ = run(capsys, "ground", "link", "G1", article, "Q1")
+    assert data["evidence"] == [article, "Q1"]
+    assert run(capsys, "verify")[0] == 0
+
+
+def test_bad_reference_is_explained(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "init")[0] == 0
+    code, _, err = run(capsys, "case", "add", "D1", "--kind", "general")
+    assert code == 1 and "not a person reference" in err
+    code, _, err = run(capsys, "person", "show", "P7")
+    assert code == 1 and "no record P7" in err

@@ -1,0 +1,83 @@
+"""Events with partial dates, pinpoint citations, and dates on which sources disagree."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.errors import BadReference, DossierError
+from dossier.services import events, quotes
+from dossier.services.documents import ImportReport
+from dossier.services.people import PersonView
+from storage.models import Event
+from storage.vault import Vault
+from tests.dossier.conftest import by_name
+
+ARTICLE = "interpol-rejects-kyrgyz-request-tukhvatshin.txt"
+
+
+def test_in_august_is_stored_with_month_precision(
+    vault: Vault, journalist: PersonView, corpus_import: ImportReport
+) -> None:
+    document = by_name(corpus_import, ARTICLE)
+    event = events.add_event(
+        vault, journalist.id, "In August 2025", "Four former Kloop staff tried",
+        kind="charge", cite=[f"{document.ref}:1"],
+    )  # fmt: skip
+    assert event.date == "2025-08" and event.precision == "month"
+    assert event.date_display == "August 2025"
+    with vault.session() as session:
+        stored = session.get(Event, event.id)
+        assert stored is not None and stored.date == "2025-08"  # no invented day
+
+
+def test_chronology_is_in_date_order_with_citations(
+    vault: Vault, journalist: PersonView, corpus_import: ImportReport
+) -> None:
+    document = by_name(corpus_import, ARTICLE)
+    quote = quotes.add_quote(vault, document.id, "so we rejected this request")
+    events.add_event(vault, journalist.id, "c. 2021", "Investigation opened")
+    events.add_event(
+        vault, journalist.id, "30 October 2025", "Court declares Kloop extremist",
+        kind="court-ruling", cite=[f"{document.ref}:1"],
+    )  # fmt: skip
+    events.add_event(vault, journalist.id, "since 2020", "Surveillance of Kloop staff")
+    events.add_event(
+        vault, journalist.id, "November 2025", "INTERPOL refuses the request",
+        kind="notice-refused", cite=[quote.ref],
+    )  # fmt: skip
+    chronology = events.chronology(vault, journalist.id)
+    assert [e.date_display for e in chronology] == [
+        "since 2020", "c. 2021", "30 October 2025", "November 2025",
+    ]  # fmt: skip
+    assert [c.text for c in chronology[2].citations] == [f"{document.ref}, p. 1"]
+    assert [c.text for c in chronology[3].citations] == [f"{quote.ref}, p. 1"]
+
+
+def test_differently_dated_accounts_of_one_event_are_flagged(
+    vault: Vault, journalist: PersonView
+) -> None:
+    first = events.add_event(
+        vault, journalist.id, "27 October 2025", "Court rules Kloop materials extremist",
+        kind="court-ruling",
+    )  # fmt: skip
+    second = events.add_event(
+        vault, journalist.id, "30 October 2025", "Court declares Kloop extremist",
+        kind="court-ruling",
+    )  # fmt: skip
+    events.add_event(
+        vault, journalist.id, "October 2025", "Kloop extremist ruling", kind="court-ruling"
+    )
+    events.add_event(vault, journalist.id, "29 May 2025", "Searches of staff homes", kind="search")
+    conflicts = events.date_conflicts(vault, journalist.id)
+    assert [(c.first.ref, c.second.ref) for c in conflicts] == [(first.ref, second.ref)]
+    assert "27 October 2025" in conflicts[0].message and "30 October 2025" in conflicts[0].message
+
+
+def test_bad_citations_and_kinds_are_refused(vault: Vault, journalist: PersonView) -> None:
+    with pytest.raises(BadReference):
+        events.add_event(vault, journalist.id, "2025", "x", cite=["P1"])
+    with pytest.raises(DossierError, match="no record D99"):
+        events.add_event(vault, journalist.id, "2025", "x", cite=["D99:1"])
+    with pytest.raises(DossierError, match="not a kind of event"):
+        events.add_event(vault, journalist.id, "2025", "x", kind="party")
+    assert events.chronology(vault, journalist.id) == []

@@ -1,0 +1,68 @@
+"""Dates as sources give them: stored faithfully (EDTF), sorted right, shown as a lawyer writes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dossier import dates
+from dossier.errors import BadDate
+
+
+@pytest.mark.parametrize(
+    ("written", "stored", "shown", "precision"),
+    [
+        ("2025-10-30", "2025-10-30", "30 October 2025", "day"),
+        ("On October 30, 2025", "2025-10-30", "30 October 2025", "day"),
+        ("30.10.2025", "2025-10-30", "30 October 2025", "day"),
+        ("30 октября 2025 г.", "2025-10-30", "30 October 2025", "day"),
+        ("In August 2025", "2025-08", "August 2025", "month"),
+        ("Aug 2025", "2025-08", "August 2025", "month"),
+        ("In August", "XXXX-08", "August (year unknown)", "month"),
+        ("in 2024", "2024", "2024", "year"),
+        ("around 2021", "2021~", "c. 2021", "year"),
+        ("c. 2021", "2021~", "c. 2021", "year"),
+        ("2021?", "2021?", "2021 (uncertain)", "year"),
+        ("since 2020", "2020/..", "since 2020", "interval"),
+        ("2020–2022", "2020/2022", "2020 – 2022", "interval"),
+        ("between May 2019 and 2021", "2019-05/2021", "May 2019 – 2021", "interval"),
+    ],
+)
+def test_dates_are_stored_as_precise_as_the_source(
+    written: str, stored: str, shown: str, precision: str
+) -> None:
+    assert dates.to_edtf(written) == stored
+    assert dates.display(stored) == shown
+    assert dates.precision(stored) == precision
+
+
+@given(year=st.integers(1900, 2100), month=st.integers(1, 12))
+def test_a_month_never_gains_a_day(year: int, month: int) -> None:
+    stored = dates.to_edtf(f"{dates.MONTHS[month - 1]} {year}")
+    assert stored == f"{year:04d}-{month:02d}"
+    assert not any(char.isdigit() for char in dates.display(stored).split()[0])
+
+
+def test_chronological_order_places_partial_dates_by_their_earliest_day() -> None:
+    written = ["30 October 2025", "2025", "August 2025", "c. 2021", "since 2020", "In August"]
+    ordered = sorted((dates.to_edtf(w) for w in written), key=dates.sort_key)
+    # "2025" may be any day of 2025, so it comes before August 2025; unknown years come last.
+    assert [dates.display(d) for d in ordered] == [
+        "since 2020",
+        "c. 2021",
+        "2025",
+        "August 2025",
+        "30 October 2025",
+        "August (year unknown)",
+    ]
+
+
+@pytest.mark.parametrize("nonsense", ["yesterday", "2025-02-30", "32 October 2025", ""])
+def test_impossible_or_unreadable_dates_are_refused_with_examples(nonsense: str) -> None:
+    with pytest.raises(BadDate, match="30 October 2025"):
+        dates.to_edtf(nonsense)
+
+
+def test_unknown_year_can_be_filled_from_the_source() -> None:
+    assert dates.with_year(dates.to_edtf("In August"), 2025) == "2025-08"
