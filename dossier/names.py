@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -31,7 +32,7 @@ _CYRILLIC = {
 _FOLDS = [
     (r"shch", "sh"),
     (r"dzh|dj|zh|j", "j"),
-    (r"kh|ch(?=[^aeiouy]|$)", "h"),
+    (r"kh|ch(?=[^aeiouy]|$)", "h"),  # "$" and the space in [^…] end a word
     (r"gh", "g"),
     (r"q", "k"),
     (r"x", "ks"),
@@ -49,6 +50,7 @@ _FOLDS = [
     (r"([a-z])\1+", r"\1"),  # Duulatov / Dulatov, Zhoomart / Zhomart
 ]
 _COMPILED_FOLDS = [(re.compile(pattern), repl) for pattern, repl in _FOLDS]
+_LOWER_CYRILLIC = str.maketrans(_CYRILLIC)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -65,18 +67,25 @@ def transliterate(text: str) -> str:
     return "".join(out)
 
 
-def fold_word(word: str) -> str:
-    text = transliterate(word).lower()
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+def _fold_words(text: str) -> str:
+    """Folds a lower-case run of words separated by single spaces (no pattern spans a space)."""
+    text = text.translate(_LOWER_CYRILLIC)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     for pattern, repl in _COMPILED_FOLDS:
         text = pattern.sub(repl, text)
     return text
 
 
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    return _fold_words(word.lower())
+
+
 def fold(text: str) -> str:
     """The whole text folded word by word (what the search index holds)."""
-    return " ".join(fold_word(word) for word in _WORD.findall(text))
+    return _fold_words(" ".join(_WORD.findall(text.lower())))
 
 
 def words_with_offsets(text: str) -> list[tuple[int, int, str]]:

@@ -107,11 +107,12 @@ class Searcher:
             rows = session.execute(
                 text(sql), {"match": expression, "person": person_id, "limit": limit}
             ).all()
+            titles = _titles(session, [(row.kind, row.ref_id) for row in rows])
             return [
                 SearchHit(
                     kind=row.kind,
                     ref=_REF_PREFIX[row.kind] + str(row.ref_id),
-                    title=_title(session, row.kind, row.ref_id),
+                    title=titles.get((row.kind, row.ref_id), ""),
                     page=row.page,
                     snippet=snippet(row.text, wanted),
                     score=-float(row.rank),
@@ -157,7 +158,13 @@ class Searcher:
         return spellings
 
     def _load_vocabulary(self, session: Session) -> list[str]:
-        stamp = tuple(session.execute(text("SELECT count(*), max(rowid) FROM search_index")).one())
+        # New entries always get a higher rowid (read from the end of the index, not counted);
+        # a stale vocabulary after a deletion only costs a useless alternative term.
+        stamp = tuple(
+            session.execute(
+                text("SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1")
+            ).scalars()
+        )
         if stamp != self._vocabulary_stamp:
             self._vocabulary = list(session.scalars(text("SELECT term FROM search_terms")))
             self._vocabulary_stamp = stamp
@@ -171,16 +178,29 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _title(session: Session, kind: str, ref_id: int) -> str:
-    model: Any = {"document": Document, "quote": Quote, "event": Event, "person": Person}[kind]
-    record = session.get(model, ref_id)
-    if record is None:
-        return ""
-    if kind == "quote":
-        return f"Quote from D{record.document_id}" + (
-            f" ({record.speaker})" if record.speaker else ""
-        )
-    return str(record.name if kind == "person" else record.title)
+def _titles(session: Session, keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
+    """Display titles of the hits, one query per kind."""
+    titles: dict[tuple[str, int], str] = {}
+    wanted: dict[str, set[int]] = {}
+    for kind, ref_id in keys:
+        wanted.setdefault(kind, set()).add(ref_id)
+    for kind, ids in wanted.items():
+        if kind == "document":
+            rows = session.execute(select(Document.id, Document.title).where(Document.id.in_(ids)))
+        elif kind == "event":
+            rows = session.execute(select(Event.id, Event.title).where(Event.id.in_(ids)))
+        elif kind == "person":
+            rows = session.execute(select(Person.id, Person.name).where(Person.id.in_(ids)))
+        else:
+            quotes = session.execute(
+                select(Quote.id, Quote.document_id, Quote.speaker).where(Quote.id.in_(ids))
+            )
+            for quote_id, document_id, speaker in quotes:
+                suffix = f" ({speaker})" if speaker else ""
+                titles[(kind, quote_id)] = f"Quote from D{document_id}{suffix}"
+            continue
+        titles.update({(kind, record_id): title for record_id, title in rows})
+    return titles
 
 
 def snippet(original: str, wanted: list[set[str]]) -> str:

@@ -1,0 +1,87 @@
+"""Import many generated PDFs (1–20 pages): documents/s and peak RSS.
+
+The reference is PDFium text extraction alone over the same files in the same run: if our
+import is close to it, import is bounded by extraction, not by the store.
+Usage: python bench/import_many.py [number of PDFs, default 1000]
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from dossier.services.documents import import_files
+from storage.keys import KdfParams
+from storage.vault import Vault
+
+WORDS = (
+    "court ruling extremist journalist Kloop Bishkek prosecutor appeal hearing witness search "
+    "detained charges unrest Interpol notice request rejected statement organisation rights"
+).split()
+
+
+def make_pdfs(folder: Path, count: int) -> int:
+    rng = random.Random(7)
+    pages_total = 0
+    for index in range(count):
+        pdf = canvas.Canvas(str(folder / f"doc-{index:05d}.pdf"), pagesize=A4)
+        pages = rng.randint(1, 20)
+        pages_total += pages
+        for page in range(pages):
+            for line in range(40):
+                words = " ".join(rng.choice(WORDS) for _ in range(12))
+                pdf.drawString(56, 800 - line * 18, f"{index}-{page}-{line} {words}")
+            pdf.showPage()
+        pdf.save()
+    return pages_total
+
+
+def extraction_only(files: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in files:
+        document = pdfium.PdfDocument(str(path))
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            textpage.get_text_bounded()
+            textpage.close()
+            page.close()
+        document.close()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as scratch:
+        folder = Path(scratch) / "pdfs"
+        folder.mkdir()
+        started = time.perf_counter()
+        pages = make_pdfs(folder, count)
+        print(f"generated {count} PDFs, {pages} pages in {time.perf_counter() - started:.1f} s")
+        files = sorted(folder.iterdir())
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        reference = extraction_only(files)
+        with Vault.create(Path(scratch) / "vault", "bench", kdf=KdfParams.fresh(1, 8192)) as vault:
+            start = time.perf_counter()
+            report = import_files(vault, [folder], kind="court-decision")
+            ours = time.perf_counter() - start
+        assert len(report.imported) == count, report.skipped[:3]
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"text extraction only:  {count / reference:8.1f} documents/s ({reference:.1f} s)")
+        print(f"dossier import:        {count / ours:8.1f} documents/s ({ours:.1f} s, "
+              f"{pages / ours:.0f} pages/s)")  # fmt: skip
+        print(f"extraction share:      {reference / ours:8.2f} of import time")
+        print(f"peak RSS:              {rss:8.1f} MB (before import {rss_before:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
