@@ -89,7 +89,9 @@ def main() -> None:
         print(f"documents:            {count} (imported and indexed in {indexing:.1f} s)")
         print(f"search p50:           {statistics.median(ours):8.2f} ms")
         print(f"search p95:           {percentile(ours, 0.95):8.2f} ms (target < 50 ms)")
-        print(f"linear scan p50:      {statistics.median(scans):8.2f} ms (already folded, in memory)")
+        print(
+            f"linear scan p50:      {statistics.median(scans):8.2f} ms (already folded, in memory)"
+        )
         print(f"ratio scan/search p50:{statistics.median(scans) / statistics.median(ours):8.2f}")
         print(f"peak RSS:             {rss:8.1f} MB")
 

@@ -1,0 +1,1 @@
+"""Court-ready export of a case: the PDF bundle and the editable DOCX narrative."""

@@ -1,0 +1,1 @@
+"""The PDF bundle: narrative typeset with reportlab, exhibits merged with pikepdf."""

@@ -1,0 +1,263 @@
+"""Lays out the whole PDF bundle: narrative, then every exhibit; stamps, bookmarks, manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pikepdf
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfgen.canvas import Canvas
+
+from dossier.errors import DossierError
+from dossier.export.content import DossierContent, Exhibit
+from dossier.export.pdf import narrative
+from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf
+from dossier.export.pdf.fonts import SANS_NAME, register
+from storage.vault import Vault
+
+PAPER = {"a4": A4, "letter": LETTER}
+_LAYOUT_PASSES = 4
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    path: Path
+    pages: int
+    narrative_pages: int
+    exhibits: int
+    sha256: str
+
+
+def manifest(content: DossierContent, total_pages: int) -> dict[str, object]:
+    return {
+        "format": "evidence-dossier-manifest/1",
+        "case": content.case.ref,
+        "template": content.template.id,
+        "exported_at": content.export_time.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "draft": content.draft,
+        "bundle_pages": total_pages,
+        "exhibits": [
+            {
+                "label": e.label,
+                "document": e.document.ref,
+                "title": content.redact(e.document.title),
+                "original_file": e.document.original_name,
+                "mime_type": e.document.mime_type,
+                "size": e.document.size,
+                "sha256": e.document.sha256,
+                "first_page": e.first_page,
+                "last_page": e.first_page + e.page_count - 1,
+            }
+            for e in content.exhibits
+        ],
+    }
+
+
+def _prepare_exhibits(
+    vault: Vault,
+    content: DossierContent,
+    page_size: tuple[float, float],
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> list[pikepdf.Pdf]:
+    """Every exhibit as an open PDF, or ExhibitUnusable listing all that fail (nothing written)."""
+    opened: list[pikepdf.Pdf] = []
+    problems: list[str] = []
+    for index, exhibit in enumerate(content.exhibits):
+        if cancelled is not None and cancelled():
+            raise DossierError("Export cancelled; nothing was written.")
+        try:
+            data = exhibit_pdf(vault, exhibit, page_size)
+            is_pdf = exhibit.document.mime_type == "application/pdf"
+            if is_pdf and hashlib.sha256(data).hexdigest() != exhibit.document.sha256:
+                raise DossierError(f"{exhibit.label}: the file no longer matches its SHA-256")
+            pdf = pikepdf.open(io.BytesIO(data))
+            exhibit.page_count = len(pdf.pages)
+            opened.append(pdf)
+        except DossierError as error:
+            problems.append(str(error))
+        if progress is not None:
+            progress(index + 1, len(content.exhibits) + 2)
+    if problems:
+        raise ExhibitUnusable(problems)
+    return opened
+
+
+def _stamps(sizes: list[tuple[float, float]], labels: list[str | None], draft: bool) -> pikepdf.Pdf:
+    """One overlay page per bundle page: exhibit label, bundle page number, DRAFT mark."""
+    register()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1, initialFontName=SANS_NAME)
+    total = len(sizes)
+    for number, ((width, height), label) in enumerate(zip(sizes, labels, strict=True), start=1):
+        canvas.setPageSize((width, height))
+        text = f"{number} / {total}"
+        canvas.setFont(SANS_NAME, 8)
+        text_width = canvas.stringWidth(text, SANS_NAME, 8)
+        canvas.setFillColor(colors.white)
+        canvas.rect((width - text_width) / 2 - 4, 10, text_width + 8, 12, stroke=0, fill=1)
+        canvas.setFillColor(colors.black)
+        canvas.drawCentredString(width / 2, 13, text)
+        if label:
+            canvas.setFont(SANS_NAME + "-Bold", 9)
+            label_width = canvas.stringWidth(label, SANS_NAME + "-Bold", 9)
+            canvas.setFillColor(colors.white)
+            canvas.setStrokeColor(colors.black)
+            canvas.rect(width - label_width - 26, height - 26, label_width + 12, 15, fill=1)
+            canvas.setFillColor(colors.black)
+            canvas.drawRightString(width - 20, height - 22, label)
+        if draft:
+            canvas.saveState()
+            canvas.setFillColor(colors.Color(0.85, 0.1, 0.1, alpha=0.25))
+            canvas.setFont(SANS_NAME + "-Bold", 64)
+            canvas.translate(width / 2, height / 2)
+            canvas.rotate(45)
+            canvas.drawCentredString(0, -20, "DRAFT")
+            canvas.restoreState()
+        canvas.showPage()
+    canvas.save()
+    return pikepdf.open(io.BytesIO(buffer.getvalue()))
+
+
+def _stamp(bundle: pikepdf.Pdf, page: pikepdf.Page, stamp: pikepdf.Page) -> None:
+    """Draw the stamp page over the page. pikepdf's add_overlay names the resource at random,
+    which would make two exports of the same case differ; this uses one fixed name."""
+    form = bundle.copy_foreign(stamp.as_form_xobject())
+    page.add_resource(form, pikepdf.Name.XObject, pikepdf.Name("/EDStamp"))
+    x0, y0 = float(page.mediabox[0]), float(page.mediabox[1])
+    page.contents_add(pikepdf.Stream(bundle, b"q\n"), prepend=True)
+    drawing = f"\nQ q 1 0 0 1 {x0:.4f} {y0:.4f} cm /EDStamp Do Q\n".encode()
+    page.contents_add(pikepdf.Stream(bundle, drawing))
+
+
+def _pdf_date(moment: datetime) -> str:
+    return moment.strftime("D:%Y%m%d%H%M%SZ")
+
+
+def write_bundle(
+    vault: Vault,
+    content: DossierContent,
+    out: Path,
+    *,
+    paper: str = "a4",
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> PdfResult:
+    page_size = PAPER[paper]
+    exhibits = _prepare_exhibits(vault, content, page_size, progress, cancelled)
+
+    # The exhibit index shows bundle pages, which depend on the narrative's length: lay out
+    # until the narrative's page count stops changing.
+    narrative_pages = 0
+    for _ in range(_LAYOUT_PASSES):
+        next_page = narrative_pages + 1
+        for exhibit in content.exhibits:
+            exhibit.first_page = next_page
+            next_page += exhibit.page_count
+        body, headings = narrative.build(content, page_size)
+        story_pdf = pikepdf.open(io.BytesIO(body))
+        if len(story_pdf.pages) == narrative_pages:
+            break
+        narrative_pages = len(story_pdf.pages)
+    if progress is not None:
+        progress(len(content.exhibits) + 1, len(content.exhibits) + 2)
+
+    bundle = pikepdf.new()
+    bundle.pages.extend(story_pdf.pages)
+    labels: list[str | None] = [None] * narrative_pages
+    for exhibit, pdf in zip(content.exhibits, exhibits, strict=True):
+        bundle.pages.extend(pdf.pages)
+        labels += [exhibit.label] * exhibit.page_count
+    sizes = [
+        (float(p.mediabox[2] - p.mediabox[0]), float(p.mediabox[3] - p.mediabox[1]))
+        for p in bundle.pages
+    ]
+    overlay = _stamps(sizes, labels, content.draft)
+    for page, stamp in zip(bundle.pages, overlay.pages, strict=True):
+        _stamp(bundle, page, stamp)
+
+    _outline(bundle, content, headings)
+    _metadata(bundle, content)
+    data = json.dumps(manifest(content, len(bundle.pages)), ensure_ascii=False, indent=2)
+    bundle.attachments["manifest.json"] = pikepdf.AttachedFileSpec(
+        bundle,
+        data.encode("utf-8"),
+        description="Exhibit fingerprints (SHA-256)",
+        filename="manifest.json",
+        mime_type="application/json",
+        creation_date=_pdf_date(content.export_time),
+        mod_date=_pdf_date(content.export_time),
+    )
+    total = len(bundle.pages)
+    _save(bundle, out)
+    if progress is not None:
+        progress(len(content.exhibits) + 2, len(content.exhibits) + 2)
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    return PdfResult(out, total, narrative_pages, len(content.exhibits), digest)
+
+
+def _outline(
+    bundle: pikepdf.Pdf, content: DossierContent, headings: list[narrative.Heading]
+) -> None:
+    with bundle.open_outline() as outline:
+        current: pikepdf.OutlineItem | None = None
+        for heading in headings:
+            item = pikepdf.OutlineItem(content.redact(heading.title), heading.page - 1)
+            if heading.level == 0 or current is None:
+                outline.root.append(item)
+                current = item
+            else:
+                current.children.append(item)
+        if content.exhibits:
+            parent = pikepdf.OutlineItem(
+                content.template.sections["exhibits"], content.exhibits[0].first_page - 1
+            )
+            for exhibit in content.exhibits:
+                parent.children.append(_exhibit_item(content, exhibit))
+            outline.root.append(parent)
+
+
+def _exhibit_item(content: DossierContent, exhibit: Exhibit) -> pikepdf.OutlineItem:
+    title = f"{exhibit.label}: {content.redact(exhibit.document.title)}"
+    return pikepdf.OutlineItem(title, exhibit.first_page - 1)
+
+
+def _metadata(bundle: pikepdf.Pdf, content: DossierContent) -> None:
+    stamp = _pdf_date(content.export_time)
+    bundle.docinfo["/Title"] = content.template.title + " — " + content.redact(content.person.name)
+    bundle.docinfo["/Author"] = content.case.representative_name or "Evidence Dossier"
+    bundle.docinfo["/Subject"] = content.case.kind_title
+    bundle.docinfo["/Creator"] = "Evidence Dossier"
+    bundle.docinfo["/Producer"] = "Evidence Dossier (reportlab, pikepdf)"
+    bundle.docinfo["/CreationDate"] = stamp
+    bundle.docinfo["/ModDate"] = stamp
+    bundle.Root.PageMode = pikepdf.Name.UseOutlines
+
+
+def _save(bundle: pikepdf.Pdf, out: Path) -> None:
+    """Write next to the target and rename: a failed export never leaves half a file."""
+    temp = out.with_name(f".{out.name}.part")
+    try:
+        bundle.save(
+            temp,
+            deterministic_id=True,
+            compress_streams=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        )
+        with open(temp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        temp.replace(out)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise DossierError(
+            f"The bundle could not be written to {out}: {error.strerror or error}."
+        ) from error

@@ -1,0 +1,115 @@
+"""Each exhibit as PDF pages: PDFs as they are, photos upright without EXIF, texts typeset."""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+import pikepdf
+from PIL import Image, ImageOps
+from pillow_heif import register_heif_opener
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from dossier.errors import DossierError
+from dossier.export.content import Exhibit
+from dossier.export.pdf.fonts import SANS_NAME, SERIF_NAME, register
+from dossier.services.documents import document_pages
+from storage.vault import Vault
+
+register_heif_opener()
+IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff", "image/heic", "image/heif")
+
+
+class ExhibitUnusable(DossierError):
+    """Exhibits that cannot go into the bundle; raised before anything is written."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(
+            "These exhibits cannot be put into the bundle, so nothing was written:\n  "
+            + "\n  ".join(problems)
+        )
+        self.problems = problems
+
+
+def exhibit_pdf(vault: Vault, exhibit: Exhibit, page_size: tuple[float, float]) -> bytes:
+    """The exhibit's pages as a PDF (raises DossierError with a reason when impossible)."""
+    document = exhibit.document
+    if document.mime_type == "application/pdf":
+        original = vault.read_bytes(document.file_id)
+        try:
+            with pikepdf.open(io.BytesIO(original)) as pdf:
+                if len(pdf.pages) == 0:
+                    raise DossierError(f"{exhibit.label} ({document.title}): the PDF has no pages")
+        except pikepdf.PasswordError as error:
+            raise DossierError(
+                f"{exhibit.label} ({document.title}): the PDF is password-protected; save an "
+                "unprotected copy and import it"
+            ) from error
+        except pikepdf.PdfError as error:
+            raise DossierError(
+                f"{exhibit.label} ({document.title}): the PDF is damaged ({error})"
+            ) from error
+        return original
+    if document.mime_type in IMAGE_TYPES:
+        return _image_page(vault.read_bytes(document.file_id), page_size)
+    return _text_pages(exhibit, document_pages(vault, document.id), page_size)
+
+
+def clean_image(data: bytes) -> Image.Image:
+    """Upright (EXIF orientation applied) and without EXIF, GPS or other metadata."""
+    with Image.open(io.BytesIO(data)) as opened:
+        upright = ImageOps.exif_transpose(opened)
+        return upright.convert("RGB") if upright.mode not in ("RGB", "L") else upright.copy()
+
+
+def _image_page(data: bytes, page_size: tuple[float, float]) -> bytes:
+    image = clean_image(data)
+    encoded = io.BytesIO()
+    image.save(encoded, "JPEG", quality=90)  # saved without exif=: no metadata survives
+    encoded.seek(0)
+    width, height = page_size
+    margin = 20 * mm
+    box_w, box_h = width - 2 * margin, height - 2 * margin - 10 * mm
+    scale = min(box_w / image.width, box_h / image.height, 1.0 if image.width > 600 else 4.0)
+    draw_w, draw_h = image.width * scale, image.height * scale
+    out = io.BytesIO()
+    register()
+    canvas = Canvas(out, pagesize=page_size, invariant=1, initialFontName=SANS_NAME)
+    from reportlab.lib.utils import ImageReader
+
+    canvas.drawImage(
+        ImageReader(encoded), (width - draw_w) / 2, (height - draw_h) / 2 - 5 * mm, draw_w, draw_h
+    )
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def _text_pages(exhibit: Exhibit, pages: list[str], page_size: tuple[float, float]) -> bytes:
+    register()
+    body = ParagraphStyle("exhibit", fontName=SERIF_NAME, fontSize=10, leading=13.5)
+    heading = ParagraphStyle("exhibit-title", fontName=SANS_NAME, fontSize=11, leading=15)
+    story = [Paragraph(escape(exhibit.document.title), heading), Spacer(1, 4 * mm)]
+    for page_text in pages:
+        for block in page_text.split("\n\n"):
+            if block.strip():
+                lines = escape(block.strip()).replace("\n", "<br/>")
+                story += [Paragraph(lines, body), Spacer(1, 2 * mm)]
+    if len(story) == 2:
+        story.append(Paragraph("(This document has no text.)", body))
+    out = io.BytesIO()
+    SimpleDocTemplate(
+        out,
+        pagesize=page_size,
+        topMargin=25 * mm,
+        bottomMargin=22 * mm,
+        leftMargin=22 * mm,
+        rightMargin=22 * mm,
+        invariant=1,
+        initialFontName=SERIF_NAME,
+        title=exhibit.document.title,
+    ).build(story)
+    return out.getvalue()

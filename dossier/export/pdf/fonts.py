@@ -1,0 +1,35 @@
+"""Registers the shipped fonts with reportlab (embedded, subset, Cyrillic-complete)."""
+
+from __future__ import annotations
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from dossier.resources import SANS, SERIF
+
+SERIF_NAME = "DossierSerif"
+SANS_NAME = "DossierSans"
+
+
+def register() -> None:
+    if SERIF_NAME in pdfmetrics.getRegisteredFontNames():
+        return
+    variants = {
+        SERIF_NAME: SERIF["regular"],
+        f"{SERIF_NAME}-Bold": SERIF["bold"],
+        f"{SERIF_NAME}-Italic": SERIF["italic"],
+        f"{SERIF_NAME}-BoldItalic": SERIF["bold_italic"],
+        SANS_NAME: SANS["regular"],
+        f"{SANS_NAME}-Bold": SANS["bold"],
+    }
+    for name, path in variants.items():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    addMapping(SERIF_NAME, 0, 0, SERIF_NAME)
+    addMapping(SERIF_NAME, 1, 0, f"{SERIF_NAME}-Bold")
+    addMapping(SERIF_NAME, 0, 1, f"{SERIF_NAME}-Italic")
+    addMapping(SERIF_NAME, 1, 1, f"{SERIF_NAME}-BoldItalic")
+    addMapping(SANS_NAME, 0, 0, SANS_NAME)
+    addMapping(SANS_NAME, 1, 0, f"{SANS_NAME}-Bold")
+    addMapping(SANS_NAME, 0, 1, SANS_NAME)
+    addMapping(SANS_NAME, 1, 1, f"{SANS_NAME}-Bold")

@@ -1,0 +1,17 @@
+"""Where the shipped resources (fonts, templates) are found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1] / "resources"
+FONTS = ROOT / "fonts"
+TEMPLATES = ROOT / "templates"
+
+SERIF = {
+    "regular": FONTS / "DejaVuSerif.ttf",
+    "bold": FONTS / "DejaVuSerif-Bold.ttf",
+    "italic": FONTS / "DejaVuSerif-Italic.ttf",
+    "bold_italic": FONTS / "DejaVuSerif-BoldItalic.ttf",
+}
+SANS = {"regular": FONTS / "DejaVuSans.ttf", "bold": FONTS / "DejaVuSans-Bold.ttf"}

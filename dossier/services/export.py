@@ -1,0 +1,99 @@
+"""Exporting a case to a PDF bundle or a DOCX narrative, recorded in the custody log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from dossier import refs
+from dossier.errors import DossierError
+from dossier.export import templates
+from dossier.export.content import gather
+from dossier.services.cases import show_case
+from storage.vault import Vault
+
+FORMATS = ("pdf", "docx")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    format: str
+    pages: int | None  # PDF only
+    exhibits: int
+    sha256: str
+    missing_fields: list[str]  # non-empty only for drafts
+
+
+def parse_time(text: str) -> datetime:
+    """--at: an ISO time ("2025-11-20T10:00:00Z"); naive times are taken as UTC."""
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as error:
+        raise DossierError(f'"{text}" is not a time like 2025-11-20T10:00:00Z.') from error
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def export_case(
+    vault: Vault,
+    case_id: int,
+    out: Path,
+    *,
+    format: str = "pdf",
+    template: str | None = None,
+    paper: str = "a4",
+    draft: bool = False,
+    redact: list[str] | None = None,
+    at: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    if format not in FORMATS:
+        raise DossierError(f'"{format}" is not an export format: pdf or docx.')
+    if paper not in ("a4", "letter"):
+        raise DossierError(f'"{paper}" is not a paper size: a4 or letter.')
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise DossierError(f"The folder {out.parent} does not exist; nothing was written.")
+    if not os_access_writable(out.parent):
+        raise DossierError(f"The folder {out.parent} cannot be written to; nothing was written.")
+    case = show_case(vault, case_id)
+    chosen = templates.for_case(case.kind, template)
+    moment = (at or datetime.now(UTC)).replace(microsecond=0)
+    content = gather(vault, case_id, chosen, export_time=moment, draft=draft, redact=redact)
+    pages: int | None
+    if format == "pdf":
+        from dossier.export.pdf.bundle import write_bundle
+
+        result = write_bundle(
+            vault, content, out, paper=paper, progress=progress, cancelled=cancelled
+        )
+        pages, digest = result.pages, result.sha256
+    else:
+        from dossier.export.docx import write_docx
+
+        digest = write_docx(vault, content, out, paper=paper)
+        pages = None
+    with vault.transaction() as session:
+        vault.record_custody(
+            session,
+            "exported",
+            refs.make("C", case_id),
+            {
+                "format": format,
+                "template": chosen.id,
+                "sha256": digest,
+                "exhibits": [e.document.ref for e in content.exhibits],
+                "draft": draft,
+                "at": moment.isoformat(),
+            },
+        )
+    return ExportResult(out, format, pages, len(content.exhibits), digest, content.missing)
+
+
+def os_access_writable(folder: Path) -> bool:
+    import os
+
+    return os.access(folder, os.W_OK)
