@@ -23,10 +23,29 @@ from dossier.services.documents import import_files
 from storage.keys import KdfParams
 from storage.vault import Vault
 
-WORDS = (
-    "court ruling extremist journalist Kloop Bishkek prosecutor appeal hearing witness search "
-    "detained charges unrest Interpol notice request rejected statement organisation rights"
-).split()
+WORDS = [
+    "court",
+    "ruling",
+    "extremist",
+    "journalist",
+    "Kloop",
+    "Bishkek",
+    "prosecutor",
+    "appeal",
+    "hearing",
+    "witness",
+    "search",
+    "detained",
+    "charges",
+    "unrest",
+    "Interpol",
+    "notice",
+    "request",
+    "rejected",
+    "statement",
+    "organisation",
+    "rights",
+]
 
 
 def make_pdfs(folder: Path, count: int) -> int:

@@ -26,11 +26,38 @@ from storage.vault import Vault
 SURNAMES = ["Duulatov", "Tukhvatshin", "Temirov", "Alexandrov", "Torobaev", "Baimurzaeva",
             "Erkebaeva", "Sadygalieva", "Bekbolayeva", "Mukhammedkarim"]  # fmt: skip
 CYRILLIC = ["Дуулатов", "Тухватшин", "Темиров", "Александров", "Торобаев"]
-WORDS = (
-    "court ruling extremist journalist outlet capital prosecutor appeal hearing witness search "
-    "detained charges unrest notice request rejected statement organisation rights liquidation "
-    "supreme district investigation committee security national media freedom expression"
-).split()
+WORDS = [
+    "court",
+    "ruling",
+    "extremist",
+    "journalist",
+    "outlet",
+    "capital",
+    "prosecutor",
+    "appeal",
+    "hearing",
+    "witness",
+    "search",
+    "detained",
+    "charges",
+    "unrest",
+    "notice",
+    "request",
+    "rejected",
+    "statement",
+    "organisation",
+    "rights",
+    "liquidation",
+    "supreme",
+    "district",
+    "investigation",
+    "committee",
+    "security",
+    "national",
+    "media",
+    "freedom",
+    "expression",
+]
 QUERIES = ["Dulatov", "Тухватшин", "Aleksandrov", "extremist ruling", "prosecutor appeal",
            "Temirov", "liquidation", "Mukhammedkarim", "national security committee",
            "Bekbolaeva"]  # fmt: skip

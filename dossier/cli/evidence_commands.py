@@ -396,3 +396,51 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument("--person", help="only what concerns P1")
     sub.add_argument("--case", help="only what concerns C1's person")
     sub.add_argument("--limit", type=int, default=20)
+
+
+# ------------------------------------------------------------------------------ export
+def export_command(args: argparse.Namespace) -> int:
+    from dossier.services.export import export_case, parse_time
+
+    def progress(done: int, total: int) -> None:
+        if not args.json and sys.stderr.isatty():
+            print(f"\rExporting… {done}/{total}", end="", file=sys.stderr)
+
+    with open_vault(args) as vault:
+        result = export_case(
+            vault,
+            refs.parse(args.case, "C"),
+            Path(args.out),
+            format=args.format,
+            template=args.template,
+            paper=args.paper,
+            draft=args.draft,
+            redact=args.redact,
+            at=parse_time(args.at) if args.at else None,
+            progress=progress,
+        )
+    if not args.json and sys.stderr.isatty():
+        print(file=sys.stderr)
+    text = (
+        f"Wrote {result.path}"
+        + (f" ({result.pages} pages" if result.pages else " (")
+        + (f", {result.exhibits} exhibits). SHA-256 {result.sha256}")
+    )
+    if result.missing_fields:
+        text += "\nDRAFT: still missing " + ", ".join(result.missing_fields)
+    emit(args, result, text)
+    return 0
+
+
+def register_export(add: Adder) -> None:
+    from dossier.services.export import FORMATS
+
+    sub = add("export", export_command, "Export a case as a PDF bundle or a DOCX narrative.")
+    sub.add_argument("case", help="C1")
+    sub.add_argument("--format", choices=FORMATS, default="pdf")
+    sub.add_argument("--out", required=True, help="the file to write")
+    sub.add_argument("--template", help="ccf-request, asylum-uk, asylum-us, general, or a file")
+    sub.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    sub.add_argument("--draft", action="store_true", help="export even if fields are missing")
+    sub.add_argument("--redact", action="append", default=[], help="a name to hide (repeat)")
+    sub.add_argument("--at", help="fix the export time (ISO), for identical re-exports")

@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     vault_commands.register(add)
     evidence_commands.register(add, add_group)
+    evidence_commands.register_export(add)
     return parser
 
 
