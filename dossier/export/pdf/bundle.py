@@ -116,6 +116,9 @@ def _stamps(sizes: list[tuple[float, float]], labels: list[str | None], draft: b
             canvas.setFillColor(colors.black)
             canvas.drawRightString(width - 20, height - 22, label)
         if draft:
+            canvas.setFillColor(colors.red)
+            canvas.setFont(SANS_NAME + "-Bold", 9)
+            canvas.drawString(20, height - 22, "DRAFT — NOT FOR FILING")
             canvas.saveState()
             canvas.setFillColor(colors.Color(0.85, 0.1, 0.1, alpha=0.25))
             canvas.setFont(SANS_NAME + "-Bold", 64)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -33,3 +34,5 @@ def register() -> None:
     addMapping(SANS_NAME, 1, 0, f"{SANS_NAME}-Bold")
     addMapping(SANS_NAME, 0, 1, SANS_NAME)
     addMapping(SANS_NAME, 1, 1, f"{SANS_NAME}-Bold")
+    # Drawings (the chronology chart) start from this default; Helvetica is never embedded.
+    STATE_DEFAULTS["fontName"] = SANS_NAME

@@ -163,6 +163,14 @@ def _story(
 
     # --- contents
     toc = TableOfContents()
+    toc.tableStyle = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), SERIF_NAME, 10),  # else Helvetica, which is not embedded
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
     toc.levelStyles = [
         ParagraphStyle("toc1", fontName=SERIF_NAME, fontSize=10.5, leading=15, leftIndent=0),
         ParagraphStyle("toc2", fontName=SERIF_NAME, fontSize=9.5, leading=13, leftIndent=8 * mm),
@@ -310,6 +318,8 @@ def _evidence(content: DossierContent, ref: str, s: dict[str, ParagraphStyle]) -
 def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
     style = [
+        # Tables reset the font to their own default (Helvetica, not embedded) unless told.
+        ("FONT", (0, 0), (-1, -1), SERIF_NAME, 9),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),

@@ -1,0 +1,247 @@
+"""Export of a case built from the real corpus, checked with poppler, qpdf and LibreOffice."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from dossier.export.content import ExportIncomplete
+from dossier.export.pdf.exhibit_pages import ExhibitUnusable
+from dossier.services import cases, documents, events, people, quotes
+from dossier.services.export import ExportResult, export_case, parse_time
+from storage.keys import KdfParams
+from storage.vault import Vault
+from tests.conftest import CORPUS, PASSPHRASE
+
+AT = parse_time("2025-11-20T10:00:00Z")
+KAZAKH = "Қазақ ңөүәғқұһі"
+
+
+@dataclass
+class Exported:
+    vault: Vault
+    case_id: int
+    pdf: ExportResult
+    folder: Path
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        pytest.fail(f"{name} is not installed (make test installs it)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    folder = tmp_path_factory.mktemp("export")
+    vault = Vault.create(folder / "vault", PASSPHRASE, kdf=KdfParams.fresh(1, 8 * 1024))
+    person = people.add_person(
+        vault, "Rinat Tukhvatshin", native_name="Ринат Тухватшин", role="journalist",
+        aliases=["Rinat Tuhvatshin"], nationality="Kyrgyz Republic", notes=KAZAKH,
+    )  # fmt: skip
+    case = cases.add_case(
+        vault, person.id, "ccf-deletion", requesting_country="Kyrgyzstan",
+        notice_type="red-notice", representative_name="Jane Advocate",
+        summary="The applicant, co-founder of Kloop, asks for the deletion of all data.",
+    )  # fmt: skip
+    report = documents.import_files(
+        vault, [CORPUS / "articles", CORPUS / "pdf", CORPUS / "images"],
+        person_ids=[person.id], kind="news-article", accept_suggestions=True,
+    )  # fmt: skip
+    article = next(d for d in report.imported if d.original_name.startswith("interpol-rejects"))
+    quote = quotes.add_quote(vault, article.id, "so we rejected this request",
+                             speaker="Samuel Heath")  # fmt: skip
+    events.add_event(vault, person.id, "30 October 2025", "Court declares Kloop extremist",
+                     kind="court-ruling", cite=[f"{article.ref}:1"])  # fmt: skip
+    events.add_event(vault, person.id, "In August 2025", "Four former Kloop staff tried",
+                     kind="charge", cite=[quote.ref])  # fmt: skip
+    ground = cases.grounds(vault, case.id)[0]
+    cases.link_evidence(vault, ground.id, quote.ref)
+    result = export_case(vault, case.id, folder / "bundle.pdf", at=AT)
+    return Exported(vault, case.id, result, folder)
+
+
+def _text(
+    pdf: Path, first: int | None = None, last: int | None = None, mode: str = "-layout"
+) -> str:
+    command = [_tool("pdftotext"), mode]
+    if first:
+        command += ["-f", str(first)]
+    if last:
+        command += ["-l", str(last)]
+    return subprocess.run([*command, str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+
+
+def _manifest(path: Path) -> dict:  # type: ignore[type-arg]
+    with pikepdf.open(path) as pdf:
+        return json.loads(pdf.attachments["manifest.json"].get_file().read_bytes())
+
+
+def test_names_in_latin_and_cyrillic_are_extractable(exported: Exported) -> None:
+    text = _text(exported.pdf.path)
+    for expected in ("Rinat Tukhvatshin", "Ринат Тухватшин", KAZAKH, "so we rejected this request"):
+        assert expected in text
+
+
+def test_page_count_is_narrative_plus_every_exhibit_page(exported: Exported) -> None:
+    info = subprocess.run([_tool("pdfinfo"), str(exported.pdf.path)], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    manifest = _manifest(exported.pdf.path)
+    exhibit_pages = sum(e["last_page"] - e["first_page"] + 1 for e in manifest["exhibits"])
+    narrative = manifest["exhibits"][0]["first_page"] - 1
+    assert pages == exported.pdf.pages == narrative + exhibit_pages
+    # The exhibit PDFs keep every page: the 4-page sample fills 4 bundle pages.
+    four = next(e for e in manifest["exhibits"] if e["original_file"] == "pdflatex-4-pages.pdf")
+    assert four["last_page"] - four["first_page"] == 3
+
+
+def test_qpdf_finds_no_error(exported: Exported) -> None:
+    result = subprocess.run([_tool("qpdf"), "--check", str(exported.pdf.path)],
+                            capture_output=True, text=True, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_font_is_embedded(exported: Exported) -> None:
+    listing = subprocess.run([_tool("pdffonts"), str(exported.pdf.path)], capture_output=True,
+                             text=True, check=True).stdout.splitlines()[2:]  # fmt: skip
+    assert listing
+    for line in listing:
+        # Columns: name type encoding emb sub uni object ID; "emb" is the 4th from the end.
+        assert line.split()[-5] == "yes", line
+
+
+def test_every_exhibit_and_section_has_a_bookmark(exported: Exported) -> None:
+    manifest = _manifest(exported.pdf.path)
+    with pikepdf.open(exported.pdf.path) as pdf, pdf.open_outline() as outline:
+        titles = [item.title for item in outline.root]
+        annexes = next(item for item in outline.root if item.title == "Annexes")
+        children = [child.title for child in annexes.children]
+    assert "Chronology of events" in titles and "Index of annexes" in titles
+    assert [c.split(":")[0] for c in children] == [e["label"] for e in manifest["exhibits"]]
+
+
+def test_manifest_hashes_equal_the_original_files(exported: Exported) -> None:
+    manifest = _manifest(exported.pdf.path)
+    assert manifest["exported_at"] == "2025-11-20T10:00:00Z"
+    for exhibit in manifest["exhibits"]:
+        original = next(CORPUS.rglob(exhibit["original_file"])).read_bytes()
+        assert exhibit["sha256"] == hashlib.sha256(original).hexdigest()
+    assert "corrupted.jpg" not in {e["original_file"] for e in manifest["exhibits"]}
+
+
+def _page_image(path: Path, page_number: int) -> Image.Image:
+    """The image drawn on a bundle page, as the file embedded in the PDF (e.g. a JPEG)."""
+    with pikepdf.open(path) as pdf:
+        page = pdf.pages[page_number - 1]
+        forms = [x for x in page.Resources.XObject.values() if x.Subtype == "/Form"]
+        images = {}
+        for holder in [page.Resources, *[f.Resources for f in forms if "/Resources" in f]]:
+            for name, obj in holder.get("/XObject", {}).items():
+                if obj.get("/Subtype") == "/Image":
+                    images[name] = obj
+        assert len(images) == 1, images.keys()
+        buffer = io.BytesIO()
+        pikepdf.PdfImage(next(iter(images.values()))).extract_to(stream=buffer)
+        return Image.open(io.BytesIO(buffer.getvalue()))
+
+
+def test_rotated_photo_is_upright_and_photos_carry_no_gps(exported: Exported) -> None:
+    manifest = _manifest(exported.pdf.path)
+    by_name = {e["original_file"]: e for e in manifest["exhibits"]}
+    rotated = _page_image(exported.pdf.path, by_name["orientation-portrait_6.jpg"]["first_page"])
+    with Image.open(CORPUS / "images" / "orientation-portrait_6.jpg") as original:
+        assert original.getexif().get(0x0112) == 6 and original.width > original.height
+    assert rotated.height > rotated.width  # EXIF orientation 6 applied: upright portrait
+    for photo in ("gps-DSCN0010.jpg", "IMG_5195.HEIC", "Canon_40D.jpg"):
+        image = _page_image(exported.pdf.path, by_name[photo]["first_page"])
+        assert not image.getexif(), photo  # no EXIF at all, so no GPS position
+        assert "exif" not in image.info and "xmp" not in image.info
+
+
+def test_same_case_and_time_give_byte_identical_files(exported: Exported) -> None:
+    again = export_case(exported.vault, exported.case_id, exported.folder / "again.pdf", at=AT)
+    assert again.sha256 == exported.pdf.sha256
+    assert (exported.folder / "again.pdf").read_bytes() == exported.pdf.path.read_bytes()
+
+
+def test_docx_opens_in_libreoffice_with_every_section(exported: Exported) -> None:
+    docx = exported.folder / "narrative.docx"
+    export_case(exported.vault, exported.case_id, docx, format="docx", at=AT)
+    result = subprocess.run(
+        [_tool("soffice"), "--headless", "--convert-to", "pdf", "--outdir",
+         str(exported.folder), str(docx)],
+        capture_output=True, text=True, timeout=240, check=False,
+    )  # fmt: skip
+    converted = exported.folder / "narrative.pdf"
+    assert converted.is_file(), result.stdout + result.stderr
+    text = _text(converted)
+    for heading in ("Summary of the request", "The applicant", "Chronology of events",
+                    "Grounds of the request", "Index of annexes", "Ринат Тухватшин", KAZAKH,
+                    "so we rejected this request", "Page 1 of"):  # fmt: skip
+        assert heading in text, heading
+
+
+def test_missing_fields_stop_the_export_or_mark_a_draft(exported: Exported) -> None:
+    person = people.add_person(exported.vault, "Witness Without Case Details")
+    case = cases.add_case(exported.vault, person.id, "ccf-deletion")
+    target = exported.folder / "incomplete.pdf"
+    with pytest.raises(ExportIncomplete, match="case.requesting_country") as caught:
+        export_case(exported.vault, case.id, target, at=AT)
+    assert "case.summary" in caught.value.missing and not target.exists()
+    draft = export_case(exported.vault, case.id, target, at=AT, draft=True)
+    assert draft.missing_fields
+    for number in range(1, draft.pages + 1 if draft.pages else 1):
+        assert "DRAFT — NOT FOR FILING" in _text(target, number, number), number
+
+
+def test_redacted_names_leave_the_narrative(exported: Exported) -> None:
+    out = exported.folder / "redacted.pdf"
+    result = export_case(exported.vault, exported.case_id, out, at=AT, redact=["Samuel Heath"])
+    narrative_pages = _manifest(out)["exhibits"][0]["first_page"] - 1
+    text = _text(out, 1, narrative_pages)
+    assert "Samuel Heath" not in text and "[Person A]" in text
+    assert result.pages == exported.pdf.pages
+
+
+def test_letter_paper(exported: Exported) -> None:
+    out = exported.folder / "letter.pdf"
+    export_case(exported.vault, exported.case_id, out, at=AT, paper="letter")
+    with pikepdf.open(out) as pdf:
+        assert [float(v) for v in pdf.pages[0].mediabox] == [0, 0, 612, 792]
+
+
+def test_an_exhibit_that_cannot_be_merged_is_reported_before_writing(
+    exported: Exported,
+) -> None:
+    person = people.add_person(exported.vault, "Second Client")
+    case = cases.add_case(exported.vault, person.id, "general")
+    documents.import_files(
+        exported.vault, [CORPUS / "pdf" / "libreoffice-writer-password.pdf"],
+        person_ids=[person.id], password="openpassword",
+    )  # fmt: skip
+    target = exported.folder / "never-written.pdf"
+    with pytest.raises(ExhibitUnusable, match="password-protected"):
+        export_case(exported.vault, case.id, target, at=AT)
+    assert not target.exists()
+    assert not list(exported.folder.glob(".never-written*"))
+
+
+def test_an_unwritable_destination_is_explained(exported: Exported) -> None:
+    from dossier.errors import DossierError
+
+    with pytest.raises(DossierError, match="does not exist"):
+        export_case(exported.vault, exported.case_id, Path("/no/such/folder/out.pdf"), at=AT)
