@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
@@ -113,6 +114,7 @@ class Bounds:
     latest: str
 
 
+@lru_cache(maxsize=4096)
 def bounds(edtf_text: str) -> Bounds:
     parsed = parse_edtf(edtf_text)
 

@@ -161,12 +161,13 @@ def write_bundle(
     # The exhibit index shows bundle pages, which depend on the narrative's length: lay out
     # until the narrative's page count stops changing.
     narrative_pages = 0
+    contents = None
     for _ in range(_LAYOUT_PASSES):
         next_page = narrative_pages + 1
         for exhibit in content.exhibits:
             exhibit.first_page = next_page
             next_page += exhibit.page_count
-        body, headings = narrative.build(content, page_size)
+        body, headings, contents = narrative.build(content, page_size, contents)
         story_pdf = pikepdf.open(io.BytesIO(body))
         if len(story_pdf.pages) == narrative_pages:
             break

@@ -106,10 +106,19 @@ class _NarrativeDoc(BaseDocTemplate):  # type: ignore[misc]
             self.headings.append(Heading(flowable.plain, flowable.toc_level, self.page))
 
 
-def build(content: DossierContent, page_size: tuple[float, float]) -> tuple[bytes, list[Heading]]:
-    """The narrative PDF and where its headings fell (for bookmarks)."""
+def build(
+    content: DossierContent,
+    page_size: tuple[float, float],
+    contents: TableOfContents | None = None,
+) -> tuple[bytes, list[Heading], TableOfContents]:
+    """The narrative PDF, where its headings fell (for bookmarks), and its table of contents.
+
+    Passing the table of contents of an earlier build of the same narrative saves reportlab
+    the extra pass it needs to learn the page numbers.
+    """
     styles = _styles()
-    story = _story(content, styles, page_size)
+    toc = contents or _contents()
+    story = _story(content, styles, page_size, toc)
     buffer = io.BytesIO()
     template = content.template
     document = _NarrativeDoc(
@@ -119,7 +128,24 @@ def build(content: DossierContent, page_size: tuple[float, float]) -> tuple[byte
         author=content.case.representative_name or "",
     )
     document.multiBuild(story)
-    return buffer.getvalue(), document.headings
+    return buffer.getvalue(), document.headings, toc
+
+
+def _contents() -> TableOfContents:
+    toc = TableOfContents()
+    toc.tableStyle = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), SERIF_NAME, 10),  # else Helvetica, which is not embedded
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    toc.levelStyles = [
+        ParagraphStyle("toc1", fontName=SERIF_NAME, fontSize=10.5, leading=15, leftIndent=0),
+        ParagraphStyle("toc2", fontName=SERIF_NAME, fontSize=9.5, leading=13, leftIndent=8 * mm),
+    ]
+    return toc
 
 
 def _p(text: str | None, style: ParagraphStyle, content: DossierContent) -> Paragraph:
@@ -127,7 +153,10 @@ def _p(text: str | None, style: ParagraphStyle, content: DossierContent) -> Para
 
 
 def _story(
-    content: DossierContent, s: dict[str, ParagraphStyle], page_size: tuple[float, float]
+    content: DossierContent,
+    s: dict[str, ParagraphStyle],
+    page_size: tuple[float, float],
+    toc: TableOfContents,
 ) -> list[Any]:
     template, case, person = content.template, content.case, content.person
     sections = template.sections
@@ -162,19 +191,6 @@ def _story(
     story.append(PageBreak())
 
     # --- contents
-    toc = TableOfContents()
-    toc.tableStyle = TableStyle(
-        [
-            ("FONT", (0, 0), (-1, -1), SERIF_NAME, 10),  # else Helvetica, which is not embedded
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ]
-    )
-    toc.levelStyles = [
-        ParagraphStyle("toc1", fontName=SERIF_NAME, fontSize=10.5, leading=15, leftIndent=0),
-        ParagraphStyle("toc2", fontName=SERIF_NAME, fontSize=9.5, leading=13, leftIndent=8 * mm),
-    ]
     story += [Paragraph(escape(sections["contents"]), s["h1"]), toc, PageBreak()]
 
     # --- summary and arguments
