@@ -8,6 +8,7 @@ import getpass
 import json
 import os
 import sys
+from pathlib import PurePath
 from typing import Any
 
 from dossier.services import vault_access
@@ -52,6 +53,8 @@ def to_jsonable(value: Any) -> Any:
         return [to_jsonable(item) for item in value]
     if isinstance(value, dict):
         return {str(key): to_jsonable(item) for key, item in value.items()}
+    if isinstance(value, PurePath):
+        return str(value)
     return value
 
 

@@ -154,3 +154,25 @@ def test_bad_reference_is_explained(env: Path, capsys: pytest.CaptureFixture[str
     assert code == 1 and "not a person reference" in err
     code, _, err = run(capsys, "person", "show", "P7")
     assert code == 1 and "no record P7" in err
+
+
+def test_export_from_the_command_line(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
+    assert run(capsys, "init")[0] == 0
+    run(capsys, "person", "add", "Rinat Tukhvatshin", "--native", "Ринат Тухватшин")
+    run(capsys, "case", "add", "P1", "--kind", "general", "--summary", "Kloop case.")
+    run(capsys, "import", str(corpus / "articles"), "--person", "P1")
+    out = tmp_path / "dossier.pdf"
+    code, data, _ = run(
+        capsys, "export", "C1", "--format", "pdf", "--out", str(out), "--at", "2025-11-20T10:00:00Z"
+    )
+    assert code == 0 and out.is_file() and data["exhibits"] == 3 and data["pages"] > 3
+    code, again, _ = run(
+        capsys, "export", "C1", "--out", str(tmp_path / "again.pdf"), "--at", "2025-11-20T10:00:00Z"
+    )
+    assert again["sha256"] == data["sha256"]
+    code, _, err = run(capsys, "export", "C1", "--out", str(tmp_path / "missing" / "x.pdf"))
+    assert code == 1 and "does not exist" in err
+    code, data, _ = run(capsys, "log")
+    assert data["entries"][-1]["action"] == "exported"  # type: ignore[index]
