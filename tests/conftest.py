@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,10 @@ from storage.keys import KdfParams
 from storage.vault import Vault
 
 PASSPHRASE = "correct horse battery staple"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+# ../shared/corpus beside the checkout (as in CI), or wherever DOSSIER_CORPUS points.
+CORPUS = Path(
+    os.environ.get("DOSSIER_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus")
+)
 
 
 @pytest.fixture
