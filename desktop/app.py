@@ -1,32 +1,113 @@
-"""Entry point of the desktop application (a placeholder window until the GUI issue lands)."""
+"""The desktop application: unlock, work, lock (by shortcut or after idle time), repeat."""
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from desktop import fonts
+from desktop.main_window import MainWindow
+from desktop.unlock_dialog import UnlockDialog
+from dossier.resources import ROOT
+from dossier.services import vault_access
+from storage.keys import KdfParams
+from storage.vault import Vault
+
+DEFAULT_IDLE_MINUTES = 10
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
 
 
-def build_window() -> QMainWindow:
-    window = QMainWindow()
-    window.setWindowTitle("Evidence Dossier")
-    label = QLabel(
-        "Evidence Dossier\n\nThe desktop interface is being built.\n"
-        "Use the `dossier` command to create, verify and back up a vault."
-    )
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    window.setCentralWidget(label)
-    window.resize(640, 400)
-    return window
+class DossierApp(QObject):
+    """Owns the open vault (never a global) and the window that shows it."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        folder: Path | None = None,
+        *,
+        idle_minutes: float | None = None,
+        kdf: KdfParams | None = None,
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.folder = folder or vault_access.locate_vault(None)
+        self.kdf = kdf
+        self.vault: Vault | None = None
+        self.window: MainWindow | None = None
+        self.dialog: UnlockDialog | None = None
+        minutes = (
+            idle_minutes
+            if idle_minutes is not None
+            else float(os.environ.get("DOSSIER_IDLE_MINUTES", DEFAULT_IDLE_MINUTES))
+        )
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(int(minutes * 60_000))
+        self.idle.timeout.connect(self.lock)
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.vault is not None and event.type() in _ACTIVITY:
+            self.idle.start()
+        return False
+
+    def start(self) -> UnlockDialog:
+        self.dialog = UnlockDialog(self.folder, kdf=self.kdf)
+        self.dialog.unlocked.connect(self._unlocked)
+        self.dialog.show()
+        return self.dialog
+
+    def _unlocked(self, vault: Vault) -> None:
+        self.vault = vault
+        self.window = MainWindow(vault)
+        self.window.lock_requested.connect(self.lock)
+        self.window.show()
+        self.idle.start()
+
+    def lock(self) -> None:
+        """Close every view that shows evidence, then drop the keys."""
+        self.idle.stop()
+        if self.window is not None:
+            self.window.close_person()
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.vault is not None:
+            self.vault.lock()
+            self.vault = None
+        self.start()
+
+
+def install_translation(app: QApplication, language: str | None = None) -> QTranslator | None:
+    """English by default; Russian from resources/translations when compiled (make run does)."""
+    wanted = language or os.environ.get("DOSSIER_LANG") or QLocale.system().name()[:2]
+    translator = QTranslator(app)
+    if wanted != "en" and translator.load(str(ROOT / "translations" / f"dossier_{wanted}.qm")):
+        app.installTranslator(translator)
+        return translator
+    return None
 
 
 def main() -> int:
     app = QApplication(sys.argv)
     app.setApplicationName("Evidence Dossier")
-    window = build_window()
-    window.show()
-    return app.exec()
+    fonts.install(app)
+    install_translation(app)
+    controller = DossierApp(app)
+    controller.start()
+    code = app.exec()
+    if controller.vault is not None:
+        controller.vault.lock()
+    return code
 
 
 if __name__ == "__main__":

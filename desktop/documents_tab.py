@@ -1,0 +1,230 @@
+"""Documents of a person: import (button or drag-and-drop), view, quote from a selection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.jobs import Jobs
+from desktop.worker import Cancel, Progress
+from dossier.services import documents, quotes
+from dossier.services.documents import DocumentView, ImportReport
+from storage.vault import Vault
+
+
+class DocumentsTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
+        super().__init__()
+        self._vault, self._person_id, self._jobs = vault, person_id, jobs
+        self._pages: list[str] = []
+        self._current: DocumentView | None = None
+        self._pdf_buffer: QBuffer | None = None
+        self.setAcceptDrops(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Documents"))
+        self.list.currentItemChanged.connect(self._show)
+        import_button = QPushButton(self.tr("Import files…"))
+        import_button.clicked.connect(self._choose_files)
+        hint = QLabel(self.tr("Or drag files and folders here."))
+        left = QVBoxLayout()
+        left.addWidget(self.list)
+        left.addWidget(import_button)
+        left.addWidget(hint)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName(self.tr("Document text"))
+        self.pdf_document = QPdfDocument(self)
+        self.pdf_view = QPdfView()
+        self.pdf_view.setDocument(self.pdf_document)
+        self.pdf_view.setAccessibleName(self.tr("Document page"))
+        self.image = QLabel()
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.viewer = QStackedWidget()
+        for widget in (self.text, self.pdf_view, self.image):
+            self.viewer.addWidget(widget)
+        self.page = QSpinBox()
+        self.page.setAccessibleName(self.tr("Page"))
+        self.page.setMinimum(1)
+        self.page.valueChanged.connect(self._show_page)
+        self.add_quote_button = QPushButton(self.tr("Add quote from selection"))
+        self.add_quote_button.clicked.connect(self.add_quote_from_selection)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Page")))
+        controls.addWidget(self.page)
+        controls.addStretch()
+        controls.addWidget(self.add_quote_button)
+        # PDFs show the page and, beside it, its text, where a passage is selected for a quote.
+        self.page_text = QPlainTextEdit()
+        self.page_text.setReadOnly(True)
+        self.page_text.setAccessibleName(self.tr("Page text"))
+        split = QSplitter()
+        split.addWidget(self.viewer)
+        split.addWidget(self.page_text)
+        right = QVBoxLayout()
+        right.addWidget(split)
+        right.addLayout(controls)
+        right_widget = QWidget()
+        right_widget.setLayout(right)
+        outer = QSplitter()
+        outer.addWidget(left_widget)
+        outer.addWidget(right_widget)
+        outer.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(outer)
+        self.refresh()
+
+    # -------------------------------------------------------------------------- listing
+    def refresh(self) -> None:
+        person_id = self._person_id
+        self._jobs.run_job(
+            self, lambda _p, _c: documents.list_documents(self._vault, person_id), self._fill
+        )
+
+    def _fill(self, views: list[DocumentView]) -> None:
+        self.list.clear()
+        for view in views:
+            item = QListWidgetItem(f"{view.ref}  {view.title}")
+            item.setData(Qt.ItemDataRole.UserRole, view)
+            self.list.addItem(item)
+
+    # --------------------------------------------------------------------------- import
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"))
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def dragEnterEvent(self, event: object) -> None:
+        if event.mimeData().hasUrls():  # type: ignore[attr-defined]
+            event.acceptProposedAction()  # type: ignore[attr-defined]
+
+    def dropEvent(self, event: object) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls()]  # type: ignore[attr-defined]
+        self.import_paths([p for p in paths if str(p)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        vault, person_id = self._vault, self._person_id
+
+        def job(progress: Progress, cancelled: Cancel) -> ImportReport:
+            return documents.import_files(
+                vault,
+                paths,
+                person_ids=[person_id],
+                accept_suggestions=True,
+                progress=lambda done, total, _name: progress(done, total),
+                cancelled=cancelled,
+            )
+
+        self._jobs.run_job(self, job, self._imported, progress_text=self.tr("Importing…"))
+
+    def _imported(self, report: ImportReport) -> None:
+        self.last_report = report
+        self.refresh()
+        self.changed.emit()
+        lines = [self.tr("Imported: %n document(s).", "", len(report.imported))]
+        lines += [f"{name}: {ref}" for name, ref in report.duplicates]
+        lines += [f"{name}: {reason}" for name, reason in report.skipped]
+        lines += [f"{d.ref}: {w}" for d in report.imported for w in d.warnings]
+        if report.skipped or report.duplicates or any(d.warnings for d in report.imported):
+            QMessageBox.information(self, self.tr("Import report"), "\n\n".join(lines))
+
+    # --------------------------------------------------------------------------- viewer
+    def _show(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        view: DocumentView = item.data(Qt.ItemDataRole.UserRole)
+        vault = self._vault
+
+        def job(_p: object, _c: object) -> tuple[DocumentView, list[str], bytes | None]:
+            pages = documents.document_pages(vault, view.id)
+            wants_bytes = view.mime_type == "application/pdf" or view.mime_type.startswith("image/")
+            return view, pages, vault.read_bytes(view.file_id) if wants_bytes else None
+
+        self._jobs.run_job(self, job, self._display)
+
+    def _display(self, loaded: tuple[DocumentView, list[str], bytes | None]) -> None:
+        view, pages, data = loaded
+        self._current, self._pages = view, pages
+        self.page.setMaximum(max(1, len(pages)))
+        if view.mime_type == "application/pdf" and data is not None:
+            # Held in memory only: nothing of the exhibit is written outside the vault.
+            self._pdf_buffer = QBuffer(self)
+            self._pdf_buffer.setData(QByteArray(data))
+            self._pdf_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            self.pdf_document.load(self._pdf_buffer)
+            self.viewer.setCurrentWidget(self.pdf_view)
+        elif view.mime_type.startswith("image/") and data is not None:
+            image = QImage.fromData(data)
+            self.image.setPixmap(
+                QPixmap.fromImage(image).scaled(640, 640, Qt.AspectRatioMode.KeepAspectRatio)
+            )
+            self.viewer.setCurrentWidget(self.image)
+        else:
+            self.text.setPlainText("\n\n".join(pages))
+            self.viewer.setCurrentWidget(self.text)
+        self.page.setValue(1)
+        self._show_page(1)
+
+    def _show_page(self, number: int) -> None:
+        if self._pages and 1 <= number <= len(self._pages):
+            self.page_text.setPlainText(self._pages[number - 1])
+            if self.viewer.currentWidget() is self.pdf_view:
+                self.pdf_view.pageNavigator().jump(number - 1, self.pdf_view.pos())
+
+    def selected_text(self) -> str:
+        for widget in (self.page_text, self.text):
+            selected = widget.textCursor().selectedText().replace("\u2029", "\n")
+            if selected.strip():
+                return selected
+        return ""
+
+    def add_quote_from_selection(self) -> None:
+        selected = self.selected_text()
+        if self._current is None or not selected:
+            QMessageBox.information(
+                self, self.tr("Add quote"), self.tr("Select the words of the quote first.")
+            )
+            return
+        speaker, ok = QInputDialog.getText(self, self.tr("Add quote"), self.tr("Speaker:"))
+        if not ok:
+            return
+        self.add_quote(selected, speaker or None)
+
+    def add_quote(self, text: str, speaker: str | None) -> None:
+        assert self._current is not None
+        vault, document_id, page = self._vault, self._current.id, self.page.value()
+        self._jobs.run_job(
+            self,
+            lambda _p, _c: quotes.add_quote(vault, document_id, text, speaker=speaker, page=page),
+            self._quote_added,
+        )
+
+    def _quote_added(self, quote: quotes.QuoteView) -> None:
+        self.last_quote = quote
+        self.changed.emit()
+        if quote.warning:
+            QMessageBox.warning(self, self.tr("Add quote"), quote.warning)

@@ -1,0 +1,67 @@
+"""A mixin for views: run a service call in the pool, then hand the result back to the view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from desktop.worker import Task, start
+
+
+class Jobs:
+    """Keeps running tasks alive and shows their errors; used by every view touching the vault."""
+
+    def __init__(self) -> None:
+        self._tasks: set[Task] = set()
+
+    def run_job(
+        self,
+        owner: QWidget,
+        job: Callable[[Callable[[int, int], None], Callable[[], bool]], Any],
+        on_done: Callable[[Any], object],
+        *,
+        progress_text: str | None = None,
+        on_failed: Callable[[str], object] | None = None,
+    ) -> Task:
+        task = Task(job)
+        self._tasks.add(task)
+        dialog: QProgressDialog | None = None
+        if progress_text is not None:
+            dialog = QProgressDialog(progress_text, owner.tr("Cancel"), 0, 0, owner)
+            dialog.setWindowTitle(owner.tr("Working"))
+            dialog.setMinimumDuration(300)
+            dialog.setAccessibleName(progress_text)
+            dialog.canceled.connect(task.cancel)
+
+            def show_progress(done: int, total: int) -> None:
+                assert dialog is not None
+                dialog.setMaximum(max(total, 1))
+                dialog.setValue(min(done, max(total, 1)))
+
+            task.signals.progress.connect(show_progress)
+
+        def finish(result: Any) -> None:
+            self._tasks.discard(task)
+            if dialog is not None:
+                dialog.reset()
+                dialog.deleteLater()
+            on_done(result)
+
+        def fail(message: str) -> None:
+            self._tasks.discard(task)
+            if dialog is not None:
+                dialog.reset()
+                dialog.deleteLater()
+            if on_failed is not None:
+                on_failed(message)
+            else:
+                QMessageBox.warning(owner, owner.tr("Evidence Dossier"), message)
+
+        task.signals.finished.connect(finish)
+        task.signals.failed.connect(fail)
+        return start(task)
+
+    def running(self) -> int:
+        return len(self._tasks)

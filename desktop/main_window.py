@@ -1,0 +1,224 @@
+"""The main window: people (live search by any spelling) and the selected person's page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.documents_tab import DocumentsTab
+from desktop.jobs import Jobs
+from desktop.person_tabs import ChronologyTab, ExportTab, GroundsTab, ProfileTab, QuotesTab
+from dossier.services import people
+from dossier.services.people import PersonView
+from storage.backup import create_backup
+from storage.keystore import best_available
+from storage.vault import Vault
+
+
+class PersonPage(QTabWidget):
+    def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
+        super().__init__()
+        self.profile = ProfileTab(vault, person_id, jobs)
+        self.documents = DocumentsTab(vault, person_id, jobs)
+        self.quotes = QuotesTab(vault, person_id, jobs)
+        self.chronology = ChronologyTab(vault, person_id, jobs)
+        self.grounds = GroundsTab(vault, person_id, jobs)
+        self.export = ExportTab(vault, person_id, jobs)
+        for widget, title in (
+            (self.profile, self.tr("Profile")),
+            (self.documents, self.tr("Documents")),
+            (self.quotes, self.tr("Quotes")),
+            (self.chronology, self.tr("Chronology")),
+            (self.grounds, self.tr("Grounds")),
+            (self.export, self.tr("Export")),
+        ):
+            self.addTab(widget, title)
+        self.documents.changed.connect(self.quotes.refresh)
+        self.grounds.changed.connect(self.export.refresh)
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+
+    def __init__(self, vault: Vault) -> None:
+        super().__init__()
+        self.vault = vault
+        self.jobs = Jobs()
+        # A neutral title: the OS task switcher must never show a client's name.
+        self.setWindowTitle(self.tr("Evidence Dossier"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find a person by any spelling…"))
+        self.search.setAccessibleName(self.tr("Find a person"))
+        self.search.textChanged.connect(self.refresh_people)
+        self.people = QListWidget()
+        self.people.setAccessibleName(self.tr("People"))
+        self.people.currentItemChanged.connect(self._open_person)
+        add = QPushButton(self.tr("Add person…"))
+        add.clicked.connect(self._ask_new_person)
+        left = QVBoxLayout()
+        left.addWidget(self.search)
+        left.addWidget(self.people)
+        left.addWidget(add)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        self.page_holder = QVBoxLayout()
+        self.page_holder.addWidget(QLabel(self.tr("Choose or add a person.")))
+        right_widget = QWidget()
+        right_widget.setLayout(self.page_holder)
+        split = QSplitter()
+        split.addWidget(left_widget)
+        split.addWidget(right_widget)
+        split.setStretchFactor(1, 4)
+        self.setCentralWidget(split)
+        self.person_page: PersonPage | None = None
+        self._menus()
+        self.resize(1200, 780)
+        self.refresh_people()
+
+    def _menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Vault"))
+        for text, slot, shortcut in (
+            (self.tr("Verify"), self.verify, None),
+            (self.tr("Back up…"), self.backup, None),
+            (self.tr("Change passphrase…"), self.change_passphrase, None),
+            (self.tr("Forget on this device"), self.forget, None),
+            (self.tr("Lock"), self.lock_requested.emit, QKeySequence("Ctrl+L")),
+        ):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            menu.addAction(action)
+
+    # --------------------------------------------------------------------------- people
+    def refresh_people(self) -> None:
+        query, vault = self.search.text().strip(), self.vault
+
+        def job(_p: object, _c: object) -> list[PersonView]:
+            if query:
+                return [person for person, _ in people.find_people(vault, query)]
+            return people.list_people(vault)
+
+        self.jobs.run_job(self, job, self._fill_people)
+
+    def _fill_people(self, listed: list[PersonView]) -> None:
+        self.people.clear()
+        for person in listed:
+            native = f" ({person.native_name})" if person.native_name else ""
+            item = QListWidgetItem(f"{person.name}{native}")
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            self.people.addItem(item)
+
+    def _ask_new_person(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Add person"), self.tr("Name as in filings:"))
+        if ok and name.strip():
+            self.add_person(name.strip())
+
+    def add_person(self, name: str, native: str | None = None) -> None:
+        vault = self.vault
+        self.jobs.run_job(
+            self,
+            lambda _p, _c: people.add_person(vault, name, native_name=native),
+            lambda _person: self.refresh_people(),
+        )
+
+    def _open_person(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        self.show_person(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def show_person(self, person_id: int) -> PersonPage:
+        self.close_person()
+        self.person_page = PersonPage(self.vault, person_id, self.jobs)
+        self.page_holder.addWidget(self.person_page)
+        return self.person_page
+
+    def close_person(self) -> None:
+        while self.page_holder.count():
+            item = self.page_holder.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.person_page = None
+
+    # ---------------------------------------------------------------------- vault menu
+    def verify(self) -> None:
+        vault = self.vault
+
+        def report(result: object) -> None:
+            problems = result.problems()  # type: ignore[attr-defined]
+            text = self.tr("Everything is intact.") if not problems else "\n".join(problems)
+            QMessageBox.information(self, self.tr("Verify"), text)
+
+        self.jobs.run_job(
+            self, lambda p, c: vault.verify(p, c), report, progress_text=self.tr("Verifying…")
+        )
+
+    def backup(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Back up to"), "", "*.edbackup")
+        if not name:
+            return
+        vault, target = self.vault, Path(name)
+        self.jobs.run_job(
+            self,
+            lambda p, c: create_backup(vault, target, p, c),
+            lambda summary: QMessageBox.information(
+                self,
+                self.tr("Back up"),
+                self.tr("Backup written: %1").replace("%1", str(summary.path)),
+            ),
+            progress_text=self.tr("Backing up…"),
+        )
+
+    def change_passphrase(self) -> None:
+        old, ok = QInputDialog.getText(
+            self,
+            self.tr("Change passphrase"),
+            self.tr("Current passphrase:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
+        new, ok = QInputDialog.getText(
+            self,
+            self.tr("Change passphrase"),
+            self.tr("New passphrase:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
+        vault = self.vault
+        self.jobs.run_job(
+            self,
+            lambda _p, _c: vault.change_passphrase(old, new),
+            lambda _r: QMessageBox.information(
+                self, self.tr("Change passphrase"), self.tr("The passphrase was changed.")
+            ),
+        )
+
+    def forget(self) -> None:
+        vault = self.vault
+        self.jobs.run_job(
+            self,
+            lambda _p, _c: vault.forget_on_device(best_available()),
+            lambda _r: QMessageBox.information(
+                self, self.tr("Forget"), self.tr("This device no longer remembers the vault.")
+            ),
+        )

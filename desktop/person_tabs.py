@@ -1,0 +1,313 @@
+"""The tabs of a person page besides Documents: Profile, Quotes, Chronology, Grounds, Export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.jobs import Jobs
+from desktop.worker import Cancel, Progress
+from dossier import dates
+from dossier.errors import DossierError
+from dossier.export import templates
+from dossier.legal_grounds import CASE_KINDS
+from dossier.services import cases, events, people, quotes
+from dossier.services.events import EVENT_KINDS, EventView
+from dossier.services.export import ExportResult, export_case
+from storage.vault import Vault
+
+
+class ProfileTab(QWidget):
+    def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
+        super().__init__()
+        self.form = QFormLayout(self)
+        jobs.run_job(self, lambda _p, _c: people.show_person(vault, person_id), self._fill)
+
+    def _fill(self, person: people.PersonView) -> None:
+        rows = [
+            (self.tr("Name"), person.name),
+            (self.tr("Native script"), person.native_name or ""),
+            (self.tr("Other spellings"), ", ".join(person.aliases)),
+            (self.tr("Role"), person.role or ""),
+            (self.tr("Date of birth"), person.birth_date or ""),
+            (self.tr("Nationality"), person.nationality or ""),
+            (self.tr("Notes"), person.notes),
+        ]
+        for label, value in rows:
+            shown = QLabel(value)
+            shown.setAccessibleName(label)
+            self.form.addRow(label, shown)
+
+
+class QuotesTab(QWidget):
+    def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
+        super().__init__()
+        self._vault, self._person_id, self._jobs = vault, person_id, jobs
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Quotes"))
+        QVBoxLayout(self).addWidget(self.list)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._jobs.run_job(self, lambda _p, _c: quotes.list_quotes(self._vault), self._fill)
+
+    def _fill(self, views: list[quotes.QuoteView]) -> None:
+        self.list.clear()
+        for quote in views:
+            where = f"{quote.document_ref}" + (f", p. {quote.page}" if quote.page else "")
+            flag = "" if quote.found_in_document else self.tr(" (not found in the document)")
+            self.list.addItem(
+                f"{quote.ref}  “{quote.text}” — {quote.speaker or '?'}, {where}{flag}"
+            )
+
+
+class ChronologyTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
+        super().__init__()
+        self._vault, self._person_id, self._jobs = vault, person_id, jobs
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Event"), self.tr("Sources")]
+        )
+        self.table.setAccessibleName(self.tr("Chronology"))
+        self.conflicts = QLabel()
+        self.conflicts.setWordWrap(True)
+        self.date = QLineEdit()
+        self.date.setPlaceholderText(self.tr('As the source says: "Aug 2025", "c. 2021"'))
+        self.date.setAccessibleName(self.tr("Date"))
+        self.date_preview = QLabel()
+        self.date.textChanged.connect(self._preview)
+        self.title = QLineEdit()
+        self.title.setAccessibleName(self.tr("Event"))
+        self.kind = QComboBox()
+        self.kind.addItems(list(EVENT_KINDS))
+        self.kind.setAccessibleName(self.tr("Kind of event"))
+        self.cite = QLineEdit()
+        self.cite.setPlaceholderText("D3:2 Q4")
+        self.cite.setAccessibleName(self.tr("Sources"))
+        add = QPushButton(self.tr("Add event"))
+        add.clicked.connect(self.add_event)
+        form = QFormLayout()
+        form.addRow(self.tr("Date"), self.date)
+        form.addRow("", self.date_preview)
+        form.addRow(self.tr("Event"), self.title)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Sources"), self.cite)
+        form.addRow("", add)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.conflicts)
+        layout.addLayout(form)
+        self.refresh()
+
+    def _preview(self, text: str) -> None:
+        try:
+            self.date_preview.setText(dates.display(dates.to_edtf(text)) if text.strip() else "")
+        except DossierError:
+            self.date_preview.setText(self.tr("Not a date yet"))
+
+    def refresh(self) -> None:
+        vault, person_id = self._vault, self._person_id
+
+        def job(_p: object, _c: object) -> tuple[list[EventView], list[str]]:
+            return events.chronology(vault, person_id), [
+                c.message for c in events.date_conflicts(vault, person_id)
+            ]
+
+        self._jobs.run_job(self, job, self._fill)
+
+    def _fill(self, loaded: tuple[list[EventView], list[str]]) -> None:
+        chronology, conflicts = loaded
+        self.table.setRowCount(len(chronology))
+        for row, event in enumerate(chronology):
+            sources = "; ".join(c.text for c in event.citations)
+            for column, text in enumerate((event.date_display, event.title, sources)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.conflicts.setText("\n".join(conflicts))
+
+    def add_event(self) -> None:
+        vault, person_id = self._vault, self._person_id
+        date_text, title = self.date.text(), self.title.text()
+        kind, cite = self.kind.currentText(), self.cite.text().split()
+        if not title.strip():
+            QMessageBox.information(self, self.tr("Add event"), self.tr("Give the event a title."))
+            return
+        self._jobs.run_job(
+            self,
+            lambda _p, _c: events.add_event(
+                vault, person_id, date_text, title, kind=kind, cite=cite
+            ),
+            self._added,
+        )
+
+    def _added(self, _event: EventView) -> None:
+        self.date.clear()
+        self.title.clear()
+        self.cite.clear()
+        self.refresh()
+        self.changed.emit()
+
+
+class GroundsTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
+        super().__init__()
+        self._vault, self._person_id, self._jobs = vault, person_id, jobs
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Grounds"))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Kind of case"))
+        for kind, (title, _grounds) in CASE_KINDS.items():
+            self.kind.addItem(title, kind)
+        self.country = QLineEdit()
+        self.country.setPlaceholderText(self.tr("Requesting country"))
+        self.country.setAccessibleName(self.tr("Requesting country"))
+        open_case = QPushButton(self.tr("Open a case"))
+        open_case.clicked.connect(self.open_case)
+        row = QHBoxLayout()
+        row.addWidget(self.kind)
+        row.addWidget(self.country)
+        row.addWidget(open_case)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+        self.refresh()
+
+    def open_case(self) -> None:
+        vault, person_id = self._vault, self._person_id
+        kind, country = str(self.kind.currentData()), self.country.text().strip() or None
+
+        def job(_p: Progress, _c: Cancel) -> cases.CaseView:
+            return cases.add_case(vault, person_id, kind, requesting_country=country)
+
+        self._jobs.run_job(self, job, self._opened)
+
+    def _opened(self, _case: cases.CaseView) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def refresh(self) -> None:
+        vault, person_id = self._vault, self._person_id
+
+        def job(_p: object, _c: object) -> list[tuple[str, cases.GroundView]]:
+            return [
+                (case.ref, ground)
+                for case in cases.list_cases(vault, person_id)
+                for ground in cases.grounds(vault, case.id)
+            ]
+
+        self._jobs.run_job(self, job, self._fill)
+
+    def _fill(self, grounds: list[tuple[str, cases.GroundView]]) -> None:
+        self.list.clear()
+        for case_ref, ground in grounds:
+            evidence = ", ".join(ground.evidence) or self.tr("MISSING: no evidence yet")
+            self.list.addItem(f"{case_ref} {ground.ref}  {ground.title}\n    {evidence}")
+
+
+class ExportTab(QWidget):
+    exported = Signal(object)
+
+    def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
+        super().__init__()
+        self._vault, self._person_id, self._jobs = vault, person_id, jobs
+        self.open_folder_when_done = True
+        self.case = QComboBox()
+        self.case.setAccessibleName(self.tr("Case"))
+        self.template = QComboBox()
+        self.template.addItem(self.tr("Suited to the case"), None)
+        for template_id in templates.available():
+            self.template.addItem(template_id, template_id)
+        self.format = QComboBox()
+        self.format.addItems(["pdf", "docx"])
+        self.paper = QComboBox()
+        self.paper.addItems(["a4", "letter"])
+        self.redact = QLineEdit()
+        self.redact.setPlaceholderText(self.tr("Names to hide, separated by ;"))
+        self.draft = QCheckBox(self.tr("Draft (marked DRAFT on every page)"))
+        self.out = QLineEdit()
+        self.out.setAccessibleName(self.tr("Save as"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.out)
+        row.addWidget(browse)
+        go = QPushButton(self.tr("Export"))
+        go.clicked.connect(self.export)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Case"), self.case)
+        form.addRow(self.tr("Template"), self.template)
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Paper"), self.paper)
+        form.addRow(self.tr("Redact"), self.redact)
+        form.addRow("", self.draft)
+        form.addRow(self.tr("Save as"), row)
+        form.addRow("", go)
+        self.refresh()
+
+    def refresh(self) -> None:
+        vault, person_id = self._vault, self._person_id
+        self._jobs.run_job(self, lambda _p, _c: cases.list_cases(vault, person_id), self._fill)
+
+    def _fill(self, listed: list[cases.CaseView]) -> None:
+        self.case.clear()
+        for case in listed:
+            self.case.addItem(f"{case.ref}  {case.kind_title}", case.id)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"))
+        if name:
+            self.out.setText(name)
+
+    def export(self) -> None:
+        if self.case.currentData() is None or not self.out.text():
+            QMessageBox.information(
+                self, self.tr("Export"), self.tr("Choose a case and where to save.")
+            )
+            return
+        vault, case_id, out = self._vault, int(self.case.currentData()), Path(self.out.text())
+        fmt, paper = self.format.currentText(), self.paper.currentText()
+        template, draft = self.template.currentData(), self.draft.isChecked()
+        redact = [name.strip() for name in self.redact.text().split(";") if name.strip()]
+
+        def job(progress: Progress, cancelled: Cancel) -> ExportResult:
+            return export_case(
+                vault,
+                case_id,
+                out,
+                format=fmt,
+                template=template,
+                paper=paper,
+                draft=draft,
+                redact=redact,
+                progress=progress,
+                cancelled=cancelled,
+            )
+
+        self._jobs.run_job(self, job, self._done, progress_text=self.tr("Exporting…"))
+
+    def _done(self, result: ExportResult) -> None:
+        self.exported.emit(result)
+        if self.open_folder_when_done:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path.parent)))

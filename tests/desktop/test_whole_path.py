@@ -1,0 +1,165 @@
+"""The whole path in the window: create vault → person → import → quote → event → export."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.app import DossierApp
+from desktop.main_window import MainWindow
+from dossier.services import quotes as quote_service
+from storage.keys import KdfParams
+from tests.conftest import PASSPHRASE
+
+TIMEOUT = 30_000
+ARTICLE = "interpol-rejects-kyrgyz-request-tukhvatshin.txt"
+
+
+def open_app(qtbot: QtBot, folder: Path) -> DossierApp:
+    controller = DossierApp(
+        QApplication.instance(),
+        folder,
+        kdf=KdfParams.fresh(1, 8 * 1024),  # type: ignore[arg-type]
+    )
+    dialog = controller.start()
+    qtbot.addWidget(dialog)
+    assert dialog.creating
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.repeat.setText(PASSPHRASE)
+    dialog.submit()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=TIMEOUT)
+    return controller
+
+
+def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.jobs.running() == 0, timeout=TIMEOUT)
+
+
+def select_text(edit: object, needle: str) -> None:
+    text = edit.toPlainText()  # type: ignore[attr-defined]
+    start = text.index(needle)
+    cursor = edit.textCursor()  # type: ignore[attr-defined]
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(needle), QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)  # type: ignore[attr-defined]
+
+
+def test_whole_path_from_new_vault_to_exported_pdf(
+    qtbot: QtBot, tmp_path: Path, corpus: Path
+) -> None:
+    controller = open_app(qtbot, tmp_path / "vault")
+    window = controller.window
+    assert window is not None and window.windowTitle() == "Evidence Dossier"
+
+    window.add_person("Rinat Tukhvatshin", "Ринат Тухватшин")
+    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
+    window.search.setText("Тухватшин")  # live search by another script
+    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
+    window.people.setCurrentRow(0)
+    page = window.person_page
+    assert page is not None
+
+    page.documents.import_paths([corpus / "articles", corpus / "pdf" / "minimal-document.pdf"])
+    qtbot.waitUntil(lambda: page.documents.list.count() == 4, timeout=TIMEOUT)
+    assert len(page.documents.last_report.imported) == 4
+
+    row = next(
+        i
+        for i in range(page.documents.list.count())
+        if "Interpol Rejects" in page.documents.list.item(i).text()
+    )
+    page.documents.list.setCurrentRow(row)
+    qtbot.waitUntil(
+        lambda: "Samuel Heath" in page.documents.page_text.toPlainText(), timeout=TIMEOUT
+    )
+    select_text(page.documents.page_text, "so we rejected this request")
+    assert page.documents.selected_text() == "so we rejected this request"
+    page.documents.add_quote(page.documents.selected_text(), "Samuel Heath")
+    qtbot.waitUntil(lambda: hasattr(page.documents, "last_quote"), timeout=TIMEOUT)
+    quote = page.documents.last_quote
+    assert quote.found_in_document and quote.page == 1
+
+    chronology = page.chronology
+    chronology.date.setText("Aug 2025")
+    assert chronology.date_preview.text() == "August 2025"
+    chronology.title.setText("Four former Kloop staff tried")
+    chronology.kind.setCurrentText("charge")
+    chronology.cite.setText(f"{quote.document_ref}:1 {quote.ref}")
+    chronology.add_event()
+    qtbot.waitUntil(lambda: chronology.table.rowCount() == 1, timeout=TIMEOUT)
+    assert chronology.table.item(0, 0).text() == "August 2025"
+
+    page.grounds.kind.setCurrentIndex(page.grounds.kind.findData("general"))
+    page.grounds.open_case()
+    qtbot.waitUntil(lambda: page.export.case.count() == 1, timeout=TIMEOUT)
+    out = tmp_path / "dossier.pdf"
+    exported: list[object] = []
+    page.export.exported.connect(exported.append)
+    page.export.open_folder_when_done = False
+    page.export.out.setText(str(out))
+    page.export.export()
+    qtbot.waitUntil(lambda: bool(exported), timeout=TIMEOUT)
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for expected in (
+        "Rinat Tukhvatshin",
+        "Ринат Тухватшин",
+        "August 2025",
+        "Four former Kloop staff tried",
+        "Lorem ipsum",
+    ):
+        assert expected in text
+
+    # The same vault, read through the services, holds what the window did.
+    assert [q.text for q in quote_service.list_quotes(window.vault)] == [
+        "so we rejected this request"
+    ]
+    wait_idle(qtbot, window)
+    controller.lock()
+    assert controller.window is None and controller.vault is None
+    assert controller.dialog is not None and not controller.dialog.creating
+
+
+def test_wrong_passphrase_says_so_and_keeps_the_dialog(qtbot: QtBot, tmp_path: Path) -> None:
+    controller = open_app(qtbot, tmp_path / "vault")
+    controller.lock()
+    dialog = controller.dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText("not the passphrase")
+    dialog.submit()
+    qtbot.waitUntil(lambda: "not correct" in dialog.message.text(), timeout=TIMEOUT)
+    assert controller.window is None
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.submit()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=TIMEOUT)
+    controller.lock()
+
+
+def test_idle_time_locks_the_vault(qtbot: QtBot, tmp_path: Path) -> None:
+    controller = open_app(qtbot, tmp_path / "vault")
+    vault = controller.vault
+    assert vault is not None
+    controller.idle.setInterval(200)
+    controller.idle.start()
+    qtbot.waitUntil(lambda: controller.vault is None, timeout=5_000)
+    assert vault.is_locked and controller.window is None
+
+
+@pytest.mark.parametrize("text", ["ң ө ү ә ғ қ ұ һ і"])
+def test_kyrgyz_and_kazakh_letters_have_glyphs_in_the_interface_font(text: str) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop import fonts
+
+    app = QApplication.instance()
+    family = fonts.install(app)  # type: ignore[arg-type]
+    assert family.startswith("DejaVu")
+    metrics = QFontMetrics(app.font())  # type: ignore[union-attr]
+    assert all(metrics.inFontUcs4(ord(char)) for char in text.replace(" ", ""))
