@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -48,10 +47,14 @@ class DocumentsTab(QWidget):
         import_button = QPushButton(self.tr("Import files…"))
         import_button.clicked.connect(self._choose_files)
         hint = QLabel(self.tr("Or drag files and folders here."))
+        self.report = QLabel()
+        self.report.setWordWrap(True)
+        self.report.setAccessibleName(self.tr("Import report"))
         left = QVBoxLayout()
         left.addWidget(self.list)
         left.addWidget(import_button)
         left.addWidget(hint)
+        left.addWidget(self.report)
         left_widget = QWidget()
         left_widget.setLayout(left)
 
@@ -149,8 +152,8 @@ class DocumentsTab(QWidget):
         lines += [f"{name}: {ref}" for name, ref in report.duplicates]
         lines += [f"{name}: {reason}" for name, reason in report.skipped]
         lines += [f"{d.ref}: {w}" for d in report.imported for w in d.warnings]
-        if report.skipped or report.duplicates or any(d.warnings for d in report.imported):
-            QMessageBox.information(self, self.tr("Import report"), "\n\n".join(lines))
+        # Shown in the tab, not in a modal box: the lawyer can read it while working on.
+        self.report.setText("\n".join(lines))
 
     # --------------------------------------------------------------------------- viewer
     def _show(self, item: QListWidgetItem | None) -> None:
@@ -205,9 +208,7 @@ class DocumentsTab(QWidget):
     def add_quote_from_selection(self) -> None:
         selected = self.selected_text()
         if self._current is None or not selected:
-            QMessageBox.information(
-                self, self.tr("Add quote"), self.tr("Select the words of the quote first.")
-            )
+            self.report.setText(self.tr("Select the words of the quote first."))
             return
         speaker, ok = QInputDialog.getText(self, self.tr("Add quote"), self.tr("Speaker:"))
         if not ok:
@@ -226,5 +227,4 @@ class DocumentsTab(QWidget):
     def _quote_added(self, quote: quotes.QuoteView) -> None:
         self.last_quote = quote
         self.changed.emit()
-        if quote.warning:
-            QMessageBox.warning(self, self.tr("Add quote"), quote.warning)
+        self.report.setText(quote.warning or self.tr("Quote %1 added.").replace("%1", quote.ref))

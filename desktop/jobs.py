@@ -5,9 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.worker import Task, start
+
+
+def notify(owner: QWidget, title: str, text: str) -> QMessageBox:
+    """A message that does not block the window (work in other tabs goes on)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, owner
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 class Jobs:
@@ -57,7 +68,7 @@ class Jobs:
             if on_failed is not None:
                 on_failed(message)
             else:
-                QMessageBox.warning(owner, owner.tr("Evidence Dossier"), message)
+                notify(owner, owner.tr("Evidence Dossier"), message)
 
         task.signals.finished.connect(finish)
         task.signals.failed.connect(fail)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents_tab import DocumentsTab
-from desktop.jobs import Jobs
+from desktop.jobs import Jobs, notify
 from desktop.person_tabs import ChronologyTab, ExportTab, GroundsTab, ProfileTab, QuotesTab
 from dossier.services import people
 from dossier.services.people import PersonView
@@ -165,7 +164,7 @@ class MainWindow(QMainWindow):
         def report(result: object) -> None:
             problems = result.problems()  # type: ignore[attr-defined]
             text = self.tr("Everything is intact.") if not problems else "\n".join(problems)
-            QMessageBox.information(self, self.tr("Verify"), text)
+            notify(self, self.tr("Verify"), text)
 
         self.jobs.run_job(
             self, lambda p, c: vault.verify(p, c), report, progress_text=self.tr("Verifying…")
@@ -179,7 +178,7 @@ class MainWindow(QMainWindow):
         self.jobs.run_job(
             self,
             lambda p, c: create_backup(vault, target, p, c),
-            lambda summary: QMessageBox.information(
+            lambda summary: notify(
                 self,
                 self.tr("Back up"),
                 self.tr("Backup written: %1").replace("%1", str(summary.path)),
@@ -208,7 +207,7 @@ class MainWindow(QMainWindow):
         self.jobs.run_job(
             self,
             lambda _p, _c: vault.change_passphrase(old, new),
-            lambda _r: QMessageBox.information(
+            lambda _r: notify(
                 self, self.tr("Change passphrase"), self.tr("The passphrase was changed.")
             ),
         )
@@ -218,7 +217,7 @@ class MainWindow(QMainWindow):
         self.jobs.run_job(
             self,
             lambda _p, _c: vault.forget_on_device(best_available()),
-            lambda _r: QMessageBox.information(
+            lambda _r: notify(
                 self, self.tr("Forget"), self.tr("This device no longer remembers the vault.")
             ),
         )

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.jobs import Jobs
+from desktop.jobs import Jobs, notify
 from desktop.worker import Cancel, Progress
 from dossier import dates
 from dossier.errors import DossierError
@@ -150,7 +149,7 @@ class ChronologyTab(QWidget):
         date_text, title = self.date.text(), self.title.text()
         kind, cite = self.kind.currentText(), self.cite.text().split()
         if not title.strip():
-            QMessageBox.information(self, self.tr("Add event"), self.tr("Give the event a title."))
+            notify(self, self.tr("Add event"), self.tr("Give the event a title."))
             return
         self._jobs.run_job(
             self,
@@ -282,9 +281,7 @@ class ExportTab(QWidget):
 
     def export(self) -> None:
         if self.case.currentData() is None or not self.out.text():
-            QMessageBox.information(
-                self, self.tr("Export"), self.tr("Choose a case and where to save.")
-            )
+            notify(self, self.tr("Export"), self.tr("Choose a case and where to save."))
             return
         vault, case_id, out = self._vault, int(self.case.currentData()), Path(self.out.text())
         fmt, paper = self.format.currentText(), self.paper.currentText()

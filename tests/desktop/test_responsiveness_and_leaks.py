@@ -1,0 +1,194 @@
+"""The window stays responsive during a 200 MB import and a large export, and nothing about
+the evidence is left outside the vault (settings, temp folder, home folder)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from pytestqt.qtbot import QtBot
+
+from tests.desktop.test_whole_path import TIMEOUT, open_app, select_text
+
+SECRETS = ["Rinat Tukhvatshin", "Ринат Тухватшин", "so we rejected this request", "Kloop"]
+
+
+class Heartbeat:
+    """A 10 ms timer on the GUI thread; the longest gap between beats is the worst stall."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.last = time.perf_counter()
+        self.gaps: list[float] = []
+        self.timer.timeout.connect(self._beat)
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append(now - self.last)
+        self.last = now
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return max(self.gaps, default=0.0) * 1000
+
+
+def many_pages(folder: Path, files: int, pages: int) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    for index in range(files):
+        canvas = Canvas(str(folder / f"ruling-{index:03d}.pdf"))
+        for page in range(pages):
+            for line in range(40):
+                canvas.drawString(60, 780 - 18 * line, f"Ruling {index}, page {page}, line {line}")
+            canvas.showPage()
+        canvas.save()
+
+
+def big_pdf(path: Path, megabytes: int) -> None:
+    """A one-page PDF carrying an incompressible attachment of the given size."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    blob = os.urandom(megabytes * 1024 * 1024)
+    pdf.attachments["recording.bin"] = pikepdf.AttachedFileSpec(pdf, blob, filename="rec.bin")
+    pdf.save(path)
+
+
+@pytest.mark.slow
+def test_gui_thread_keeps_beating_during_big_import_and_export(
+    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = tmp_path / "incoming" / "hearing-recording.pdf"
+    big.parent.mkdir()
+    big_pdf(big, 200)
+    rulings = tmp_path / "rulings"
+    rulings.mkdir()
+    many_pages(rulings, files=40, pages=15)
+    controller = open_app(qtbot, tmp_path / "vault")
+    window = controller.window
+    assert window is not None
+    window.add_person("Rinat Tukhvatshin")
+    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
+    window.people.setCurrentRow(0)
+    page = window.person_page
+    assert page is not None
+
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    started = time.perf_counter()
+    page.documents.import_paths([big])
+    qtbot.waitUntil(lambda: page.documents.list.count() == 1, timeout=120_000)
+    import_seconds = time.perf_counter() - started
+    import_stall = heartbeat.stop()
+
+    page.documents.import_paths([rulings])
+    qtbot.waitUntil(lambda: page.documents.list.count() == 41, timeout=120_000)
+    page.grounds.kind.setCurrentIndex(page.grounds.kind.findData("general"))
+    page.grounds.open_case()
+    qtbot.waitUntil(lambda: page.export.case.count() == 1, timeout=TIMEOUT)
+    done: list[object] = []
+    page.export.exported.connect(done.append)
+    page.export.open_folder_when_done = False
+    page.export.out.setText(str(tmp_path / "bundle.pdf"))
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    started = time.perf_counter()
+    page.export.export()
+    qtbot.waitUntil(lambda: bool(done), timeout=120_000)
+    export_seconds = time.perf_counter() - started
+    export_stall = heartbeat.stop()
+    with capsys.disabled():
+        print(
+            f"\n[figure] GUI thread: longest stall {import_stall:.0f} ms during a 200 MB import "
+            f"({import_seconds:.1f} s), {export_stall:.0f} ms during its export "
+            f"({export_seconds:.1f} s, {pikepdf.open(tmp_path / 'bundle.pdf').pages.__len__()} "
+            "pages)"
+        )
+    controller.lock()
+
+
+def _files_changed_since(folder: Path, since: float, skip: list[Path]) -> list[Path]:
+    found = []
+    for root, dirs, names in os.walk(folder):
+        root_path = Path(root)
+        dirs[:] = [d for d in dirs if not any((root_path / d) == s for s in skip)]
+        for name in names:
+            path = root_path / name
+            try:
+                if path.is_file() and path.stat().st_mtime >= since:
+                    found.append(path)
+            except OSError:
+                continue
+    return found
+
+
+def test_nothing_about_the_evidence_is_left_outside_the_vault(
+    qtbot: QtBot, tmp_path: Path, corpus: Path
+) -> None:
+    since = time.time() - 1
+    controller = open_app(qtbot, tmp_path / "vault")
+    window = controller.window
+    assert window is not None
+    window.add_person("Rinat Tukhvatshin", "Ринат Тухватшин")
+    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
+    window.people.setCurrentRow(0)
+    page = window.person_page
+    assert page is not None
+    page.documents.import_paths(
+        [
+            corpus / "articles" / "interpol-rejects-kyrgyz-request-tukhvatshin.txt",
+            corpus / "pdf" / "minimal-document.pdf",
+            corpus / "images" / "gps-DSCN0010.jpg",
+        ]
+    )
+    qtbot.waitUntil(lambda: page.documents.list.count() == 3, timeout=TIMEOUT)
+    for row in range(3):  # view each: PDF, photo and text viewers all run
+        page.documents.list.setCurrentRow(row)
+        qtbot.wait(200)
+    row = next(i for i in range(3) if "interpol" in page.documents.list.item(i).text().lower())
+    page.documents.list.setCurrentRow(row)
+    qtbot.waitUntil(
+        lambda: "Samuel Heath" in page.documents.page_text.toPlainText(), timeout=TIMEOUT
+    )
+    select_text(page.documents.page_text, "so we rejected this request")
+    page.documents.add_quote(page.documents.selected_text(), "Samuel Heath")
+    qtbot.waitUntil(lambda: hasattr(page.documents, "last_quote"), timeout=TIMEOUT)
+    controller.lock()
+    QSettings().sync()
+
+    vault_folder = (tmp_path / "vault").resolve()
+    places = {
+        Path(QSettings().fileName()).parent,
+        Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.ConfigLocation)),
+        Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)),
+        Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)),
+        Path(tempfile.gettempdir()),
+        Path.home(),
+    }
+    repository = Path(__file__).resolve().parents[2]
+    skip = [vault_folder, repository, tmp_path.resolve().parent.parent]  # pytest's own folders
+    leaks = []
+    for place in places:
+        if not place.exists():
+            continue
+        for path in _files_changed_since(place, since, skip):
+            if path.resolve().is_relative_to(vault_folder):
+                continue
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            for secret in SECRETS:
+                for encoded in (secret.encode(), secret.encode("utf-16-le")):
+                    if encoded in data:
+                        leaks.append(f"{secret!r} in {path}")
+    assert leaks == []
