@@ -4,7 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHON
 
-.PHONY: run test lint typecheck pytest bench deps-run deps-test clean
+.PHONY: run test lint typecheck pytest bench deps-run deps-test clean translations screenshots
+
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+resources/translations/%.qm: resources/translations/%.ts $(VENV)/.installed-run
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +32,7 @@ deps-run:
 deps-test:
 	packaging/install-debian-deps.sh test
 
-run: deps-run $(VENV)/.installed-run
+run: deps-run $(VENV)/.installed-run translations
 	$(BIN)/evidence-dossier
 
 lint: $(VENV)/.installed-test
@@ -35,7 +43,7 @@ typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
 
 # Tests run on a private D-Bus session, where the tests start their own gnome-keyring.
-pytest: deps-test $(VENV)/.installed-test
+pytest: deps-test $(VENV)/.installed-test translations
 	QT_QPA_PLATFORM=offscreen DOSSIER_REQUIRE_KEYRING=1 \
 		dbus-run-session -- $(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -43,6 +51,10 @@ test: deps-test lint typecheck pytest
 
 bench: deps-test $(VENV)/.installed-test
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# PNGs of the main windows on a real X server (Xvfb), in screenshots/ (not committed).
+screenshots: deps-test $(VENV)/.installed-test translations
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python packaging/screenshots.py screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

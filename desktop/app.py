@@ -44,6 +44,8 @@ class DossierApp(QObject):
         self.vault: Vault | None = None
         self.window: MainWindow | None = None
         self.dialog: UnlockDialog | None = None
+        self.language = "en"
+        self.translator: QTranslator | None = None
         minutes = (
             idle_minutes
             if idle_minutes is not None
@@ -68,10 +70,27 @@ class DossierApp(QObject):
 
     def _unlocked(self, vault: Vault) -> None:
         self.vault = vault
-        self.window = MainWindow(vault)
-        self.window.lock_requested.connect(self.lock)
-        self.window.show()
+        self._show_window()
         self.idle.start()
+
+    def _show_window(self) -> None:
+        assert self.vault is not None
+        self.window = MainWindow(self.vault)
+        self.window.lock_requested.connect(self.lock)
+        self.window.language_requested.connect(self.set_language)
+        self.window.show()
+
+    def set_language(self, language: str) -> None:
+        """Switch between English and Russian; the window is rebuilt in the new language."""
+        if self.translator is not None:
+            self.app.removeTranslator(self.translator)
+        self.translator = install_translation(self.app, language)
+        self.language = language
+        if self.window is not None:
+            self.window.close_person()
+            self.window.close()
+            self.window.deleteLater()
+            self._show_window()
 
     def lock(self) -> None:
         """Close every view that shows evidence, then drop the keys."""
@@ -87,11 +106,10 @@ class DossierApp(QObject):
         self.start()
 
 
-def install_translation(app: QApplication, language: str | None = None) -> QTranslator | None:
-    """English by default; Russian from resources/translations when compiled (make run does)."""
-    wanted = language or os.environ.get("DOSSIER_LANG") or QLocale.system().name()[:2]
+def install_translation(app: QApplication, language: str) -> QTranslator | None:
+    """English is built in; Russian comes from resources/translations (compiled by make)."""
     translator = QTranslator(app)
-    if wanted != "en" and translator.load(str(ROOT / "translations" / f"dossier_{wanted}.qm")):
+    if language != "en" and translator.load(str(ROOT / "translations" / f"dossier_{language}.qm")):
         app.installTranslator(translator)
         return translator
     return None
@@ -101,8 +119,10 @@ def main() -> int:
     app = QApplication(sys.argv)
     app.setApplicationName("Evidence Dossier")
     fonts.install(app)
-    install_translation(app)
     controller = DossierApp(app)
+    wanted = os.environ.get("DOSSIER_LANG") or QLocale.system().name()[:2]
+    if wanted == "ru":
+        controller.set_language("ru")
     controller.start()
     code = app.exec()
     if controller.vault is not None:

@@ -189,6 +189,8 @@ class DocumentsTab(QWidget):
         else:
             self.text.setPlainText("\n\n".join(pages))
             self.viewer.setCurrentWidget(self.text)
+        # Text beside the page only where the viewer cannot select text itself (PDF pages).
+        self.page_text.setVisible(view.mime_type == "application/pdf")
         self.page.setValue(1)
         self._show_page(1)
 

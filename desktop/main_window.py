@@ -55,6 +55,7 @@ class PersonPage(QTabWidget):
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    language_requested = Signal(str)
 
     def __init__(self, vault: Vault) -> None:
         super().__init__()
@@ -105,6 +106,11 @@ class MainWindow(QMainWindow):
             if shortcut is not None:
                 action.setShortcut(shortcut)
             menu.addAction(action)
+        languages = self.menuBar().addMenu(self.tr("&Language"))
+        for code, name in (("en", "English"), ("ru", "Русский")):
+            action = QAction(name, self)
+            action.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
+            languages.addAction(action)
 
     # --------------------------------------------------------------------------- people
     def refresh_people(self) -> None:

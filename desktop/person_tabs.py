@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -89,6 +90,10 @@ class ChronologyTab(QWidget):
             [self.tr("Date"), self.tr("Event"), self.tr("Sources")]
         )
         self.table.setAccessibleName(self.tr("Chronology"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.conflicts = QLabel()
         self.conflicts.setWordWrap(True)
         self.date = QLineEdit()
@@ -245,6 +250,13 @@ class ExportTab(QWidget):
         self.redact = QLineEdit()
         self.redact.setPlaceholderText(self.tr("Names to hide, separated by ;"))
         self.draft = QCheckBox(self.tr("Draft (marked DRAFT on every page)"))
+        for widget, name in (
+            (self.template, self.tr("Template")),
+            (self.format, self.tr("Format")),
+            (self.paper, self.tr("Paper")),
+            (self.redact, self.tr("Redact")),
+        ):
+            widget.setAccessibleName(name)
         self.out = QLineEdit()
         self.out.setAccessibleName(self.tr("Save as"))
         browse = QPushButton(self.tr("Choose…"))

@@ -1,0 +1,125 @@
+"""Writes PNGs of the main windows into the folder given (run by `make screenshots` on Xvfb).
+
+Uses a throw-away vault in a temporary folder, filled from ../shared/corpus when present.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop import fonts
+from desktop.app import DossierApp
+from dossier.services import cases, events, people, quotes
+from dossier.services.documents import import_files
+from storage.keys import KdfParams
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def settle(app: QApplication, window: QWidget, rounds: int = 40) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+        window.repaint()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10_000)
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv)
+    fonts.install(app)
+    with tempfile.TemporaryDirectory() as scratch:
+        controller = DossierApp(app, Path(scratch) / "vault", kdf=KdfParams.fresh(1, 8192))
+        dialog = controller.start()
+        settle(app, dialog)
+        dialog.grab().save(str(out / "01-create-vault.png"))
+        dialog.passphrase.setText("correct horse battery staple")
+        dialog.repeat.setText("correct horse battery staple")
+        dialog.submit()
+        QThreadPoolWait = __import__("PySide6.QtCore", fromlist=["QThreadPool"]).QThreadPool
+        QThreadPoolWait.globalInstance().waitForDone(30_000)
+        for _ in range(50):
+            app.processEvents()
+        assert controller.vault is not None and controller.window is not None
+        vault, window = controller.vault, controller.window
+        person = people.add_person(
+            vault,
+            "Rinat Tukhvatshin",
+            native_name="Ринат Тухватшин",
+            aliases=["Rinat Tuhvatshin"],
+            role="journalist",
+            notes="Кыргыз: ң ө ү — Қазақ: ә ғ қ ұ һ і",
+        )
+        case = cases.add_case(
+            vault,
+            person.id,
+            "ccf-deletion",
+            requesting_country="Kyrgyzstan",
+            notice_type="red-notice",
+        )
+        if CORPUS.is_dir():
+            report = import_files(
+                vault,
+                [
+                    CORPUS / "articles",
+                    CORPUS / "pdf" / "minimal-document.pdf",
+                    CORPUS / "images" / "orientation-portrait_6.jpg",
+                ],
+                person_ids=[person.id],
+                accept_suggestions=True,
+            )
+            article = next(d for d in report.imported if "interpol" in d.original_name)
+            quote = quotes.add_quote(
+                vault, article.id, "so we rejected this request", speaker="Samuel Heath"
+            )
+            events.add_event(
+                vault,
+                person.id,
+                "30 October 2025",
+                "Court declares Kloop extremist",
+                kind="court-ruling",
+                cite=[f"{article.ref}:1"],
+            )
+            events.add_event(
+                vault,
+                person.id,
+                "27 October 2025",
+                "Court rules Kloop extremist",
+                kind="court-ruling",
+                cite=[quote.ref],
+            )
+            events.add_event(vault, person.id, "Aug 2025", "Four former staff tried", kind="charge")
+            cases.link_evidence(vault, cases.grounds(vault, case.id)[0].id, quote.ref)
+        window.refresh_people()
+        settle(app, window)
+        window.people.setCurrentRow(0)
+        settle(app, window)
+        page = window.person_page
+        assert page is not None
+        for index, name in enumerate(
+            ["profile", "documents", "quotes", "chronology", "grounds", "export"]
+        ):
+            page.setCurrentIndex(index)
+            if name == "documents" and page.documents.list.count():
+                page.documents.list.setCurrentRow(0)
+            settle(app, window)
+            window.grab().save(str(out / f"{index + 2:02d}-{name}.png"))
+        controller.set_language("ru")
+        settle(app, controller.window)  # type: ignore[arg-type]
+        controller.window.people.setCurrentRow(0)  # type: ignore[union-attr]
+        settle(app, controller.window)  # type: ignore[arg-type]
+        controller.window.grab().save(str(out / "20-russian.png"))  # type: ignore[union-attr]
+        controller.lock()
+    print(f"screenshots written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("screenshots")))

@@ -1,0 +1,144 @@
+"""Fills resources/translations/dossier_ru.ts from the Russian wording below.
+
+Run after `pyside6-lupdate` has added new source texts; a translator can also edit the .ts file
+in Qt Linguist directly. The compiled .qm files are built by `make`, not committed.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+RU = {
+    " (not found in the document)": " (не найдена в документе)",
+    "&Vault": "&Хранилище",
+    "Add event": "Добавить событие",
+    "Add person": "Добавить человека",
+    "Add person…": "Добавить человека…",
+    "Add quote": "Добавить цитату",
+    "Add quote from selection": "Цитата из выделенного",
+    'As the source says: "Aug 2025", "c. 2021"': "Как в источнике: «авг. 2025», «ок. 2021»",
+    "Back up": "Резервная копия",
+    "Back up to": "Сохранить копию в",
+    "Back up…": "Резервная копия…",
+    "Backing up…": "Создание копии…",
+    "Backup written: %1": "Копия сохранена: %1",
+    "Cancel": "Отмена",
+    "Case": "Дело",
+    "Change passphrase": "Сменить пароль",
+    "Change passphrase…": "Сменить пароль…",
+    "Choose a case and where to save.": "Выберите дело и место сохранения.",
+    "Choose or add a person.": "Выберите или добавьте человека.",
+    "Choose…": "Выбрать…",
+    "Chronology": "Хронология",
+    "Create vault": "Создать хранилище",
+    "Creating the vault…": "Создание хранилища…",
+    "Current passphrase:": "Текущий пароль:",
+    "Date": "Дата",
+    "Date of birth": "Дата рождения",
+    "Document page": "Страница документа",
+    "Document text": "Текст документа",
+    "Documents": "Документы",
+    "Draft (marked DRAFT on every page)": "Черновик (отметка DRAFT на каждой странице)",
+    "Event": "Событие",
+    "Everything is intact.": "Всё в целости.",
+    "Evidence Dossier": "Evidence Dossier",
+    "Export": "Экспорт",
+    "Exporting…": "Экспорт…",
+    "Find a person": "Найти человека",
+    "Find a person by any spelling…": "Поиск человека по любому написанию…",
+    "Forget": "Забыть",
+    "Forget on this device": "Забыть на этом устройстве",
+    "Format": "Формат",
+    "Give the event a title.": "Дайте событию название.",
+    "Grounds": "Основания",
+    "Import files": "Импорт файлов",
+    "Import files…": "Импорт файлов…",
+    "Import report": "Отчёт об импорте",
+    "Imported: %n document(s).": "Импортировано документов: %n.",
+    "Importing…": "Импорт…",
+    "Kind": "Вид",
+    "Kind of case": "Вид дела",
+    "Kind of event": "Вид события",
+    "Lock": "Заблокировать",
+    "MISSING: no evidence yet": "НЕТ доказательств",
+    "Message": "Сообщение",
+    "Name": "Имя",
+    "Name as in filings:": "Имя, как в документах:",
+    "Names to hide, separated by ;": "Имена для скрытия, через ;",
+    "Nationality": "Гражданство",
+    "Native script": "Имя на родном языке",
+    "New passphrase:": "Новый пароль:",
+    "Not a date yet": "Пока не дата",
+    "Notes": "Заметки",
+    "Open a case": "Открыть дело",
+    "Or drag files and folders here.": "Или перетащите сюда файлы и папки.",
+    "Other spellings": "Другие написания",
+    "Page": "Страница",
+    "Page text": "Текст страницы",
+    "Paper": "Бумага",
+    "Passphrase": "Пароль",
+    "Passphrase strength": "Надёжность пароля",
+    "People": "Люди",
+    "Profile": "Профиль",
+    "Quote %1 added.": "Цитата %1 добавлена.",
+    "Quotes": "Цитаты",
+    "Redact": "Скрыть",
+    "Remember on this device": "Запомнить на этом устройстве",
+    "Repeat": "Повтор",
+    "Repeat the passphrase": "Повторите пароль",
+    "Requesting country": "Запрашивающая страна",
+    "Role": "Роль",
+    "Save as": "Сохранить как",
+    "Select the words of the quote first.": "Сначала выделите слова цитаты.",
+    "Sources": "Источники",
+    "Speaker:": "Кто сказал:",
+    "Strength": "Надёжность",
+    "Suited to the case": "По виду дела",
+    "Template": "Шаблон",
+    "The passphrase was changed.": "Пароль изменён.",
+    "The two passphrases differ.": "Пароли не совпадают.",
+    "This device no longer remembers the vault.": "Это устройство больше не помнит хранилище.",
+    "Unlock": "Открыть",
+    "Unlocking…": "Открытие…",
+    "Vault folder": "Папка хранилища",
+    "Verify": "Проверить",
+    "Verifying…": "Проверка…",
+    "Working": "Выполняется",
+}
+
+
+def main(path: Path) -> int:
+    tree = ET.parse(path)  # noqa: S314 - our own translation file
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if source in RU:
+            if message.get("numerus") == "yes":
+                translation.text = None
+                for child in list(translation):
+                    translation.remove(child)
+                for _ in range(3):  # Russian has three plural forms
+                    ET.SubElement(translation, "numerusform").text = RU[source]
+            else:
+                translation.text = RU[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    for source in missing:
+        print(f"untranslated: {source}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(
+        main(
+            Path(sys.argv[1])
+            if len(sys.argv) > 1
+            else Path(__file__).parents[1] / "resources/translations/dossier_ru.ts"
+        )
+    )

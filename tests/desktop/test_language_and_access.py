@@ -1,0 +1,48 @@
+"""Russian interface, and every input control has an accessible name (screen readers, tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
+from pytestqt.qtbot import QtBot
+
+from dossier.resources import ROOT
+from tests.desktop.test_whole_path import TIMEOUT, open_app
+
+
+def test_interface_switches_to_russian_and_back(qtbot: QtBot, tmp_path: Path) -> None:
+    assert (ROOT / "translations" / "dossier_ru.qm").is_file(), "make builds the .qm files"
+    controller = open_app(qtbot, tmp_path / "vault")
+    controller.set_language("ru")
+    window = controller.window
+    assert window is not None
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert "&Хранилище" in menus
+    assert window.search.placeholderText() == "Поиск человека по любому написанию…"
+    controller.set_language("en")
+    assert controller.window is not None
+    assert "&Vault" in [a.text() for a in controller.window.menuBar().actions()]
+    controller.lock()
+
+
+def test_every_input_has_an_accessible_name_or_a_label(qtbot: QtBot, tmp_path: Path) -> None:
+    controller = open_app(qtbot, tmp_path / "vault")
+    window = controller.window
+    assert window is not None
+    window.add_person("Rinat Tukhvatshin")
+    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
+    window.people.setCurrentRow(0)
+    page = window.person_page
+    assert page is not None
+    qtbot.waitUntil(lambda: window.jobs.running() == 0, timeout=TIMEOUT)
+    unnamed = []
+    for kind in (QLineEdit, QComboBox, QPlainTextEdit, QSpinBox):
+        for widget in {*page.findChildren(kind), *window.findChildren(kind)}:
+            if isinstance(widget.parentWidget(), QComboBox | QSpinBox):
+                continue  # the line edit inside a combo box or spin box is part of it
+            if not widget.accessibleName():
+                unnamed.append(type(widget).__name__)
+    buttons = [b for b in page.findChildren(QAbstractButton) if not b.text() and b.isVisible()]
+    assert unnamed == [] and buttons == []
+    controller.lock()
