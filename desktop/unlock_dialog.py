@@ -131,12 +131,10 @@ class UnlockDialog(QDialog):
 
         def job(_progress: object, _cancelled: object) -> Vault:
             if creating:
+                # The keyring is touched only when the user asks to be remembered.
+                store = (keystore or best_available()) if remember else None
                 return vault_access.create_vault(
-                    folder,
-                    passphrase,
-                    remember=remember,
-                    keystore=keystore or best_available(),
-                    kdf=kdf,
+                    folder, passphrase, remember=remember, keystore=store, kdf=kdf
                 )
             return Vault.unlock(folder, passphrase)
 

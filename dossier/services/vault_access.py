@@ -9,6 +9,7 @@ from pathlib import Path
 import platformdirs
 
 from storage.errors import KeyringUnavailable, NotRemembered
+from storage.header import VaultHeader
 from storage.keys import KdfParams
 from storage.keystore import DeviceKeyStore, best_available
 from storage.vault import Vault
@@ -68,7 +69,10 @@ def unlock_vault(
     from_env = os.environ.get(PASSPHRASE_ENV)
     if from_env is not None:
         return Vault.unlock(folder, from_env)
-    try:
-        return Vault.unlock_on_device(folder, keystore or best_available())
-    except (NotRemembered, KeyringUnavailable):
-        return Vault.unlock(folder, ask_passphrase())
+    # The keyring is only asked when this vault was remembered on a device.
+    if VaultHeader.read(folder).device_wrap is not None:
+        try:
+            return Vault.unlock_on_device(folder, keystore or best_available())
+        except (NotRemembered, KeyringUnavailable):
+            pass
+    return Vault.unlock(folder, ask_passphrase())

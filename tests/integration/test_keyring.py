@@ -32,7 +32,8 @@ def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OsKeySt
     home = tmp_path_factory.mktemp("keyring-home")
     env = dict(os.environ, XDG_DATA_HOME=str(home), XDG_RUNTIME_DIR=str(home))
     process = subprocess.Popen(
-        [daemon, "--foreground", "--unlock", "--components=secrets"],
+        # --replace: take over from any daemon D-Bus activation may have started earlier.
+        [daemon, "--foreground", "--replace", "--unlock", "--components=secrets"],
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
