@@ -10,9 +10,11 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.jobs import Jobs
 from desktop.worker import Cancel, Progress
+from dossier import dates
 from dossier.services import documents, quotes
 from dossier.services.documents import DocumentView, ImportReport
 from storage.vault import Vault
@@ -88,9 +91,36 @@ class DocumentsTab(QWidget):
         split = QSplitter()
         split.addWidget(self.viewer)
         split.addWidget(self.page_text)
+        self.meta = QFormLayout()
+        self.fields: dict[str, QLineEdit] = {}
+        for name, label in (
+            ("title", self.tr("Title")),
+            ("author", self.tr("Author")),
+            ("outlet", self.tr("Outlet")),
+            ("date_published", self.tr("Published")),
+            ("url", self.tr("Address (URL)")),
+            ("language", self.tr("Language")),
+        ):
+            edit = QLineEdit()
+            edit.setAccessibleName(label)
+            self.fields[name] = edit
+            self.meta.addRow(label, edit)
+        self.suggestions = QLabel()
+        self.suggestions.setWordWrap(True)
+        self.suggestions.setAccessibleName(self.tr("Found in the file"))
+        save = QPushButton(self.tr("Save details"))
+        save.clicked.connect(self.save_details)
+        accept = QPushButton(self.tr("Use what was found in the file"))
+        accept.clicked.connect(self.accept_suggestions)
+        buttons = QHBoxLayout()
+        buttons.addWidget(save)
+        buttons.addWidget(accept)
+        self.meta.addRow(self.tr("Found in the file"), self.suggestions)
+        self.meta.addRow("", buttons)
         right = QVBoxLayout()
         right.addWidget(split)
         right.addLayout(controls)
+        right.addLayout(self.meta)
         right_widget = QWidget()
         right_widget.setLayout(right)
         outer = QSplitter()
@@ -172,6 +202,7 @@ class DocumentsTab(QWidget):
     def _display(self, loaded: tuple[DocumentView, list[str], bytes | None]) -> None:
         view, pages, data = loaded
         self._current, self._pages = view, pages
+        self._show_details(view)
         self.page.setMaximum(max(1, len(pages)))
         if view.mime_type == "application/pdf" and data is not None:
             # Held in memory only: nothing of the exhibit is written outside the vault.
@@ -193,6 +224,46 @@ class DocumentsTab(QWidget):
         self.page_text.setVisible(view.mime_type == "application/pdf")
         self.page.setValue(1)
         self._show_page(1)
+
+    def _show_details(self, view: DocumentView) -> None:
+        for name, edit in self.fields.items():
+            value = getattr(view, name) or ""
+            edit.setText(dates.display(value) if name == "date_published" and value else value)
+        self.suggestions.setText(
+            "; ".join(f"{k}: {v}" for k, v in view.suggestions.items()) or self.tr("nothing")
+        )
+
+    def save_details(self) -> None:
+        if self._current is None:
+            return
+        vault, document_id = self._vault, self._current.id
+        values: dict[str, str | bool | None] = {
+            name: edit.text().strip() or None for name, edit in self.fields.items()
+        }
+        shown = self._current.date_display
+        if values["date_published"] == shown:
+            values["date_published"] = None  # unchanged ("August (year unknown)" is display only)
+
+        def job(_p: Progress, _c: Cancel) -> DocumentView:
+            return documents.update_document(vault, document_id, **values)
+
+        self._jobs.run_job(self, job, self._details_saved)
+
+    def accept_suggestions(self) -> None:
+        if self._current is None:
+            return
+        vault, document_id = self._vault, self._current.id
+        self._jobs.run_job(
+            self,
+            lambda _p, _c: documents.accept_suggestions(vault, document_id),
+            self._details_saved,
+        )
+
+    def _details_saved(self, view: DocumentView) -> None:
+        self._current = view
+        self._show_details(view)
+        self.report.setText(self.tr("Details of %1 saved.").replace("%1", view.ref))
+        self.refresh()
 
     def _show_page(self, number: int) -> None:
         if self._pages and 1 <= number <= len(self._pages):

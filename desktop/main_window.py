@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from desktop.documents_tab import DocumentsTab
 from desktop.jobs import Jobs, notify
 from desktop.person_tabs import ChronologyTab, ExportTab, GroundsTab, ProfileTab, QuotesTab
+from desktop.worker import Cancel, Progress
 from dossier.services import people
 from dossier.services.people import PersonView
-from storage.backup import create_backup
+from storage.backup import create_backup, restore_backup
 from storage.keystore import best_available
 from storage.vault import Vault
 
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         for text, slot, shortcut in (
             (self.tr("Verify"), self.verify, None),
             (self.tr("Back up…"), self.backup, None),
+            (self.tr("Restore from a backup…"), self.restore, None),
             (self.tr("Change passphrase…"), self.change_passphrase, None),
             (self.tr("Forget on this device"), self.forget, None),
             (self.tr("Lock"), self.lock_requested.emit, QKeySequence("Ctrl+L")),
@@ -190,6 +192,41 @@ class MainWindow(QMainWindow):
                 self.tr("Backup written: %1").replace("%1", str(summary.path)),
             ),
             progress_text=self.tr("Backing up…"),
+        )
+
+    def restore(self) -> None:
+        """Rebuild a vault from a backup into a new folder; this vault stays open."""
+        archive, _ = QFileDialog.getOpenFileName(self, self.tr("Backup file"), "", "*.edbackup")
+        if not archive:
+            return
+        target = QFileDialog.getExistingDirectory(self, self.tr("An empty folder for the copy"))
+        if not target:
+            return
+        passphrase, ok = QInputDialog.getText(
+            self,
+            self.tr("Restore"),
+            self.tr("Passphrase of the backup:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
+        self.restore_to(Path(archive), Path(target), passphrase)
+
+    def restore_to(self, archive: Path, target: Path, passphrase: str) -> None:
+        def job(progress: Progress, _c: Cancel) -> str:
+            restored, report = restore_backup(archive, target, passphrase, progress)
+            restored.lock()
+            return (
+                self.tr("Restored into %1; verification: %2")
+                .replace("%1", str(target))
+                .replace("%2", self.tr("passed") if report.ok else "; ".join(report.problems()))
+            )
+
+        self.jobs.run_job(
+            self,
+            job,
+            lambda text: notify(self, self.tr("Restore"), text),
+            progress_text=self.tr("Restoring…"),
         )
 
     def change_passphrase(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -187,6 +188,14 @@ class GroundsTab(QWidget):
         self.country = QLineEdit()
         self.country.setPlaceholderText(self.tr("Requesting country"))
         self.country.setAccessibleName(self.tr("Requesting country"))
+        self.evidence = QLineEdit()
+        self.evidence.setPlaceholderText(self.tr("D3, Q2 or E5 for the selected ground"))
+        self.evidence.setAccessibleName(self.tr("Evidence to link"))
+        link = QPushButton(self.tr("Link evidence"))
+        link.clicked.connect(self.link_evidence)
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.evidence)
+        link_row.addWidget(link)
         open_case = QPushButton(self.tr("Open a case"))
         open_case.clicked.connect(self.open_case)
         row = QHBoxLayout()
@@ -195,7 +204,31 @@ class GroundsTab(QWidget):
         row.addWidget(open_case)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
+        layout.addLayout(link_row)
         layout.addLayout(row)
+        self.refresh()
+
+    def link_evidence(self) -> None:
+        item = self.list.currentItem()
+        if item is None or not self.evidence.text().strip():
+            notify(
+                self, self.tr("Link evidence"), self.tr("Select a ground, then type D3, Q2 or E5.")
+            )
+            return
+        vault, ground_id = self._vault, int(item.data(Qt.ItemDataRole.UserRole))
+        targets = self.evidence.text().replace(",", " ").split()
+
+        def job(_p: Progress, _c: Cancel) -> cases.GroundView:
+            ground = None
+            for target in targets:
+                ground = cases.link_evidence(vault, ground_id, target)
+            assert ground is not None
+            return ground
+
+        self._jobs.run_job(self, job, self._linked)
+
+    def _linked(self, _ground: cases.GroundView) -> None:
+        self.evidence.clear()
         self.refresh()
 
     def open_case(self) -> None:
@@ -227,7 +260,9 @@ class GroundsTab(QWidget):
         self.list.clear()
         for case_ref, ground in grounds:
             evidence = ", ".join(ground.evidence) or self.tr("MISSING: no evidence yet")
-            self.list.addItem(f"{case_ref} {ground.ref}  {ground.title}\n    {evidence}")
+            item = QListWidgetItem(f"{case_ref} {ground.ref}  {ground.title}\n    {evidence}")
+            item.setData(Qt.ItemDataRole.UserRole, ground.id)
+            self.list.addItem(item)
 
 
 class ExportTab(QWidget):

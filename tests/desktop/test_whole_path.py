@@ -163,3 +163,59 @@ def test_kyrgyz_and_kazakh_letters_have_glyphs_in_the_interface_font(text: str) 
     assert family.startswith("DejaVu")
     metrics = QFontMetrics(app.font())  # type: ignore[union-attr]
     assert all(metrics.inFontUcs4(ord(char)) for char in text.replace(" ", ""))
+
+
+def test_edit_details_link_evidence_back_up_and_restore(
+    qtbot: QtBot, tmp_path: Path, corpus: Path
+) -> None:
+    from dossier.services import cases as case_service
+    from dossier.services import documents as document_service
+    from storage.backup import create_backup
+
+    controller = open_app(qtbot, tmp_path / "vault")
+    window = controller.window
+    assert window is not None
+    window.add_person("Rinat Tukhvatshin")
+    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
+    window.people.setCurrentRow(0)
+    page = window.person_page
+    assert page is not None
+    page.documents.import_paths(
+        [corpus / "articles" / "media-action-platform-kloop-2025-05-30.txt"]
+    )
+    qtbot.waitUntil(lambda: page.documents.list.count() == 1, timeout=TIMEOUT)
+    page.documents.list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: page.documents.fields["date_published"].text() != "", timeout=TIMEOUT)
+    assert page.documents.fields["date_published"].text() == "30 May 2025"  # found in the file
+    page.documents.fields["title"].setText("Statement of the Media Action Platform")
+    page.documents.fields["outlet"].setText("Media Action Platform of Kyrgyzstan")
+    page.documents.save_details()
+    qtbot.waitUntil(lambda: "saved" in page.documents.report.text(), timeout=TIMEOUT)
+    saved = document_service.show_document(window.vault, 1)
+    assert saved.title == "Statement of the Media Action Platform"
+    assert saved.outlet == "Media Action Platform of Kyrgyzstan"
+    assert saved.date_published == "2025-05-30"
+
+    page.grounds.kind.setCurrentIndex(page.grounds.kind.findData("asylum-uk"))
+    page.grounds.open_case()
+    qtbot.waitUntil(lambda: page.grounds.list.count() == 4, timeout=TIMEOUT)
+    page.grounds.list.setCurrentRow(0)
+    page.grounds.evidence.setText("D1")
+    page.grounds.link_evidence()
+    qtbot.waitUntil(lambda: "D1" in page.grounds.list.item(0).text(), timeout=TIMEOUT)
+    assert case_service.grounds(window.vault, 1)[0].evidence == ["D1"]
+
+    create_backup(window.vault, tmp_path / "vault.edbackup")
+    notices: list[str] = []
+    import desktop.main_window as main_window_module
+
+    original_notify = main_window_module.notify
+    main_window_module.notify = lambda _owner, _title, text: notices.append(text)  # type: ignore[assignment,misc,return-value]
+    try:
+        window.restore_to(tmp_path / "vault.edbackup", tmp_path / "copy", PASSPHRASE)
+        qtbot.waitUntil(lambda: bool(notices), timeout=TIMEOUT)
+    finally:
+        main_window_module.notify = original_notify
+    assert "passed" in notices[0]
+    assert (tmp_path / "copy" / "vault.header").is_file()
+    controller.lock()
