@@ -96,6 +96,8 @@ class DossierApp(QObject):
         """Close every view that shows evidence, then drop the keys."""
         self.idle.stop()
         if self.window is not None:
+            # Running imports or exports stop first: none is left writing into a locked vault.
+            self.window.jobs.cancel_all()
             self.window.close_person()
             self.window.close()
             self.window.deleteLater()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.worker import Task, start
@@ -55,16 +56,19 @@ class Jobs:
 
         def finish(result: Any) -> None:
             self._tasks.discard(task)
-            if dialog is not None:
+            if dialog is not None and shiboken6.isValid(dialog):
                 dialog.reset()
                 dialog.deleteLater()
-            on_done(result)
+            if shiboken6.isValid(owner):  # the view may have closed (locked) meanwhile
+                on_done(result)
 
         def fail(message: str) -> None:
             self._tasks.discard(task)
-            if dialog is not None:
+            if dialog is not None and shiboken6.isValid(dialog):
                 dialog.reset()
                 dialog.deleteLater()
+            if not shiboken6.isValid(owner):
+                return
             if on_failed is not None:
                 on_failed(message)
             else:
@@ -76,3 +80,9 @@ class Jobs:
 
     def running(self) -> int:
         return len(self._tasks)
+
+    def cancel_all(self, wait_ms: int = 30_000) -> None:
+        """Ask every running task to stop and wait for them (before the vault is locked)."""
+        for task in list(self._tasks):
+            task.cancel()
+        QThreadPool.globalInstance().waitForDone(wait_ms)
