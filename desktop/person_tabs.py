@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from desktop.worker import Cancel, Progress
 from dossier import dates
 from dossier.errors import DossierError
 from dossier.export import templates
+from dossier.export.pdf.timeline import chart, chart_png
 from dossier.legal_grounds import CASE_KINDS
 from dossier.services import cases, events, people, quotes
 from dossier.services.events import EVENT_KINDS, EventView
@@ -97,6 +98,9 @@ class ChronologyTab(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.conflicts = QLabel()
         self.conflicts.setWordWrap(True)
+        self.timeline = QLabel()
+        self.timeline.setAccessibleName(self.tr("Timeline"))
+        self.timeline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.date = QLineEdit()
         self.date.setPlaceholderText(self.tr('As the source says: "Aug 2025", "c. 2021"'))
         self.date.setAccessibleName(self.tr("Date"))
@@ -120,6 +124,7 @@ class ChronologyTab(QWidget):
         form.addRow(self.tr("Sources"), self.cite)
         form.addRow("", add)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.timeline)
         layout.addWidget(self.table)
         layout.addWidget(self.conflicts)
         layout.addLayout(form)
@@ -134,15 +139,17 @@ class ChronologyTab(QWidget):
     def refresh(self) -> None:
         vault, person_id = self._vault, self._person_id
 
-        def job(_p: object, _c: object) -> tuple[list[EventView], list[str]]:
-            return events.chronology(vault, person_id), [
-                c.message for c in events.date_conflicts(vault, person_id)
-            ]
+        def job(_p: object, _c: object) -> tuple[list[EventView], list[str], bytes | None]:
+            chronology = events.chronology(vault, person_id)
+            drawing = chart(chronology, 640)
+            png = chart_png(drawing, scale=1.5).getvalue() if drawing is not None else None
+            return chronology, [c.message for c in events.date_conflicts(vault, person_id)], png
 
         self._jobs.run_job(self, job, self._fill)
 
-    def _fill(self, loaded: tuple[list[EventView], list[str]]) -> None:
-        chronology, conflicts = loaded
+    def _fill(self, loaded: tuple[list[EventView], list[str], bytes | None]) -> None:
+        chronology, conflicts, png = loaded
+        self.timeline.setPixmap(QPixmap.fromImage(QImage.fromData(png)) if png else QPixmap())
         self.table.setRowCount(len(chronology))
         for row, event in enumerate(chronology):
             sources = "; ".join(c.text for c in event.citations)

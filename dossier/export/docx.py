@@ -12,21 +12,17 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-import pypdfium2 as pdfium
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
-from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
 
 from dossier.errors import DossierError
 from dossier.export.content import DossierContent
 from dossier.export.pdf.exhibit_pages import IMAGE_TYPES, clean_image
-from dossier.export.pdf.fonts import register
-from dossier.export.pdf.timeline import chart
+from dossier.export.pdf.timeline import chart, chart_png
 from storage.vault import Vault
 
 FONT = "DejaVu Serif"
@@ -151,7 +147,7 @@ def write_docx(vault: Vault, content: DossierContent, out: Path, *, paper: str =
     document.add_heading(sections["chronology"], level=1)
     drawing = chart(content.chronology, 460)
     if drawing is not None:
-        document.add_picture(_chart_png(drawing), width=Cm(16))
+        document.add_picture(chart_png(drawing), width=Cm(16))
     rows = [
         (
             e.date_display,
@@ -232,20 +228,6 @@ def write_docx(vault: Vault, content: DossierContent, out: Path, *, paper: str =
         temp.unlink(missing_ok=True)
         raise DossierError(f"The document could not be written to {out}: {error}.") from error
     return hashlib.sha256(out.read_bytes()).hexdigest()
-
-
-def _chart_png(drawing: Drawing) -> io.BytesIO:
-    """The chart as a PNG, drawn as PDF by reportlab and rasterised by PDFium (no Cairo)."""
-    register()
-    pdf = pdfium.PdfDocument(renderPDF.drawToString(drawing))
-    try:
-        image = pdf[0].render(scale=3).to_pil()
-    finally:
-        pdf.close()
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    buffer.seek(0)
-    return buffer
 
 
 def _table(

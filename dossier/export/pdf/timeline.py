@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
+import pypdfium2 as pdfium
+from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from dossier import dates
-from dossier.export.pdf.fonts import SANS_NAME
+from dossier.export.pdf.fonts import SANS_NAME, register
 from dossier.services.events import EventView
 
 
@@ -82,3 +85,17 @@ def chart(events: list[EventView], width: float) -> Drawing | None:
             )
         )
     return drawing
+
+
+def chart_png(drawing: Drawing, scale: float = 3) -> io.BytesIO:
+    """The chart as a PNG, drawn as PDF by reportlab and rasterised by PDFium (no Cairo)."""
+    register()
+    pdf = pdfium.PdfDocument(renderPDF.drawToString(drawing))
+    try:
+        image = pdf[0].render(scale=scale).to_pil()
+    finally:
+        pdf.close()
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    buffer.seek(0)
+    return buffer
