@@ -3,59 +3,64 @@
 <context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="89" />
-        <location filename="../../desktop/person_tabs.py" line="96" />
-        <location filename="../../desktop/person_tabs.py" line="110" />
+        <location filename="../../desktop/person_tabs.py" line="92" />
+        <location filename="../../desktop/person_tabs.py" line="106" />
+        <location filename="../../desktop/person_tabs.py" line="120" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="89" />
-        <location filename="../../desktop/person_tabs.py" line="100" />
-        <location filename="../../desktop/person_tabs.py" line="112" />
+        <location filename="../../desktop/person_tabs.py" line="92" />
+        <location filename="../../desktop/person_tabs.py" line="110" />
+        <location filename="../../desktop/person_tabs.py" line="122" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="89" />
-        <location filename="../../desktop/person_tabs.py" line="106" />
-        <location filename="../../desktop/person_tabs.py" line="114" />
+        <location filename="../../desktop/person_tabs.py" line="92" />
+        <location filename="../../desktop/person_tabs.py" line="116" />
+        <location filename="../../desktop/person_tabs.py" line="124" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="91" />
+        <location filename="../../desktop/person_tabs.py" line="94" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="95" />
+        <location filename="../../desktop/person_tabs.py" line="102" />
+        <source>Timeline</source>
+        <translation>Шкала времени</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="105" />
         <source>As the source says: "Aug 2025", "c. 2021"</source>
         <translation>Как в источнике: «авг. 2025», «ок. 2021»</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="103" />
+        <location filename="../../desktop/person_tabs.py" line="113" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="107" />
-        <location filename="../../desktop/person_tabs.py" line="152" />
+        <location filename="../../desktop/person_tabs.py" line="117" />
+        <location filename="../../desktop/person_tabs.py" line="165" />
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="113" />
+        <location filename="../../desktop/person_tabs.py" line="123" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="126" />
+        <location filename="../../desktop/person_tabs.py" line="137" />
         <source>Not a date yet</source>
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="152" />
+        <location filename="../../desktop/person_tabs.py" line="165" />
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
@@ -63,83 +68,139 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="45" />
+        <location filename="../../desktop/documents_tab.py" line="48" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="47" />
+        <location filename="../../desktop/documents_tab.py" line="50" />
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="49" />
+        <location filename="../../desktop/documents_tab.py" line="52" />
         <source>Or drag files and folders here.</source>
         <translation>Или перетащите сюда файлы и папки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="52" />
+        <location filename="../../desktop/documents_tab.py" line="55" />
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="63" />
+        <location filename="../../desktop/documents_tab.py" line="66" />
         <source>Document text</source>
         <translation>Текст документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="67" />
+        <location filename="../../desktop/documents_tab.py" line="70" />
         <source>Document page</source>
         <translation>Страница документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="74" />
-        <location filename="../../desktop/documents_tab.py" line="80" />
+        <location filename="../../desktop/documents_tab.py" line="77" />
+        <location filename="../../desktop/documents_tab.py" line="83" />
         <source>Page</source>
         <translation>Страница</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="77" />
+        <location filename="../../desktop/documents_tab.py" line="80" />
         <source>Add quote from selection</source>
         <translation>Цитата из выделенного</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="87" />
+        <location filename="../../desktop/documents_tab.py" line="90" />
         <source>Page text</source>
         <translation>Текст страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="120" />
+        <location filename="../../desktop/documents_tab.py" line="97" />
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="98" />
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="99" />
+        <source>Outlet</source>
+        <translation>Издание</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="100" />
+        <source>Published</source>
+        <translation>Опубликовано</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="101" />
+        <source>Address (URL)</source>
+        <translation>Адрес (URL)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="102" />
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="110" />
+        <location filename="../../desktop/documents_tab.py" line="118" />
+        <source>Found in the file</source>
+        <translation>Найдено в файле</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="111" />
+        <source>Save details</source>
+        <translation>Сохранить сведения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="113" />
+        <source>Use what was found in the file</source>
+        <translation>Взять найденное в файле</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="150" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="145" />
+        <location filename="../../desktop/documents_tab.py" line="175" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="151" />
+        <location filename="../../desktop/documents_tab.py" line="181" />
         <source>Imported: %n document(s).</source>
         <translation><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="211" />
+        <location filename="../../desktop/documents_tab.py" line="233" />
+        <source>nothing</source>
+        <translation>ничего</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="265" />
+        <source>Details of %1 saved.</source>
+        <translation>Сведения %1 сохранены.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="284" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="213" />
+        <location filename="../../desktop/documents_tab.py" line="286" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="213" />
+        <location filename="../../desktop/documents_tab.py" line="286" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="230" />
+        <location filename="../../desktop/documents_tab.py" line="303" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
@@ -147,71 +208,75 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="236" />
-        <location filename="../../desktop/person_tabs.py" line="258" />
+        <location filename="../../desktop/person_tabs.py" line="283" />
+        <location filename="../../desktop/person_tabs.py" line="312" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="238" />
+        <location filename="../../desktop/person_tabs.py" line="285" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="246" />
+        <location filename="../../desktop/person_tabs.py" line="293" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="247" />
+        <location filename="../../desktop/person_tabs.py" line="294" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="249" />
-        <location filename="../../desktop/person_tabs.py" line="264" />
-        <location filename="../../desktop/person_tabs.py" line="278" />
+        <location filename="../../desktop/person_tabs.py" line="303" />
+        <location filename="../../desktop/person_tabs.py" line="318" />
+        <location filename="../../desktop/person_tabs.py" line="332" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="250" />
+        <location filename="../../desktop/person_tabs.py" line="304" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="255" />
-        <location filename="../../desktop/person_tabs.py" line="284" />
+        <location filename="../../desktop/person_tabs.py" line="309" />
+        <location filename="../../desktop/person_tabs.py" line="338" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="259" />
+        <location filename="../../desktop/person_tabs.py" line="296" />
+        <location filename="../../desktop/person_tabs.py" line="313" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="260" />
+        <location filename="../../desktop/person_tabs.py" line="297" />
+        <location filename="../../desktop/person_tabs.py" line="314" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="261" />
+        <location filename="../../desktop/person_tabs.py" line="298" />
+        <location filename="../../desktop/person_tabs.py" line="315" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="262" />
+        <location filename="../../desktop/person_tabs.py" line="299" />
+        <location filename="../../desktop/person_tabs.py" line="316" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="284" />
+        <location filename="../../desktop/person_tabs.py" line="338" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="305" />
+        <location filename="../../desktop/person_tabs.py" line="359" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -219,28 +284,49 @@
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="177" />
+        <location filename="../../desktop/person_tabs.py" line="190" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="179" />
+        <location filename="../../desktop/person_tabs.py" line="192" />
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="183" />
-        <location filename="../../desktop/person_tabs.py" line="184" />
+        <location filename="../../desktop/person_tabs.py" line="196" />
+        <location filename="../../desktop/person_tabs.py" line="197" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="185" />
+        <location filename="../../desktop/person_tabs.py" line="199" />
+        <source>D3, Q2 or E5 for the selected ground</source>
+        <translation>D3, Q2 или E5 для выбранного основания</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="200" />
+        <source>Evidence to link</source>
+        <translation>Доказательство для связи</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="201" />
+        <location filename="../../desktop/person_tabs.py" line="222" />
+        <source>Link evidence</source>
+        <translation>Связать доказательство</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="206" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="224" />
+        <location filename="../../desktop/person_tabs.py" line="222" />
+        <source>Select a ground, then type D3, Q2 or E5.</source>
+        <translation>Выберите основание и введите D3, Q2 или E5.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="269" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
@@ -248,135 +334,181 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="66" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66" />
+        <location filename="../../desktop/main_window.py" line="68" />
         <source>Find a person by any spelling…</source>
         <translation>Поиск человека по любому написанию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="69" />
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70" />
+        <location filename="../../desktop/main_window.py" line="72" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="72" />
+        <location filename="../../desktop/main_window.py" line="74" />
         <source>Add person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="81" />
+        <location filename="../../desktop/main_window.py" line="83" />
         <source>Choose or add a person.</source>
         <translation>Выберите или добавьте человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="95" />
+        <location filename="../../desktop/main_window.py" line="97" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="97" />
-        <location filename="../../desktop/main_window.py" line="167" />
+        <location filename="../../desktop/main_window.py" line="99" />
+        <location filename="../../desktop/main_window.py" line="175" />
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="98" />
+        <location filename="../../desktop/main_window.py" line="100" />
         <source>Back up…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="99" />
+        <location filename="../../desktop/main_window.py" line="101" />
+        <source>Restore from a backup…</source>
+        <translation>Восстановить из копии…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="102" />
         <source>Change passphrase…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="100" />
+        <location filename="../../desktop/main_window.py" line="103" />
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="101" />
+        <location filename="../../desktop/main_window.py" line="104" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="129" />
+        <location filename="../../desktop/main_window.py" line="111" />
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="137" />
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="129" />
+        <location filename="../../desktop/main_window.py" line="137" />
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166" />
+        <location filename="../../desktop/main_window.py" line="174" />
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170" />
+        <location filename="../../desktop/main_window.py" line="178" />
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174" />
+        <location filename="../../desktop/main_window.py" line="182" />
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183" />
+        <location filename="../../desktop/main_window.py" line="191" />
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184" />
+        <location filename="../../desktop/main_window.py" line="192" />
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186" />
+        <location filename="../../desktop/main_window.py" line="194" />
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="192" />
-        <location filename="../../desktop/main_window.py" line="200" />
-        <location filename="../../desktop/main_window.py" line="211" />
+        <location filename="../../desktop/main_window.py" line="199" />
+        <source>Backup file</source>
+        <translation>Файл копии</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="202" />
+        <source>An empty folder for the copy</source>
+        <translation>Пустая папка для копии</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="207" />
+        <location filename="../../desktop/main_window.py" line="228" />
+        <source>Restore</source>
+        <translation>Восстановление</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="208" />
+        <source>Passphrase of the backup:</source>
+        <translation>Пароль копии:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="220" />
+        <source>Restored into %1; verification: %2</source>
+        <translation>Восстановлено в %1; проверка: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="222" />
+        <source>passed</source>
+        <translation>пройдена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="229" />
+        <source>Restoring…</source>
+        <translation>Восстановление…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="235" />
+        <location filename="../../desktop/main_window.py" line="243" />
+        <location filename="../../desktop/main_window.py" line="254" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193" />
+        <location filename="../../desktop/main_window.py" line="236" />
         <source>Current passphrase:</source>
         <translation>Текущий пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201" />
+        <location filename="../../desktop/main_window.py" line="244" />
         <source>New passphrase:</source>
         <translation>Новый пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211" />
+        <location filename="../../desktop/main_window.py" line="254" />
         <source>The passphrase was changed.</source>
         <translation>Пароль изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221" />
+        <location filename="../../desktop/main_window.py" line="264" />
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221" />
+        <location filename="../../desktop/main_window.py" line="264" />
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>
@@ -384,32 +516,32 @@
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="44" />
+        <location filename="../../desktop/main_window.py" line="45" />
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="45" />
+        <location filename="../../desktop/main_window.py" line="46" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="46" />
+        <location filename="../../desktop/main_window.py" line="47" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="47" />
+        <location filename="../../desktop/main_window.py" line="48" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="48" />
+        <location filename="../../desktop/main_window.py" line="49" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="49" />
+        <location filename="../../desktop/main_window.py" line="50" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
@@ -417,37 +549,37 @@
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="45" />
+        <location filename="../../desktop/person_tabs.py" line="48" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="46" />
+        <location filename="../../desktop/person_tabs.py" line="49" />
         <source>Native script</source>
         <translation>Имя на родном языке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="47" />
+        <location filename="../../desktop/person_tabs.py" line="50" />
         <source>Other spellings</source>
         <translation>Другие написания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="48" />
+        <location filename="../../desktop/person_tabs.py" line="51" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="49" />
+        <location filename="../../desktop/person_tabs.py" line="52" />
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="50" />
+        <location filename="../../desktop/person_tabs.py" line="53" />
         <source>Nationality</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="51" />
+        <location filename="../../desktop/person_tabs.py" line="54" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
@@ -455,12 +587,12 @@
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="64" />
+        <location filename="../../desktop/person_tabs.py" line="67" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="75" />
+        <location filename="../../desktop/person_tabs.py" line="78" />
         <source> (not found in the document)</source>
         <translation> (не найдена в документе)</translation>
     </message>
@@ -549,17 +681,17 @@
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../desktop/jobs.py" line="43" />
+        <location filename="../../desktop/jobs.py" line="44" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/jobs.py" line="44" />
+        <location filename="../../desktop/jobs.py" line="45" />
         <source>Working</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/jobs.py" line="71" />
+        <location filename="../../desktop/jobs.py" line="75" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>

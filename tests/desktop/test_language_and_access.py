@@ -18,7 +18,7 @@ def test_interface_switches_to_russian_and_back(qtbot: QtBot, tmp_path: Path) ->
     window = controller.window
     assert window is not None
     menus = [action.text() for action in window.menuBar().actions()]
-    assert "&Хранилище" in menus
+    assert "&Хранилище" in menus and "&Язык" in menus
     assert window.search.placeholderText() == "Поиск человека по любому написанию…"
     controller.set_language("en")
     assert controller.window is not None
