@@ -46,3 +46,17 @@ def test_every_input_has_an_accessible_name_or_a_label(qtbot: QtBot, tmp_path: P
     buttons = [b for b in page.findChildren(QAbstractButton) if not b.text() and b.isVisible()]
     assert unnamed == [] and buttons == []
     controller.lock()
+
+
+def test_every_interface_text_has_a_russian_translation() -> None:
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(ROOT / "translations" / "dossier_ru.ts")  # noqa: S314 - our own file
+    unfinished = [
+        message.findtext("source")
+        for message in tree.iter("message")
+        if (message.find("translation") is not None)
+        and message.find("translation").get("type") in ("unfinished", None)  # type: ignore[union-attr]
+        and not (message.find("translation").text or list(message.find("translation")))  # type: ignore[union-attr]
+    ]
+    assert unfinished == []
