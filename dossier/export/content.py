@@ -72,6 +72,19 @@ class DossierContent:
             return "(confidential source, not annexed)"
         return exhibit.label + (f", p. {page}" if page else "")
 
+    def profile_rows(self) -> list[tuple[str, str | None]]:
+        """The person's profile as (label, value) rows, the same in the PDF and the DOCX."""
+        person = self.person
+        return [
+            ("Name", person.name),
+            ("Name in native script", person.native_name),
+            ("Other spellings", ", ".join(person.aliases)),
+            ("Date of birth", person.birth_date),
+            ("Nationality", person.nationality),
+            ("Role", person.role),
+            ("Notes", person.notes),
+        ]
+
     def redact(self, text: str | None) -> str:
         """The text with every redacted name replaced by its label."""
         result = text or ""

@@ -133,15 +133,7 @@ def write_docx(vault: Vault, content: DossierContent, out: Path, *, paper: str =
         document.add_paragraph(content.redact(block))
 
     document.add_heading(sections["profile"], level=1)
-    profile = [
-        ("Name", person.name),
-        ("Name in native script", person.native_name),
-        ("Other spellings", ", ".join(person.aliases)),
-        ("Date of birth", person.birth_date),
-        ("Nationality", person.nationality),
-        ("Role", person.role),
-        ("Notes", person.notes),
-    ]
+    profile = content.profile_rows()
     _table(document, None, [(k, v) for k, v in profile if v], content)
 
     document.add_heading(sections["chronology"], level=1)

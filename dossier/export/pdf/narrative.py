@@ -203,15 +203,7 @@ def _story(
 
     # --- profile
     story.append(_Heading(sections["profile"], s["h1"], 0))
-    profile = [
-        ("Name", person.name),
-        ("Name in native script", person.native_name),
-        ("Other spellings", ", ".join(person.aliases)),
-        ("Date of birth", person.birth_date),
-        ("Nationality", person.nationality),
-        ("Role", person.role),
-        ("Notes", person.notes),
-    ]
+    profile = content.profile_rows()
     rows = [
         [Paragraph(f"<b>{k}</b>", s["cell"]), _p(v, s["cell"], content)] for k, v in profile if v
     ]
