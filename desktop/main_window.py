@@ -51,6 +51,7 @@ class PersonPage(QTabWidget):
         ):
             self.addTab(widget, title)
         self.documents.changed.connect(self.quotes.refresh)
+        self.documents.changed.connect(self.chronology.refresh)
         self.grounds.changed.connect(self.export.refresh)
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,7 +32,7 @@ from dossier.errors import DossierError
 from dossier.export import templates
 from dossier.export.pdf.timeline import chart, chart_png
 from dossier.legal_grounds import CASE_KINDS
-from dossier.services import cases, events, people, quotes
+from dossier.services import cases, documents, events, people, quotes
 from dossier.services.events import EVENT_KINDS, EventView
 from dossier.services.export import ExportResult, export_case
 from storage.vault import Vault
@@ -114,6 +115,19 @@ class ChronologyTab(QWidget):
         self.cite = QLineEdit()
         self.cite.setPlaceholderText("D3:2 Q4")
         self.cite.setAccessibleName(self.tr("Sources"))
+        # Pick a document (with a page) or a quote instead of typing its reference.
+        self.source_picker = QComboBox()
+        self.source_picker.setAccessibleName(self.tr("Pick a source"))
+        self.source_page = QSpinBox()
+        self.source_page.setRange(0, 9999)
+        self.source_page.setSpecialValueText(self.tr("no page"))
+        self.source_page.setAccessibleName(self.tr("Page of the source"))
+        pick = QPushButton(self.tr("Cite"))
+        pick.clicked.connect(self.cite_picked)
+        picker_row = QHBoxLayout()
+        picker_row.addWidget(self.source_picker, 1)
+        picker_row.addWidget(self.source_page)
+        picker_row.addWidget(pick)
         add = QPushButton(self.tr("Add event"))
         add.clicked.connect(self.add_event)
         form = QFormLayout()
@@ -122,6 +136,7 @@ class ChronologyTab(QWidget):
         form.addRow(self.tr("Event"), self.title)
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Sources"), self.cite)
+        form.addRow("", picker_row)
         form.addRow("", add)
         layout = QVBoxLayout(self)
         layout.addWidget(self.timeline)
@@ -129,6 +144,19 @@ class ChronologyTab(QWidget):
         layout.addWidget(self.conflicts)
         layout.addLayout(form)
         self.refresh()
+
+    def _fill_sources(self, listed: list[tuple[str, str]]) -> None:
+        self.source_picker.clear()
+        for ref, label in listed:
+            self.source_picker.addItem(label, ref)
+
+    def cite_picked(self) -> None:
+        ref = self.source_picker.currentData()
+        if ref is None:
+            return
+        page = self.source_page.value()
+        citation = f"{ref}:{page}" if page and str(ref).startswith("D") else str(ref)
+        self.cite.setText((self.cite.text() + " " + citation).strip())
 
     def _preview(self, text: str) -> None:
         try:
@@ -138,6 +166,13 @@ class ChronologyTab(QWidget):
 
     def refresh(self) -> None:
         vault, person_id = self._vault, self._person_id
+
+        def sources(_p: object, _c: object) -> list[tuple[str, str]]:
+            listed = [(d.ref, f"{d.ref}  {d.title}") for d in documents.list_documents(vault)]
+            listed += [(q.ref, f"{q.ref}  “{q.text[:60]}”") for q in quotes.list_quotes(vault)]
+            return listed
+
+        self._jobs.run_job(self, sources, self._fill_sources)
 
         def job(_p: object, _c: object) -> tuple[list[EventView], list[str], bytes | None]:
             chronology = events.chronology(vault, person_id)

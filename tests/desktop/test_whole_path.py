@@ -89,7 +89,13 @@ def test_whole_path_from_new_vault_to_exported_pdf(
     assert chronology.date_preview.text() == "August 2025"
     chronology.title.setText("Four former Kloop staff tried")
     chronology.kind.setCurrentText("charge")
-    chronology.cite.setText(f"{quote.document_ref}:1 {quote.ref}")
+    qtbot.waitUntil(lambda: chronology.source_picker.findData(quote.ref) >= 0, timeout=TIMEOUT)
+    chronology.source_picker.setCurrentIndex(chronology.source_picker.findData(quote.document_ref))
+    chronology.source_page.setValue(1)
+    chronology.cite_picked()
+    chronology.source_picker.setCurrentIndex(chronology.source_picker.findData(quote.ref))
+    chronology.cite_picked()
+    assert chronology.cite.text() == f"{quote.document_ref}:1 {quote.ref}"
     chronology.add_event()
     qtbot.waitUntil(lambda: chronology.table.rowCount() == 1, timeout=TIMEOUT)
     assert chronology.table.item(0, 0).text() == "August 2025"
@@ -224,4 +230,33 @@ def test_edit_details_link_evidence_back_up_and_restore(
         main_window_module.notify = original_notify
     assert "passed" in notices[0]
     assert (tmp_path / "copy" / "vault.header").is_file()
+    controller.lock()
+
+
+def test_dropping_files_on_the_documents_tab_imports_them(
+    qtbot: QtBot, tmp_path: Path, corpus: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    controller = open_app(qtbot, tmp_path / "vault")
+    window = controller.window
+    assert window is not None
+    window.add_person("Rinat Tukhvatshin")
+    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
+    window.people.setCurrentRow(0)
+    page = window.person_page
+    assert page is not None
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(corpus / "articles"))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    page.documents.dropEvent(drop)
+    qtbot.waitUntil(lambda: page.documents.list.count() == 3, timeout=TIMEOUT)
+    assert "Imported" in page.documents.report.text()
     controller.lock()
