@@ -160,18 +160,21 @@ def write_bundle(
 
     # The exhibit index shows bundle pages, which depend on the narrative's length: lay out
     # until the narrative's page count stops changing.
+    # A first, measuring pass gives the narrative's length and where its headings fall; then
+    # passes with the real exhibit page numbers and contents until the length holds still.
+    headings: list[narrative.Heading] | None = None
     narrative_pages = 0
-    contents = None
     for _ in range(_LAYOUT_PASSES):
         next_page = narrative_pages + 1
         for exhibit in content.exhibits:
             exhibit.first_page = next_page
             next_page += exhibit.page_count
-        body, headings, contents = narrative.build(content, page_size, contents)
+        body, laid_out = narrative.build(content, page_size, headings)
         story_pdf = pikepdf.open(io.BytesIO(body))
-        if len(story_pdf.pages) == narrative_pages:
+        final = headings is not None and laid_out == headings
+        if final and len(story_pdf.pages) == narrative_pages:
             break
-        narrative_pages = len(story_pdf.pages)
+        headings, narrative_pages = laid_out, len(story_pdf.pages)
     if progress is not None:
         progress(len(content.exhibits) + 1, len(content.exhibits) + 2)
 
@@ -189,6 +192,7 @@ def write_bundle(
     for page, stamp in zip(bundle.pages, overlay.pages, strict=True):
         _stamp(bundle, page, stamp)
 
+    assert headings is not None
     _outline(bundle, content, headings)
     _metadata(bundle, content)
     data = json.dumps(manifest(content, len(bundle.pages)), ensure_ascii=False, indent=2)

@@ -109,15 +109,18 @@ class _NarrativeDoc(BaseDocTemplate):  # type: ignore[misc]
 def build(
     content: DossierContent,
     page_size: tuple[float, float],
-    contents: TableOfContents | None = None,
-) -> tuple[bytes, list[Heading], TableOfContents]:
-    """The narrative PDF, where its headings fell (for bookmarks), and its table of contents.
+    headings: list[Heading] | None = None,
+) -> tuple[bytes, list[Heading]]:
+    """The narrative PDF and where its headings fell (for bookmarks and the contents).
 
-    Passing the table of contents of an earlier build of the same narrative saves reportlab
-    the extra pass it needs to learn the page numbers.
+    Given the headings of an earlier layout of the same narrative, the table of contents is
+    filled from them and one reportlab pass suffices; without them, the pass only lays out
+    (the contents page is left empty) so its result is for measuring, not for filing.
     """
     styles = _styles()
-    toc = contents or _contents()
+    toc = _contents()
+    for heading in headings or []:
+        toc.addEntry(heading.level, heading.title, heading.page)
     story = _story(content, styles, page_size, toc)
     buffer = io.BytesIO()
     template = content.template
@@ -127,8 +130,11 @@ def build(
         title=template.title,
         author=content.case.representative_name or "",
     )
-    document.multiBuild(story)
-    return buffer.getvalue(), document.headings, toc
+    if headings is None:
+        document.build(story)
+    else:
+        document.multiBuild(story)
+    return buffer.getvalue(), document.headings
 
 
 def _contents() -> TableOfContents:
