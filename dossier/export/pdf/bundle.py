@@ -12,15 +12,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pikepdf
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.pdfgen.canvas import Canvas
 
 from dossier.errors import DossierError
 from dossier.export.content import DossierContent, Exhibit
 from dossier.export.pdf import narrative
 from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf
-from dossier.export.pdf.fonts import SANS_NAME, register
+from dossier.export.pdf.stamps import StampKit
 from storage.vault import Vault
 
 PAPER = {"a4": A4, "letter": LETTER}
@@ -92,56 +90,6 @@ def _prepare_exhibits(
     return opened
 
 
-def _stamps(sizes: list[tuple[float, float]], labels: list[str | None], draft: bool) -> pikepdf.Pdf:
-    """One overlay page per bundle page: exhibit label, bundle page number, DRAFT mark."""
-    register()
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, invariant=1, initialFontName=SANS_NAME)
-    total = len(sizes)
-    for number, ((width, height), label) in enumerate(zip(sizes, labels, strict=True), start=1):
-        canvas.setPageSize((width, height))
-        text = f"{number} / {total}"
-        canvas.setFont(SANS_NAME, 8)
-        text_width = canvas.stringWidth(text, SANS_NAME, 8)
-        canvas.setFillColor(colors.white)
-        canvas.rect((width - text_width) / 2 - 4, 10, text_width + 8, 12, stroke=0, fill=1)
-        canvas.setFillColor(colors.black)
-        canvas.drawCentredString(width / 2, 13, text)
-        if label:
-            canvas.setFont(SANS_NAME + "-Bold", 9)
-            label_width = canvas.stringWidth(label, SANS_NAME + "-Bold", 9)
-            canvas.setFillColor(colors.white)
-            canvas.setStrokeColor(colors.black)
-            canvas.rect(width - label_width - 26, height - 26, label_width + 12, 15, fill=1)
-            canvas.setFillColor(colors.black)
-            canvas.drawRightString(width - 20, height - 22, label)
-        if draft:
-            canvas.setFillColor(colors.red)
-            canvas.setFont(SANS_NAME + "-Bold", 9)
-            canvas.drawString(20, height - 22, "DRAFT — NOT FOR FILING")
-            canvas.saveState()
-            canvas.setFillColor(colors.Color(0.85, 0.1, 0.1, alpha=0.25))
-            canvas.setFont(SANS_NAME + "-Bold", 64)
-            canvas.translate(width / 2, height / 2)
-            canvas.rotate(45)
-            canvas.drawCentredString(0, -20, "DRAFT")
-            canvas.restoreState()
-        canvas.showPage()
-    canvas.save()
-    return pikepdf.open(io.BytesIO(buffer.getvalue()))
-
-
-def _stamp(bundle: pikepdf.Pdf, page: pikepdf.Page, stamp: pikepdf.Page) -> None:
-    """Draw the stamp page over the page. pikepdf's add_overlay names the resource at random,
-    which would make two exports of the same case differ; this uses one fixed name."""
-    form = bundle.copy_foreign(stamp.as_form_xobject())
-    page.add_resource(form, pikepdf.Name.XObject, pikepdf.Name("/EDStamp"))
-    x0, y0 = float(page.mediabox[0]), float(page.mediabox[1])
-    page.contents_add(pikepdf.Stream(bundle, b"q\n"), prepend=True)
-    drawing = f"\nQ q 1 0 0 1 {x0:.4f} {y0:.4f} cm /EDStamp Do Q\n".encode()
-    page.contents_add(pikepdf.Stream(bundle, drawing))
-
-
 def _pdf_date(moment: datetime) -> str:
     return moment.strftime("D:%Y%m%d%H%M%SZ")
 
@@ -184,13 +132,14 @@ def write_bundle(
     for exhibit, pdf in zip(content.exhibits, exhibits, strict=True):
         bundle.pages.extend(pdf.pages)
         labels += [exhibit.label] * exhibit.page_count
-    sizes = [
+    total = len(bundle.pages)
+    sizes = {
         (float(p.mediabox[2] - p.mediabox[0]), float(p.mediabox[3] - p.mediabox[1]))
         for p in bundle.pages
-    ]
-    overlay = _stamps(sizes, labels, content.draft)
-    for page, stamp in zip(bundle.pages, overlay.pages, strict=True):
-        _stamp(bundle, page, stamp)
+    }
+    kit = StampKit(bundle, {label for label in labels if label}, sizes if content.draft else set())
+    for number, (page, label) in enumerate(zip(bundle.pages, labels, strict=True), start=1):
+        kit.place(bundle, page, number, total, label, content.draft)
 
     assert headings is not None
     _outline(bundle, content, headings)
@@ -205,7 +154,6 @@ def write_bundle(
         creation_date=_pdf_date(content.export_time),
         mod_date=_pdf_date(content.export_time),
     )
-    total = len(bundle.pages)
     _save(bundle, out)
     if progress is not None:
         progress(len(content.exhibits) + 2, len(content.exhibits) + 2)

@@ -1,0 +1,114 @@
+"""Page stamps of the bundle: "n / N" at the foot, the exhibit label at the top, DRAFT marks.
+
+Every piece is drawn once by reportlab as a form XObject — one per character of "n / N", one
+per exhibit label, one DRAFT mark per page size — and each page gets a few lines of content
+placing them. Drawing one reportlab page per bundle page cost more than merging the exhibits.
+Resource names are fixed, so two exports of the same case are byte-identical (pikepdf's own
+add_overlay names resources at random).
+"""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+
+from dossier.export.pdf.fonts import SANS_NAME, register
+
+FONT_SIZE = 8
+CHARACTERS = "0123456789/"
+DRAFT_LINE = "DRAFT — NOT FOR FILING"
+
+
+class StampKit:
+    def __init__(
+        self, bundle: pikepdf.Pdf, labels: set[str], draft_sizes: set[tuple[float, float]]
+    ) -> None:
+        register()
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer, invariant=1, initialFontName=SANS_NAME)
+        order: list[tuple[str, object]] = []
+        self.advance: dict[str, float] = {}
+        for char in CHARACTERS:
+            width = canvas.stringWidth(char, SANS_NAME, FONT_SIZE)
+            self.advance[char] = width
+            canvas.setPageSize((width, 12))
+            canvas.setFont(SANS_NAME, FONT_SIZE)
+            canvas.drawString(0, 3, char)
+            canvas.showPage()
+            order.append(("char", char))
+        self.space = canvas.stringWidth(" ", SANS_NAME, FONT_SIZE)
+        self.label_width: dict[str, float] = {}
+        for label in sorted(labels):
+            width = canvas.stringWidth(label, SANS_NAME + "-Bold", 9) + 12
+            self.label_width[label] = width
+            canvas.setPageSize((width, 15))
+            canvas.setFillColor(colors.white)
+            canvas.setStrokeColor(colors.black)
+            canvas.rect(0.5, 0.5, width - 1, 14, fill=1)
+            canvas.setFillColor(colors.black)
+            canvas.setFont(SANS_NAME + "-Bold", 9)
+            canvas.drawString(6, 4, label)
+            canvas.showPage()
+            order.append(("label", label))
+        for width, height in sorted(draft_sizes):
+            canvas.setPageSize((width, height))
+            canvas.setFillColor(colors.red)
+            canvas.setFont(SANS_NAME + "-Bold", 9)
+            canvas.drawString(20, height - 22, DRAFT_LINE)
+            canvas.setFillColor(colors.Color(0.85, 0.1, 0.1, alpha=0.25))
+            canvas.setFont(SANS_NAME + "-Bold", 64)
+            canvas.translate(width / 2, height / 2)
+            canvas.rotate(45)
+            canvas.drawCentredString(0, -20, "DRAFT")
+            canvas.showPage()
+            order.append(("draft", (width, height)))
+        canvas.save()
+        kit = pikepdf.open(io.BytesIO(buffer.getvalue()))
+        self.forms: dict[tuple[str, object], tuple[pikepdf.Name, pikepdf.Object]] = {}
+        for index, (key, page) in enumerate(zip(order, kit.pages, strict=True)):
+            form = bundle.copy_foreign(page.as_form_xobject())
+            self.forms[key] = (pikepdf.Name(f"/EDs{index}"), form)
+
+    def place(
+        self,
+        bundle: pikepdf.Pdf,
+        page: pikepdf.Page,
+        number: int,
+        total: int,
+        label: str | None,
+        draft: bool,
+    ) -> None:
+        box = [float(v) for v in page.mediabox]
+        x0, y0, width, height = box[0], box[1], box[2] - box[0], box[3] - box[1]
+        used: dict[pikepdf.Name, pikepdf.Object] = {}
+        ops = [f"Q q 1 0 0 1 {x0:.4f} {y0:.4f} cm"]
+        text = f"{number} / {total}"
+        text_width = sum(self.advance.get(char, self.space) for char in text)
+        left = (width - text_width) / 2
+        ops.append(f"q 1 g {left - 4:.4f} 10 {text_width + 8:.4f} 12 re f Q")
+        for char in text:
+            if char != " ":
+                name, form = self.forms[("char", char)]
+                used[name] = form
+                ops.append(f"q 1 0 0 1 {left:.4f} 10 cm {name} Do Q")
+            left += self.advance.get(char, self.space)
+        if label:
+            name, form = self.forms[("label", label)]
+            used[name] = form
+            ops.append(
+                f"q 1 0 0 1 {width - self.label_width[label] - 20:.4f} {height - 26:.4f} cm "
+                f"{name} Do Q"
+            )
+        if draft:
+            name, form = self.forms[("draft", (width, height))]
+            used[name] = form
+            ops.append(f"{name} Do")
+        ops.append("Q")
+        for name, form in used.items():
+            page.add_resource(form, pikepdf.Name.XObject, name)
+        # The page's own content is wrapped in q … Q so its graphics state cannot move the stamp.
+        page.contents_add(pikepdf.Stream(bundle, b"q\n"), prepend=True)
+        page.contents_add(pikepdf.Stream(bundle, ("\n" + "\n".join(ops) + "\n").encode()))
