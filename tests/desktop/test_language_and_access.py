@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextE
 from pytestqt.qtbot import QtBot
 
 from dossier.resources import ROOT
-from tests.desktop.test_whole_path import TIMEOUT, open_app
+from tests.desktop.test_whole_path import TIMEOUT, open_app, open_person
 
 
 def test_interface_switches_to_russian_and_back(qtbot: QtBot, tmp_path: Path) -> None:
@@ -27,14 +27,7 @@ def test_interface_switches_to_russian_and_back(qtbot: QtBot, tmp_path: Path) ->
 
 
 def test_every_input_has_an_accessible_name_or_a_label(qtbot: QtBot, tmp_path: Path) -> None:
-    controller = open_app(qtbot, tmp_path / "vault")
-    window = controller.window
-    assert window is not None
-    window.add_person("Rinat Tukhvatshin")
-    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
-    window.people.setCurrentRow(0)
-    page = window.person_page
-    assert page is not None
+    controller, window, page = open_person(qtbot, tmp_path / "vault")
     qtbot.waitUntil(lambda: window.jobs.running() == 0, timeout=TIMEOUT)
     unnamed = []
     for kind in (QLineEdit, QComboBox, QPlainTextEdit, QSpinBox):

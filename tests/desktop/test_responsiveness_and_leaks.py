@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from pytestqt.qtbot import QtBot
 
-from tests.desktop.test_whole_path import TIMEOUT, open_app, select_text
+from tests.desktop.test_whole_path import TIMEOUT, open_person, select_text
 
 SECRETS = ["Rinat Tukhvatshin", "Ринат Тухватшин", "so we rejected this request", "Kloop"]
 
@@ -73,14 +73,7 @@ def test_gui_thread_keeps_beating_during_big_import_and_export(
     rulings = tmp_path / "rulings"
     rulings.mkdir()
     many_pages(rulings, files=40, pages=15)
-    controller = open_app(qtbot, tmp_path / "vault")
-    window = controller.window
-    assert window is not None
-    window.add_person("Rinat Tukhvatshin")
-    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
-    window.people.setCurrentRow(0)
-    page = window.person_page
-    assert page is not None
+    controller, _window, page = open_person(qtbot, tmp_path / "vault")
 
     heartbeat = Heartbeat()
     heartbeat.start()
@@ -135,14 +128,7 @@ def test_nothing_about_the_evidence_is_left_outside_the_vault(
     qtbot: QtBot, tmp_path: Path, corpus: Path
 ) -> None:
     since = time.time() - 1
-    controller = open_app(qtbot, tmp_path / "vault")
-    window = controller.window
-    assert window is not None
-    window.add_person("Rinat Tukhvatshin", "Ринат Тухватшин")
-    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
-    window.people.setCurrentRow(0)
-    page = window.person_page
-    assert page is not None
+    controller, _window, page = open_person(qtbot, tmp_path / "vault", native="Ринат Тухватшин")
     page.documents.import_paths(
         [
             corpus / "articles" / "interpol-rejects-kyrgyz-request-tukhvatshin.txt",

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.app import DossierApp
-from desktop.main_window import MainWindow
+from desktop.main_window import MainWindow, PersonPage
 from dossier.services import quotes as quote_service
 from storage.keys import KdfParams
 from tests.conftest import PASSPHRASE
@@ -34,6 +34,21 @@ def open_app(qtbot: QtBot, folder: Path) -> DossierApp:
     dialog.submit()
     qtbot.waitUntil(lambda: controller.window is not None, timeout=TIMEOUT)
     return controller
+
+
+def open_person(
+    qtbot: QtBot, folder: Path, name: str = "Rinat Tukhvatshin", native: str | None = None
+) -> tuple[DossierApp, MainWindow, PersonPage]:
+    """A new vault with one person, whose page is open."""
+    controller = open_app(qtbot, folder)
+    window = controller.window
+    assert window is not None
+    window.add_person(name, native)
+    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
+    window.people.setCurrentRow(0)
+    page = window.person_page
+    assert page is not None
+    return controller, window, page
 
 
 def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
@@ -184,14 +199,7 @@ def test_edit_details_link_evidence_back_up_and_restore(
     from dossier.services import documents as document_service
     from storage.backup import create_backup
 
-    controller = open_app(qtbot, tmp_path / "vault")
-    window = controller.window
-    assert window is not None
-    window.add_person("Rinat Tukhvatshin")
-    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
-    window.people.setCurrentRow(0)
-    page = window.person_page
-    assert page is not None
+    controller, window, page = open_person(qtbot, tmp_path / "vault")
     page.documents.import_paths(
         [corpus / "articles" / "media-action-platform-kloop-2025-05-30.txt"]
     )
@@ -239,14 +247,7 @@ def test_dropping_files_on_the_documents_tab_imports_them(
     from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
     from PySide6.QtGui import QDropEvent
 
-    controller = open_app(qtbot, tmp_path / "vault")
-    window = controller.window
-    assert window is not None
-    window.add_person("Rinat Tukhvatshin")
-    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
-    window.people.setCurrentRow(0)
-    page = window.person_page
-    assert page is not None
+    controller, _window, page = open_person(qtbot, tmp_path / "vault")
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(corpus / "articles"))])
     drop = QDropEvent(
