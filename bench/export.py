@@ -30,7 +30,7 @@ def main() -> None:
         folder.mkdir()
         pages = make_pdfs(folder, count)
         files = sorted(folder.iterdir())
-        with Vault.create(Path(scratch) / "vault", "bench", kdf=KdfParams.fresh(1, 8192)) as vault:
+        with Vault.create(Path(scratch) / "vault", "bench", kdf=KdfParams.floor()) as vault:
             person = people.add_person(vault, "Rinat Tukhvatshin", native_name="Ринат Тухватшин")
             case = cases.add_case(vault, person.id, "general", summary="Benchmark case.")
             report = import_files(vault, [folder], person_ids=[person.id], kind="court-decision")

@@ -36,7 +36,7 @@ def main(out: Path) -> int:
     app = QApplication(sys.argv)
     fonts.install(app)
     with tempfile.TemporaryDirectory() as scratch:
-        controller = DossierApp(app, Path(scratch) / "vault", kdf=KdfParams.fresh(1, 8192))
+        controller = DossierApp(app, Path(scratch) / "vault", kdf=KdfParams.floor())
         dialog = controller.start()
         settle(app, dialog)
         dialog.grab().save(str(out / "01-create-vault.png"))

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from storage import database
 from storage.blobs import BLOBS_DIR, CancelCheck, Progress
-from storage.durable import fsync_dir, is_out_of_space, publish, temp_path
+from storage.durable import create_private, fsync_dir, is_out_of_space, publish, temp_path
 from storage.errors import (
     BackupDamaged,
     Cancelled,
@@ -79,19 +78,19 @@ def create_backup(
 ) -> BackupSummary:
     """Write the backup next to ``destination`` and move it into place only when complete."""
     destination = Path(destination)
-    header, backup_key, stored = vault._backup_material()
-    header_bytes = header.to_bytes()
     temp = temp_path(destination.parent, ".edbackup.part")
     manifest: dict[str, str] = {}
     try:
-        # Writes are paused so the database snapshot and the file set agree with each other.
-        with vault._writes_paused(), open(temp, "xb") as sink:
-            vault._checkpoint()
-            members = [("vault.db", vault.folder / database.DB_NAME)]
-            members += [(f"{BLOBS_DIR}/{n[:2]}/{n}", vault._blob_path(n)) for n, _ in stored]
+        # A consistent snapshot: the database as committed, exactly the files it records, and
+        # the header of that moment. Writes go on as soon as the snapshot is taken.
+        with vault.snapshot() as snap, create_private(temp) as sink:
+            stored = snap.files
+            header_bytes = snap.header.to_bytes()
+            members = [("vault.db", snap.database)]
+            members += [(f"{BLOBS_DIR}/{n[:2]}/{n}", vault.file_path(n)) for n, _ in stored]
             total = sum(path.stat().st_size for _, path in members)
             sink.write(MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes)
-            writer = EncryptingWriter(backup_key, sink)
+            writer = EncryptingWriter(snap.backup_key, sink)
             done = 0
             with tarfile.open(fileobj=writer, mode="w|", format=tarfile.PAX_FORMAT) as archive:  # type: ignore[call-overload]
                 for name, path in members:
@@ -177,7 +176,7 @@ def _extract(
                     if target is not None:
                         path = target / member.name
                         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-                        sink = open(path, "xb")  # noqa: SIM115 - closed below
+                        sink = create_private(path)
                     try:
                         while chunk := handle.read(_COPY_CHUNK):
                             digest.update(chunk)

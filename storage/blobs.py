@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from storage.durable import fsync_dir, is_out_of_space, publish, temp_path
+from storage.durable import (
+    atomic_write,
+    create_private,
+    fsync_dir,
+    is_out_of_space,
+    publish,
+    temp_path,
+)
 from storage.errors import Cancelled, DiskFull
 from storage.stream import DEFAULT_SEGMENT, EncryptingWriter, decrypt_segments
 
@@ -27,6 +34,14 @@ _IN_FLIGHT = 6
 # Flushing to disk as we go spreads the cost of the final fsync over the whole write.
 _SYNC_EVERY = 32 * 1024 * 1024
 TMP_DIR = "tmp"
+# A file's key, wrapped, waits here from the moment the file is written until its record is
+# committed: a crash in between leaves a file that can still be decrypted and recovered.
+PENDING_DIR = "pending"
+# Files found without a record are moved here, still encrypted; only the user discards them.
+QUARANTINE_DIR = "quarantine"
+NOTE_SUFFIX = ".pending"
+# Given the file's name and key, what to write down before the file is published.
+PendingNote = Callable[[str, bytes], bytes]
 
 
 @dataclass(frozen=True)
@@ -96,9 +111,11 @@ class BlobFiles:
     def __init__(self, vault_folder: Path) -> None:
         self.root = vault_folder / BLOBS_DIR
         self.tmp = vault_folder / TMP_DIR
+        self.pending = vault_folder / PENDING_DIR
+        self.quarantine_folder = vault_folder / QUARANTINE_DIR
 
     def ensure_folders(self) -> None:
-        for folder in (self.root, self.tmp):
+        for folder in (self.root, self.tmp, self.pending, self.quarantine_folder):
             folder.mkdir(mode=0o700, exist_ok=True)
 
     def path_of(self, file_name: str) -> Path:
@@ -112,14 +129,19 @@ class BlobFiles:
         progress: Progress | None = None,
         cancelled: CancelCheck | None = None,
         segment_size: int = DEFAULT_SEGMENT,
+        note: PendingNote | None = None,
     ) -> WrittenBlob:
-        """Encrypt ``source`` into a new blob file; durable on return, nothing left on failure."""
+        """Encrypt ``source`` into a new blob file; durable on return, nothing left on failure.
+
+        With ``note``, what it returns is written down durably (under ``pending/``) before the
+        file is published, so that a file without a record can always be decrypted again.
+        """
         key = secrets.token_bytes(32)
         file_name = secrets.token_hex(16)
         temp = temp_path(self.tmp)
         digest = hashlib.sha256()
         try:
-            with open(temp, "xb") as sink:
+            with create_private(temp) as sink:
                 writer = EncryptingWriter(key, sink, segment_size)
                 chunks = _Chunks(source, segment_size, total, progress, cancelled)
                 if total <= _PIPELINE_FROM:
@@ -131,6 +153,8 @@ class BlobFiles:
                 writer.finish()
                 sink.flush()
                 os.fsync(sink.fileno())
+            if note is not None:
+                atomic_write(self.note_of(file_name), note(file_name, key), self.tmp)
             final = self.path_of(file_name)
             if not final.parent.exists():
                 final.parent.mkdir(mode=0o700)
@@ -138,6 +162,7 @@ class BlobFiles:
             publish(temp, final)
         except BaseException as error:
             temp.unlink(missing_ok=True)
+            self.note_of(file_name).unlink(missing_ok=True)
             if is_out_of_space(error):
                 raise DiskFull() from error
             raise
@@ -148,7 +173,69 @@ class BlobFiles:
             yield from decrypt_segments(key, source)
 
     def remove(self, file_name: str) -> None:
+        """Remove a file this operation wrote and did not record (never a recorded one)."""
         self.path_of(file_name).unlink(missing_ok=True)
+        self.note_of(file_name).unlink(missing_ok=True)
+
+    # ------------------------------------------------ pending notes and the quarantine folder
+    def note_of(self, file_name: str) -> Path:
+        return self.pending / file_name
+
+    def recorded(self, file_name: str) -> None:
+        """The file's record is committed: its pending note is no longer needed."""
+        self.note_of(file_name).unlink(missing_ok=True)
+
+    def pending_names(self) -> set[str]:
+        if not self.pending.exists():
+            return set()
+        return {path.name for path in self.pending.iterdir() if path.is_file()}
+
+    def quarantine(self, file_name: str) -> None:
+        """Move a file without a record (and its note, if any) aside; nothing is deleted."""
+        self.quarantine_folder.mkdir(mode=0o700, exist_ok=True)
+        note = self.note_of(file_name)
+        if note.exists():
+            note.replace(self.quarantine_folder / (file_name + NOTE_SUFFIX))
+        self.path_of(file_name).replace(self.quarantine_folder / file_name)
+        fsync_dir(self.quarantine_folder)
+        fsync_dir(self.pending)
+        fsync_dir(self.path_of(file_name).parent)
+
+    def quarantined_names(self) -> list[str]:
+        if not self.quarantine_folder.exists():
+            return []
+        return sorted(
+            path.name
+            for path in self.quarantine_folder.iterdir()
+            if path.is_file() and not path.name.endswith(NOTE_SUFFIX)
+        )
+
+    def quarantined_path(self, file_name: str) -> Path:
+        return self.quarantine_folder / file_name
+
+    def quarantined_note(self, file_name: str) -> bytes | None:
+        note = self.quarantine_folder / (file_name + NOTE_SUFFIX)
+        return note.read_bytes() if note.is_file() else None
+
+    def read_quarantined(self, file_name: str, key: bytes) -> Iterator[bytes]:
+        with open(self.quarantined_path(file_name), "rb") as source:
+            yield from decrypt_segments(key, source)
+
+    def unquarantine(self, file_name: str) -> None:
+        """Put a quarantined file back in place, its note back under ``pending/``."""
+        final = self.path_of(file_name)
+        final.parent.mkdir(mode=0o700, exist_ok=True)
+        note = self.quarantine_folder / (file_name + NOTE_SUFFIX)
+        if note.exists():
+            note.replace(self.note_of(file_name))
+        publish(self.quarantined_path(file_name), final)
+        fsync_dir(self.quarantine_folder)
+
+    def discard_quarantined(self, file_name: str) -> None:
+        """Only ever on the user's word."""
+        self.quarantined_path(file_name).unlink(missing_ok=True)
+        (self.quarantine_folder / (file_name + NOTE_SUFFIX)).unlink(missing_ok=True)
+        fsync_dir(self.quarantine_folder)
 
     def all_file_names(self) -> set[str]:
         if not self.root.exists():

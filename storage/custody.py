@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 from storage.models import CustodyEntry
 
 GENESIS = "0" * 64
+# Where append() leaves (seq, hash) of the newest entry for the vault to note in its header.
+HEAD = "custody_head"
 
 
 def utc_now() -> str:
@@ -44,7 +46,13 @@ def append(session: Session, action: str, subject: str, details: Mapping[str, An
     )
     session.add(entry)
     session.flush()
+    session.info[HEAD] = (entry.seq, entry.entry_hash)
     return entry
+
+
+def head_seq(session: Session) -> int:
+    last = session.scalars(select(CustodyEntry.seq).order_by(CustodyEntry.seq.desc()).limit(1))
+    return last.first() or 0
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,41 @@ _PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA busy_timeout = 10000",
 )
+
+
+def _keyed_connection(path: Path, raw_key: bytes) -> Any:
+    """One raw connection to an encrypted file (a snapshot copy); the caller closes it."""
+    return _keyed_connector(path, raw_key)()
+
+
+def snapshot(engine: Engine, target: Path, raw_key: bytes) -> None:
+    """Copy the database, as committed now, into a new encrypted file with the same key.
+
+    SQLite's online backup API reads through the WAL, so the copy has every committed change
+    even when a reader holds an old snapshot and a checkpoint could not fold the WAL in.
+    """
+    from storage.durable import create_private
+
+    create_private(target).close()
+    copy = _keyed_connection(target, raw_key)
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.backup(copy)  # type: ignore[union-attr]
+        copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        copy.commit()
+    finally:
+        raw.close()
+        copy.close()
+    with open(target, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def query_copy(path: Path, raw_key: bytes, sql: str) -> list[tuple[Any, ...]]:
+    connection = _keyed_connection(path, raw_key)
+    try:
+        return [tuple(row) for row in connection.execute(sql).fetchall()]
+    finally:
+        connection.close()
 
 
 def _keyed_connector(path: Path, raw_key: bytes) -> Callable[[], Any]:
@@ -120,9 +156,11 @@ def _pragma_rows(engine: Engine, pragma: str) -> list[Any]:
         raw.close()
 
 
-def checkpoint(engine: Engine) -> None:
-    """Fold the WAL into the main file, so that the file alone is a complete copy."""
-    _pragma_rows(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
+def checkpoint(engine: Engine) -> bool:
+    """Fold the WAL into the main file; False when a reader kept part of it out (busy)."""
+    rows = _pragma_rows(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
+    busy, log_frames, done_frames = rows[0]
+    return not busy and log_frames == done_frames
 
 
 def is_damage(error: BaseException) -> bool:

@@ -6,6 +6,7 @@ import errno
 import os
 import secrets
 from pathlib import Path
+from typing import BinaryIO
 
 from storage.errors import DiskFull
 
@@ -27,6 +28,12 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def create_private(path: Path) -> BinaryIO:
+    """A new file only its owner can read (0600 whatever the umask); fails if it exists."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    return os.fdopen(os.open(path, flags, 0o600), "wb")
+
+
 def temp_path(tmp_folder: Path, suffix: str = ".part") -> Path:
     return tmp_folder / (secrets.token_hex(16) + suffix)
 
@@ -37,16 +44,25 @@ def publish(temp: Path, final: Path) -> None:
     fsync_dir(final.parent)
 
 
-def atomic_write(final: Path, data: bytes, tmp_folder: Path | None = None) -> None:
-    """Replace ``final`` with ``data`` so that a crash leaves either the old or the new file."""
+def atomic_write(
+    final: Path, data: bytes, tmp_folder: Path | None = None, *, sync_folder: bool = True
+) -> None:
+    """Replace ``final`` with ``data`` so that a crash leaves either the old or the new file.
+
+    ``sync_folder=False`` skips persisting the rename itself, for writes where finding the old
+    file after a power cut is harmless (it is still a whole, valid file).
+    """
     folder = tmp_folder or final.parent
     temp = temp_path(folder, ".tmp")
     try:
-        with open(temp, "wb") as handle:
+        with create_private(temp) as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        publish(temp, final)
+        if sync_folder:
+            publish(temp, final)
+        else:
+            temp.replace(final)
     except OSError as error:
         temp.unlink(missing_ok=True)
         if is_out_of_space(error):

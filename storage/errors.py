@@ -117,3 +117,42 @@ class NotABackup(VaultError):
 
 class CustodyChainBroken(VaultError):
     message = "The custody log has been altered: its chain of hashes is broken."
+
+
+class DatabaseMissing(VaultError):
+    """The key file is there but the database is gone, empty or holds no vault.
+
+    Opening it as new would make every stored file look unrecorded; nothing is touched instead.
+    """
+
+    def __init__(self, stored_files: int) -> None:
+        files = f" The vault still holds {stored_files} encrypted files." if stored_files else ""
+        super().__init__(
+            "The vault's database (vault.db) is missing, empty or not this vault's, although "
+            "its key file is here. A sync tool, an interrupted copy or a disk error may have "
+            f"removed it.{files} Nothing was changed and no file was touched: restore the "
+            "vault from a backup into a new folder."
+        )
+
+
+class DatabaseRolledBack(VaultError):
+    """The database is older than the header says it was last time (or not its successor)."""
+
+    def __init__(self, recorded: int, found: int) -> None:
+        self.recorded, self.found = recorded, found
+        super().__init__(
+            f"The vault's database is older than its key file: it ends at change {found}, but "
+            f"{recorded} changes had been recorded. An older copy of vault.db may have been put "
+            "back, or the most recent changes were lost. Nothing was changed. Restore your "
+            "latest backup; if you put back an older copy on purpose, open it as it is "
+            "(everything recorded after it is then given up)."
+        )
+
+
+class UnrecordedFileUnrecoverable(VaultError):
+    def __init__(self, label: str) -> None:
+        super().__init__(
+            f'"{label}" cannot be recovered: its key was never written down (it was stored by '
+            "an older version of this app). It stays encrypted in the quarantine folder; you "
+            "may discard it."
+        )

@@ -35,6 +35,11 @@ class VaultHeader:
     kdf: KdfParams
     passphrase_wrap: bytes
     device_wrap: bytes | None = None
+    # The newest custody entry the database had when this header was last written (its seq and
+    # hash). The database may be ahead of it (a crash before the header caught up), never behind:
+    # a database behind it is an older copy put back, or lost changes.
+    custody_seq: int | None = None
+    custody_hash: str | None = None
     mac: bytes = b""
 
     # --- what each wrap is bound to -------------------------------------------------------
@@ -91,11 +96,18 @@ class VaultHeader:
                 lanes=int(kdf_body["lanes"]),
             )
             device = body.get("device_wrap")
+            head = body.get("custody_head")
+            if head is not None:
+                seq, entry = int(head["seq"]), str(head["hash"])
+                if seq < 1 or len(entry) != 64:
+                    raise ValueError("bad custody head")
             header = cls(
                 vault_id=_unb64(body["vault_id"]),
                 kdf=kdf,
                 passphrase_wrap=_unb64(body["passphrase_wrap"]),
                 device_wrap=_unb64(device) if device is not None else None,
+                custody_seq=seq if head is not None else None,
+                custody_hash=entry if head is not None else None,
                 mac=_unb64(body["mac"]),
             )
         except (KeyError, TypeError, ValueError) as error:
@@ -125,7 +137,7 @@ class VaultHeader:
         }
 
     def _body(self) -> dict[str, Any]:
-        return {
+        body: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
             "vault_id": _b64(self.vault_id),
@@ -134,6 +146,10 @@ class VaultHeader:
             "device_wrap": _b64(self.device_wrap) if self.device_wrap is not None else None,
             "mac": _b64(self.mac),
         }
+        # Absent, not null, when unknown: headers written before it existed keep their MAC.
+        if self.custody_seq is not None:
+            body["custody_head"] = {"seq": self.custody_seq, "hash": self.custody_hash}
+        return body
 
     @staticmethod
     def _canonical(*parts: Any) -> bytes:

@@ -27,9 +27,12 @@ MIN_MEMORY_KIB = 64 * 1024
 DEFAULT_MEMORY_KIB = 256 * 1024
 MIN_ITERATIONS = 3
 TARGET_SECONDS = 0.7
-# A header asking for more than this is refused as tampered (it would exhaust memory or time).
-MAX_MEMORY_KIB = 4 * 1024 * 1024
+# A header asking for more than this is refused as damaged: an altered header must not make
+# unlocking take minutes and gigabytes. The work cap (passes × memory) allows calibration's
+# 256 MiB at up to 32 passes, about 8 s on a slow laptop.
+MAX_MEMORY_KIB = 1024 * 1024
 MAX_ITERATIONS = 64
+MAX_WORK_KIB = 32 * DEFAULT_MEMORY_KIB
 
 
 class UnwrapFailed(Exception):
@@ -49,11 +52,22 @@ class KdfParams:
     def fresh(cls, iterations: int, memory_kib: int, lanes: int = 4) -> KdfParams:
         return cls(os.urandom(SALT_BYTES), iterations, memory_kib, lanes)
 
-    def is_sane(self, *, minimum_memory_kib: int = 8 * 1024) -> bool:
+    @classmethod
+    def floor(cls) -> KdfParams:
+        """The cheapest parameters a vault may have (RFC 9106's floor): tests and benchmarks."""
+        return cls.fresh(MIN_ITERATIONS, MIN_MEMORY_KIB)
+
+    def is_sane(self) -> bool:
+        """Within what this app ever creates: never below RFC 9106's floor, never absurdly high.
+
+        Parameters below the floor in a header mean it was damaged or weakened, not that the
+        passphrase is wrong; parameters above the caps would make unlocking exhaust the machine.
+        """
         return (
             len(self.salt) == SALT_BYTES
-            and 1 <= self.iterations <= MAX_ITERATIONS
-            and minimum_memory_kib <= self.memory_kib <= MAX_MEMORY_KIB
+            and MIN_ITERATIONS <= self.iterations <= MAX_ITERATIONS
+            and MIN_MEMORY_KIB <= self.memory_kib <= MAX_MEMORY_KIB
+            and self.iterations * self.memory_kib <= MAX_WORK_KIB
             and 1 <= self.lanes <= 16
         )
 

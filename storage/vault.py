@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
+import json
 import os
 import shutil
+import stat
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -20,17 +23,20 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import custody, database
-from storage.blobs import BlobFiles, CancelCheck, Progress
-from storage.durable import atomic_write, fsync_dir, is_out_of_space
+from storage.blobs import BlobFiles, CancelCheck, Progress, WrittenBlob
+from storage.durable import atomic_write, create_private, fsync_dir, is_out_of_space
 from storage.errors import (
     BlobMissing,
     BlobTampered,
     Cancelled,
     DatabaseDamaged,
+    DatabaseMissing,
+    DatabaseRolledBack,
     DiskFull,
     HeaderDamaged,
     NotRemembered,
     SourceUnreadable,
+    UnrecordedFileUnrecoverable,
     VaultAlreadyExists,
     VaultLocked,
     WrongPassphrase,
@@ -50,6 +56,9 @@ from storage.keystore import DeviceKeyStore
 from storage.lockfile import VaultLock
 from storage.models import CustodyEntry, StoredFile
 from storage.stream import StreamCorrupt
+
+# Binds a pending note (a file's wrapped key and name) to the file it belongs to.
+_NOTE_AAD = b"pending|"
 
 BACKUPS_DIR = "backups"
 
@@ -106,11 +115,26 @@ class FileCheck:
 
 
 @dataclass(frozen=True)
+class UnrecordedFile:
+    """A file found in the vault without a record (a crash between writing and recording it).
+
+    It waits, still encrypted, in the quarantine folder until the user recovers or discards it.
+    """
+
+    name: str  # the file's random name: its identity in the quarantine folder
+    label: str  # the original file name, when its note survived
+    media_type: str | None
+    size: int  # encrypted size on disk
+    recoverable: bool
+
+
+@dataclass(frozen=True)
 class VerifyReport:
     files: list[FileCheck]
     database_problems: list[str]
     custody_problems: list[str]
     custody_entries: int
+    unrecorded: list[UnrecordedFile] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -118,11 +142,32 @@ class VerifyReport:
             all(check.ok for check in self.files)
             and not self.database_problems
             and not self.custody_problems
+            and not self.unrecorded
         )
 
     def problems(self) -> list[str]:
         found = [f'"{c.label}": {c.problem}' for c in self.files if not c.ok]
+        if self.unrecorded:
+            found.append(unrecorded_sentence(len(self.unrecorded)))
         return found + self.database_problems + self.custody_problems
+
+
+def unrecorded_sentence(count: int) -> str:
+    files = "1 file was" if count == 1 else f"{count} files were"
+    return (
+        f"{files} stored but never recorded (the program stopped in between). They are kept, "
+        "encrypted, until you recover or discard them."
+    )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A consistent copy of the database and the header and files that go with it."""
+
+    database: Path  # an encrypted copy, under the vault's tmp folder
+    header: VaultHeader
+    backup_key: bytes
+    files: list[tuple[str, int]]  # (file name, size) of every file the copy records
 
 
 def _ensure_new_folder(folder: Path) -> None:
@@ -161,14 +206,18 @@ class Vault:
             vault_id = os.urandom(16)
             vault_key = os.urandom(32)
             params = kdf or calibrate_kdf()
+            if not params.is_sane():
+                raise ValueError("Argon2id parameters below RFC 9106's floor or above the caps")
             header = VaultHeader(vault_id=vault_id, kdf=params, passphrase_wrap=b"")
             wrapped = wrap(derive_kek(passphrase, params), vault_key, header.passphrase_aad())
             keys = VaultKeys(vault_key, vault_id)
             header = replace(header, passphrase_wrap=wrapped).with_mac(keys.subkey("header-mac"))
             atomic_write(folder / HEADER_NAME, header.to_bytes())
+            # SQLite gives its -wal and -shm files the database file's permissions.
+            create_private(folder / database.DB_NAME).close()
             fsync_dir(folder)
             vault = cls(folder, header, keys, process_lock)
-            vault._prepare_storage()
+            vault._prepare_storage(creating=True)
             with vault.transaction() as session:
                 custody.append(session, "vault created", "vault", {"format": 1})
             return vault
@@ -177,7 +226,12 @@ class Vault:
             raise
 
     @classmethod
-    def unlock(cls, folder: Path, passphrase: str) -> Vault:
+    def unlock(cls, folder: Path, passphrase: str, *, accept_older_database: bool = False) -> Vault:
+        """Open with the passphrase.
+
+        ``accept_older_database``: the user knowingly put back an older copy of the database;
+        open it as it is and record that (otherwise DatabaseRolledBack is raised).
+        """
         folder = Path(folder)
         header = VaultHeader.read(folder)
         process_lock = VaultLock(folder)
@@ -188,13 +242,15 @@ class Vault:
                 vault_key = unwrap(kek, header.passphrase_wrap, header.passphrase_aad())
             except UnwrapFailed as error:
                 raise WrongPassphrase() from error
-            return cls._open(folder, header, vault_key, process_lock)
+            return cls._open(folder, header, vault_key, process_lock, accept_older_database)
         except BaseException:
             process_lock.release()
             raise
 
     @classmethod
-    def unlock_on_device(cls, folder: Path, keystore: DeviceKeyStore) -> Vault:
+    def unlock_on_device(
+        cls, folder: Path, keystore: DeviceKeyStore, *, accept_older_database: bool = False
+    ) -> Vault:
         """Unlock with the secret remembered in this device's keyring (no passphrase)."""
         folder = Path(folder)
         header = VaultHeader.read(folder)
@@ -208,55 +264,122 @@ class Vault:
                 vault_key = unwrap(secret, header.device_wrap, header.device_aad())
             except UnwrapFailed as error:
                 raise NotRemembered() from error
-            return cls._open(folder, header, vault_key, process_lock)
+            return cls._open(folder, header, vault_key, process_lock, accept_older_database)
         except BaseException:
             process_lock.release()
             raise
 
     @classmethod
     def _open(
-        cls, folder: Path, header: VaultHeader, vault_key: bytes, process_lock: VaultLock
+        cls,
+        folder: Path,
+        header: VaultHeader,
+        vault_key: bytes,
+        process_lock: VaultLock,
+        accept_older_database: bool,
     ) -> Vault:
         keys = VaultKeys(vault_key, header.vault_id)
         if not header.mac_valid(keys.subkey("header-mac")):
             keys.wipe()
             raise HeaderDamaged()
+        db_file = folder / database.DB_NAME
+        if not db_file.is_file() or db_file.stat().st_size == 0:
+            # Checked before connecting: SQLite would create a new, empty database here.
+            keys.wipe()
+            raise DatabaseMissing(len(BlobFiles(folder).all_file_names()))
         vault = cls(folder, header, keys, process_lock)
         try:
-            vault._prepare_storage()
+            vault._prepare_storage(accept_older_database=accept_older_database)
         except BaseException:
             vault._close(release=False)
             raise
         return vault
 
-    def _prepare_storage(self) -> None:
-        """Bring the schema up to date (after a backup) and clean up what a crash left."""
+    def _prepare_storage(
+        self, *, creating: bool = False, accept_older_database: bool = False
+    ) -> None:
+        """Check the database is this vault's and current, bring its schema up to date (after a
+        backup), and set aside what a crash left. Nothing stored is ever deleted here."""
         self._files.ensure_folders()
+        _tighten_permissions(self.folder)
         engine = self._require_engine()
+        previous = database.current_revision(engine)
+        if previous is None and not creating:
+            raise DatabaseMissing(len(self._files.all_file_names()))
+        if not creating:
+            self._check_not_rolled_back(accept_older_database)
         if database.needs_upgrade(engine):
-            previous = database.current_revision(engine)
             if previous is not None:
                 self._backup_database_file(f"before-upgrade-from-{previous}")
             database.upgrade(engine)
         self._files.clear_temp()
-        known = self._known_file_names()
-        for orphan in self._files.all_file_names() - known:
-            # Written but never committed (a crash between rename and commit): not evidence.
-            self._files.remove(orphan)
+        self._set_aside_unrecorded()
+
+    def _check_not_rolled_back(self, accept: bool) -> None:
+        """The database must hold the custody entry the header last saw, with the same hash."""
+        recorded, expected = self._header.custody_seq, self._header.custody_hash
+        try:
+            with self.session() as session:
+                head = session.scalars(
+                    select(CustodyEntry).order_by(CustodyEntry.seq.desc()).limit(1)
+                ).first()
+                seen = session.get(CustodyEntry, recorded) if recorded is not None else None
+                found = (head.seq, head.entry_hash) if head is not None else (0, "")
+                matches = recorded is None or (seen is not None and seen.entry_hash == expected)
+        except DatabaseDamaged:
+            return  # the log's pages are damaged: the vault opens, and verify says so
+        if not matches:
+            assert recorded is not None
+            if not accept:
+                raise DatabaseRolledBack(recorded, found[0])
+            with self.transaction() as session:
+                custody.append(
+                    session,
+                    "older database accepted",
+                    "vault",
+                    {"recorded_changes": recorded, "database_changes": found[0]},
+                )
+        elif found[0] and (recorded is None or found[0] > recorded):
+            self._header_follows(*found)  # a crash came between a commit and the header
+
+    def _set_aside_unrecorded(self) -> None:
+        try:
+            known = self._known_file_names()
+        except DatabaseDamaged:
+            return  # without the list of records nothing can be judged unrecorded: verify
+        for name in self._files.pending_names():
+            if name in known or not self._files.path_of(name).exists():
+                self._files.recorded(name)  # committed, or never published: nothing to keep
+        unrecorded = sorted(self._files.all_file_names() - known)
+        for name in unrecorded:
+            self._files.quarantine(name)
+        if unrecorded:
+            with self.transaction() as session:
+                custody.append(
+                    session, "unrecorded files set aside", "vault", {"files": len(unrecorded)}
+                )
 
     def _backup_database_file(self, reason: str) -> Path:
-        engine = self._require_engine()
-        database.checkpoint(engine)
         folder = self.folder / BACKUPS_DIR
         folder.mkdir(mode=0o700, exist_ok=True)
         stamp = custody.utc_now().replace(":", "").replace(".", "")
         target = folder / f"vault-{reason}-{stamp}.db"
         temp = folder / (target.name + ".part")
-        with open(self.folder / database.DB_NAME, "rb") as source, open(temp, "wb") as sink:
-            shutil.copyfileobj(source, sink, 1024 * 1024)
-            sink.flush()
-            os.fsync(sink.fileno())
-        temp.replace(target)
+        # At open nothing else reads the database, so the WAL folds in whole and the file
+        # itself is a faithful copy; should a checkpoint be held back, take a snapshot instead.
+        try:
+            if database.checkpoint(self._require_engine()):
+                source_path = self.folder / database.DB_NAME
+                with open(source_path, "rb") as source, create_private(temp) as sink:
+                    shutil.copyfileobj(source, sink, 1024 * 1024)
+                    sink.flush()
+                    os.fsync(sink.fileno())
+            else:
+                key = self._require_keys().subkey("sqlcipher")
+                database.snapshot(self._require_engine(), temp, key)
+            temp.replace(target)
+        finally:
+            temp.unlink(missing_ok=True)
         fsync_dir(folder)
         return target
 
@@ -314,11 +437,25 @@ class Vault:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A write transaction; one writer at a time, committed on leaving, rolled back on error."""
+        """A write transaction; one writer at a time, committed on leaving, rolled back on error.
+
+        After a commit that added to the custody log, the header records the new head of the
+        log, so that an older database put back later is recognised.
+        """
         with self._write_lock:
             self._require_engine()
-            with _damage_reported(), self._sessions.begin() as session:
-                yield session
+            with _damage_reported():
+                with self._sessions.begin() as session:
+                    yield session
+                head = session.info.pop(custody.HEAD, None)
+            if head is not None:
+                self._header_follows(*head)
+
+    def _header_follows(self, seq: int, entry_hash: str) -> None:
+        # The database is committed first: after a crash the header may lag behind (harmless,
+        # caught up at the next open), never run ahead. So the rename need not be persisted.
+        header = replace(self._header, custody_seq=seq, custody_hash=entry_hash)
+        self._write_header(header, sync_folder=False)
 
     def record_custody(
         self, session: Session, action: str, subject: str, details: Mapping[str, object]
@@ -365,49 +502,173 @@ class Vault:
         cancelled: CancelCheck | None = None,
     ) -> StoreResult:
         """Encrypt and store; durable and recorded in the custody log when this returns."""
+        with self.adding_file(
+            source, size, label=label, media_type=media_type, progress=progress,
+            cancelled=cancelled,
+        ) as (_session, result):  # fmt: skip
+            return result
+
+    @contextmanager
+    def adding_file(
+        self,
+        source: BinaryIO,
+        size: int,
+        *,
+        label: str,
+        media_type: str | None = None,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> Iterator[tuple[Session, StoreResult]]:
+        """Store a file and record it in the same transaction as whatever the caller adds.
+
+        The file is written (with its key noted under ``pending/``) before the transaction; its
+        record, the caller's rows and their custody entries commit together or not at all.
+        """
         keys = self._require_keys()
+
+        def note(file_name: str, key: bytes) -> bytes:
+            body = json.dumps(
+                {"key": base64.b64encode(key).decode(), "label": label, "media_type": media_type}
+            ).encode()
+            return wrap(keys.subkey("blob-wrap"), body, _NOTE_AAD + file_name.encode())
+
         try:
-            written = self._files.write(source, size, progress, cancelled)
+            written = self._files.write(source, size, progress, cancelled, note=note)
         except OSError as error:
             raise SourceUnreadable(label, error.strerror or str(error)) from error
-        tag = keyed_tag(keys.subkey("dedup"), bytes.fromhex(written.sha256))
+        keep = False
         try:
             with self.transaction() as session:
-                existing = session.scalars(
-                    select(StoredFile).where(StoredFile.dedup_tag == tag).limit(1)
-                ).first()
-                if existing is not None:
-                    self._files.remove(written.file_name)
-                    return StoreResult(FileRecord.of(existing), duplicate=True)
-                if cancelled is not None and cancelled():
-                    raise Cancelled()
-                row = StoredFile(
-                    file_name=written.file_name,
-                    label=label,
-                    media_type=media_type,
-                    size=written.size,
-                    sha256=written.sha256,
-                    dedup_tag=tag,
-                    wrapped_key=wrap(
-                        keys.subkey("blob-wrap"), written.key, self._file_aad(written.file_name)
-                    ),
-                    created_at=custody.utc_now(),
-                )
-                session.add(row)
-                session.flush()
-                custody.append(
-                    session,
-                    "file stored",
-                    f"file {row.id}",
-                    {"label": label, "sha256": written.sha256, "size": written.size},
-                )
-                record = FileRecord.of(row)
+                result = self._record(session, written, label, media_type, cancelled)
+                yield session, result
+            keep = not result.duplicate
         except BaseException as error:
-            self._files.remove(written.file_name)
             if is_out_of_space(error) or _is_database_full(error):
                 raise DiskFull() from error
             raise
-        return StoreResult(record, duplicate=False)
+        finally:
+            if keep:
+                self._files.recorded(written.file_name)
+            else:
+                self._files.remove(written.file_name)  # never recorded: not in the vault
+
+    def _record(
+        self,
+        session: Session,
+        written: WrittenBlob,
+        label: str,
+        media_type: str | None,
+        cancelled: CancelCheck | None = None,
+    ) -> StoreResult:
+        keys = self._require_keys()
+        tag = keyed_tag(keys.subkey("dedup"), bytes.fromhex(written.sha256))
+        existing = session.scalars(
+            select(StoredFile).where(StoredFile.dedup_tag == tag).limit(1)
+        ).first()
+        if existing is not None:
+            return StoreResult(FileRecord.of(existing), duplicate=True)
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        row = StoredFile(
+            file_name=written.file_name,
+            label=label,
+            media_type=media_type,
+            size=written.size,
+            sha256=written.sha256,
+            dedup_tag=tag,
+            wrapped_key=wrap(
+                keys.subkey("blob-wrap"), written.key, self._file_aad(written.file_name)
+            ),
+            created_at=custody.utc_now(),
+        )
+        session.add(row)
+        session.flush()
+        custody.append(
+            session,
+            "file stored",
+            f"file {row.id}",
+            {"label": label, "sha256": written.sha256, "size": written.size},
+        )
+        return StoreResult(FileRecord.of(row), duplicate=False)
+
+    # --------------------------------------------------------- files stored, never recorded
+    def unrecorded_files(self) -> list[UnrecordedFile]:
+        found = []
+        for name in self._files.quarantined_names():
+            note = self._read_note(name)
+            size = self._files.quarantined_path(name).stat().st_size
+            if note is None:
+                found.append(UnrecordedFile(name, f"unnamed file {name[:8]}", None, size, False))
+            else:
+                found.append(
+                    UnrecordedFile(name, note["label"], note.get("media_type"), size, True)
+                )
+        return found
+
+    def _read_note(self, name: str) -> dict[str, str] | None:
+        raw = self._files.quarantined_note(name)
+        if raw is None:
+            return None
+        try:
+            body = unwrap(self._require_keys().subkey("blob-wrap"), raw, _NOTE_AAD + name.encode())
+            note: dict[str, str] = json.loads(body)
+            return note
+        except (UnwrapFailed, ValueError):
+            return None
+
+    def read_unrecorded(self, name: str) -> Iterator[bytes]:
+        """The plaintext of a quarantined file (to look at it or recover it)."""
+        note = self._read_note(name)
+        if note is None:
+            raise UnrecordedFileUnrecoverable(f"unnamed file {name[:8]}")
+        key = base64.b64decode(note["key"])
+        try:
+            yield from self._files.read_quarantined(name, key)
+        except StreamCorrupt as error:
+            raise BlobTampered(note["label"], str(error)) from error
+
+    @contextmanager
+    def recovering_file(self, name: str) -> Iterator[tuple[Session, StoreResult]]:
+        """Record a quarantined file again, in one transaction with what the caller adds.
+
+        Its content is decrypted and fingerprinted first: a damaged file is not recorded.
+        """
+        if name not in self._files.quarantined_names():
+            raise KeyError(name)
+        note = self._read_note(name)
+        if note is None:
+            raise UnrecordedFileUnrecoverable(f"unnamed file {name[:8]}")
+        digest, size = hashlib.sha256(), 0
+        for segment in self.read_unrecorded(name):
+            digest.update(segment)
+            size += len(segment)
+        written = WrittenBlob(name, base64.b64decode(note["key"]), digest.hexdigest(), size)
+        self._files.unquarantine(name)
+        recorded = False
+        try:
+            with self.transaction() as session:
+                result = self._record(session, written, note["label"], note.get("media_type"))
+                if not result.duplicate:
+                    custody.append(
+                        session, "unrecorded file recovered", f"file {result.record.id}",
+                        {"label": note["label"], "sha256": written.sha256},
+                    )  # fmt: skip
+                yield session, result
+            recorded = not result.duplicate
+        finally:
+            if recorded:
+                self._files.recorded(name)
+            else:
+                self._files.quarantine(name)  # back where it was; the user still decides
+
+    def discard_unrecorded(self, name: str) -> None:
+        """Delete a quarantined file: only ever on the user's confirmed word."""
+        label = next((f.label for f in self.unrecorded_files() if f.name == name), None)
+        if label is None:
+            raise KeyError(name)
+        with self.transaction() as session:
+            custody.append(session, "unrecorded file discarded", "vault", {"label": label})
+        self._files.discard_quarantined(name)
 
     @staticmethod
     def _file_aad(file_name: str) -> bytes:
@@ -529,7 +790,10 @@ class Vault:
                 chain = custody.check_chain(session)
         except DatabaseDamaged as error:
             return VerifyReport(checks, database_problems or [str(error)], [], 0)
-        report = VerifyReport(checks, database_problems, chain.problems, chain.entries)
+        custody_problems = chain.problems + self._header_problems()
+        report = VerifyReport(
+            checks, database_problems, custody_problems, chain.entries, self.unrecorded_files()
+        )
         if database_problems:
             return report  # writing into a damaged database could spread the damage
         now = custody.utc_now()
@@ -546,6 +810,16 @@ class Vault:
                 {"files": len(checks), "problems": len(report.problems())},
             )
         return report
+
+    def _header_problems(self) -> list[str]:
+        recorded, expected = self._header.custody_seq, self._header.custody_hash
+        if recorded is None:
+            return []
+        with self.session() as session:
+            seen = session.get(CustodyEntry, recorded)
+            if seen is None or seen.entry_hash != expected:
+                return [str(DatabaseRolledBack(recorded, custody.head_seq(session)))]
+        return []
 
     # ---------------------------------------------------------------- passphrase, device
     def change_passphrase(self, old: str, new: str) -> None:
@@ -585,35 +859,57 @@ class Vault:
     def remembered_on_device(self) -> bool:
         return self._header.device_wrap is not None
 
-    def _write_header(self, header: VaultHeader) -> None:
+    def _write_header(self, header: VaultHeader, *, sync_folder: bool = True) -> None:
         keys = self._require_keys()
         with self._write_lock:
             header = header.with_mac(keys.subkey("header-mac"))
-            atomic_write(self.folder / HEADER_NAME, header.to_bytes(), self._files.tmp)
+            atomic_write(
+                self.folder / HEADER_NAME, header.to_bytes(), self._files.tmp,
+                sync_folder=sync_folder,
+            )  # fmt: skip
             self._header = header
 
-    # ------------------------------------------------------------- for backup.py only
-    def _backup_material(self) -> tuple[VaultHeader, bytes, list[tuple[str, int]]]:
-        """The header to embed (device wrap removed), the backup key, and the stored files."""
-        keys = self._require_keys()
-        header = replace(self._header, device_wrap=None).with_mac(keys.subkey("header-mac"))
-        with self.session() as session:
-            names = [
-                (row.file_name, row.size)
-                for row in session.scalars(select(StoredFile).order_by(StoredFile.id))
-            ]
-        return header, keys.subkey("backup"), names
+    # ------------------------------------------------------------------------ snapshot
+    @contextmanager
+    def snapshot(self) -> Iterator[Snapshot]:
+        """A consistent copy of the database, with the header and the files it records.
 
-    def _blob_path(self, file_name: str) -> Path:
+        Taken with SQLite's online backup API, which reads through the WAL and so sees every
+        committed change even while another session holds an older read transaction (copying
+        the file after a checkpoint did not). Writers wait while it is taken; the copy is
+        encrypted with the same key and removed on leaving.
+        """
+        keys = self._require_keys()
+        copy = self._files.tmp / (os.urandom(16).hex() + ".snapshot")
+        try:
+            with self._write_lock:
+                database.snapshot(self._require_engine(), copy, keys.subkey("sqlcipher"))
+                header = replace(self._header, device_wrap=None).with_mac(keys.subkey("header-mac"))
+            rows = database.query_copy(
+                copy, keys.subkey("sqlcipher"), "SELECT file_name, size FROM stored_files"
+            )
+            files = [(str(name), int(size)) for name, size in rows]
+            yield Snapshot(copy, header, keys.subkey("backup"), files)
+        finally:
+            copy.unlink(missing_ok=True)
+
+    def file_path(self, file_name: str) -> Path:
+        """Where a stored file's encrypted bytes are (for the backup's archive)."""
         return self._files.path_of(file_name)
 
-    def _checkpoint(self) -> None:
-        database.checkpoint(self._require_engine())
 
-    @contextmanager
-    def _writes_paused(self) -> Iterator[None]:
-        with self._write_lock:
-            yield
+def _tighten_permissions(folder: Path) -> None:
+    """Folders 0700, files 0600, whoever created them and whatever the umask was."""
+    if os.name != "posix":
+        return
+    for root, dirs, names in os.walk(folder):
+        for name, wanted in [(d, 0o700) for d in dirs] + [(n, 0o600) for n in names]:
+            path = Path(root) / name
+            info = path.lstat()
+            if not stat.S_ISLNK(info.st_mode) and stat.S_IMODE(info.st_mode) != wanted:
+                path.chmod(wanted)
+    if stat.S_IMODE(folder.stat().st_mode) != 0o700:
+        folder.chmod(0o700)
 
 
 @contextmanager

@@ -37,15 +37,32 @@ message says why), 2 the command was misused.
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(default: object) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--vault", help="the vault folder (default: $DOSSIER_VAULT or user data)")
-    common.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    common.add_argument(
+        "--vault",
+        default=default if default is argparse.SUPPRESS else None,
+        help="the vault folder (default: $DOSSIER_VAULT or user data)",
+    )
+    common.add_argument(
+        "--json",
+        action="store_true",
+        default=default if default is argparse.SUPPRESS else False,
+        help="print machine-readable JSON",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --vault and --json are accepted before and after the command. A subcommand's own default
+    # would overwrite what was given before it (and run the command on another vault), so
+    # subcommands leave an option they were not given untouched (SUPPRESS).
+    common = _common_options(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
         prog="dossier",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        parents=[common],
+        parents=[_common_options(None)],
     )
     top = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

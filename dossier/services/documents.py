@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import logging
 import os
-from collections.abc import Callable, Iterable
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -14,12 +19,22 @@ from sqlalchemy.orm import Session
 from dossier import dates, refs, search
 from dossier.errors import DossierError, ImportRefused, NotFound
 from dossier.importers import detect_mime, importer_for
+from dossier.importers.base import Extracted
 from dossier.services.people import get_person
 from storage.blobs import CancelCheck
 from storage.custody import utc_now
-from storage.errors import Cancelled, VaultError
+from storage.errors import (
+    Cancelled,
+    DatabaseDamaged,
+    DiskFull,
+    SourceUnreadable,
+    VaultError,
+    VaultLocked,
+)
 from storage.models import Document, DocumentPage, DocumentPerson
-from storage.vault import Vault
+from storage.vault import FileRecord, Vault
+
+log = logging.getLogger(__name__)
 
 DOCUMENT_KINDS = (
     "court-decision", "charge-sheet", "news-article", "ngo-statement", "official-letter",
@@ -69,8 +84,12 @@ class ImportReport:
     cancelled: bool = False
 
 
-def _view(vault: Vault, document: Document, people: list[int]) -> DocumentView:
-    record = vault.file(document.file_id)
+def view_of(
+    vault: Vault, document: Document, people: list[int], record: FileRecord | None = None
+) -> DocumentView:
+    # Inside an open transaction the caller passes the record: reading it through a second
+    # connection would not see the uncommitted row.
+    record = record or vault.file(document.file_id)
     return DocumentView(
         document.id,
         refs.make("D", document.id),
@@ -95,18 +114,54 @@ def _view(vault: Vault, document: Document, people: list[int]) -> DocumentView:
     )
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and every file inside given folders (sorted, hidden files skipped)."""
+@dataclass(frozen=True)
+class ImportPlan:
+    """What a batch import will read, and what it will not, with the reason (nothing written)."""
+
+    files: list[Path]
+    in_folders: set[Path]  # files found by walking a folder (links there are never followed)
+    skipped: list[tuple[str, str]]
+
+
+_LINK_REASON = (
+    "it is a link to another file or folder; links inside a folder are not followed (import "
+    "the file it points to directly, if you mean to)"
+)
+
+
+def plan_import(paths: Iterable[Path], vault_folder: Path | None = None) -> ImportPlan:
+    """Files as given, and every file inside given folders (sorted, hidden files skipped).
+
+    Inside folders, links are listed as skipped and never followed: a link to a private key
+    or to another client's folder must not become an exhibit.
+    """
     files: list[Path] = []
+    in_folders: set[Path] = set()
+    skipped: list[tuple[str, str]] = []
     for path in paths:
         path = Path(path)
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files += [Path(root) / n for n in sorted(names) if not n.startswith(".")]
+                links = [d for d in dirs if (Path(root) / d).is_symlink()]
+                skipped += [(d, _LINK_REASON) for d in links if not d.startswith(".")]
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in links)
+                for name in sorted(names):
+                    found = Path(root) / name
+                    if name.startswith("."):
+                        continue
+                    if found.is_symlink() or not stat.S_ISREG(found.lstat().st_mode):
+                        skipped.append((name, _LINK_REASON if found.is_symlink() else
+                                        "it is not a regular file"))  # fmt: skip
+                        continue
+                    files.append(found)
+                    in_folders.add(found)
         else:
             files.append(path)
-    return files
+    if vault_folder is not None:
+        inside = [f for f in files if f.resolve().is_relative_to(vault_folder.resolve())]
+        skipped += [(f.name, "it is part of the vault itself") for f in inside]
+        files = [f for f in files if f not in inside]
+    return ImportPlan(files, in_folders, skipped)
 
 
 def import_files(
@@ -127,12 +182,9 @@ def import_files(
     with vault.session() as session:
         for person_id in people:
             get_person(session, person_id)
-    files = expand_paths(paths)
-    report = ImportReport()
-    vault_folder = vault.folder.resolve()
-    inside_vault = [f for f in files if f.resolve().is_relative_to(vault_folder)]
-    report.skipped += [(f.name, "it is part of the vault itself") for f in inside_vault]
-    files = [f for f in files if f not in inside_vault]
+    plan = plan_import(paths, vault.folder)
+    files = plan.files
+    report = ImportReport(skipped=list(plan.skipped))
     for index, path in enumerate(files):
         if cancelled is not None and cancelled():
             report.cancelled = True
@@ -143,15 +195,23 @@ def import_files(
             outcome = import_one(
                 vault, path, kind=kind, person_ids=people, password=password,
                 accept_suggestions=accept_suggestions, cancelled=cancelled,
+                follow_links=path not in plan.in_folders,
             )  # fmt: skip
         except Cancelled:
             report.cancelled = True
             break
+        except (DiskFull, VaultLocked, DatabaseDamaged):
+            raise  # the vault itself cannot take more: the rest of the batch would fail too
         except VaultError as error:
             report.skipped.append((path.name, str(error)))
             continue
         except OSError as error:
             report.skipped.append((path.name, f"it could not be read ({error.strerror})"))
+            continue
+        except Exception as error:
+            # The type only: a message could quote the file's contents (evidence).
+            log.warning("import: %s from the %s reader", type(error).__name__, path.suffix)
+            report.skipped.append((path.name, _UNREADABLE))
             continue
         if isinstance(outcome, str):
             report.duplicates.append((path.name, outcome))
@@ -160,6 +220,12 @@ def import_files(
     if progress is not None:
         progress(len(files), len(files), "")
     return report
+
+
+_UNREADABLE = (
+    "it is unreadable: the file is damaged or built in a way this app does not understand. "
+    "Nothing was stored."
+)
 
 
 def import_one(
@@ -171,8 +237,11 @@ def import_one(
     password: str | None = None,
     accept_suggestions: bool = False,
     cancelled: CancelCheck | None = None,
+    follow_links: bool = True,
 ) -> DocumentView | str:
     """Import one file; returns its view, or the ref of the document it duplicates."""
+    if not follow_links and path.is_symlink():
+        raise ImportRefused(_LINK_REASON)
     if not path.is_file():
         raise ImportRefused(f'"{path.name}" is not a file.')
     mime = detect_mime(path)
@@ -183,47 +252,78 @@ def import_one(
             "Word (.docx), text, web pages (.html), e-mail (.eml), JPEG, PNG, TIFF, HEIC."
         )
     extracted = importer.extract(path, password)  # before storing: a bad file stores nothing
-    stored = vault.store_file(path, media_type=mime, cancelled=cancelled)
-    with vault.transaction() as session:
+    with (
+        _open_source(path, follow_links) as (source, size),
+        vault.adding_file(source, size, label=path.name, media_type=mime, cancelled=cancelled) as (
+            session,
+            stored,
+        ),
+    ):
+        # One transaction: the file's record, the document, its pages, its search index and
+        # the custody entries commit together, or none of them does.
         if stored.duplicate:
             existing = session.scalars(
                 select(Document).where(Document.file_id == stored.record.id)
             ).first()
             if existing is not None:
                 return refs.make("D", existing.id)
-        suggestions = dict(extracted.suggestions)
-        document = Document(
-            file_id=stored.record.id,
-            kind=kind,
-            title=path.stem,
-            mime_type=mime,
-            page_count=len(extracted.pages),
-            confidential=False,
-            suggestions=json.dumps(suggestions, ensure_ascii=False),
-            warnings=json.dumps(extracted.warnings, ensure_ascii=False),
-            created_at=utc_now(),
-        )
+        document = record_document(session, stored.record.id, path.stem, kind, mime, extracted)
         if accept_suggestions:
-            _apply(document, suggestions, suggestions.keys())
-        document.pages = [
-            DocumentPage(page=number, text=text)
-            for number, text in enumerate(extracted.pages, start=1)
-        ]
-        session.add(document)
-        session.flush()
+            _apply(document, dict(extracted.suggestions), extracted.suggestions.keys())
+            _reindex_title(session, document)
         for person_id in person_ids or []:
             session.add(DocumentPerson(document_id=document.id, person_id=person_id))
-        for number, text in enumerate(extracted.pages, start=1):
-            if text.strip():
-                search.index_text(session, "document", document.id, number, text)
-        search.index_text(session, "document", document.id, None, document.title)
         vault.record_custody(
             session,
             "document imported",
             refs.make("D", document.id),
             {"file": path.name, "sha256": stored.record.sha256, "mime": mime},
         )
-        return _view(vault, document, person_ids or [])
+        session.flush()
+        return view_of(vault, document, person_ids or [], stored.record)
+
+
+def record_document(
+    session: Session, file_id: int, title: str, kind: str, mime: str, extracted: Extracted
+) -> Document:
+    """A document row with its pages, indexed for search, in the caller's transaction."""
+    document = Document(
+        file_id=file_id,
+        kind=kind,
+        title=title,
+        mime_type=mime,
+        page_count=len(extracted.pages),
+        confidential=False,
+        suggestions=json.dumps(dict(extracted.suggestions), ensure_ascii=False),
+        warnings=json.dumps(extracted.warnings, ensure_ascii=False),
+        created_at=utc_now(),
+    )
+    document.pages = [
+        DocumentPage(page=number, text=page) for number, page in enumerate(extracted.pages, 1)
+    ]
+    session.add(document)
+    session.flush()
+    for number, page_text in enumerate(extracted.pages, start=1):
+        if page_text.strip():
+            search.index_text(session, "document", document.id, number, page_text)
+    search.index_text(session, "document", document.id, None, document.title)
+    return document
+
+
+@contextmanager
+def _open_source(path: Path, follow_links: bool) -> Iterator[tuple[BinaryIO, int]]:
+    """The file to store; a link found inside a folder is never followed (O_NOFOLLOW)."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        handle = os.fdopen(os.open(path, flags), "rb")
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise ImportRefused(_LINK_REASON) from error
+        raise SourceUnreadable(path.name, error.strerror or str(error)) from error
+    with handle:
+        yield handle, os.fstat(handle.fileno()).st_size
 
 
 def _apply(document: Document, values: dict[str, str], keys: Iterable[str]) -> dict[str, str]:
@@ -257,7 +357,7 @@ def accept_suggestions(
         vault.record_custody(session, "document changed", refs.make("D", document_id), applied)
         _reindex_title(session, document)
         people = _people(session, document_id)
-        return _view(vault, document, people)
+        return view_of(vault, document, people)
 
 
 def update_document(vault: Vault, document_id: int, **fields: str | bool | None) -> DocumentView:
@@ -280,7 +380,7 @@ def update_document(vault: Vault, document_id: int, **fields: str | bool | None)
             changed[name] = value
         vault.record_custody(session, "document changed", refs.make("D", document_id), changed)
         _reindex_title(session, document)
-        return _view(vault, document, _people(session, document_id))
+        return view_of(vault, document, _people(session, document_id))
 
 
 def link_person(vault: Vault, document_id: int, person_id: int) -> DocumentView:
@@ -294,7 +394,7 @@ def link_person(vault: Vault, document_id: int, person_id: int) -> DocumentView:
             {"person": refs.make("P", person_id)},
         )  # fmt: skip
         session.flush()
-        return _view(vault, document, _people(session, document_id))
+        return view_of(vault, document, _people(session, document_id))
 
 
 def list_documents(vault: Vault, person_id: int | None = None) -> list[DocumentView]:
@@ -302,12 +402,12 @@ def list_documents(vault: Vault, person_id: int | None = None) -> list[DocumentV
         query = select(Document).order_by(Document.id)
         if person_id is not None:
             query = query.join(DocumentPerson).where(DocumentPerson.person_id == person_id)
-        return [_view(vault, d, _people(session, d.id)) for d in session.scalars(query)]
+        return [view_of(vault, d, _people(session, d.id)) for d in session.scalars(query)]
 
 
 def show_document(vault: Vault, document_id: int) -> DocumentView:
     with vault.session() as session:
-        return _view(vault, _get(session, document_id), _people(session, document_id))
+        return view_of(vault, _get(session, document_id), _people(session, document_id))
 
 
 def document_pages(vault: Vault, document_id: int) -> list[str]:

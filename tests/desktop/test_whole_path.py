@@ -24,7 +24,7 @@ def open_app(qtbot: QtBot, folder: Path) -> DossierApp:
     controller = DossierApp(
         QApplication.instance(),
         folder,
-        kdf=KdfParams.fresh(1, 8 * 1024),  # type: ignore[arg-type]
+        kdf=KdfParams.floor(),  # type: ignore[arg-type]
     )
     dialog = controller.start()
     qtbot.addWidget(dialog)

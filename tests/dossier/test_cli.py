@@ -22,7 +22,7 @@ def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     # Keep the tests fast: the calibrated Argon2id takes ~0.7 s per unlock.
     monkeypatch.setattr(
         "storage.vault.calibrate_kdf",
-        lambda: __import__("storage.keys", fromlist=["KdfParams"]).KdfParams.fresh(1, 8192),
+        lambda: __import__("storage.keys", fromlist=["KdfParams"]).KdfParams.floor(),
     )
     return folder
 

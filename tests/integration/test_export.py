@@ -46,7 +46,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not present")
     folder = tmp_path_factory.mktemp("export")
-    vault = Vault.create(folder / "vault", PASSPHRASE, kdf=KdfParams.fresh(1, 8 * 1024))
+    vault = Vault.create(folder / "vault", PASSPHRASE, kdf=KdfParams.floor())
     person = people.add_person(
         vault, "Rinat Tukhvatshin", native_name="Ринат Тухватшин", role="journalist",
         aliases=["Rinat Tuhvatshin"], nationality="Kyrgyz Republic", notes=KAZAKH,

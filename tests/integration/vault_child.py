@@ -1,30 +1,34 @@
 """Child process for crash and disk-full tests: does real vault work until stopped.
 
-python vault_child.py loop VAULT PASSPHRASE      store files forever, printing each commit
+python vault_child.py loop VAULT PASSPHRASE      import documents forever, printing each commit
 python vault_child.py diskfull VAULT PASSPHRASE  store under a file-size limit
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import resource
 import signal
 import sys
+import tempfile
 from pathlib import Path
 
+from dossier.services.documents import import_one
 from storage.errors import DiskFull
 from storage.vault import Vault
 
 
-def loop(vault: Vault) -> None:
+def loop(vault: Vault, scratch: Path) -> None:
     index = 0
     while True:
         # Sizes vary from a few bytes to several segments, so kills land in every phase.
-        size = [10, 70_000, 1_100_000, 2_600_000][index % 4] + index
-        data = hashlib.sha256(str(index).encode()).digest() * (size // 32 + 1)
-        result = vault.store_bytes(data[:size], label=f"item {os.getpid()}-{index}")
-        print(f"COMMITTED {result.record.id} {result.record.sha256}", flush=True)
+        size = [40, 70_000, 1_100_000, 2_600_000][index % 4] + index
+        line = f"{os.getpid()}-{index} Протокол ң ө ү\n".encode()
+        source = scratch / f"item {os.getpid()}-{index}.txt"
+        source.write_bytes((line * (size // len(line) + 1))[:size])
+        result = import_one(vault, source)
+        assert not isinstance(result, str)
+        print(f"COMMITTED {result.file_id} {result.sha256} {result.ref}", flush=True)
         index += 1
 
 
@@ -50,7 +54,11 @@ def main() -> None:
     mode, folder, passphrase = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
     vault = Vault.unlock(folder, passphrase)
     print("OPENED", flush=True)
-    {"loop": loop, "diskfull": disk_full}[mode](vault)
+    if mode == "loop":
+        with tempfile.TemporaryDirectory() as scratch:
+            loop(vault, Path(scratch))
+    else:
+        disk_full(vault)
 
 
 if __name__ == "__main__":

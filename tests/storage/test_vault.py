@@ -307,12 +307,34 @@ def test_header_asking_for_absurd_memory_is_refused(vault: Vault, vault_folder: 
         Vault.unlock(vault_folder, PASSPHRASE)
 
 
-def test_weakened_kdf_in_header_does_not_unlock(vault: Vault, vault_folder: Path) -> None:
+def test_changed_kdf_in_header_does_not_unlock(vault: Vault, vault_folder: Path) -> None:
     vault.lock()
     body = json.loads((vault_folder / HEADER_NAME).read_text())
-    _rewrite_header(vault_folder, {"kdf": dict(body["kdf"], iterations=2)})
+    _rewrite_header(vault_folder, {"kdf": dict(body["kdf"], iterations=4)})
     with pytest.raises(WrongPassphrase):
         Vault.unlock(vault_folder, PASSPHRASE)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("iterations", 2), ("memory_kib", 32 * 1024), ("memory_kib", 2 * 1024 * 1024)],
+    ids=["two-passes", "32-MiB", "2-GiB"],
+)
+def test_kdf_outside_what_the_app_creates_means_a_damaged_header(
+    vault: Vault, vault_folder: Path, field: str, value: int
+) -> None:
+    vault.lock()
+    body = json.loads((vault_folder / HEADER_NAME).read_text())
+    _rewrite_header(vault_folder, {"kdf": dict(body["kdf"], **{field: value})})
+    with pytest.raises(HeaderDamaged):
+        Vault.unlock(vault_folder, PASSPHRASE)
+
+
+def test_kdf_work_is_capped_so_an_altered_header_cannot_stall_unlock() -> None:
+    from storage.keys import MAX_MEMORY_KIB, KdfParams
+
+    assert not KdfParams.fresh(64, MAX_MEMORY_KIB).is_sane()
+    assert KdfParams.fresh(32, 256 * 1024).is_sane()
 
 
 def test_header_from_a_newer_version_is_refused(vault: Vault, vault_folder: Path) -> None:
@@ -355,7 +377,7 @@ def test_altered_database_page_is_found_by_verify(vault: Vault, vault_folder: Pa
 
 
 # ----------------------------------------------------------------------- crash leftovers
-def test_leftovers_of_a_crash_are_cleaned_up_on_open(vault: Vault, vault_folder: Path) -> None:
+def test_half_written_files_are_cleaned_up_and_unrecorded_ones_set_aside(vault: Vault, vault_folder: Path) -> None:
     vault.store_bytes(b"committed", label="c")
     vault.lock()
     (vault_folder / "tmp" / "abc.part").write_bytes(b"half written")
@@ -363,10 +385,13 @@ def test_leftovers_of_a_crash_are_cleaned_up_on_open(vault: Vault, vault_folder:
     orphan.parent.mkdir(exist_ok=True)
     orphan.write_bytes(b"never committed")
     with Vault.unlock(vault_folder, PASSPHRASE) as reopened:
-        assert not orphan.exists()
         assert list((vault_folder / "tmp").iterdir()) == []
+        assert not orphan.exists()
+        assert (vault_folder / "quarantine" / orphan.name).read_bytes() == b"never committed"
         assert reopened.read_bytes(1) == b"committed"
-        assert reopened.verify().ok
+        report = reopened.verify()
+        assert not report.ok
+        assert [f.name for f in report.unrecorded] == [orphan.name]
 
 
 # ---------------------------------------------------------------------- custody log
