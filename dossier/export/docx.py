@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from docx.shared import Cm, Mm, Pt
 
 from dossier.errors import DossierError
 from dossier.export.content import DossierContent
+from dossier.export.output import writing
 from dossier.export.pdf.exhibit_pages import IMAGE_TYPES, clean_image
 from dossier.export.pdf.timeline import chart, chart_png
 from storage.vault import Vault
@@ -210,14 +210,10 @@ def write_docx(vault: Vault, content: DossierContent, out: Path, *, paper: str =
             document.add_picture(buffer, width=Cm(8))
             document.add_paragraph(f"{exhibit.label}: {content.redact(exhibit.document.title)}")
 
-    temp = out.with_name(f".{out.name}.part")
     try:
-        document.save(str(temp))
-        with open(temp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        temp.replace(out)
+        with writing(out) as part:
+            document.save(str(part))
     except OSError as error:
-        temp.unlink(missing_ok=True)
         raise DossierError(f"The document could not be written to {out}: {error}.") from error
     return hashlib.sha256(out.read_bytes()).hexdigest()
 

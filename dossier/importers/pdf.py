@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pikepdf
 import pypdfium2 as pdfium
 
 from dossier.errors import ImportRefused, PasswordNeeded
@@ -18,6 +19,22 @@ def _pdf_date(value: str) -> str | None:
     if not match:
         return None
     return "-".join(part for part in match.groups() if part)
+
+
+def _check_bundle_ready(path: Path, password: str | None) -> None:
+    """The export copies pages with pikepdf (qpdf): a PDF it cannot read is refused now, at
+    import, rather than stopping every later export of the case."""
+    try:
+        with pikepdf.open(path, password=password or "") as pdf:
+            if len(pdf.pages) == 0:
+                raise ImportRefused(f'"{path.name}" has no pages.')
+    except pikepdf.PasswordError as error:
+        raise PasswordNeeded(path.name) from error
+    except (pikepdf.PdfError, RecursionError) as error:
+        raise ImportRefused(
+            f'"{path.name}" is damaged in a way that would stop it from going into a bundle, '
+            "so it was not imported. Open it in a PDF reader and save or print it to a new PDF."
+        ) from error
 
 
 class PdfImporter:
@@ -49,6 +66,7 @@ class PdfImporter:
             raise ImportRefused(f'"{path.name}" is damaged: a page cannot be read.') from error
         finally:
             document.close()
+        _check_bundle_ready(path, password)
         suggestions = {
             key: value.strip()
             for key, value in (("title", metadata.get("Title", "")),

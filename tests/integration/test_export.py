@@ -6,7 +6,9 @@ import hashlib
 import io
 import json
 import shutil
+import os
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from dossier.export.content import ExportIncomplete
 from dossier.export.pdf.exhibit_pages import ExhibitUnusable
 from dossier.services import cases, documents, events, people, quotes
 from dossier.services.export import ExportResult, export_case, parse_time
+from storage.errors import VaultError
 from storage.keys import KdfParams
 from storage.vault import Vault
 from tests.conftest import CORPUS, PASSPHRASE
@@ -245,3 +248,45 @@ def test_an_unwritable_destination_is_explained(exported: Exported) -> None:
 
     with pytest.raises(DossierError, match="does not exist"):
         export_case(exported.vault, exported.case_id, Path("/no/such/folder/out.pdf"), at=AT)
+
+
+def test_redaction_reaches_the_manifest_and_text_exhibit_headings(exported: Exported) -> None:
+    person = people.add_person(exported.vault, "Redaction Client")
+    case = cases.add_case(exported.vault, person.id, "general")
+    statement = exported.folder / "Samuel Heath interview.txt"
+    statement.write_text("What was said in the interview, as the source recorded it.")
+    documents.import_files(exported.vault, [statement], person_ids=[person.id])
+    out = exported.folder / "redacted-exhibits.pdf"
+    export_case(exported.vault, case.id, out, at=AT, draft=True, redact=["Samuel Heath"])
+    manifest = json.dumps(_manifest(out), ensure_ascii=False)
+    assert "Samuel Heath" not in manifest and "[Person A] interview.txt" in manifest
+    assert "Samuel Heath" not in _text(out, 1, _manifest(out)["bundle_pages"])
+
+
+def test_a_part_left_by_a_killed_export_is_swept_at_the_next_one(exported: Exported) -> None:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    stale = exported.folder / f".evidence-dossier-export-{dead.stdout.strip()}-0123456789ab.part"
+    stale.write_bytes(b"%PDF- half of a client's bundle")
+    running = exported.folder / f".evidence-dossier-export-{os.getppid()}-ba9876543210.part"
+    running.write_bytes(b"%PDF- another export, still being written")
+    export_case(exported.vault, exported.case_id, exported.folder / "next.pdf", at=AT)
+    assert not stale.exists()
+    assert running.exists()  # its process is alive: not ours to touch
+    running.unlink()
+    assert not list(exported.folder.glob(".*.part"))
+
+
+def test_a_cancelled_export_leaves_no_part_behind(exported: Exported) -> None:
+    target = exported.folder / "cancelled.pdf"
+    calls = 0
+
+    def cancel_late() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 3
+
+    with pytest.raises(VaultError):
+        export_case(exported.vault, exported.case_id, target, at=AT, cancelled=cancel_late)
+    assert not target.exists()
+    assert not list(exported.folder.glob(".*.part"))

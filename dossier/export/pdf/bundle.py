@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +15,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 
 from dossier.errors import DossierError
 from dossier.export.content import DossierContent, Exhibit
+from dossier.export.output import writing
 from dossier.export.pdf import narrative
 from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf
 from dossier.export.pdf.stamps import StampKit
@@ -48,7 +48,7 @@ def manifest(content: DossierContent, total_pages: int) -> dict[str, object]:
                 "label": e.label,
                 "document": e.document.ref,
                 "title": content.redact(e.document.title),
-                "original_file": e.document.original_name,
+                "original_file": content.redact(e.document.original_name),
                 "mime_type": e.document.mime_type,
                 "size": e.document.size,
                 "sha256": e.document.sha256,
@@ -74,7 +74,7 @@ def _prepare_exhibits(
         if cancelled is not None and cancelled():
             raise DossierError("Export cancelled; nothing was written.")
         try:
-            data = exhibit_pdf(vault, exhibit, page_size)
+            data = exhibit_pdf(vault, exhibit, page_size, content.redact)
             is_pdf = exhibit.document.mime_type == "application/pdf"
             if is_pdf and hashlib.sha256(data).hexdigest() != exhibit.document.sha256:
                 raise DossierError(f"{exhibit.label}: the file no longer matches its SHA-256")
@@ -201,19 +201,15 @@ def _metadata(bundle: pikepdf.Pdf, content: DossierContent) -> None:
 
 def _save(bundle: pikepdf.Pdf, out: Path) -> None:
     """Write next to the target and rename: a failed export never leaves half a file."""
-    temp = out.with_name(f".{out.name}.part")
     try:
-        bundle.save(
-            temp,
-            deterministic_id=True,
-            compress_streams=True,
-            object_stream_mode=pikepdf.ObjectStreamMode.generate,
-        )
-        with open(temp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        temp.replace(out)
+        with writing(out) as part:
+            bundle.save(
+                part,
+                deterministic_id=True,
+                compress_streams=True,
+                object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            )
     except OSError as error:
-        temp.unlink(missing_ok=True)
         raise DossierError(
             f"The bundle could not be written to {out}: {error.strerror or error}."
         ) from error

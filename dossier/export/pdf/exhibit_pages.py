@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 import pikepdf
@@ -34,7 +35,12 @@ class ExhibitUnusable(DossierError):
         self.problems = problems
 
 
-def exhibit_pdf(vault: Vault, exhibit: Exhibit, page_size: tuple[float, float]) -> bytes:
+def exhibit_pdf(
+    vault: Vault,
+    exhibit: Exhibit,
+    page_size: tuple[float, float],
+    redact: Callable[[str | None], str] = lambda text: text or "",
+) -> bytes:
     """The exhibit's pages as a PDF (raises DossierError with a reason when impossible)."""
     document = exhibit.document
     if document.mime_type == "application/pdf":
@@ -49,13 +55,15 @@ def exhibit_pdf(vault: Vault, exhibit: Exhibit, page_size: tuple[float, float]) 
                 "unprotected copy and import it"
             ) from error
         except pikepdf.PdfError as error:
+            # pikepdf's message names an in-memory stream, which means nothing to a lawyer.
             raise DossierError(
-                f"{exhibit.label} ({document.title}): the PDF is damaged ({error})"
+                f"{exhibit.label} ({document.title}): the PDF is damaged and its pages cannot "
+                "be copied into a bundle"
             ) from error
         return original
     if document.mime_type in IMAGE_TYPES:
         return _image_page(vault.read_bytes(document.file_id), page_size)
-    return _text_pages(exhibit, document_pages(vault, document.id), page_size)
+    return _text_pages(exhibit, document_pages(vault, document.id), page_size, redact)
 
 
 def clean_image(data: bytes) -> Image.Image:
@@ -88,11 +96,18 @@ def _image_page(data: bytes, page_size: tuple[float, float]) -> bytes:
     return out.getvalue()
 
 
-def _text_pages(exhibit: Exhibit, pages: list[str], page_size: tuple[float, float]) -> bytes:
+def _text_pages(
+    exhibit: Exhibit,
+    pages: list[str],
+    page_size: tuple[float, float],
+    redact: Callable[[str | None], str],
+) -> bytes:
+    """A text exhibit typeset; its heading is redacted like the narrative, its text is not."""
     register()
+    title = redact(exhibit.document.title)
     body = ParagraphStyle("exhibit", fontName=SERIF_NAME, fontSize=10, leading=13.5)
     heading = ParagraphStyle("exhibit-title", fontName=SANS_NAME, fontSize=11, leading=15)
-    story = [Paragraph(escape(exhibit.document.title), heading), Spacer(1, 4 * mm)]
+    story = [Paragraph(escape(title), heading), Spacer(1, 4 * mm)]
     for page_text in pages:
         for block in page_text.split("\n\n"):
             if block.strip():
@@ -110,6 +125,6 @@ def _text_pages(exhibit: Exhibit, pages: list[str], page_size: tuple[float, floa
         rightMargin=22 * mm,
         invariant=1,
         initialFontName=SERIF_NAME,
-        title=exhibit.document.title,
+        title=title,
     ).build(story)
     return out.getvalue()
