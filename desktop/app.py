@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from desktop import fonts
+from desktop import file_dialogs, fonts
 from desktop.main_window import MainWindow
 from desktop.unlock_dialog import UnlockDialog
 from dossier.resources import ROOT
@@ -120,6 +120,7 @@ def install_translation(app: QApplication, language: str) -> QTranslator | None:
 def main() -> int:
     app = QApplication(sys.argv)
     app.setApplicationName("Evidence Dossier")
+    file_dialogs.forbid_qt_settings_files()
     fonts.install(app)
     controller = DossierApp(app)
     wanted = os.environ.get("DOSSIER_LANG") or QLocale.system().name()[:2]

@@ -9,7 +9,6 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import file_dialogs
 from desktop.jobs import Jobs
 from desktop.worker import Cancel, Progress
 from dossier import dates
@@ -147,7 +147,7 @@ class DocumentsTab(QWidget):
 
     # --------------------------------------------------------------------------- import
     def _choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"))
+        names = file_dialogs.open_files(self, self.tr("Import files"))
         if names:
             self.import_paths([Path(n) for n in names])
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import file_dialogs
 from desktop.documents_tab import DocumentsTab
 from desktop.jobs import Jobs, notify
 from desktop.person_tabs import ChronologyTab, ExportTab, GroundsTab, ProfileTab, QuotesTab
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         )
 
     def backup(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Back up to"), "", "*.edbackup")
+        name = file_dialogs.save_file(self, self.tr("Back up to"), "*.edbackup")
         if not name:
             return
         vault, target = self.vault, Path(name)
@@ -197,10 +197,10 @@ class MainWindow(QMainWindow):
 
     def restore(self) -> None:
         """Rebuild a vault from a backup into a new folder; this vault stays open."""
-        archive, _ = QFileDialog.getOpenFileName(self, self.tr("Backup file"), "", "*.edbackup")
+        archive = file_dialogs.open_file(self, self.tr("Backup file"), "*.edbackup")
         if not archive:
             return
-        target = QFileDialog.getExistingDirectory(self, self.tr("An empty folder for the copy"))
+        target = file_dialogs.existing_folder(self, self.tr("An empty folder for the copy"))
         if not target:
             return
         passphrase, ok = QInputDialog.getText(

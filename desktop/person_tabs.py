@@ -9,7 +9,6 @@ from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import file_dialogs
 from desktop.jobs import Jobs, notify
 from desktop.worker import Cancel, Progress
 from dossier import dates
@@ -364,7 +364,7 @@ class ExportTab(QWidget):
             self.case.addItem(f"{case.ref}  {case.kind_title}", case.id)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"))
+        name = file_dialogs.save_file(self, self.tr("Save as"))
         if name:
             self.out.setText(name)
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import file_dialogs
 from desktop.jobs import Jobs
 from dossier.services import vault_access
 from storage.header import HEADER_NAME
@@ -29,12 +29,10 @@ from storage.vault import Vault
 
 
 def strength(passphrase: str) -> int:
-    """0–100: a rough guide (length and variety), shown as a bar while typing."""
+    """0–100 for the bar: zxcvbn's score (0–4) in steps."""
     if not passphrase:
         return 0
-    variety = len(set(passphrase)) / max(len(passphrase), 1)
-    score = min(len(passphrase), 30) * 3 + int(variety * 10)
-    return min(100, score if vault_access.passphrase_problem(passphrase) is None else score // 3)
+    return 10 + 22 * vault_access.passphrase_strength(passphrase).score
 
 
 class UnlockDialog(QDialog):
@@ -81,6 +79,9 @@ class UnlockDialog(QDialog):
         form.addRow(self.repeat_label, self.repeat)
         self.meter_label = QLabel(self.tr("Strength"))
         form.addRow(self.meter_label, self.meter)
+        self.meter_words = QLabel()
+        self.meter_words.setAccessibleName(self.tr("Passphrase strength in words"))
+        form.addRow("", self.meter_words)
         form.addRow("", self.remember)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -92,7 +93,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.folder_edit.textChanged.connect(self._update_mode)
-        self.passphrase.textChanged.connect(lambda text: self.meter.setValue(strength(text)))
+        self.passphrase.textChanged.connect(self._show_strength)
         self._update_mode()
         self.passphrase.setFocus()
 
@@ -101,17 +102,41 @@ class UnlockDialog(QDialog):
         return not (Path(self.folder_edit.text()) / HEADER_NAME).exists()
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Vault folder"))
+        chosen = file_dialogs.existing_folder(self, self.tr("Vault folder"))
         if chosen:
             self.folder_edit.setText(chosen)
 
     def _update_mode(self) -> None:
         creating = self.creating
-        for widget in (self.repeat, self.repeat_label, self.meter, self.meter_label):
+        for widget in (self.repeat, self.repeat_label, self.meter, self.meter_label,
+                       self.meter_words):  # fmt: skip
             widget.setVisible(creating)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Create vault") if creating else self.tr("Unlock"))
         self.remember.setVisible(creating)
+
+    def _show_strength(self, text: str) -> None:
+        self.meter.setValue(strength(text))
+        self.meter_words.setText(self.strength_words(text) if text else "")
+
+    def strength_words(self, passphrase: str) -> str:
+        """The meter in words, in the interface's language: "weak: a common word with digits"."""
+        found = vault_access.passphrase_strength(passphrase)
+        levels = (self.tr("very weak"), self.tr("weak"), self.tr("fair"), self.tr("strong"),
+                  self.tr("very strong"))  # fmt: skip
+        reasons = {
+            "short": self.tr("too short"),
+            "common": self.tr("one of the most common passwords"),
+            "word-digits": self.tr("a common word with digits"),
+            "l33t": self.tr("a common word with letters swapped for symbols"),
+            "word": self.tr("a common word or name"),
+            "repeat": self.tr("repeated characters"),
+            "sequence": self.tr("a sequence like abc or 123"),
+            "keyboard": self.tr("a row of keys on the keyboard"),
+            "date": self.tr("a date or a year"),
+        }
+        level = levels[found.score]
+        return f"{level}: {reasons[found.reason]}" if found.reason else level
 
     def submit(self) -> None:
         folder = Path(self.folder_edit.text()).expanduser()
@@ -121,9 +146,12 @@ class UnlockDialog(QDialog):
             if passphrase != self.repeat.text():
                 self.message.setText(self.tr("The two passphrases differ."))
                 return
-            problem = vault_access.passphrase_problem(passphrase)
-            if problem:
-                self.message.setText(problem)
+            if not vault_access.passphrase_strength(passphrase).acceptable:
+                self.message.setText(
+                    self.tr("This passphrase is %1. Use four or more unrelated words.").replace(
+                        "%1", self.strength_words(passphrase)
+                    )
+                )
                 return
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("Creating the vault…") if creating else self.tr("Unlocking…"))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
+from zxcvbn import zxcvbn
 
 from storage.errors import KeyringUnavailable, NotRemembered
 from storage.header import VaultHeader
@@ -33,13 +36,80 @@ def locate_vault(explicit: str | Path | None) -> Path:
     return default_vault_folder()
 
 
-def passphrase_problem(passphrase: str) -> str | None:
-    """Why a new passphrase is too weak, or None."""
+# Strength levels, zxcvbn's score 0–4, in words.
+LEVELS = ("very weak", "weak", "fair", "strong", "very strong")
+# Why a passphrase is weak, from the patterns zxcvbn found, in words a person understands.
+REASONS = {
+    "short": "too short",
+    "common": "one of the most common passwords",
+    "word-digits": "a common word with digits",
+    "l33t": "a common word with letters swapped for symbols",
+    "word": "a common word or name",
+    "repeat": "repeated characters",
+    "sequence": "a sequence like abc or 123",
+    "keyboard": "a row of keys on the keyboard",
+    "date": "a date or a year",
+}
+MIN_SCORE = 3
+
+
+@dataclass(frozen=True)
+class PassphraseStrength:
+    score: int  # 0–4 (zxcvbn)
+    reason: str | None  # a key of REASONS, or None when nothing stands out
+
+    @property
+    def acceptable(self) -> bool:
+        return self.score >= MIN_SCORE and self.reason != "short"
+
+    @property
+    def words(self) -> str:
+        """ "weak: a common word with digits" """
+        level = LEVELS[self.score]
+        return f"{level}: {REASONS[self.reason]}" if self.reason else level
+
+
+def passphrase_strength(passphrase: str) -> PassphraseStrength:
+    """How hard the passphrase is to guess, estimated by zxcvbn (offline, its own word lists)."""
+    if not passphrase:
+        return PassphraseStrength(0, "short")
+    result = zxcvbn(passphrase[:100])  # its time grows with length; 100 characters is plenty
+    score = int(result["score"])
     if len(passphrase) < MIN_PASSPHRASE_CHARS:
-        return f"Use at least {MIN_PASSPHRASE_CHARS} characters; a few unrelated words work well."
-    if len(set(passphrase)) < 4:
-        return "This passphrase repeats too few characters to be safe."
-    return None
+        return PassphraseStrength(min(score, 1), "short")
+    return PassphraseStrength(score, None if score >= MIN_SCORE else _reason(result))
+
+
+def _reason(result: dict[str, Any]) -> str | None:
+    if "common password" in result["feedback"].get("warning", ""):
+        return "common"
+    patterns = [match["pattern"] for match in result["sequence"]]
+    words = [m for m in result["sequence"] if m["pattern"] == "dictionary"]
+    if any(m.get("l33t") for m in words):
+        return "l33t"
+    if words and any(m["token"].isdigit() for m in result["sequence"] if m not in words):
+        return "word-digits"
+    for pattern, reason in (
+        ("repeat", "repeat"),
+        ("sequence", "sequence"),
+        ("spatial", "keyboard"),
+        ("date", "date"),
+        ("regex", "date"),
+    ):
+        if pattern in patterns:
+            return reason
+    return "word" if words else None
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    """Why a new passphrase is too weak to accept, or None."""
+    strength = passphrase_strength(passphrase)
+    if strength.acceptable:
+        return None
+    return (
+        f"This passphrase is {strength.words}. Use at least {MIN_PASSPHRASE_CHARS} characters: "
+        "four or more unrelated words make a strong one."
+    )
 
 
 def create_vault(

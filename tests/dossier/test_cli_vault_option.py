@@ -1,4 +1,4 @@
-"""`--vault` names the vault wherever it stands on the command line, even with $DOSSIER_VAULT set."""
+"""`--vault` names the vault wherever it stands, whatever $DOSSIER_VAULT says."""
 
 from __future__ import annotations
 

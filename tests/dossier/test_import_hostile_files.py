@@ -62,7 +62,7 @@ def _broken_docx(path: Path) -> None:
             "_rels/.rels",
             '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
             'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
-            "openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+            'openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
             'Target="word/document.xml"/></Relationships>',
         )
         archive.writestr("word/document.xml", "<w:document><w:body><w:p>broken <<< xml")

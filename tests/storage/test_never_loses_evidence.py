@@ -72,7 +72,9 @@ def test_an_unrecorded_file_is_set_aside_and_recovered_with_its_name(
         import json
 
         body = {"key": base64.b64encode(key).decode(), "label": "обыск.jpg", "media_type": None}
-        return wrap(keys.subkey("blob-wrap"), json.dumps(body).encode(), b"pending|" + name.encode())
+        return wrap(
+            keys.subkey("blob-wrap"), json.dumps(body).encode(), b"pending|" + name.encode()
+        )
 
     import io
 
@@ -174,9 +176,7 @@ def test_a_backup_beside_a_reader_holds_the_newest_file(
         assert restored.unrecorded_files() == []
 
 
-def test_every_vault_file_is_private_whatever_the_umask(
-    tmp_path: Path, fast_kdf: object
-) -> None:
+def test_every_vault_file_is_private_whatever_the_umask(tmp_path: Path, fast_kdf: object) -> None:
     previous = os.umask(0o022)
     try:
         folder = tmp_path / "shared-parent" / "vault"

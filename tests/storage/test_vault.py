@@ -377,7 +377,9 @@ def test_altered_database_page_is_found_by_verify(vault: Vault, vault_folder: Pa
 
 
 # ----------------------------------------------------------------------- crash leftovers
-def test_half_written_files_are_cleaned_up_and_unrecorded_ones_set_aside(vault: Vault, vault_folder: Path) -> None:
+def test_half_written_files_are_cleaned_up_and_unrecorded_ones_set_aside(
+    vault: Vault, vault_folder: Path
+) -> None:
     vault.store_bytes(b"committed", label="c")
     vault.lock()
     (vault_folder / "tmp" / "abc.part").write_bytes(b"half written")
