@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dossier import refs
 from dossier.cli.common import emit, open_vault
+from dossier.cli.text_input import add_text
 from dossier.cli.types import Adder
 from dossier.legal_grounds import CASE_KINDS, NOTICE_TYPES
 from dossier.search import Searcher
@@ -24,7 +25,7 @@ def person_add(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         person = people.add_person(
             vault, args.name, native_name=args.native, aliases=args.alias, role=args.role,
-            birth_date=args.born, nationality=args.nationality, notes=args.notes,
+            birth_date=args.born, nationality=args.nationality, notes=args.notes or "",
         )  # fmt: skip
     emit(args, {"id": person.ref, **_plain(person)}, f"{person.ref}  {person.name}")
     return 0
@@ -297,13 +298,13 @@ def _plain(view: object) -> dict[str, object]:
 def register(add: Adder, add_group: SubGroup) -> None:
     group = add_group("person", "People: add, list, show, aliases, likely duplicates.")
     sub = add("add", person_add, "Add a person.", group=group)
-    sub.add_argument("name", help="the name as used in filings")
-    sub.add_argument("--native", help="the name in its own script (e.g. Cyrillic)")
+    add_text(sub, "name", "the name as used in filings", positional=True, required=True)
+    add_text(sub, "native", "the name in its own script (e.g. Cyrillic)")
     sub.add_argument("--alias", action="append", default=[], help="another spelling (repeat)")
     sub.add_argument("--role", choices=people.ROLES)
     sub.add_argument("--born", help='date of birth, as precise as known ("1987", "May 1987")')
     sub.add_argument("--nationality")
-    sub.add_argument("--notes", default="")
+    add_text(sub, "notes")
     sub = add("list", person_list, "List people (or find them by any spelling).", group=group)
     sub.add_argument("--find", help="a name in any spelling or script")
     sub = add("show", person_show, "Show one person.", group=group)
@@ -324,15 +325,16 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument("--firm")
     sub.add_argument("--address")
     sub.add_argument("--bar-number")
-    sub.add_argument("--summary")
+    add_text(sub, "summary")
     sub = add("list", case_list, "List cases.", group=group)
     sub.add_argument("--person", help="only this person's (P1)")
     sub = add("set", case_set, "Change a case's details.", group=group)
     sub.add_argument("case", help="C1")
-    for name in ("status", "summary", "arguments", "notice-reference", "representative-name",
+    sub.add_argument("--status")
+    for name in ("summary", "arguments", "notice-reference", "representative-name",
                  "representative-firm", "representative-address", "representative-bar-number",
                  "requesting-country"):  # fmt: skip
-        sub.add_argument(f"--{name}")
+        add_text(sub, name)
 
     sub = add("import", import_command, "Import files and folders as documents (exhibits).")
     sub.add_argument("paths", nargs="+", help="files or folders")
@@ -356,17 +358,20 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub = add("set", document_set, "Edit a document's details.", group=group)
     sub.add_argument("document", help="D1")
     for name in documents.EDITABLE:
-        sub.add_argument(f"--{name.replace('_', '-')}", dest=name)
+        if name == "title":
+            add_text(sub, "title")
+        else:
+            sub.add_argument(f"--{name.replace('_', '-')}", dest=name)
     sub.add_argument("--confidential", choices=("yes", "no"))
     sub.add_argument("--person", action="append", default=[], help="link to a person (P1)")
 
     group = add_group("quote", "Quotes: add (checked against the document), list.")
     sub = add("add", quote_add, "Add a quote from a document.", group=group)
     sub.add_argument("document", help="D3")
-    sub.add_argument("text", help="the exact words")
-    sub.add_argument("--speaker")
+    add_text(sub, "text", "the exact words", positional=True, required=True)
+    add_text(sub, "speaker")
     sub.add_argument("--date", help="when it was said")
-    sub.add_argument("--translation")
+    add_text(sub, "translation")
     sub.add_argument("--page", type=int, help="the page, if the text cannot be found")
     sub.add_argument("--person", action="append", default=[], help="a person concerned (P1)")
     sub = add("list", quote_list, "List quotes.", group=group)
@@ -376,9 +381,9 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub = add("add", event_add, "Add a dated event.", group=group)
     sub.add_argument("person", help="P1")
     sub.add_argument("--date", required=True, help='as the source says: "In August 2025"')
-    sub.add_argument("--title", required=True)
+    add_text(sub, "title", required=True)
     sub.add_argument("--kind", default="other", choices=EVENT_KINDS)
-    sub.add_argument("--description")
+    add_text(sub, "description")
     sub.add_argument("--cite", action="append", default=[], help="D3:2 (page) or Q4 (repeat)")
     sub.add_argument("--also", action="append", default=[], help="other people involved")
     sub = add("list", event_list, "The chronology, and dates sources disagree on.", group=group)
@@ -392,7 +397,7 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument("evidence", nargs="+", help="D3, Q2 or E5")
 
     sub = add("search", search_command, "Search everything, by any spelling of a name.")
-    sub.add_argument("query")
+    add_text(sub, "query", "a name or words, in any spelling", positional=True, required=True)
     sub.add_argument("--person", help="only what concerns P1")
     sub.add_argument("--case", help="only what concerns C1's person")
     sub.add_argument("--limit", type=int, default=20)

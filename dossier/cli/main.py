@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from dossier.cli import evidence_commands, vault_commands
 from dossier.cli.common import UserError
+from dossier.cli.text_input import read_text_files
 from dossier.cli.types import Handler
 from storage.errors import VaultError
 
@@ -101,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
+        read_text_files(args)
         return int(args.handler(args))
     except (VaultError, UserError) as error:
         print(f"dossier: {error}", file=sys.stderr)

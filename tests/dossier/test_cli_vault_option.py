@@ -48,3 +48,47 @@ def test_vault_before_the_command_wins_over_the_environment(
     assert [p["name"] for p in listed] == ["Rinat Tukhvatshin"]
     assert main(["--json", "person", "list", "--vault", str(other)]) == 0
     assert json.loads(capsys.readouterr().out)["people"] == []
+
+
+def test_evidence_text_can_come_from_a_file_or_stdin_instead_of_the_command_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Text typed on the command line lands in ~/.bash_history; a file or stdin does not."""
+    import io
+
+    monkeypatch.setattr("storage.vault.calibrate_kdf", lambda: KdfParams.floor())
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", PASS)
+    monkeypatch.setenv("DOSSIER_VAULT", str(tmp_path / "vault"))
+    name = tmp_path / "name.txt"
+    name.write_text("Ринат Тухватшин\n")
+    article = tmp_path / "article.txt"
+    article.write_text("INTERPOL said: so we rejected this request, in October.")
+    assert main(["init"]) == 0
+    assert main(["person", "add", "--name-file", str(name)]) == 0
+    assert main(["import", str(article), "--person", "P1"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("so we rejected this request\n"))
+    assert main(["quote", "add", "D1", "--text-file", "-", "--speaker", "INTERPOL"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("Тухватшин"))
+    capsys.readouterr()
+    assert main(["--json", "search", "--query-file", "-"]) == 0
+    assert "P1" in capsys.readouterr().out
+    assert main(["--json", "quote", "list"]) == 0
+    assert json.loads(capsys.readouterr().out)["quotes"][0]["text"] == "so we rejected this request"
+    assert main(["quote", "add", "D1"]) == 1
+    assert "Give the text" in capsys.readouterr().err
+
+
+def test_every_evidence_text_option_has_a_file_twin() -> None:
+    leaves = {leaf.prog.split(" ", 1)[1]: leaf for leaf in _leaf_parsers(build_parser())}
+    wanted = {
+        "person add": ["--name-file", "--native-file", "--notes-file"],
+        "case add": ["--summary-file"],
+        "case set": ["--summary-file", "--arguments-file"],
+        "document set": ["--title-file"],
+        "quote add": ["--text-file", "--translation-file", "--speaker-file"],
+        "event add": ["--title-file", "--description-file"],
+        "search": ["--query-file"],
+    }
+    for command, options in wanted.items():
+        have = {o for a in leaves[command]._actions for o in a.option_strings}
+        assert set(options) <= have, command
