@@ -11,6 +11,28 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 RU = {
+    "very weak": "очень слабый",
+    "weak": "слабый",
+    "fair": "средний",
+    "strong": "надёжный",
+    "very strong": "очень надёжный",
+    "too short": "слишком короткий",
+    "one of the most common passwords": "один из самых распространённых паролей",
+    "a common word with digits": "обычное слово с цифрами",
+    "a common word with letters swapped for symbols": "обычное слово, где буквы заменены символами",
+    "a common word or name": "обычное слово или имя",
+    "repeated characters": "повторяющиеся символы",
+    "a sequence like abc or 123": "последовательность вроде abc или 123",
+    "a row of keys on the keyboard": "ряд клавиш на клавиатуре",
+    "a date or a year": "дата или год",
+    "This passphrase is %1. Use four or more unrelated words.": (
+        "Этот пароль — %1. Используйте четыре или больше не связанных между собой слов."
+    ),
+    "Pick a source": "Выберите источник",
+    "no page": "без страницы",
+    "Page of the source": "Страница источника",
+    "Cite": "Сослаться",
+    "Passphrase strength in words": "Надёжность пароля словами",
     " (not found in the document)": " (не найдена в документе)",
     "&Vault": "&Хранилище",
     "Add event": "Добавить событие",

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from dossier import refs
 from dossier.cli.common import emit, open_vault
 from dossier.cli.text_input import add_text
-from dossier.cli.types import Adder
+from dossier.cli.types import Adder, SubGroup
 from dossier.legal_grounds import CASE_KINDS, NOTICE_TYPES
 from dossier.search import Searcher
 from dossier.services import cases, documents, events, people, quotes
 from dossier.services.documents import DOCUMENT_KINDS
 from dossier.services.events import EVENT_KINDS
-
-SubGroup = Callable[[str, str], argparse._SubParsersAction]  # type: ignore[type-arg]
 
 
 # ----------------------------------------------------------------------------- people

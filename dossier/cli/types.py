@@ -18,3 +18,6 @@ class Adder(Protocol):
         *,
         group: argparse._SubParsersAction | None = None,  # type: ignore[type-arg]
     ) -> argparse.ArgumentParser: ...
+
+
+SubGroup = Callable[[str, str], argparse._SubParsersAction]  # type: ignore[type-arg]

@@ -45,6 +45,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         "database_problems": report.database_problems,
         "custody_problems": report.custody_problems,
         "custody_entries": report.custody_entries,
+        "unrecorded": [asdict(found) for found in report.unrecorded],
     }
     lines = [
         f"Checked {len(report.files)} stored files and {report.custody_entries} custody "

@@ -134,15 +134,19 @@ def unlock_vault(
     folder: Path,
     ask_passphrase: Callable[[], str],
     keystore: DeviceKeyStore | None = None,
+    *,
+    accept_older_database: bool = False,
 ) -> Vault:
     """Unlock with DOSSIER_PASSPHRASE, else the key remembered on this device, else by asking."""
     from_env = os.environ.get(PASSPHRASE_ENV)
     if from_env is not None:
-        return Vault.unlock(folder, from_env)
+        return Vault.unlock(folder, from_env, accept_older_database=accept_older_database)
     # The keyring is only asked when this vault was remembered on a device.
     if VaultHeader.read(folder).device_wrap is not None:
         try:
-            return Vault.unlock_on_device(folder, keystore or best_available())
+            return Vault.unlock_on_device(
+                folder, keystore or best_available(), accept_older_database=accept_older_database
+            )
         except (NotRemembered, KeyringUnavailable):
             pass
-    return Vault.unlock(folder, ask_passphrase())
+    return Vault.unlock(folder, ask_passphrase(), accept_older_database=accept_older_database)

@@ -3,64 +3,84 @@
 <context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="92" />
-        <location filename="../../desktop/person_tabs.py" line="106" />
-        <location filename="../../desktop/person_tabs.py" line="120" />
+        <location filename="../../desktop/person_tabs.py" line="93" />
+        <location filename="../../desktop/person_tabs.py" line="107" />
+        <location filename="../../desktop/person_tabs.py" line="134" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="92" />
-        <location filename="../../desktop/person_tabs.py" line="110" />
-        <location filename="../../desktop/person_tabs.py" line="122" />
+        <location filename="../../desktop/person_tabs.py" line="93" />
+        <location filename="../../desktop/person_tabs.py" line="111" />
+        <location filename="../../desktop/person_tabs.py" line="136" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="92" />
-        <location filename="../../desktop/person_tabs.py" line="116" />
-        <location filename="../../desktop/person_tabs.py" line="124" />
+        <location filename="../../desktop/person_tabs.py" line="93" />
+        <location filename="../../desktop/person_tabs.py" line="117" />
+        <location filename="../../desktop/person_tabs.py" line="138" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="94" />
+        <location filename="../../desktop/person_tabs.py" line="95" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="102" />
+        <location filename="../../desktop/person_tabs.py" line="103" />
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="105" />
+        <location filename="../../desktop/person_tabs.py" line="106" />
         <source>As the source says: "Aug 2025", "c. 2021"</source>
         <translation>Как в источнике: «авг. 2025», «ок. 2021»</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="113" />
+        <location filename="../../desktop/person_tabs.py" line="114" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="117" />
-        <location filename="../../desktop/person_tabs.py" line="165" />
+        <location filename="../../desktop/person_tabs.py" line="120" />
+        <source>Pick a source</source>
+        <translation>Выберите источник</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="123" />
+        <source>no page</source>
+        <translation>без страницы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="124" />
+        <source>Page of the source</source>
+        <translation>Страница источника</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="125" />
+        <source>Cite</source>
+        <translation>Сослаться</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="131" />
+        <location filename="../../desktop/person_tabs.py" line="200" />
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="123" />
+        <location filename="../../desktop/person_tabs.py" line="137" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="137" />
+        <location filename="../../desktop/person_tabs.py" line="165" />
         <source>Not a date yet</source>
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="165" />
+        <location filename="../../desktop/person_tabs.py" line="200" />
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
@@ -208,75 +228,75 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="283" />
-        <location filename="../../desktop/person_tabs.py" line="312" />
+        <location filename="../../desktop/person_tabs.py" line="318" />
+        <location filename="../../desktop/person_tabs.py" line="347" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="285" />
+        <location filename="../../desktop/person_tabs.py" line="320" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="293" />
+        <location filename="../../desktop/person_tabs.py" line="328" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="294" />
+        <location filename="../../desktop/person_tabs.py" line="329" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="303" />
-        <location filename="../../desktop/person_tabs.py" line="318" />
-        <location filename="../../desktop/person_tabs.py" line="332" />
+        <location filename="../../desktop/person_tabs.py" line="338" />
+        <location filename="../../desktop/person_tabs.py" line="353" />
+        <location filename="../../desktop/person_tabs.py" line="367" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="304" />
+        <location filename="../../desktop/person_tabs.py" line="339" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="309" />
-        <location filename="../../desktop/person_tabs.py" line="338" />
+        <location filename="../../desktop/person_tabs.py" line="344" />
+        <location filename="../../desktop/person_tabs.py" line="373" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="296" />
-        <location filename="../../desktop/person_tabs.py" line="313" />
+        <location filename="../../desktop/person_tabs.py" line="331" />
+        <location filename="../../desktop/person_tabs.py" line="348" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="297" />
-        <location filename="../../desktop/person_tabs.py" line="314" />
+        <location filename="../../desktop/person_tabs.py" line="332" />
+        <location filename="../../desktop/person_tabs.py" line="349" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="298" />
-        <location filename="../../desktop/person_tabs.py" line="315" />
+        <location filename="../../desktop/person_tabs.py" line="333" />
+        <location filename="../../desktop/person_tabs.py" line="350" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="299" />
-        <location filename="../../desktop/person_tabs.py" line="316" />
+        <location filename="../../desktop/person_tabs.py" line="334" />
+        <location filename="../../desktop/person_tabs.py" line="351" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="338" />
+        <location filename="../../desktop/person_tabs.py" line="373" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="359" />
+        <location filename="../../desktop/person_tabs.py" line="394" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -284,49 +304,49 @@
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="190" />
+        <location filename="../../desktop/person_tabs.py" line="225" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="192" />
+        <location filename="../../desktop/person_tabs.py" line="227" />
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="196" />
-        <location filename="../../desktop/person_tabs.py" line="197" />
+        <location filename="../../desktop/person_tabs.py" line="231" />
+        <location filename="../../desktop/person_tabs.py" line="232" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="199" />
+        <location filename="../../desktop/person_tabs.py" line="234" />
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="200" />
+        <location filename="../../desktop/person_tabs.py" line="235" />
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="201" />
-        <location filename="../../desktop/person_tabs.py" line="222" />
+        <location filename="../../desktop/person_tabs.py" line="236" />
+        <location filename="../../desktop/person_tabs.py" line="257" />
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="206" />
+        <location filename="../../desktop/person_tabs.py" line="241" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="222" />
+        <location filename="../../desktop/person_tabs.py" line="257" />
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="269" />
+        <location filename="../../desktop/person_tabs.py" line="304" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
@@ -334,181 +354,181 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="66" />
+        <location filename="../../desktop/main_window.py" line="67" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="69" />
         <source>Find a person by any spelling…</source>
         <translation>Поиск человека по любому написанию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="70" />
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="72" />
+        <location filename="../../desktop/main_window.py" line="73" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="74" />
+        <location filename="../../desktop/main_window.py" line="75" />
         <source>Add person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="83" />
+        <location filename="../../desktop/main_window.py" line="84" />
         <source>Choose or add a person.</source>
         <translation>Выберите или добавьте человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="97" />
+        <location filename="../../desktop/main_window.py" line="98" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="99" />
-        <location filename="../../desktop/main_window.py" line="175" />
+        <location filename="../../desktop/main_window.py" line="100" />
+        <location filename="../../desktop/main_window.py" line="176" />
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="100" />
+        <location filename="../../desktop/main_window.py" line="101" />
         <source>Back up…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="101" />
+        <location filename="../../desktop/main_window.py" line="102" />
         <source>Restore from a backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102" />
+        <location filename="../../desktop/main_window.py" line="103" />
         <source>Change passphrase…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103" />
+        <location filename="../../desktop/main_window.py" line="104" />
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="104" />
+        <location filename="../../desktop/main_window.py" line="105" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="111" />
+        <location filename="../../desktop/main_window.py" line="112" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="137" />
+        <location filename="../../desktop/main_window.py" line="138" />
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="137" />
+        <location filename="../../desktop/main_window.py" line="138" />
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174" />
+        <location filename="../../desktop/main_window.py" line="175" />
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178" />
+        <location filename="../../desktop/main_window.py" line="179" />
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182" />
+        <location filename="../../desktop/main_window.py" line="183" />
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191" />
+        <location filename="../../desktop/main_window.py" line="192" />
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="192" />
+        <location filename="../../desktop/main_window.py" line="193" />
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194" />
+        <location filename="../../desktop/main_window.py" line="195" />
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199" />
+        <location filename="../../desktop/main_window.py" line="200" />
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202" />
+        <location filename="../../desktop/main_window.py" line="203" />
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207" />
-        <location filename="../../desktop/main_window.py" line="228" />
+        <location filename="../../desktop/main_window.py" line="208" />
+        <location filename="../../desktop/main_window.py" line="229" />
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208" />
+        <location filename="../../desktop/main_window.py" line="209" />
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220" />
+        <location filename="../../desktop/main_window.py" line="221" />
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222" />
+        <location filename="../../desktop/main_window.py" line="223" />
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229" />
+        <location filename="../../desktop/main_window.py" line="230" />
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="235" />
-        <location filename="../../desktop/main_window.py" line="243" />
-        <location filename="../../desktop/main_window.py" line="254" />
+        <location filename="../../desktop/main_window.py" line="236" />
+        <location filename="../../desktop/main_window.py" line="244" />
+        <location filename="../../desktop/main_window.py" line="255" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="236" />
+        <location filename="../../desktop/main_window.py" line="237" />
         <source>Current passphrase:</source>
         <translation>Текущий пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244" />
+        <location filename="../../desktop/main_window.py" line="245" />
         <source>New passphrase:</source>
         <translation>Новый пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254" />
+        <location filename="../../desktop/main_window.py" line="255" />
         <source>The passphrase was changed.</source>
         <translation>Пароль изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264" />
+        <location filename="../../desktop/main_window.py" line="265" />
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264" />
+        <location filename="../../desktop/main_window.py" line="265" />
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>
@@ -549,37 +569,37 @@
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="48" />
+        <location filename="../../desktop/person_tabs.py" line="49" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="49" />
+        <location filename="../../desktop/person_tabs.py" line="50" />
         <source>Native script</source>
         <translation>Имя на родном языке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="50" />
+        <location filename="../../desktop/person_tabs.py" line="51" />
         <source>Other spellings</source>
         <translation>Другие написания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="51" />
+        <location filename="../../desktop/person_tabs.py" line="52" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="52" />
+        <location filename="../../desktop/person_tabs.py" line="53" />
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="53" />
+        <location filename="../../desktop/person_tabs.py" line="54" />
         <source>Nationality</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="54" />
+        <location filename="../../desktop/person_tabs.py" line="55" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
@@ -587,12 +607,12 @@
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="67" />
+        <location filename="../../desktop/person_tabs.py" line="68" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="78" />
+        <location filename="../../desktop/person_tabs.py" line="79" />
         <source> (not found in the document)</source>
         <translation> (не найдена в документе)</translation>
     </message>
@@ -600,80 +620,160 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="55" />
+        <location filename="../../desktop/unlock_dialog.py" line="53" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="57" />
-        <location filename="../../desktop/unlock_dialog.py" line="78" />
-        <location filename="../../desktop/unlock_dialog.py" line="104" />
+        <location filename="../../desktop/unlock_dialog.py" line="55" />
+        <location filename="../../desktop/unlock_dialog.py" line="76" />
+        <location filename="../../desktop/unlock_dialog.py" line="105" />
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="58" />
+        <location filename="../../desktop/unlock_dialog.py" line="56" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="65" />
-        <location filename="../../desktop/unlock_dialog.py" line="79" />
+        <location filename="../../desktop/unlock_dialog.py" line="63" />
+        <location filename="../../desktop/unlock_dialog.py" line="77" />
         <source>Passphrase</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="68" />
+        <location filename="../../desktop/unlock_dialog.py" line="66" />
         <source>Repeat the passphrase</source>
         <translation>Повторите пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="72" />
+        <location filename="../../desktop/unlock_dialog.py" line="70" />
         <source>Passphrase strength</source>
         <translation>Надёжность пароля</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="73" />
+        <location filename="../../desktop/unlock_dialog.py" line="71" />
         <source>Remember on this device</source>
         <translation>Запомнить на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="76" />
+        <location filename="../../desktop/unlock_dialog.py" line="74" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="80" />
+        <location filename="../../desktop/unlock_dialog.py" line="78" />
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="82" />
+        <location filename="../../desktop/unlock_dialog.py" line="80" />
         <source>Strength</source>
         <translation>Надёжность</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="113" />
+        <location filename="../../desktop/unlock_dialog.py" line="83" />
+        <source>Passphrase strength in words</source>
+        <translation>Надёжность пароля словами</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="115" />
         <source>Create vault</source>
         <translation>Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="113" />
+        <location filename="../../desktop/unlock_dialog.py" line="115" />
         <source>Unlock</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="122" />
+        <location filename="../../desktop/unlock_dialog.py" line="125" />
+        <source>very weak</source>
+        <translation>очень слабый</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="125" />
+        <source>weak</source>
+        <translation>слабый</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="125" />
+        <source>fair</source>
+        <translation>средний</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="125" />
+        <source>strong</source>
+        <translation>надёжный</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="126" />
+        <source>very strong</source>
+        <translation>очень надёжный</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="128" />
+        <source>too short</source>
+        <translation>слишком короткий</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="129" />
+        <source>one of the most common passwords</source>
+        <translation>один из самых распространённых паролей</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="130" />
+        <source>a common word with digits</source>
+        <translation>обычное слово с цифрами</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="131" />
+        <source>a common word with letters swapped for symbols</source>
+        <translation>обычное слово, где буквы заменены символами</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="132" />
+        <source>a common word or name</source>
+        <translation>обычное слово или имя</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="133" />
+        <source>repeated characters</source>
+        <translation>повторяющиеся символы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="134" />
+        <source>a sequence like abc or 123</source>
+        <translation>последовательность вроде abc или 123</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="135" />
+        <source>a row of keys on the keyboard</source>
+        <translation>ряд клавиш на клавиатуре</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="136" />
+        <source>a date or a year</source>
+        <translation>дата или год</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="147" />
         <source>The two passphrases differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="129" />
+        <location filename="../../desktop/unlock_dialog.py" line="151" />
+        <source>This passphrase is %1. Use four or more unrelated words.</source>
+        <translation>Этот пароль — %1. Используйте четыре или больше не связанных между собой слов.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="157" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="129" />
+        <location filename="../../desktop/unlock_dialog.py" line="157" />
         <source>Unlocking…</source>
         <translation>Открытие…</translation>
     </message>

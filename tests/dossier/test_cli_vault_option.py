@@ -92,3 +92,29 @@ def test_every_evidence_text_option_has_a_file_twin() -> None:
     for command, options in wanted.items():
         have = {o for a in leaves[command]._actions for o in a.option_strings}
         assert set(options) <= have, command
+
+
+def test_cli_lists_recovers_and_refuses_to_silently_discard_unrecorded_files(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("storage.vault.calibrate_kdf", lambda: KdfParams.floor())
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", PASS)
+    folder = tmp_path / "vault"
+    monkeypatch.setenv("DOSSIER_VAULT", str(folder))
+    assert main(["init"]) == 0
+    for name in ("a", "b"):  # two strays without a note: cannot be recovered, only discarded
+        stray = folder / "blobs" / "cd" / (f"cd{name * 30}")
+        stray.parent.mkdir(exist_ok=True)
+        stray.write_bytes(b"encrypted bytes of a file never recorded")
+    capsys.readouterr()
+    assert main(["--json", "unrecorded", "list"]) == 0
+    listed = json.loads(capsys.readouterr().out)["unrecorded"]
+    assert len(listed) == 2 and not any(f["recoverable"] for f in listed)
+    assert main(["unrecorded", "recover", "--all"]) == 1
+    assert "cannot be recovered" in capsys.readouterr().out
+    assert main(["unrecorded", "discard", listed[0]["name"]]) == 1  # no terminal, no --yes
+    assert "cannot be undone" in capsys.readouterr().err
+    assert main(["unrecorded", "discard", listed[0]["name"], "--yes"]) == 0
+    assert main(["--json", "verify"]) == 1
+    assert main(["accept-older-database"]) == 1
+    assert "--yes" in capsys.readouterr().err
