@@ -349,6 +349,14 @@ class ExportTab(QWidget):
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Paper"), self.paper)
         form.addRow(self.tr("Redact"), self.redact)
+        redact_note = QLabel(
+            self.tr(
+                "Hidden in the narrative, bookmarks, index and file names; not inside the "
+                "exhibits themselves (a PDF or photo is filed as it is)."
+            )
+        )
+        redact_note.setWordWrap(True)
+        form.addRow("", redact_note)
         form.addRow("", self.draft)
         form.addRow(self.tr("Save as"), row)
         form.addRow("", go)

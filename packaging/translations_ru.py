@@ -11,6 +11,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 RU = {
+    "Hidden in the narrative, bookmarks, index and file names; not inside the exhibits "
+    "themselves (a PDF or photo is filed as it is).": (
+        "Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих "
+        "приложений (PDF или фото подаются как есть)."
+    ),
     "very weak": "очень слабый",
     "weak": "слабый",
     "fair": "средний",

@@ -250,8 +250,8 @@
     </message>
     <message>
         <location filename="../../desktop/person_tabs.py" line="338" />
-        <location filename="../../desktop/person_tabs.py" line="353" />
-        <location filename="../../desktop/person_tabs.py" line="367" />
+        <location filename="../../desktop/person_tabs.py" line="361" />
+        <location filename="../../desktop/person_tabs.py" line="375" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
@@ -262,7 +262,7 @@
     </message>
     <message>
         <location filename="../../desktop/person_tabs.py" line="344" />
-        <location filename="../../desktop/person_tabs.py" line="373" />
+        <location filename="../../desktop/person_tabs.py" line="381" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
@@ -291,12 +291,17 @@
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="373" />
+        <location filename="../../desktop/person_tabs.py" line="354" />
+        <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
+        <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="381" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="394" />
+        <location filename="../../desktop/person_tabs.py" line="402" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>

@@ -1,0 +1,31 @@
+"""New passphrases are judged by zxcvbn, and the verdict is said in words."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.services.vault_access import passphrase_problem, passphrase_strength
+
+
+@pytest.mark.parametrize(
+    ("passphrase", "words"),
+    [
+        ("password12", "weak: one of the most common passwords"),
+        ("P@ssw0rd2024", "a common word with letters swapped for symbols"),
+        ("aaaaaaaaaaaa", "repeated characters"),
+        ("abcdefghijk1", "a sequence like abc or 123"),
+        ("Kloop2025", "too short"),
+    ],
+)
+def test_a_guessable_passphrase_is_refused_with_the_reason_in_words(
+    passphrase: str, words: str
+) -> None:
+    assert not passphrase_strength(passphrase).acceptable
+    problem = passphrase_problem(passphrase)
+    assert problem is not None and words in problem
+
+
+def test_unrelated_words_make_an_accepted_passphrase() -> None:
+    strength = passphrase_strength("tiger lamp orchard 77")
+    assert strength.acceptable and strength.words in ("strong", "very strong")
+    assert passphrase_problem("correct horse battery staple") is None
