@@ -25,7 +25,7 @@ from desktop.documents_tab import DocumentsTab
 from desktop.jobs import Jobs, notify
 from desktop.person_tabs import ChronologyTab, ExportTab, GroundsTab, ProfileTab, QuotesTab
 from desktop.worker import Cancel, Progress
-from dossier.services import people
+from dossier.services import people, vault_access
 from dossier.services.people import PersonView
 from storage.backup import create_backup, restore_backup
 from storage.keystore import best_available
@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
             (self.tr("Back up…"), self.backup, None),
             (self.tr("Restore from a backup…"), self.restore, None),
             (self.tr("Change passphrase…"), self.change_passphrase, None),
+            (self.tr("Rotate keys…"), self.rotate_keys, None),
             (self.tr("Forget on this device"), self.forget, None),
             (self.tr("Lock"), self.lock_requested.emit, QKeySequence("Ctrl+L")),
         ):
@@ -247,13 +248,51 @@ class MainWindow(QMainWindow):
         )
         if not ok:
             return
+        if not vault_access.passphrase_strength(new).acceptable:
+            notify(
+                self,
+                self.tr("Change passphrase"),
+                self.tr("This passphrase is too easy to guess. Use four or more unrelated words."),
+            )
+            return
         vault = self.vault
         self.jobs.run_job(
             self,
             lambda _p, _c: vault.change_passphrase(old, new),
             lambda _r: notify(
-                self, self.tr("Change passphrase"), self.tr("The passphrase was changed.")
+                self,
+                self.tr("Change passphrase"),
+                self.tr(
+                    "The passphrase was changed. An old copy of the vault's key file, or a "
+                    "backup made before now, still opens with the old passphrase. To make "
+                    "such copies useless, choose Vault, then Rotate keys."
+                ),
             ),
+        )
+
+    def rotate_keys(self) -> None:
+        passphrase, ok = QInputDialog.getText(
+            self,
+            self.tr("Rotate keys"),
+            self.tr(
+                "A new key for the vault: old copies of its key file will open nothing. Passphrase:"
+            ),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
+        vault = self.vault
+        self.jobs.run_job(
+            self,
+            lambda progress, _c: vault_access.rotate_keys(vault, passphrase, progress),
+            lambda files: notify(
+                self,
+                self.tr("Rotate keys"),
+                self.tr("The vault has a new key (%1 file keys rewrapped).").replace(
+                    "%1", str(files)
+                ),
+            ),
+            progress_text=self.tr("Rotating keys…"),
         )
 
     def forget(self) -> None:

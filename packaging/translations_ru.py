@@ -11,6 +11,25 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 RU = {
+    "Rotate keys…": "Сменить ключи…",
+    "Rotate keys": "Смена ключей",
+    "Rotating keys…": "Смена ключей…",
+    "The vault has a new key (%1 file keys rewrapped).": (
+        "У хранилища новый ключ (перешифровано ключей файлов: %1)."
+    ),
+    "A new key for the vault: old copies of its key file will open nothing. Passphrase:": (
+        "Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:"
+    ),
+    "This passphrase is too easy to guess. Use four or more unrelated words.": (
+        "Этот пароль слишком легко угадать. Используйте четыре или больше не связанных слов."
+    ),
+    "The passphrase was changed. An old copy of the vault's key file, or a backup made before "
+    "now, still opens with the old passphrase. To make such copies useless, choose Vault, then "
+    "Rotate keys.": (
+        "Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная "
+        "раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, "
+        "выберите «Хранилище» → «Сменить ключи»."
+    ),
     "Hidden in the narrative, bookmarks, index and file names; not inside the exhibits "
     "themselves (a PDF or photo is filed as it is).": (
         "Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих "

@@ -60,6 +60,40 @@ def snapshot(engine: Engine, target: Path, raw_key: bytes) -> None:
         os.fsync(handle.fileno())
 
 
+def export_rekeyed(engine: Engine, target: Path, new_key: bytes) -> None:
+    """Write the whole database into a new file encrypted with another key (sqlcipher_export)."""
+    from storage.durable import create_private
+
+    create_private(target).close()
+    raw = engine.raw_connection()
+    try:
+        connection: Any = raw.driver_connection
+        connection.execute(
+            "ATTACH DATABASE ? AS rotated KEY ?", (str(target), f"x'{new_key.hex()}'")
+        )
+        try:
+            connection.execute("SELECT sqlcipher_export('rotated')").fetchall()
+        finally:
+            connection.execute("DETACH DATABASE rotated")
+    finally:
+        raw.close()
+
+
+def change_copy(path: Path, raw_key: bytes, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """Run one statement for many rows on an encrypted copy, in one transaction, then fsync."""
+    connection = _keyed_connection(path, raw_key)
+    try:
+        connection.execute("BEGIN")
+        connection.executemany(sql, rows)
+        connection.execute("COMMIT")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        connection.close()
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
 def query_copy(path: Path, raw_key: bytes, sql: str) -> list[tuple[Any, ...]]:
     connection = _keyed_connection(path, raw_key)
     try:

@@ -57,6 +57,8 @@ from storage.lockfile import VaultLock
 from storage.models import CustodyEntry, StoredFile
 from storage.stream import StreamCorrupt
 
+# A rotated database waits under this suffix until the header that names it is in place.
+_NEXT = ".next"
 # Binds a pending note (a file's wrapped key and name) to the file it belongs to.
 _NOTE_AAD = b"pending|"
 
@@ -283,6 +285,7 @@ class Vault:
             keys.wipe()
             raise HeaderDamaged()
         db_file = folder / database.DB_NAME
+        _finish_rotation(folder, keys.subkey("sqlcipher"))
         if not db_file.is_file() or db_file.stat().st_size == 0:
             # Checked before connecting: SQLite would create a new, empty database here.
             keys.wipe()
@@ -840,6 +843,116 @@ class Vault:
         with self.transaction() as session:
             custody.append(session, "passphrase changed", "vault", {})
 
+    def rotate_keys(
+        self,
+        passphrase: str,
+        *,
+        keystore: DeviceKeyStore | None = None,
+        progress: Progress | None = None,
+    ) -> int:
+        """Replace the vault key: the database is re-encrypted, every file key rewrapped.
+
+        Changing the passphrase only rewraps the vault key, so an old copy of the header (or
+        an old backup) still opens the current database with the old passphrase. After this,
+        it does not: the database is under a new key. Files keep their own keys (they are not
+        rewritten); only their wrapped keys in the database change. Returns the file count.
+
+        Crash-safe: the new database is written beside the old one as ``vault.db.next``; the
+        new header is then put in place, and the rename finishes the switch (or the next open
+        does, see ``_finish_rotation``).
+        """
+        old = self._require_keys()
+        header = self._header
+        try:
+            unwrap(
+                derive_kek(passphrase, header.kdf), header.passphrase_wrap, header.passphrase_aad()
+            )
+        except UnwrapFailed as error:
+            raise WrongPassphrase() from error
+        new_key = os.urandom(32)
+        new = VaultKeys(new_key, header.vault_id)
+        params = KdfParams.fresh(header.kdf.iterations, header.kdf.memory_kib, header.kdf.lanes)
+        device_secret = None
+        if header.device_wrap is not None and keystore is not None:
+            device_secret = keystore.get_secret(self.vault_id)
+        next_db = self.folder / (database.DB_NAME + _NEXT)
+        with self._write_lock:
+            engine = self._require_engine()
+            next_db.unlink(missing_ok=True)
+            try:
+                database.export_rekeyed(engine, next_db, new.subkey("sqlcipher"))
+                rows = database.query_copy(
+                    next_db, new.subkey("sqlcipher"),
+                    "SELECT id, file_name, wrapped_key, sha256 FROM stored_files",
+                )  # fmt: skip
+                changes = []
+                for done, (file_id, file_name, wrapped, sha256) in enumerate(rows, 1):
+                    aad = self._file_aad(file_name)
+                    try:
+                        file_key = unwrap(old.subkey("blob-wrap"), wrapped, aad)
+                    except UnwrapFailed as error:
+                        raise BlobTampered(file_name, "its key record was altered") from error
+                    changes.append((
+                        wrap(new.subkey("blob-wrap"), file_key, aad),
+                        keyed_tag(new.subkey("dedup"), bytes.fromhex(sha256)),
+                        file_id,
+                    ))  # fmt: skip
+                    if progress is not None:
+                        progress(done, len(rows))
+                database.change_copy(
+                    next_db, new.subkey("sqlcipher"),
+                    "UPDATE stored_files SET wrapped_key = ?, dedup_tag = ? WHERE id = ?",
+                    changes,
+                )  # fmt: skip
+                updated = replace(header, kdf=params, passphrase_wrap=b"", device_wrap=None)
+                updated = replace(
+                    updated,
+                    passphrase_wrap=wrap(
+                        derive_kek(passphrase, params), new_key, updated.passphrase_aad()
+                    ),
+                    device_wrap=(
+                        wrap(device_secret, new_key, updated.device_aad())
+                        if device_secret is not None
+                        else None
+                    ),
+                ).with_mac(new.subkey("header-mac"))
+                database.checkpoint(engine)
+                engine.dispose()
+                self._engine = None
+            except BaseException:
+                next_db.unlink(missing_ok=True)
+                new.wipe()
+                if self._engine is None:
+                    self._reopen_engine(old)
+                raise
+            # From here the new header names the new database: the switch completes even
+            # after a crash (at the next open).
+            atomic_write(self.folder / HEADER_NAME, updated.to_bytes(), self._files.tmp)
+            _finish_rotation(self.folder, new.subkey("sqlcipher"))
+            old.wipe()
+            self._keys, self._header = new, updated
+            self._reopen_engine(new)
+        with self.transaction() as session:
+            custody.append(
+                session, "keys rotated", "vault",
+                {"files": len(rows), "remembered": device_secret is not None},
+            )  # fmt: skip
+        return len(rows)
+
+    def _check_passphrase(self, passphrase: str) -> None:
+        header = self._header
+        try:
+            kek = derive_kek(passphrase, header.kdf)
+            unwrap(kek, header.passphrase_wrap, header.passphrase_aad())
+        except UnwrapFailed as error:
+            raise WrongPassphrase() from error
+
+    def _reopen_engine(self, keys: VaultKeys) -> None:
+        self._engine = database.open_engine(
+            self.folder / database.DB_NAME, keys.subkey("sqlcipher")
+        )
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+
     def remember_on_device(self, keystore: DeviceKeyStore) -> None:
         keys = self._require_keys()
         secret = keystore.create_secret(self.vault_id)
@@ -896,6 +1009,27 @@ class Vault:
     def file_path(self, file_name: str) -> Path:
         """Where a stored file's encrypted bytes are (for the backup's archive)."""
         return self._files.path_of(file_name)
+
+
+def _finish_rotation(folder: Path, sqlcipher_key: bytes) -> None:
+    """Complete a key rotation a crash interrupted, or drop its unfinished copy.
+
+    ``vault.db.next`` that opens with the header's key is the database the header names: it
+    replaces the old one (whose WAL was folded in before the header changed). One that does
+    not was written before the header changed, and ``vault.db`` is still the real one.
+    """
+    next_db = folder / (database.DB_NAME + _NEXT)
+    if not next_db.exists():
+        return
+    try:
+        database.query_copy(next_db, sqlcipher_key, "SELECT count(*) FROM sqlite_master")
+    except DatabaseDamaged:
+        next_db.unlink()
+        return
+    for suffix in ("-wal", "-shm"):
+        (folder / (database.DB_NAME + suffix)).unlink(missing_ok=True)
+    next_db.replace(folder / database.DB_NAME)
+    fsync_dir(folder)
 
 
 def _tighten_permissions(folder: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
@@ -100,7 +101,31 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         raise UserError(problem)
     with Vault.unlock(folder, old) as vault:
         vault.change_passphrase(old, new)
-    emit(args, {"ok": True}, "The passphrase was changed.")
+    emit(
+        args,
+        {"ok": True, "note": vault_access.CHANGED_NOTE},
+        vault_access.CHANGED_NOTE + " (dossier rotate-keys)",
+    )
+    return 0
+
+
+def cmd_rotate_keys(args: argparse.Namespace) -> int:
+    folder = vault_access.locate_vault(args.vault)
+    passphrase = os.environ.get(vault_access.PASSPHRASE_ENV) or ask_passphrase()
+
+    def progress(done: int, total: int) -> None:
+        if not args.json and sys.stderr.isatty():
+            print(f"\rRewrapping file keys: {done}/{total}", end="", file=sys.stderr)
+
+    with Vault.unlock(folder, passphrase) as vault:
+        files = vault_access.rotate_keys(vault, passphrase, progress)
+    emit(
+        args,
+        {"ok": True, "files": files},
+        f"The vault has a new key ({files} file keys rewrapped). Old copies of its key file "
+        "no longer open it; backups made before now still open with the passphrase of their "
+        "time, and hold only what they held.",
+    )
     return 0
 
 
@@ -143,6 +168,11 @@ def register(add: Adder) -> None:
         "--check-only", action="store_true", help="only check the backup; write nothing"
     )
     add("passwd", cmd_passwd, "Change the vault's passphrase (instant, whatever its size).")
+    add(
+        "rotate-keys",
+        cmd_rotate_keys,
+        "Give the vault a new key, so old copies of its key file open nothing.",
+    )
     add("remember", cmd_remember, "Remember the vault in this device's keyring.")
     add("forget", cmd_forget, "Forget the vault on this device (keyring and key file).")
     add("log", cmd_log, "Show the custody log: who did what to the evidence, and when.")

@@ -150,3 +150,23 @@ def unlock_vault(
         except (NotRemembered, KeyringUnavailable):
             pass
     return Vault.unlock(folder, ask_passphrase(), accept_older_database=accept_older_database)
+
+
+# A sentence, not a password (ruff's S105 reads the name).
+CHANGED_NOTE = (
+    "The passphrase was changed. An old copy of the vault's key file, or a backup made before "
+    "now, still opens with the old passphrase. To make such copies useless, rotate the keys."
+)
+
+
+def rotate_keys(
+    vault: Vault, passphrase: str, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Give the vault a new key (see ``Vault.rotate_keys``); stays remembered if it was."""
+    keystore = None
+    if vault.remembered_on_device:
+        try:
+            keystore = best_available()
+        except KeyringUnavailable:
+            keystore = None  # it is then forgotten on this device; the passphrase still works
+    return vault.rotate_keys(passphrase, keystore=keystore, progress=progress)

@@ -395,7 +395,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="100" />
-        <location filename="../../desktop/main_window.py" line="176" />
+        <location filename="../../desktop/main_window.py" line="177" />
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
@@ -416,124 +416,160 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="104" />
+        <source>Rotate keys…</source>
+        <translation>Сменить ключи…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="105" />
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="105" />
+        <location filename="../../desktop/main_window.py" line="106" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="112" />
+        <location filename="../../desktop/main_window.py" line="113" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138" />
+        <location filename="../../desktop/main_window.py" line="139" />
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138" />
+        <location filename="../../desktop/main_window.py" line="139" />
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175" />
+        <location filename="../../desktop/main_window.py" line="176" />
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179" />
+        <location filename="../../desktop/main_window.py" line="180" />
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183" />
+        <location filename="../../desktop/main_window.py" line="184" />
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="192" />
+        <location filename="../../desktop/main_window.py" line="193" />
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193" />
+        <location filename="../../desktop/main_window.py" line="194" />
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195" />
+        <location filename="../../desktop/main_window.py" line="196" />
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200" />
+        <location filename="../../desktop/main_window.py" line="201" />
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203" />
+        <location filename="../../desktop/main_window.py" line="204" />
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208" />
-        <location filename="../../desktop/main_window.py" line="229" />
+        <location filename="../../desktop/main_window.py" line="209" />
+        <location filename="../../desktop/main_window.py" line="230" />
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209" />
+        <location filename="../../desktop/main_window.py" line="210" />
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221" />
+        <location filename="../../desktop/main_window.py" line="222" />
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223" />
+        <location filename="../../desktop/main_window.py" line="224" />
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230" />
+        <location filename="../../desktop/main_window.py" line="231" />
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="236" />
-        <location filename="../../desktop/main_window.py" line="244" />
-        <location filename="../../desktop/main_window.py" line="255" />
+        <location filename="../../desktop/main_window.py" line="237" />
+        <location filename="../../desktop/main_window.py" line="245" />
+        <location filename="../../desktop/main_window.py" line="254" />
+        <location filename="../../desktop/main_window.py" line="264" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237" />
+        <location filename="../../desktop/main_window.py" line="238" />
         <source>Current passphrase:</source>
         <translation>Текущий пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245" />
+        <location filename="../../desktop/main_window.py" line="246" />
         <source>New passphrase:</source>
         <translation>Новый пароль:</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="255" />
+        <source>This passphrase is too easy to guess. Use four or more unrelated words.</source>
+        <translation>Этот пароль слишком легко угадать. Используйте четыре или больше не связанных слов.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="266" />
+        <source>The passphrase was changed. An old copy of the vault's key file, or a backup made before now, still opens with the old passphrase. To make such copies useless, choose Vault, then Rotate keys.</source>
+        <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="276" />
+        <location filename="../../desktop/main_window.py" line="290" />
+        <source>Rotate keys</source>
+        <translation>Смена ключей</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="278" />
+        <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
+        <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="291" />
+        <source>The vault has a new key (%1 file keys rewrapped).</source>
+        <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="295" />
+        <source>Rotating keys…</source>
+        <translation>Смена ключей…</translation>
+    </message>
+    <message>
         <source>The passphrase was changed.</source>
         <translation>Пароль изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265" />
+        <location filename="../../desktop/main_window.py" line="304" />
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265" />
+        <location filename="../../desktop/main_window.py" line="304" />
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>

@@ -78,9 +78,24 @@ def test_passwd_changes_the_passphrase(
     assert run(capsys, "init")[0] == 0
     monkeypatch.setenv("DOSSIER_OLD_PASSPHRASE", PASS)
     monkeypatch.setenv("DOSSIER_NEW_PASSPHRASE", "another long passphrase")
-    assert run(capsys, "passwd")[0] == 0
+    code, data, _ = run(capsys, "passwd")
+    assert code == 0 and "rotate the keys" in str(data["note"])
     assert run(capsys, "verify")[0] == 1
     monkeypatch.setenv("DOSSIER_PASSPHRASE", "another long passphrase")
+    assert run(capsys, "verify")[0] == 0
+
+
+def test_rotate_keys_from_the_command_line(
+    env: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert run(capsys, "init")[0] == 0
+    note = tmp_path / "note.txt"
+    note.write_text("A note about the case.")
+    assert run(capsys, "import", str(note))[0] == 0
+    old_header = (env / "vault.header").read_bytes()
+    code, data, _ = run(capsys, "rotate-keys")
+    assert code == 0 and data["files"] == 1
+    assert (env / "vault.header").read_bytes() != old_header
     assert run(capsys, "verify")[0] == 0
 
 
