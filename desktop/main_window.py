@@ -24,6 +24,7 @@ from desktop import file_dialogs
 from desktop.documents_tab import DocumentsTab
 from desktop.jobs import Jobs, notify
 from desktop.person_tabs import ChronologyTab, ExportTab, GroundsTab, ProfileTab, QuotesTab
+from desktop.unrecorded_files import UnrecordedFiles
 from desktop.worker import Cancel, Progress
 from dossier.services import people, vault_access
 from dossier.services.people import PersonView
@@ -93,6 +94,13 @@ class MainWindow(QMainWindow):
         self._menus()
         self.resize(1200, 780)
         self.refresh_people()
+        self.unrecorded = UnrecordedFiles(self, vault, self.jobs, self._after_recovery)
+        self.unrecorded.check()
+
+    def _after_recovery(self) -> None:
+        self.refresh_people()
+        if self.person_page is not None:
+            self.person_page.documents.refresh()
 
     def _menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Vault"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop import file_dialogs
 from desktop.jobs import Jobs
 from dossier.services import vault_access
+from storage.errors import DatabaseRolledBack
 from storage.header import HEADER_NAME
 from storage.keys import KdfParams
 from storage.keystore import DeviceKeyStore, best_available
@@ -157,18 +159,63 @@ class UnlockDialog(QDialog):
         self.message.setText(self.tr("Creating the vault…") if creating else self.tr("Unlocking…"))
         remember, keystore, kdf = self.remember.isChecked(), self._keystore, self._kdf
 
-        def job(_progress: object, _cancelled: object) -> Vault:
+        def job(_progress: object, _cancelled: object) -> Vault | DatabaseRolledBack:
             if creating:
                 # The keyring is touched only when the user asks to be remembered.
                 store = (keystore or best_available()) if remember else None
                 return vault_access.create_vault(
                     folder, passphrase, remember=remember, keystore=store, kdf=kdf
                 )
-            return Vault.unlock(folder, passphrase)
+            try:
+                return Vault.unlock(folder, passphrase)
+            except DatabaseRolledBack as older:
+                return older  # the user decides: restore a backup, or open the older copy
 
         self._jobs.run_job(self, job, self._done, on_failed=self._failed)
 
-    def _done(self, vault: Vault) -> None:
+    def _ask_about_older_database(self, older: DatabaseRolledBack) -> None:
+        self.buttons.setEnabled(True)
+        self.message.setText(str(older))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("An older database"),
+            self.tr(
+                "The vault's database is older than its key file: it ends at change %1, but %2 "
+                "changes had been recorded. An older copy may have been put back, or the most "
+                "recent changes were lost. Restore your latest backup instead, unless you put "
+                "back this older copy on purpose."
+            )
+            .replace("%1", str(older.found))
+            .replace("%2", str(older.recorded)),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        self.older_box = box
+        open_older = box.addButton(
+            self.tr("Open this older copy"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(
+            lambda button: self.open_older_copy() if button is open_older else None
+        )
+        box.open()
+
+    def open_older_copy(self) -> None:
+        """The user chose to keep the older database (recorded in the custody log)."""
+        folder = Path(self.folder_edit.text()).expanduser()
+        passphrase = self.passphrase.text()
+        self.buttons.setEnabled(False)
+        self._jobs.run_job(
+            self,
+            lambda _p, _c: Vault.unlock(folder, passphrase, accept_older_database=True),
+            self._done,
+            on_failed=self._failed,
+        )
+
+    def _done(self, vault: Vault | DatabaseRolledBack) -> None:
+        if isinstance(vault, DatabaseRolledBack):
+            self._ask_about_older_database(vault)
+            return
         self.passphrase.clear()
         self.repeat.clear()
         self.unlocked.emit(vault)

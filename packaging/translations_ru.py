@@ -11,6 +11,34 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 RU = {
+    "%n file(s) were stored but never recorded (the program stopped in between).": (
+        "Файлов сохранено, но не записано в хранилище (программа остановилась посередине): %n."
+    ),
+    "Unrecorded files": "Незаписанные файлы",
+    "They are kept, encrypted, until you recover or discard them.": (
+        "Они хранятся в зашифрованном виде, пока вы их не восстановите или не удалите."
+    ),
+    "Recover": "Восстановить",
+    "Discard…": "Удалить…",
+    "Later": "Позже",
+    "Recovered as documents: %1.": "Восстановлено как документы: %1.",
+    "%1 could not be recovered (their keys were never written down); you may discard them.": (
+        "Не удалось восстановить: %1 (их ключи не были записаны); их можно удалить."
+    ),
+    "Discard for good": "Удалить навсегда",
+    "Delete these files for good? This cannot be undone.": (
+        "Удалить эти файлы навсегда? Это нельзя отменить."
+    ),
+    "An older database": "Более старая база данных",
+    "The vault's database is older than its key file: it ends at change %1, but %2 changes "
+    "had been recorded. An older copy may have been put back, or the most recent changes were "
+    "lost. Restore your latest backup instead, unless you put back this older copy on purpose.": (
+        "База данных хранилища старее его файла ключей: она заканчивается изменением %1, а "
+        "записано было %2 изменений. Возможно, на место вернули старую копию или последние "
+        "изменения потеряны. Восстановите последнюю резервную копию, если только вы не вернули "
+        "эту старую копию намеренно."
+    ),
+    "Open this older copy": "Открыть эту старую копию",
     "Rotate keys…": "Сменить ключи…",
     "Rotate keys": "Смена ключей",
     "Rotating keys…": "Смена ключей…",

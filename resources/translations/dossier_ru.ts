@@ -1,6 +1,60 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name />
+    <message numerus="yes">
+        <location filename="../../desktop/unrecorded_files.py" line="34" />
+        <source>%n file(s) were stored but never recorded (the program stopped in between).</source>
+        <translation><numerusform>Файлов сохранено, но не записано в хранилище (программа остановилась посередине): %n.</numerusform><numerusform>Файлов сохранено, но не записано в хранилище (программа остановилась посередине): %n.</numerusform><numerusform>Файлов сохранено, но не записано в хранилище (программа остановилась посередине): %n.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unrecorded_files.py" line="36" />
+        <location filename="../../desktop/unrecorded_files.py" line="79" />
+        <source>Unrecorded files</source>
+        <translation>Незаписанные файлы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unrecorded_files.py" line="39" />
+        <source>They are kept, encrypted, until you recover or discard them.</source>
+        <translation>Они хранятся в зашифрованном виде, пока вы их не восстановите или не удалите.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unrecorded_files.py" line="41" />
+        <source>Recover</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unrecorded_files.py" line="42" />
+        <source>Discard…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unrecorded_files.py" line="43" />
+        <source>Later</source>
+        <translation>Позже</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unrecorded_files.py" line="75" />
+        <source>Recovered as documents: %1.</source>
+        <translation>Восстановлено как документы: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unrecorded_files.py" line="77" />
+        <source>%1 could not be recovered (their keys were never written down); you may discard them.</source>
+        <translation>Не удалось восстановить: %1 (их ключи не были записаны); их можно удалить.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unrecorded_files.py" line="87" />
+        <source>Discard for good</source>
+        <translation>Удалить навсегда</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unrecorded_files.py" line="88" />
+        <source>Delete these files for good? This cannot be undone.</source>
+        <translation>Удалить эти файлы навсегда? Это нельзя отменить.</translation>
+    </message>
+</context>
+<context>
     <name>ChronologyTab</name>
     <message>
         <location filename="../../desktop/person_tabs.py" line="93" />
@@ -359,203 +413,203 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="68" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="70" />
         <source>Find a person by any spelling…</source>
         <translation>Поиск человека по любому написанию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70" />
+        <location filename="../../desktop/main_window.py" line="71" />
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73" />
+        <location filename="../../desktop/main_window.py" line="74" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="75" />
+        <location filename="../../desktop/main_window.py" line="76" />
         <source>Add person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="84" />
+        <location filename="../../desktop/main_window.py" line="85" />
         <source>Choose or add a person.</source>
         <translation>Выберите или добавьте человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="98" />
+        <location filename="../../desktop/main_window.py" line="106" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="100" />
-        <location filename="../../desktop/main_window.py" line="177" />
+        <location filename="../../desktop/main_window.py" line="108" />
+        <location filename="../../desktop/main_window.py" line="185" />
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="101" />
+        <location filename="../../desktop/main_window.py" line="109" />
         <source>Back up…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102" />
+        <location filename="../../desktop/main_window.py" line="110" />
         <source>Restore from a backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103" />
+        <location filename="../../desktop/main_window.py" line="111" />
         <source>Change passphrase…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="104" />
+        <location filename="../../desktop/main_window.py" line="112" />
         <source>Rotate keys…</source>
         <translation>Сменить ключи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="105" />
+        <location filename="../../desktop/main_window.py" line="113" />
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="106" />
+        <location filename="../../desktop/main_window.py" line="114" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="113" />
+        <location filename="../../desktop/main_window.py" line="121" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139" />
+        <location filename="../../desktop/main_window.py" line="147" />
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139" />
+        <location filename="../../desktop/main_window.py" line="147" />
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="176" />
+        <location filename="../../desktop/main_window.py" line="184" />
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180" />
+        <location filename="../../desktop/main_window.py" line="188" />
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184" />
+        <location filename="../../desktop/main_window.py" line="192" />
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193" />
+        <location filename="../../desktop/main_window.py" line="201" />
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194" />
+        <location filename="../../desktop/main_window.py" line="202" />
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196" />
+        <location filename="../../desktop/main_window.py" line="204" />
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201" />
+        <location filename="../../desktop/main_window.py" line="209" />
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204" />
+        <location filename="../../desktop/main_window.py" line="212" />
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209" />
-        <location filename="../../desktop/main_window.py" line="230" />
+        <location filename="../../desktop/main_window.py" line="217" />
+        <location filename="../../desktop/main_window.py" line="238" />
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210" />
+        <location filename="../../desktop/main_window.py" line="218" />
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222" />
+        <location filename="../../desktop/main_window.py" line="230" />
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224" />
+        <location filename="../../desktop/main_window.py" line="232" />
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231" />
+        <location filename="../../desktop/main_window.py" line="239" />
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237" />
         <location filename="../../desktop/main_window.py" line="245" />
-        <location filename="../../desktop/main_window.py" line="254" />
-        <location filename="../../desktop/main_window.py" line="264" />
+        <location filename="../../desktop/main_window.py" line="253" />
+        <location filename="../../desktop/main_window.py" line="262" />
+        <location filename="../../desktop/main_window.py" line="272" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238" />
+        <location filename="../../desktop/main_window.py" line="246" />
         <source>Current passphrase:</source>
         <translation>Текущий пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246" />
+        <location filename="../../desktop/main_window.py" line="254" />
         <source>New passphrase:</source>
         <translation>Новый пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255" />
+        <location filename="../../desktop/main_window.py" line="263" />
         <source>This passphrase is too easy to guess. Use four or more unrelated words.</source>
         <translation>Этот пароль слишком легко угадать. Используйте четыре или больше не связанных слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266" />
+        <location filename="../../desktop/main_window.py" line="274" />
         <source>The passphrase was changed. An old copy of the vault's key file, or a backup made before now, still opens with the old passphrase. To make such copies useless, choose Vault, then Rotate keys.</source>
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276" />
-        <location filename="../../desktop/main_window.py" line="290" />
+        <location filename="../../desktop/main_window.py" line="284" />
+        <location filename="../../desktop/main_window.py" line="298" />
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="278" />
+        <location filename="../../desktop/main_window.py" line="286" />
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="291" />
+        <location filename="../../desktop/main_window.py" line="299" />
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="295" />
+        <location filename="../../desktop/main_window.py" line="303" />
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
@@ -564,12 +618,12 @@
         <translation>Пароль изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304" />
+        <location filename="../../desktop/main_window.py" line="312" />
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304" />
+        <location filename="../../desktop/main_window.py" line="312" />
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>
@@ -577,32 +631,32 @@
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="45" />
+        <location filename="../../desktop/main_window.py" line="46" />
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="46" />
+        <location filename="../../desktop/main_window.py" line="47" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="47" />
+        <location filename="../../desktop/main_window.py" line="48" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="48" />
+        <location filename="../../desktop/main_window.py" line="49" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="49" />
+        <location filename="../../desktop/main_window.py" line="50" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="50" />
+        <location filename="../../desktop/main_window.py" line="51" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
@@ -661,162 +715,177 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="53" />
+        <location filename="../../desktop/unlock_dialog.py" line="55" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="55" />
-        <location filename="../../desktop/unlock_dialog.py" line="76" />
-        <location filename="../../desktop/unlock_dialog.py" line="105" />
+        <location filename="../../desktop/unlock_dialog.py" line="57" />
+        <location filename="../../desktop/unlock_dialog.py" line="78" />
+        <location filename="../../desktop/unlock_dialog.py" line="107" />
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="56" />
+        <location filename="../../desktop/unlock_dialog.py" line="58" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="63" />
-        <location filename="../../desktop/unlock_dialog.py" line="77" />
+        <location filename="../../desktop/unlock_dialog.py" line="65" />
+        <location filename="../../desktop/unlock_dialog.py" line="79" />
         <source>Passphrase</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="66" />
+        <location filename="../../desktop/unlock_dialog.py" line="68" />
         <source>Repeat the passphrase</source>
         <translation>Повторите пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="70" />
+        <location filename="../../desktop/unlock_dialog.py" line="72" />
         <source>Passphrase strength</source>
         <translation>Надёжность пароля</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="71" />
+        <location filename="../../desktop/unlock_dialog.py" line="73" />
         <source>Remember on this device</source>
         <translation>Запомнить на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="74" />
+        <location filename="../../desktop/unlock_dialog.py" line="76" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="78" />
+        <location filename="../../desktop/unlock_dialog.py" line="80" />
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="80" />
+        <location filename="../../desktop/unlock_dialog.py" line="82" />
         <source>Strength</source>
         <translation>Надёжность</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="83" />
+        <location filename="../../desktop/unlock_dialog.py" line="85" />
         <source>Passphrase strength in words</source>
         <translation>Надёжность пароля словами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="115" />
+        <location filename="../../desktop/unlock_dialog.py" line="117" />
         <source>Create vault</source>
         <translation>Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="115" />
+        <location filename="../../desktop/unlock_dialog.py" line="117" />
         <source>Unlock</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="125" />
+        <location filename="../../desktop/unlock_dialog.py" line="127" />
         <source>very weak</source>
         <translation>очень слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="125" />
+        <location filename="../../desktop/unlock_dialog.py" line="127" />
         <source>weak</source>
         <translation>слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="125" />
+        <location filename="../../desktop/unlock_dialog.py" line="127" />
         <source>fair</source>
         <translation>средний</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="125" />
+        <location filename="../../desktop/unlock_dialog.py" line="127" />
         <source>strong</source>
         <translation>надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="126" />
+        <location filename="../../desktop/unlock_dialog.py" line="128" />
         <source>very strong</source>
         <translation>очень надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="128" />
+        <location filename="../../desktop/unlock_dialog.py" line="130" />
         <source>too short</source>
         <translation>слишком короткий</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="129" />
+        <location filename="../../desktop/unlock_dialog.py" line="131" />
         <source>one of the most common passwords</source>
         <translation>один из самых распространённых паролей</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="130" />
+        <location filename="../../desktop/unlock_dialog.py" line="132" />
         <source>a common word with digits</source>
         <translation>обычное слово с цифрами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="131" />
+        <location filename="../../desktop/unlock_dialog.py" line="133" />
         <source>a common word with letters swapped for symbols</source>
         <translation>обычное слово, где буквы заменены символами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="132" />
+        <location filename="../../desktop/unlock_dialog.py" line="134" />
         <source>a common word or name</source>
         <translation>обычное слово или имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="133" />
+        <location filename="../../desktop/unlock_dialog.py" line="135" />
         <source>repeated characters</source>
         <translation>повторяющиеся символы</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="134" />
+        <location filename="../../desktop/unlock_dialog.py" line="136" />
         <source>a sequence like abc or 123</source>
         <translation>последовательность вроде abc или 123</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="135" />
+        <location filename="../../desktop/unlock_dialog.py" line="137" />
         <source>a row of keys on the keyboard</source>
         <translation>ряд клавиш на клавиатуре</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="136" />
+        <location filename="../../desktop/unlock_dialog.py" line="138" />
         <source>a date or a year</source>
         <translation>дата или год</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="147" />
+        <location filename="../../desktop/unlock_dialog.py" line="149" />
         <source>The two passphrases differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="151" />
+        <location filename="../../desktop/unlock_dialog.py" line="153" />
         <source>This passphrase is %1. Use four or more unrelated words.</source>
         <translation>Этот пароль — %1. Используйте четыре или больше не связанных между собой слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="157" />
+        <location filename="../../desktop/unlock_dialog.py" line="159" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="157" />
+        <location filename="../../desktop/unlock_dialog.py" line="159" />
         <source>Unlocking…</source>
         <translation>Открытие…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="181" />
+        <source>An older database</source>
+        <translation>Более старая база данных</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="183" />
+        <source>The vault's database is older than its key file: it ends at change %1, but %2 changes had been recorded. An older copy may have been put back, or the most recent changes were lost. Restore your latest backup instead, unless you put back this older copy on purpose.</source>
+        <translation>База данных хранилища старее его файла ключей: она заканчивается изменением %1, а записано было %2 изменений. Возможно, на место вернули старую копию или последние изменения потеряны. Восстановите последнюю резервную копию, если только вы не вернули эту старую копию намеренно.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="195" />
+        <source>Open this older copy</source>
+        <translation>Открыть эту старую копию</translation>
     </message>
 </context>
 <context>

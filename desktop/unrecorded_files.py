@@ -1,0 +1,106 @@
+"""After unlocking: files stored but never recorded are shown, to recover or discard.
+
+The vault sets them aside after a crash and never deletes them; only the user does, after a
+confirmation that names each one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from desktop.jobs import Jobs, notify
+from dossier.services import recovery
+from storage.vault import Vault
+
+
+class UnrecordedFiles:
+    """Asks about the vault's unrecorded files, if it has any; ``changed`` runs after a change."""
+
+    def __init__(self, owner: QWidget, vault: Vault, jobs: Jobs, changed: Callable[[], None]):
+        self.owner, self.vault, self.jobs, self.changed = owner, vault, jobs, changed
+        self.box: QMessageBox | None = None
+
+    def check(self) -> None:
+        vault = self.vault
+        self.jobs.run_job(self.owner, lambda _p, _c: recovery.unrecorded(vault), self._ask)
+
+    def _ask(self, found: list[recovery.UnrecordedFile]) -> None:
+        if not found:
+            return
+        tr = self.owner.tr
+        names = "\n".join(f"• {f.label}" for f in found)
+        count = tr("%n file(s) were stored but never recorded (the program stopped in between).",
+                   "", len(found))  # fmt: skip
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Unrecorded files"), "", parent=self.owner)
+        box.setText(
+            count + "\n\n" + names + "\n\n"
+            + tr("They are kept, encrypted, until you recover or discard them.")
+        )  # fmt: skip
+        recover = box.addButton(tr("Recover"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(tr("Discard…"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        self.box = box
+        box.buttonClicked.connect(lambda button: self._chosen(button, recover, discard, found))
+        box.open()
+
+    def _chosen(
+        self,
+        button: object,
+        recover: QPushButton,
+        discard: QPushButton,
+        found: list[recovery.UnrecordedFile],
+    ) -> None:
+        if button is recover:
+            self.recover(found)
+        elif button is discard:
+            self.confirm_discard(found)
+
+    def recover(self, found: list[recovery.UnrecordedFile]) -> None:
+        vault = self.vault
+
+        def job(_p: object, _c: object) -> tuple[int, int]:
+            done = 0
+            for item in found:
+                if item.recoverable:
+                    recovery.recover(vault, item.name)
+                    done += 1
+            return done, len(found) - done
+
+        self.jobs.run_job(self.owner, job, self._recovered)
+
+    def _recovered(self, counts: tuple[int, int]) -> None:
+        tr = self.owner.tr
+        text = tr("Recovered as documents: %1.").replace("%1", str(counts[0]))
+        if counts[1]:
+            text += " " + tr("%1 could not be recovered (their keys were never written down); "
+                             "you may discard them.").replace("%1", str(counts[1]))  # fmt: skip
+        notify(self.owner, tr("Unrecorded files"), text)
+        self.changed()
+
+    def confirm_discard(self, found: list[recovery.UnrecordedFile]) -> None:
+        tr = self.owner.tr
+        names = "\n".join(f"• {f.label}" for f in found)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            tr("Discard for good"),
+            tr("Delete these files for good? This cannot be undone.") + "\n\n" + names,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.owner,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.box = box
+        box.finished.connect(
+            lambda result: self.discard(found) if result == QMessageBox.StandardButton.Yes else None
+        )
+        box.open()
+
+    def discard(self, found: list[recovery.UnrecordedFile]) -> None:
+        vault = self.vault
+
+        def job(_p: object, _c: object) -> None:
+            for item in found:
+                recovery.discard(vault, item.name)
+
+        self.jobs.run_job(self.owner, job, lambda _r: self.changed())
