@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
+import platform
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,12 +36,12 @@ _PRAGMAS = (
 )
 
 
-def _keyed_connection(path: Path, raw_key: bytes) -> Any:
+def _keyed_connection(path: Path, raw_key: bytes | bytearray) -> Any:
     """One raw connection to an encrypted file (a snapshot copy); the caller closes it."""
     return _keyed_connector(path, raw_key)()
 
 
-def snapshot(engine: Engine, target: Path, raw_key: bytes) -> None:
+def snapshot(engine: Engine, target: Path, raw_key: bytes | bytearray) -> None:
     """Copy the database, as committed now, into a new encrypted file with the same key.
 
     SQLite's online backup API reads through the WAL, so the copy has every committed change
@@ -60,7 +63,7 @@ def snapshot(engine: Engine, target: Path, raw_key: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def export_rekeyed(engine: Engine, target: Path, new_key: bytes) -> None:
+def export_rekeyed(engine: Engine, target: Path, new_key: bytes | bytearray) -> None:
     """Write the whole database into a new file encrypted with another key (sqlcipher_export)."""
     from storage.durable import create_private
 
@@ -68,9 +71,13 @@ def export_rekeyed(engine: Engine, target: Path, new_key: bytes) -> None:
     raw = engine.raw_connection()
     try:
         connection: Any = raw.driver_connection
-        connection.execute(
-            "ATTACH DATABASE ? AS rotated KEY ?", (str(target), f"x'{new_key.hex()}'")
-        )
+        hex_key = new_key.hex()
+        key_text = f"x'{hex_key}'"  # a raw key, as in PRAGMA key
+        try:
+            connection.execute("ATTACH DATABASE ? AS rotated KEY ?", (str(target), key_text))
+        finally:
+            _wipe_text(key_text)
+            _wipe_text(hex_key)
         try:
             connection.execute("SELECT sqlcipher_export('rotated')").fetchall()
         finally:
@@ -79,7 +86,9 @@ def export_rekeyed(engine: Engine, target: Path, new_key: bytes) -> None:
         raw.close()
 
 
-def change_copy(path: Path, raw_key: bytes, sql: str, rows: list[tuple[Any, ...]]) -> None:
+def change_copy(
+    path: Path, raw_key: bytes | bytearray, sql: str, rows: list[tuple[Any, ...]]
+) -> None:
     """Run one statement for many rows on an encrypted copy, in one transaction, then fsync."""
     connection = _keyed_connection(path, raw_key)
     try:
@@ -94,7 +103,7 @@ def change_copy(path: Path, raw_key: bytes, sql: str, rows: list[tuple[Any, ...]
         os.fsync(handle.fileno())
 
 
-def query_copy(path: Path, raw_key: bytes, sql: str) -> list[tuple[Any, ...]]:
+def query_copy(path: Path, raw_key: bytes | bytearray, sql: str) -> list[tuple[Any, ...]]:
     connection = _keyed_connection(path, raw_key)
     try:
         return [tuple(row) for row in connection.execute(sql).fetchall()]
@@ -102,16 +111,25 @@ def query_copy(path: Path, raw_key: bytes, sql: str) -> list[tuple[Any, ...]]:
         connection.close()
 
 
-def _keyed_connector(path: Path, raw_key: bytes) -> Callable[[], Any]:
+# SQLCipher zeroes every buffer it frees (the key's copies inside SQLite included). Its cost
+# is measured by bench/memory_security.py, which turns it off in a child for the reference.
+MEMORY_SECURITY = "PRAGMA cipher_memory_security = ON"
+
+
+def _keyed_connector(path: Path, raw_key: bytes | bytearray) -> Callable[[], Any]:
     # A raw 256-bit key: SQLCipher skips its own PBKDF2, the key already came from Argon2id+HKDF.
-    key_pragma = f"PRAGMA key = \"x'{raw_key.hex()}'\""
+    # ``raw_key`` may be the vault's own key buffer, which locking overwrites.
 
     def connect() -> Any:
-        connection = sqlcipher3.connect(str(path), check_same_thread=False, timeout=10)
+        # No statement cache: it would keep the text of PRAGMA key (the key in hex) alive.
+        connection = sqlcipher3.connect(
+            str(path), check_same_thread=False, timeout=10, cached_statements=0
+        )
         try:
             # SQLCipher would otherwise log page errors to stderr; verify reports them instead.
             connection.execute("PRAGMA cipher_log_level = NONE")
-            connection.execute(key_pragma)
+            connection.execute(MEMORY_SECURITY)
+            _execute_and_wipe(connection, raw_key)
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
             for pragma in _PRAGMAS:
                 connection.execute(pragma)
@@ -123,7 +141,28 @@ def _keyed_connector(path: Path, raw_key: bytes) -> Callable[[], Any]:
     return connect
 
 
-def open_engine(path: Path, raw_key: bytes) -> Engine:
+def _execute_and_wipe(connection: Any, raw_key: bytes | bytearray) -> None:
+    """Run PRAGMA key, then overwrite the Python strings that spelled the key in hex."""
+    hex_key = raw_key.hex()
+    statement = f"PRAGMA key = \"x'{hex_key}'\""
+    try:
+        connection.execute(statement)
+    finally:
+        _wipe_text(statement)
+        _wipe_text(hex_key)
+
+
+def _wipe_text(text: str) -> None:
+    # CPython keeps an ASCII str's characters in one block at the end of the object; nothing
+    # else refers to these two strings, so overwriting them in place is safe. Other Pythons
+    # keep the copy until it is freed (the README says so).
+    if platform.python_implementation() != "CPython" or not text.isascii():
+        return
+    start = id(text) + sys.getsizeof(text) - len(text) - 1
+    ctypes.memset(start, 0x2A, len(text))
+
+
+def open_engine(path: Path, raw_key: bytes | bytearray) -> Engine:
     engine = create_engine(
         f"sqlite+pysqlite:///{path}",
         creator=_keyed_connector(path, raw_key),

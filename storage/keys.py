@@ -154,6 +154,11 @@ class VaultKeys:
         self._check()
         return bytes(self._subkeys[purpose])
 
+    def database_key(self) -> bytearray:
+        """SQLCipher's key as the buffer itself, not a copy: what holds it is wiped on lock."""
+        self._check()
+        return self._subkeys["sqlcipher"]
+
     def buffers(self) -> list[bytearray]:
         """The underlying buffers (tests check that locking zeroes them)."""
         return [self._vault_key, *self._subkeys.values()]

@@ -193,7 +193,7 @@ class Vault:
         self._files = BlobFiles(folder)
         self._write_lock = threading.RLock()
         self._engine: Engine | None = database.open_engine(
-            folder / database.DB_NAME, keys.subkey("sqlcipher")
+            folder / database.DB_NAME, keys.database_key()
         )
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
 
@@ -285,7 +285,7 @@ class Vault:
             keys.wipe()
             raise HeaderDamaged()
         db_file = folder / database.DB_NAME
-        _finish_rotation(folder, keys.subkey("sqlcipher"))
+        _finish_rotation(folder, keys.database_key())
         if not db_file.is_file() or db_file.stat().st_size == 0:
             # Checked before connecting: SQLite would create a new, empty database here.
             keys.wipe()
@@ -378,7 +378,7 @@ class Vault:
                     sink.flush()
                     os.fsync(sink.fileno())
             else:
-                key = self._require_keys().subkey("sqlcipher")
+                key = self._require_keys().database_key()
                 database.snapshot(self._require_engine(), temp, key)
             temp.replace(target)
         finally:
@@ -880,9 +880,9 @@ class Vault:
             engine = self._require_engine()
             next_db.unlink(missing_ok=True)
             try:
-                database.export_rekeyed(engine, next_db, new.subkey("sqlcipher"))
+                database.export_rekeyed(engine, next_db, new.database_key())
                 rows = database.query_copy(
-                    next_db, new.subkey("sqlcipher"),
+                    next_db, new.database_key(),
                     "SELECT id, file_name, wrapped_key, sha256 FROM stored_files",
                 )  # fmt: skip
                 changes = []
@@ -900,7 +900,7 @@ class Vault:
                     if progress is not None:
                         progress(done, len(rows))
                 database.change_copy(
-                    next_db, new.subkey("sqlcipher"),
+                    next_db, new.database_key(),
                     "UPDATE stored_files SET wrapped_key = ?, dedup_tag = ? WHERE id = ?",
                     changes,
                 )  # fmt: skip
@@ -928,7 +928,7 @@ class Vault:
             # From here the new header names the new database: the switch completes even
             # after a crash (at the next open).
             atomic_write(self.folder / HEADER_NAME, updated.to_bytes(), self._files.tmp)
-            _finish_rotation(self.folder, new.subkey("sqlcipher"))
+            _finish_rotation(self.folder, new.database_key())
             old.wipe()
             self._keys, self._header = new, updated
             self._reopen_engine(new)
@@ -948,9 +948,7 @@ class Vault:
             raise WrongPassphrase() from error
 
     def _reopen_engine(self, keys: VaultKeys) -> None:
-        self._engine = database.open_engine(
-            self.folder / database.DB_NAME, keys.subkey("sqlcipher")
-        )
+        self._engine = database.open_engine(self.folder / database.DB_NAME, keys.database_key())
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
 
     def remember_on_device(self, keystore: DeviceKeyStore) -> None:
@@ -996,10 +994,10 @@ class Vault:
         copy = self._files.tmp / (os.urandom(16).hex() + ".snapshot")
         try:
             with self._write_lock:
-                database.snapshot(self._require_engine(), copy, keys.subkey("sqlcipher"))
+                database.snapshot(self._require_engine(), copy, keys.database_key())
                 header = replace(self._header, device_wrap=None).with_mac(keys.subkey("header-mac"))
             rows = database.query_copy(
-                copy, keys.subkey("sqlcipher"), "SELECT file_name, size FROM stored_files"
+                copy, keys.database_key(), "SELECT file_name, size FROM stored_files"
             )
             files = [(str(name), int(size)) for name, size in rows]
             yield Snapshot(copy, header, keys.subkey("backup"), files)
@@ -1011,7 +1009,7 @@ class Vault:
         return self._files.path_of(file_name)
 
 
-def _finish_rotation(folder: Path, sqlcipher_key: bytes) -> None:
+def _finish_rotation(folder: Path, sqlcipher_key: bytes | bytearray) -> None:
     """Complete a key rotation a crash interrupted, or drop its unfinished copy.
 
     ``vault.db.next`` that opens with the header's key is the database the header names: it
