@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHON
 
-.PHONY: run test lint typecheck pytest bench deps-run deps-test clean translations screenshots
+.PHONY: run test lint typecheck pytest bench fuzz install-check deps-run deps-test clean translations screenshots
 
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
@@ -47,14 +47,35 @@ pytest: deps-test $(VENV)/.installed-test translations
 	QT_QPA_PLATFORM=offscreen DOSSIER_REQUIRE_KEYRING=1 \
 		dbus-run-session -- $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test: deps-test lint typecheck pytest
+test: deps-test lint typecheck install-check pytest
+
+# A plain `pip install .` with the pip that comes with Python (never upgraded), as a user's
+# machine or a packager would run it, then the command must start: catches a dependency that
+# is imported but not declared.
+INSTALL_CHECK := .install-check
+install-check: deps-test
+	rm -rf $(INSTALL_CHECK)
+	$(PYTHON) -m venv $(INSTALL_CHECK)
+	$(INSTALL_CHECK)/bin/pip --version
+	$(INSTALL_CHECK)/bin/pip install --quiet .
+	$(INSTALL_CHECK)/bin/dossier --help > /dev/null
+	cd / && $(CURDIR)/$(INSTALL_CHECK)/bin/python -c "import desktop.app, dossier.export.pdf.bundle, dossier.importers.html"
+	rm -rf $(INSTALL_CHECK) build
+	@echo "install-check: pip install . and dossier --help work"
 
 bench: deps-test $(VENV)/.installed-test
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in bench/*.py; do \
+		[ "$$script" = bench/fuzz.py ] && continue; \
+		echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# 2,000 mutated and hostile files imported and exported; prints its figures (make test runs a
+# small deterministic sample of it).
+fuzz: deps-test $(VENV)/.installed-test
+	$(BIN)/python bench/fuzz.py --cases $(or $(CASES),2000)
 
 # PNGs of the main windows on a real X server (Xvfb), in screenshots/ (not committed).
 screenshots: deps-test $(VENV)/.installed-test translations
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python packaging/screenshots.py screenshots
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info .install-check

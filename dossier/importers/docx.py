@@ -7,9 +7,26 @@ from pathlib import Path
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
 
 from dossier.errors import ImportRefused
 from dossier.importers.base import Extracted
+
+# A Word document's parts, unpacked, above this are a zip bomb, not a document: python-docx
+# would read them whole into memory.
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_PARTS = 10_000
+
+
+def _zip_problem(path: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # python-docx says it is damaged, with its own sentence
+    if len(parts) > MAX_PARTS or sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
+        return "it unpacks to far more than any document (a zip bomb?)"
+    return None
 
 
 class DocxImporter:
@@ -18,9 +35,17 @@ class DocxImporter:
     )
 
     def extract(self, path: Path, password: str | None = None) -> Extracted:
+        if problem := _zip_problem(path):
+            raise ImportRefused(f'"{path.name}" cannot be imported: {problem}.')
         try:
             document = docx.Document(str(path))
-        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        except (
+            PackageNotFoundError,
+            zipfile.BadZipFile,
+            KeyError,
+            ValueError,
+            etree.XMLSyntaxError,
+        ) as error:
             raise ImportRefused(f'"{path.name}" is damaged or not a Word document.') from error
         parts = [paragraph.text for paragraph in document.paragraphs]
         for table in document.tables:
