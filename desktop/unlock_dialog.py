@@ -119,6 +119,9 @@ class UnlockDialog(QDialog):
 
     def _show_strength(self, text: str) -> None:
         self.meter.setValue(strength(text))
+        score = vault_access.passphrase_strength(text).score if text else 0
+        colour = ("#c0392b", "#c0392b", "#d68910", "#1e8449", "#1e8449")[score]
+        self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
         self.meter_words.setText(self.strength_words(text) if text else "")
 
     def strength_words(self, passphrase: str) -> str:

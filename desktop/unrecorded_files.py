@@ -31,8 +31,13 @@ class UnrecordedFiles:
             return
         tr = self.owner.tr
         names = "\n".join(f"• {f.label}" for f in found)
-        count = tr("%n file(s) were stored but never recorded (the program stopped in between).",
-                   "", len(found))  # fmt: skip
+        count = (
+            tr("1 file was stored but never recorded (the program stopped in between).")
+            if len(found) == 1
+            else tr(
+                "%1 files were stored but never recorded (the program stopped in between)."
+            ).replace("%1", str(len(found)))
+        )
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Unrecorded files"), "", parent=self.owner)
         box.setText(
             count + "\n\n" + names + "\n\n"

@@ -11,8 +11,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 RU = {
-    "%n file(s) were stored but never recorded (the program stopped in between).": (
-        "Файлов сохранено, но не записано в хранилище (программа остановилась посередине): %n."
+    "1 file was stored but never recorded (the program stopped in between).": (
+        "Один файл был сохранён, но не записан в хранилище (программа остановилась посередине)."
+    ),
+    "%1 files were stored but never recorded (the program stopped in between).": (
+        "Файлов сохранено, но не записано в хранилище (программа остановилась посередине): %1."
     ),
     "Unrecorded files": "Незаписанные файлы",
     "They are kept, encrypted, until you recover or discard them.": (

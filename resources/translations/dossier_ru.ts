@@ -2,54 +2,59 @@
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
     <name />
-    <message numerus="yes">
-        <location filename="../../desktop/unrecorded_files.py" line="34" />
-        <source>%n file(s) were stored but never recorded (the program stopped in between).</source>
-        <translation><numerusform>Файлов сохранено, но не записано в хранилище (программа остановилась посередине): %n.</numerusform><numerusform>Файлов сохранено, но не записано в хранилище (программа остановилась посередине): %n.</numerusform><numerusform>Файлов сохранено, но не записано в хранилище (программа остановилась посередине): %n.</numerusform></translation>
+    <message>
+        <location filename="../../desktop/unrecorded_files.py" line="35" />
+        <source>1 file was stored but never recorded (the program stopped in between).</source>
+        <translation>Один файл был сохранён, но не записан в хранилище (программа остановилась посередине).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="36" />
-        <location filename="../../desktop/unrecorded_files.py" line="79" />
+        <location filename="../../desktop/unrecorded_files.py" line="38" />
+        <source>%1 files were stored but never recorded (the program stopped in between).</source>
+        <translation>Файлов сохранено, но не записано в хранилище (программа остановилась посередине): %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unrecorded_files.py" line="41" />
+        <location filename="../../desktop/unrecorded_files.py" line="84" />
         <source>Unrecorded files</source>
         <translation>Незаписанные файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="39" />
+        <location filename="../../desktop/unrecorded_files.py" line="44" />
         <source>They are kept, encrypted, until you recover or discard them.</source>
         <translation>Они хранятся в зашифрованном виде, пока вы их не восстановите или не удалите.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="41" />
+        <location filename="../../desktop/unrecorded_files.py" line="46" />
         <source>Recover</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="42" />
+        <location filename="../../desktop/unrecorded_files.py" line="47" />
         <source>Discard…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="43" />
+        <location filename="../../desktop/unrecorded_files.py" line="48" />
         <source>Later</source>
         <translation>Позже</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="75" />
+        <location filename="../../desktop/unrecorded_files.py" line="80" />
         <source>Recovered as documents: %1.</source>
         <translation>Восстановлено как документы: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="77" />
+        <location filename="../../desktop/unrecorded_files.py" line="82" />
         <source>%1 could not be recovered (their keys were never written down); you may discard them.</source>
         <translation>Не удалось восстановить: %1 (их ключи не были записаны); их можно удалить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="87" />
+        <location filename="../../desktop/unrecorded_files.py" line="92" />
         <source>Discard for good</source>
         <translation>Удалить навсегда</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="88" />
+        <location filename="../../desktop/unrecorded_files.py" line="93" />
         <source>Delete these files for good? This cannot be undone.</source>
         <translation>Удалить эти файлы навсегда? Это нельзя отменить.</translation>
     </message>
@@ -614,10 +619,6 @@
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <source>The passphrase was changed.</source>
-        <translation>Пароль изменён.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/main_window.py" line="312" />
         <source>Forget</source>
         <translation>Забыть</translation>
@@ -783,107 +784,107 @@
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="127" />
+        <location filename="../../desktop/unlock_dialog.py" line="130" />
         <source>very weak</source>
         <translation>очень слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="127" />
+        <location filename="../../desktop/unlock_dialog.py" line="130" />
         <source>weak</source>
         <translation>слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="127" />
+        <location filename="../../desktop/unlock_dialog.py" line="130" />
         <source>fair</source>
         <translation>средний</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="127" />
+        <location filename="../../desktop/unlock_dialog.py" line="130" />
         <source>strong</source>
         <translation>надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="128" />
+        <location filename="../../desktop/unlock_dialog.py" line="131" />
         <source>very strong</source>
         <translation>очень надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="130" />
+        <location filename="../../desktop/unlock_dialog.py" line="133" />
         <source>too short</source>
         <translation>слишком короткий</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="131" />
+        <location filename="../../desktop/unlock_dialog.py" line="134" />
         <source>one of the most common passwords</source>
         <translation>один из самых распространённых паролей</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="132" />
+        <location filename="../../desktop/unlock_dialog.py" line="135" />
         <source>a common word with digits</source>
         <translation>обычное слово с цифрами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="133" />
+        <location filename="../../desktop/unlock_dialog.py" line="136" />
         <source>a common word with letters swapped for symbols</source>
         <translation>обычное слово, где буквы заменены символами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="134" />
+        <location filename="../../desktop/unlock_dialog.py" line="137" />
         <source>a common word or name</source>
         <translation>обычное слово или имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="135" />
+        <location filename="../../desktop/unlock_dialog.py" line="138" />
         <source>repeated characters</source>
         <translation>повторяющиеся символы</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="136" />
+        <location filename="../../desktop/unlock_dialog.py" line="139" />
         <source>a sequence like abc or 123</source>
         <translation>последовательность вроде abc или 123</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="137" />
+        <location filename="../../desktop/unlock_dialog.py" line="140" />
         <source>a row of keys on the keyboard</source>
         <translation>ряд клавиш на клавиатуре</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="138" />
+        <location filename="../../desktop/unlock_dialog.py" line="141" />
         <source>a date or a year</source>
         <translation>дата или год</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="149" />
+        <location filename="../../desktop/unlock_dialog.py" line="152" />
         <source>The two passphrases differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="153" />
+        <location filename="../../desktop/unlock_dialog.py" line="156" />
         <source>This passphrase is %1. Use four or more unrelated words.</source>
         <translation>Этот пароль — %1. Используйте четыре или больше не связанных между собой слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="159" />
+        <location filename="../../desktop/unlock_dialog.py" line="162" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="159" />
+        <location filename="../../desktop/unlock_dialog.py" line="162" />
         <source>Unlocking…</source>
         <translation>Открытие…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="181" />
+        <location filename="../../desktop/unlock_dialog.py" line="184" />
         <source>An older database</source>
         <translation>Более старая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="183" />
+        <location filename="../../desktop/unlock_dialog.py" line="186" />
         <source>The vault's database is older than its key file: it ends at change %1, but %2 changes had been recorded. An older copy may have been put back, or the most recent changes were lost. Restore your latest backup instead, unless you put back this older copy on purpose.</source>
         <translation>База данных хранилища старее его файла ключей: она заканчивается изменением %1, а записано было %2 изменений. Возможно, на место вернули старую копию или последние изменения потеряны. Восстановите последнюю резервную копию, если только вы не вернули эту старую копию намеренно.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="195" />
+        <location filename="../../desktop/unlock_dialog.py" line="198" />
         <source>Open this older copy</source>
         <translation>Открыть эту старую копию</translation>
     </message>
