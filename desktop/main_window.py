@@ -28,7 +28,7 @@ from desktop.unrecorded_files import UnrecordedFiles
 from desktop.worker import Cancel, Progress
 from dossier.services import people, vault_access
 from dossier.services.people import PersonView
-from storage.backup import create_backup, restore_backup
+from storage.backup import create_backup, restore_backup, restored_as_of
 from storage.keystore import best_available
 from storage.vault import Vault
 
@@ -225,11 +225,17 @@ class MainWindow(QMainWindow):
     def restore_to(self, archive: Path, target: Path, passphrase: str) -> None:
         def job(progress: Progress, _c: Cancel) -> str:
             restored, report = restore_backup(archive, target, passphrase, progress)
+            as_of = restored_as_of(restored)
             restored.lock()
             return (
                 self.tr("Restored into %1; verification: %2")
                 .replace("%1", str(target))
                 .replace("%2", self.tr("passed") if report.ok else "; ".join(report.problems()))
+                + "\n"
+                + self.tr(
+                    "This is the vault as it was on %1: anything recorded after that is not in "
+                    "this copy."
+                ).replace("%1", as_of)
             )
 
         self.jobs.run_job(

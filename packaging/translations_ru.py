@@ -11,6 +11,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 RU = {
+    "This is the vault as it was on %1: anything recorded after that is not in this copy.": (
+        "Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию "
+        "не вошло."
+    ),
     "1 file was stored but never recorded (the program stopped in between).": (
         "Один файл был сохранён, но не записан в хранилище (программа остановилась посередине)."
     ),

@@ -249,3 +249,14 @@ def restore_backup(
         if isinstance(error, VaultError | KeyboardInterrupt):
             raise
         raise BackupDamaged() from error
+
+
+def restored_as_of(vault: Vault) -> str:
+    """When the restored vault's newest change before the restore was recorded (UTC, ISO).
+
+    A backup holds the vault as it was then: anything recorded later is not in it, and the
+    user is told so plainly whenever a backup is restored.
+    """
+    restore_steps = ("vault verified", "restored from backup")
+    entries = [e for e in vault.custody_log() if e.action not in restore_steps]
+    return entries[-1].at[:16].replace("T", " ") + " UTC" if entries else ""

@@ -18,7 +18,7 @@ from dossier.cli.common import (
 )
 from dossier.cli.types import Adder
 from dossier.services import vault_access
-from storage.backup import check_backup, create_backup, restore_backup
+from storage.backup import check_backup, create_backup, restore_backup, restored_as_of
 from storage.keystore import best_available
 from storage.vault import Vault
 
@@ -82,11 +82,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
     target = vault_access.locate_vault(args.vault)
     vault, report = restore_backup(Path(args.archive), target, passphrase)
     with vault:
+        as_of = restored_as_of(vault)
         emit(
             args,
-            {"vault": str(target), "ok": report.ok, "files": len(report.files)},
+            {"vault": str(target), "ok": report.ok, "files": len(report.files), "as_of": as_of},
             f"Restored {len(report.files)} files into {target}; verification "
-            + ("passed." if report.ok else "found problems: " + "; ".join(report.problems())),
+            + ("passed." if report.ok else "found problems: " + "; ".join(report.problems()))
+            + f"\nThis is the vault as it was on {as_of}: anything recorded after that is not "
+            "in this copy.",
         )
     return 0 if report.ok else 1
 

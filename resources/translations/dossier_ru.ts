@@ -545,7 +545,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="217" />
-        <location filename="../../desktop/main_window.py" line="238" />
+        <location filename="../../desktop/main_window.py" line="244" />
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
@@ -555,76 +555,81 @@
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230" />
+        <location filename="../../desktop/main_window.py" line="231" />
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232" />
+        <location filename="../../desktop/main_window.py" line="233" />
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239" />
+        <location filename="../../desktop/main_window.py" line="236" />
+        <source>This is the vault as it was on %1: anything recorded after that is not in this copy.</source>
+        <translation>Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию не вошло.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="245" />
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245" />
-        <location filename="../../desktop/main_window.py" line="253" />
-        <location filename="../../desktop/main_window.py" line="262" />
-        <location filename="../../desktop/main_window.py" line="272" />
+        <location filename="../../desktop/main_window.py" line="251" />
+        <location filename="../../desktop/main_window.py" line="259" />
+        <location filename="../../desktop/main_window.py" line="268" />
+        <location filename="../../desktop/main_window.py" line="278" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246" />
+        <location filename="../../desktop/main_window.py" line="252" />
         <source>Current passphrase:</source>
         <translation>Текущий пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254" />
+        <location filename="../../desktop/main_window.py" line="260" />
         <source>New passphrase:</source>
         <translation>Новый пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263" />
+        <location filename="../../desktop/main_window.py" line="269" />
         <source>This passphrase is too easy to guess. Use four or more unrelated words.</source>
         <translation>Этот пароль слишком легко угадать. Используйте четыре или больше не связанных слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="274" />
+        <location filename="../../desktop/main_window.py" line="280" />
         <source>The passphrase was changed. An old copy of the vault's key file, or a backup made before now, still opens with the old passphrase. To make such copies useless, choose Vault, then Rotate keys.</source>
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284" />
-        <location filename="../../desktop/main_window.py" line="298" />
+        <location filename="../../desktop/main_window.py" line="290" />
+        <location filename="../../desktop/main_window.py" line="304" />
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="286" />
+        <location filename="../../desktop/main_window.py" line="292" />
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="299" />
+        <location filename="../../desktop/main_window.py" line="305" />
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303" />
+        <location filename="../../desktop/main_window.py" line="309" />
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="312" />
+        <location filename="../../desktop/main_window.py" line="318" />
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="312" />
+        <location filename="../../desktop/main_window.py" line="318" />
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>

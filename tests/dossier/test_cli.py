@@ -48,6 +48,7 @@ def test_init_verify_backup_restore(
         capsys, "restore", str(tmp_path / "b.edbackup"), "--vault", str(tmp_path / "copy")
     )
     assert code == 0 and data["ok"] is True
+    assert str(data["as_of"]).endswith(" UTC")  # "the vault as it was on …", said plainly
     code, data, _ = run(capsys, "log")
     actions = [entry["action"] for entry in data["entries"]]  # type: ignore[attr-defined]
     assert actions[:2] == ["vault created", "vault verified"] and "backup made" in actions
