@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -18,11 +19,25 @@ MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_PARTS = 10_000
 
 
+# What a damaged archive or part makes the zip and XML readers raise.
+_DAMAGED = (
+    PackageNotFoundError,
+    zipfile.BadZipFile,
+    KeyError,
+    ValueError,
+    etree.XMLSyntaxError,
+    zlib.error,  # a damaged compressed part
+    EOFError,
+    NotImplementedError,  # an altered "zip version needed" field
+    OSError,  # a member's offset pointing outside the file
+)
+
+
 def _zip_problem(path: Path) -> str | None:
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except _DAMAGED:
         return None  # python-docx says it is damaged, with its own sentence
     if len(parts) > MAX_PARTS or sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
         return "it unpacks to far more than any document (a zip bomb?)"
@@ -38,15 +53,15 @@ class DocxImporter:
         if problem := _zip_problem(path):
             raise ImportRefused(f'"{path.name}" cannot be imported: {problem}.')
         try:
-            document = docx.Document(str(path))
-        except (
-            PackageNotFoundError,
-            zipfile.BadZipFile,
-            KeyError,
-            ValueError,
-            etree.XMLSyntaxError,
-        ) as error:
+            return self._read(path)
+        except _DAMAGED as error:
             raise ImportRefused(f'"{path.name}" is damaged or not a Word document.') from error
+
+    @staticmethod
+    def _read(path: Path) -> Extracted:
+        # python-docx reads some parts only when they are first used: everything is read here,
+        # inside the one place where a damaged archive is turned into a sentence.
+        document = docx.Document(str(path))
         parts = [paragraph.text for paragraph in document.paragraphs]
         for table in document.tables:
             for row in table.rows:

@@ -28,6 +28,8 @@ def _check_bundle_ready(path: Path, password: str | None) -> None:
         with pikepdf.open(path, password=password or "") as pdf:
             if len(pdf.pages) == 0:
                 raise ImportRefused(f'"{path.name}" has no pages.')
+            if any(not _resources_sane(page.obj) for page in pdf.pages):
+                raise pikepdf.PdfError("a page's resources are not a dictionary")
     except pikepdf.PasswordError as error:
         raise PasswordNeeded(path.name) from error
     except (pikepdf.PdfError, RecursionError) as error:
@@ -35,6 +37,20 @@ def _check_bundle_ready(path: Path, password: str | None) -> None:
             f'"{path.name}" is damaged in a way that would stop it from going into a bundle, '
             "so it was not imported. Open it in a PDF reader and save or print it to a new PDF."
         ) from error
+
+
+def _resources_sane(page: pikepdf.Object) -> bool:
+    """The bundle stamps each page through its /Resources: they must be dictionaries."""
+    resources = page.get("/Resources")
+    if resources is None:
+        return True
+    if not isinstance(resources, pikepdf.Dictionary):
+        return False
+    return all(
+        isinstance(resources[key], pikepdf.Dictionary)
+        for key in ("/XObject", "/Font", "/ExtGState")
+        if key in resources
+    )
 
 
 class PdfImporter:

@@ -102,3 +102,18 @@ def test_a_deeply_nested_pdf_is_refused_at_import_not_at_export(
     assert report.imported == []
     assert "would stop it from going into a bundle" in report.skipped[0][1]
     assert vault.files() == []
+
+
+def test_a_pdf_whose_page_resources_are_broken_is_refused_at_import(
+    vault: Vault, tmp_path: Path
+) -> None:
+    import pikepdf
+
+    path = tmp_path / "broken-resources.pdf"
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.pages[0].obj["/Resources"] = pikepdf.Dictionary(XObject=pikepdf.String("not a dict"))
+    pdf.save(path)
+    report = documents.import_files(vault, [path])
+    assert report.imported == []
+    assert "would stop it from going into a bundle" in report.skipped[0][1]

@@ -139,7 +139,13 @@ def write_bundle(
     }
     kit = StampKit(bundle, {label for label in labels if label}, sizes if content.draft else set())
     for number, (page, label) in enumerate(zip(bundle.pages, labels, strict=True), start=1):
-        kit.place(bundle, page, number, total, label, content.draft)
+        try:
+            kit.place(bundle, page, number, total, label, content.draft)
+        except (ValueError, TypeError, pikepdf.PdfError) as error:
+            raise ExhibitUnusable(
+                [f"{label or 'the narrative'}: page {number} of the bundle is damaged and "
+                 "cannot be stamped; open the file in a PDF reader and save it as a new PDF"]
+            ) from error  # fmt: skip
 
     assert headings is not None
     _outline(bundle, content, headings)
