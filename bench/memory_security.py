@@ -1,7 +1,7 @@
 """The cost of SQLCipher's cipher_memory_security (every freed buffer zeroed).
 
 Runs the same work (import 300 short documents, then 300 searches) in two child processes,
-one with the setting off (the reference) and one with it on, as the app runs. Prints seconds
+one with the setting off (the reference, as the app runs) and one with it on. Prints seconds
 and the ratio on/off for each part. Asserts nothing.
 Usage: python bench/memory_security.py [documents, default 300]
 """
@@ -21,8 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def work(mode: str, count: int) -> dict[str, float]:
     from storage import database
 
-    if mode == "off":
-        database.MEMORY_SECURITY = "PRAGMA cipher_memory_security = OFF"
+    database.MEMORY_SECURITY = f"PRAGMA cipher_memory_security = {mode.upper()}"
     from dossier.search import Searcher
     from dossier.services.documents import import_files
     from storage.keys import KdfParams

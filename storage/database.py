@@ -111,9 +111,13 @@ def query_copy(path: Path, raw_key: bytes | bytearray, sql: str) -> list[tuple[A
         connection.close()
 
 
-# SQLCipher zeroes every buffer it frees (the key's copies inside SQLite included). Its cost
-# is measured by bench/memory_security.py, which turns it off in a child for the reference.
-MEMORY_SECURITY = "PRAGMA cipher_memory_security = ON"
+# SQLCipher's cipher_memory_security would zero every buffer SQLite frees. Measured
+# (bench/memory_security.py, bench/search.py): search 4× slower (p50 16 → 63 ms over 3,000
+# documents, 181 ms over 10,000), far past the 50 ms a live search may take. So it is off:
+# SQLCipher still zeroes its own key material, the key is handed over from the vault's wiped
+# buffer and its PRAGMA text is overwritten, and a memory scan after locking finds no key
+# (tests/integration/test_memory_after_lock.py). Freed page-cache memory is not zeroed.
+MEMORY_SECURITY = "PRAGMA cipher_memory_security = OFF"
 
 
 def _keyed_connector(path: Path, raw_key: bytes | bytearray) -> Callable[[], Any]:
@@ -121,10 +125,7 @@ def _keyed_connector(path: Path, raw_key: bytes | bytearray) -> Callable[[], Any
     # ``raw_key`` may be the vault's own key buffer, which locking overwrites.
 
     def connect() -> Any:
-        # No statement cache: it would keep the text of PRAGMA key (the key in hex) alive.
-        connection = sqlcipher3.connect(
-            str(path), check_same_thread=False, timeout=10, cached_statements=0
-        )
+        connection = sqlcipher3.connect(str(path), check_same_thread=False, timeout=10)
         try:
             # SQLCipher would otherwise log page errors to stderr; verify reports them instead.
             connection.execute("PRAGMA cipher_log_level = NONE")
@@ -144,9 +145,11 @@ def _keyed_connector(path: Path, raw_key: bytes | bytearray) -> Callable[[], Any
 def _execute_and_wipe(connection: Any, raw_key: bytes | bytearray) -> None:
     """Run PRAGMA key, then overwrite the Python strings that spelled the key in hex."""
     hex_key = raw_key.hex()
-    statement = f"PRAGMA key = \"x'{hex_key}'\""
+    statement = f"PRAGMA key = \"x'{hex_key}'\";"
     try:
-        connection.execute(statement)
+        # executescript, not execute: execute would keep the statement's text (the key in hex)
+        # in the connection's statement cache for as long as the connection lives.
+        connection.executescript(statement)
     finally:
         _wipe_text(statement)
         _wipe_text(hex_key)
