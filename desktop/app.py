@@ -58,7 +58,9 @@ class DossierApp(QObject):
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.vault is not None and event.type() in _ACTIVITY:
+        # getattr: Python may clear this object's attributes (collecting it) before Qt has
+        # destroyed it and stopped sending it events; shutdown() removes the filter first.
+        if getattr(self, "vault", None) is not None and event.type() in _ACTIVITY:
             self.idle.start()
         return False
 
@@ -107,6 +109,22 @@ class DossierApp(QObject):
             self.vault = None
         self.start()
 
+    def shutdown(self) -> None:
+        """Lock the vault and stop watching the application's events (the program ends)."""
+        self.app.removeEventFilter(self)
+        self.idle.stop()
+        if self.window is not None:
+            self.window.jobs.cancel_all()
+            self.window.close_person()
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.vault is not None:
+            self.vault.lock()
+            self.vault = None
+        if self.dialog is not None:
+            self.dialog.close()
+
 
 def install_translation(app: QApplication, language: str) -> QTranslator | None:
     """English is built in; Russian comes from resources/translations (compiled by make)."""
@@ -128,8 +146,7 @@ def main() -> int:
         controller.set_language("ru")
     controller.start()
     code = app.exec()
-    if controller.vault is not None:
-        controller.vault.lock()
+    controller.shutdown()
     return code
 
 

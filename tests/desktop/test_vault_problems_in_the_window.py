@@ -16,12 +16,14 @@ from dossier.services import documents
 from storage.keys import KdfParams, wrap
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.desktop.conftest import OPEN
 
 TIMEOUT = 30_000
 
 
 def _unlock(qtbot: QtBot, folder: Path) -> DossierApp:
     controller = DossierApp(QApplication.instance(), folder, kdf=KdfParams.floor())  # type: ignore[arg-type]
+    OPEN.append(controller)
     dialog = controller.start()
     qtbot.addWidget(dialog)
     dialog.passphrase.setText(PASSPHRASE)

@@ -15,6 +15,7 @@ from desktop.main_window import MainWindow, PersonPage
 from dossier.services import quotes as quote_service
 from storage.keys import KdfParams
 from tests.conftest import PASSPHRASE
+from tests.desktop.conftest import OPEN
 
 TIMEOUT = 30_000
 ARTICLE = "interpol-rejects-kyrgyz-request-tukhvatshin.txt"
@@ -26,6 +27,7 @@ def open_app(qtbot: QtBot, folder: Path) -> DossierApp:
         folder,
         kdf=KdfParams.floor(),  # type: ignore[arg-type]
     )
+    OPEN.append(controller)
     dialog = controller.start()
     qtbot.addWidget(dialog)
     assert dialog.creating
