@@ -14,6 +14,7 @@ KINDS = {
     "Q": "quote",
     "E": "event",
     "G": "ground",
+    "T": "translation",
 }
 _REF = re.compile(r"^([A-Za-z])(\d+)$")
 

@@ -57,6 +57,9 @@ class Person(Base):
     photo_file_id: Mapped[int | None] = mapped_column(ForeignKey("stored_files.id"))
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[str] = mapped_column(String(32))
+    birth_place: Mapped[str | None] = mapped_column(Text)
+    identity_document: Mapped[str | None] = mapped_column(Text)  # "Passport AC1234567, KG"
+    correspondence_address: Mapped[str | None] = mapped_column(Text)
 
     aliases: Mapped[list[PersonAlias]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="PersonAlias.id"
@@ -99,6 +102,33 @@ class Case(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     arguments: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[str] = mapped_column(String(32))
+    # The pleading: the lawyer's statement of facts and the relief sought, who signs it.
+    facts: Mapped[str | None] = mapped_column(Text)
+    relief: Mapped[str | None] = mapped_column(Text)
+    notice_known_how: Mapped[str | None] = mapped_column(Text)
+    representative_phone: Mapped[str | None] = mapped_column(Text)
+    representative_email: Mapped[str | None] = mapped_column(Text)
+    signatory_name: Mapped[str | None] = mapped_column(Text)
+    signatory_capacity: Mapped[str | None] = mapped_column(Text)
+    signed_place: Mapped[str | None] = mapped_column(Text)
+    signed_date: Mapped[str | None] = mapped_column(Text)  # EDTF; the export day when empty
+    served_on: Mapped[str | None] = mapped_column(Text)  # US: who the filing is served on
+    working_language: Mapped[str | None] = mapped_column(Text)  # the request's language
+
+
+class CaseExhibit(Base):
+    """A document annexed to a case: its place in the case's own order, and its section."""
+
+    __tablename__ = "case_exhibits"
+
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int]
+    section: Mapped[str | None] = mapped_column(Text)
 
 
 class Document(Base):
@@ -123,6 +153,9 @@ class Document(Base):
     suggestions: Mapped[str] = mapped_column(Text, default="{}")
     warnings: Mapped[str] = mapped_column(Text, default="[]")
     created_at: Mapped[str] = mapped_column(String(32))
+    # The password a protected PDF was imported with (the database is encrypted): the bundle
+    # needs its pages.
+    pdf_password: Mapped[str | None] = mapped_column(Text)
 
     pages: Mapped[list[DocumentPage]] = relationship(
         cascade="all, delete-orphan", order_by="DocumentPage.page"
@@ -171,8 +204,11 @@ class Translation(Base):
     language: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     translator: Mapped[str | None] = mapped_column(Text)
-    certification: Mapped[str | None] = mapped_column(Text)
+    certification: Mapped[str | None] = mapped_column(Text)  # a signature line, if certified
     date: Mapped[str | None] = mapped_column(String(64))
+    translator_address: Mapped[str | None] = mapped_column(Text)
+    translator_phone: Mapped[str | None] = mapped_column(Text)
+    qualifications: Mapped[str | None] = mapped_column(Text)
 
 
 class Quote(Base):
@@ -211,6 +247,8 @@ class Event(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[str] = mapped_column(String(32))
+    # Why this date stands when sources disagreed (printed as a footnote).
+    date_note: Mapped[str] = mapped_column(Text, default="")
 
     citations: Mapped[list[Citation]] = relationship(
         cascade="all, delete-orphan", order_by="Citation.id"
@@ -250,6 +288,7 @@ class Ground(Base):
     code: Mapped[str] = mapped_column(String(64))
     title: Mapped[str] = mapped_column(Text)
     explanation: Mapped[str] = mapped_column(Text, default="")
+    argument: Mapped[str] = mapped_column(Text, default="")  # the lawyer's own argument
 
 
 class GroundLink(Base):

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from dossier import refs
-from dossier.cli.common import emit, open_vault
+from dossier.cli.common import UserError, emit, open_vault
 from dossier.cli.text_input import add_text
 from dossier.cli.types import Adder, SubGroup
 from dossier.legal_grounds import CASE_KINDS, NOTICE_TYPES
@@ -57,6 +57,16 @@ def person_alias(args: argparse.Namespace) -> int:
     return 0
 
 
+def person_set(args: argparse.Namespace) -> int:
+    fields = {name: getattr(args, name) for name in people.EDITABLE}
+    if all(value is None for value in fields.values()):
+        raise UserError("Say what to change, e.g. --birth-place Bishkek.")
+    with open_vault(args) as vault:
+        person = people.update_person(vault, refs.parse(args.person, "P"), **fields)
+    emit(args, person, f"{person.ref} updated.")
+    return 0
+
+
 def person_duplicates(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         pairs = people.likely_duplicates(vault)
@@ -94,10 +104,9 @@ def case_list(args: argparse.Namespace) -> int:
 
 
 def case_set(args: argparse.Namespace) -> int:
-    fields = {name: getattr(args, name) for name in (
-        "status", "summary", "arguments", "notice_reference", "representative_name",
-        "representative_firm", "representative_address", "representative_bar_number",
-        "requesting_country")}  # fmt: skip
+    fields = {name: getattr(args, name) for name in cases.EDITABLE}
+    if all(value is None for value in fields.values()):
+        raise UserError("Say what to change, e.g. --facts-file facts.txt.")
     with open_vault(args) as vault:
         case = cases.update_case(vault, refs.parse(args.case, "C"), **fields)
     emit(args, case, f"{case.ref} updated.")
@@ -256,6 +265,13 @@ def ground_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def ground_set(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        ground = cases.set_argument(vault, refs.parse(args.ground, "G"), args.argument)
+    emit(args, ground, f"{ground.ref} updated: the argument has {len(ground.argument)} characters.")
+    return 0
+
+
 def ground_link(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         ground = None
@@ -306,6 +322,17 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument("--find", help="a name in any spelling or script")
     sub = add("show", person_show, "Show one person.", group=group)
     sub.add_argument("person", help="P1")
+    sub = add("set", person_set, "Change a person's particulars.", group=group)
+    sub.add_argument("person", help="P1")
+    add_text(sub, "name", "the name as used in filings")
+    add_text(sub, "native-name", "the name in its own script")
+    sub.add_argument("--role", choices=people.ROLES)
+    sub.add_argument("--birth-date", help='as precise as known ("1987", "May 1987")')
+    add_text(sub, "birth-place")
+    sub.add_argument("--nationality")
+    add_text(sub, "identity-document", 'e.g. "Passport of the Kyrgyz Republic AC1234567"')
+    add_text(sub, "correspondence-address", "where the forum writes to the applicant")
+    add_text(sub, "notes")
     sub = add("alias", person_alias, "Add another spelling of a person's name.", group=group)
     sub.add_argument("person", help="P1")
     sub.add_argument("alias")
@@ -325,12 +352,19 @@ def register(add: Adder, add_group: SubGroup) -> None:
     add_text(sub, "summary")
     sub = add("list", case_list, "List cases.", group=group)
     sub.add_argument("--person", help="only this person's (P1)")
-    sub = add("set", case_set, "Change a case's details.", group=group)
+    sub = add("set", case_set, "Change a case's details (long texts from files).", group=group)
     sub.add_argument("case", help="C1")
-    sub.add_argument("--status")
-    for name in ("summary", "arguments", "notice-reference", "representative-name",
+    sub.add_argument("--status", choices=cases.STATUSES)
+    sub.add_argument("--notice-type", choices=NOTICE_TYPES)
+    sub.add_argument(
+        "--working-language", choices=list(cases.WORKING_LANGUAGES), help="the request's language"
+    )
+    sub.add_argument("--signed-date", help="the date of signature (default: the export day)")
+    for name in ("summary", "facts", "arguments", "relief", "notice-reference",
+                 "notice-known-how", "requesting-country", "representative-name",
                  "representative-firm", "representative-address", "representative-bar-number",
-                 "requesting-country"):  # fmt: skip
+                 "representative-phone", "representative-email", "signatory-name",
+                 "signatory-capacity", "signed-place", "served-on"):  # fmt: skip
         add_text(sub, name)
 
     sub = add("import", import_command, "Import files and folders as documents (exhibits).")
@@ -389,6 +423,9 @@ def register(add: Adder, add_group: SubGroup) -> None:
     group = add_group("ground", "Legal grounds of a case and the evidence for each.")
     sub = add("list", ground_list, "List a case's grounds and what supports them.", group=group)
     sub.add_argument("case", help="C1")
+    sub = add("set", ground_set, "Write a ground's argument (cite as [D3:2] or [Q4]).", group=group)
+    sub.add_argument("ground", help="G1")
+    add_text(sub, "argument", "the argument, with citations like [D3:2]", required=True)
     sub = add("link", ground_link, "Link evidence to a ground.", group=group)
     sub.add_argument("ground", help="G1")
     sub.add_argument("evidence", nargs="+", help="D3, Q2 or E5")

@@ -8,7 +8,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from dossier.cli import evidence_commands, recovery_commands, vault_commands
+from dossier.cli import evidence_commands, recovery_commands, submission_commands, vault_commands
 from dossier.cli.common import UserError
 from dossier.cli.text_input import read_text_files
 from dossier.cli.types import Handler
@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     vault_commands.register(add)
     evidence_commands.register(add, add_group)
+    submission_commands.register(add, add_group)
     evidence_commands.register_export(add)
     recovery_commands.register(add, add_group)
     return parser

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from dossier import legal_grounds, refs
+from dossier import dates, legal_grounds, refs
 from dossier.errors import DossierError, NotFound
+from dossier.services import exhibits
 from dossier.services.people import get_person
 from storage.custody import utc_now
-from storage.models import Case, Document, Event, Ground, GroundLink, Quote
+from storage.models import Case, Citation, Document, Event, Ground, GroundLink, Quote
 from storage.vault import Vault
 
 
@@ -31,6 +33,21 @@ class CaseView:
     status: str
     summary: str
     arguments: str
+    facts: str | None = None
+    relief: str | None = None
+    notice_known_how: str | None = None
+    representative_phone: str | None = None
+    representative_email: str | None = None
+    signatory_name: str | None = None
+    signatory_capacity: str | None = None
+    signed_place: str | None = None
+    signed_date: str | None = None  # EDTF
+    served_on: str | None = None
+    working_language: str | None = None
+
+    @property
+    def represented(self) -> bool:
+        return bool(self.representative_name)
 
     @classmethod
     def of(cls, case: Case) -> CaseView:
@@ -50,7 +67,24 @@ class CaseView:
             case.status,
             case.summary,
             case.arguments,
+            *(getattr(case, name) for name in _PLEADING_FIELDS),
         )
+
+
+# The pleading's fields, in CaseView's order after ``arguments``.
+_PLEADING_FIELDS = (
+    "facts", "relief", "notice_known_how", "representative_phone", "representative_email",
+    "signatory_name", "signatory_capacity", "signed_place", "signed_date", "served_on",
+    "working_language",
+)  # fmt: skip
+# Every field `case set` and the case editor may change.
+EDITABLE = (
+    "status", "summary", "arguments", "requesting_country", "notice_type", "notice_reference",
+    "representative_name", "representative_firm", "representative_address",
+    "representative_bar_number", *_PLEADING_FIELDS,
+)  # fmt: skip
+STATUSES = ("draft", "ready", "filed", "closed")
+WORKING_LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic"}
 
 
 @dataclass(frozen=True)
@@ -61,6 +95,7 @@ class GroundView:
     title: str
     explanation: str
     evidence: list[str]  # D3, Q2, E5
+    argument: str = ""
 
     @property
     def missing_evidence(self) -> bool:
@@ -119,25 +154,47 @@ def add_case(
                     explanation=template.explanation,
                 )
             )
+        exhibits.start_with_cited(session, case.id, person_id)
         vault.record_custody(session, "case added", refs.make("C", case.id), {"kind": kind})
         return CaseView.of(case)
 
 
 def update_case(vault: Vault, case_id: int, **fields: str | None) -> CaseView:
-    allowed = set(CaseView.__dataclass_fields__) - {"id", "ref", "person_ref", "kind_title"}
+    """Change a case's fields; None leaves a field as it is, "" clears it."""
     with vault.transaction() as session:
         case = session.get(Case, case_id)
         if case is None:
             raise NotFound(refs.make("C", case_id))
         changed = {}
         for name, value in fields.items():
-            if name not in allowed:
-                raise DossierError(f'A case has no field "{name}".')
-            if value is not None:
-                setattr(case, name, value)
-                changed[name] = value
+            if name not in EDITABLE:
+                raise DossierError(f'A case has no detail called "{name}".')
+            if value is None:
+                continue
+            setattr(case, name, _checked(name, value))
+            changed[name] = value
         vault.record_custody(session, "case changed", refs.make("C", case_id), changed)
         return CaseView.of(case)
+
+
+def _checked(name: str, value: str) -> str | None:
+    value = value.strip()
+    if name in ("summary", "arguments"):
+        return value
+    if not value:
+        if name == "status":
+            raise DossierError("A case always has a status: " + ", ".join(STATUSES) + ".")
+        return None
+    choices: tuple[str, ...] | None = {
+        "notice_type": legal_grounds.NOTICE_TYPES,
+        "status": STATUSES,
+        "working_language": tuple(WORKING_LANGUAGES),
+    }.get(name)
+    if choices is not None and value not in choices:
+        raise DossierError(f'"{value}" is not one of: {", ".join(choices)}.')
+    if name == "signed_date":
+        return dates.to_edtf(value)
+    return value
 
 
 def list_cases(vault: Vault, person_id: int | None = None) -> list[CaseView]:
@@ -176,9 +233,39 @@ def grounds(vault: Vault, case_id: int) -> list[GroundView]:
                     ground.title,
                     ground.explanation,
                     evidence,
+                    ground.argument,
                 )
             )
         return result
+
+
+def _documents_behind(session: Session, kind: str, target_id: int) -> list[int]:
+    if kind == "document":
+        found = [target_id]
+    elif kind == "quote":
+        quote = session.get(Quote, target_id)
+        found = [quote.document_id] if quote else []
+    else:
+        found = list(
+            session.scalars(select(Citation.document_id).where(Citation.event_id == target_id))
+        )
+    return [
+        d for d in dict.fromkeys(found) if not getattr(session.get(Document, d), "confidential", 1)
+    ]
+
+
+def set_argument(vault: Vault, ground_id: int, argument: str) -> GroundView:
+    """The lawyer's argument for one ground (citations written as [D3:2] or [Q4])."""
+    with vault.transaction() as session:
+        ground = session.get(Ground, ground_id)
+        if ground is None:
+            raise NotFound(refs.make("G", ground_id))
+        ground.argument = argument.strip()
+        case_id = ground.case_id
+        vault.record_custody(
+            session, "argument changed", refs.make("G", ground_id), {"length": len(argument)}
+        )
+    return next(g for g in grounds(vault, case_id) if g.id == ground_id)
 
 
 def link_evidence(vault: Vault, ground_id: int, target: str) -> GroundView:
@@ -197,6 +284,9 @@ def link_evidence(vault: Vault, ground_id: int, target: str) -> GroundView:
             raise NotFound(target)
         if session.get(GroundLink, (ground_id, kind, target_id)) is None:
             session.add(GroundLink(ground_id=ground_id, target_kind=kind, target_id=target_id))
+        # Evidence a ground relies on is annexed (the lawyer may take it out again).
+        for document_id in _documents_behind(session, kind, target_id):
+            exhibits.append(session, ground.case_id, document_id)
         vault.record_custody(
             session, "evidence linked", refs.make("G", ground_id), {"evidence": target}
         )

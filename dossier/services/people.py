@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dossier import dates, names, refs, search
-from dossier.errors import NotFound
+from dossier.errors import DossierError, NotFound
 from storage.custody import utc_now
 from storage.models import Organisation, Person, PersonAlias
 from storage.vault import Vault
@@ -28,6 +28,9 @@ class PersonView:
     birth_date: str | None  # as a lawyer writes it
     nationality: str | None
     notes: str
+    birth_place: str | None = None
+    identity_document: str | None = None
+    correspondence_address: str | None = None
 
     @classmethod
     def of(cls, person: Person) -> PersonView:
@@ -41,6 +44,9 @@ class PersonView:
             dates.display(person.birth_date) if person.birth_date else None,
             person.nationality,
             person.notes,
+            person.birth_place,
+            person.identity_document,
+            person.correspondence_address,
         )
 
     def spellings(self) -> list[str]:
@@ -81,6 +87,39 @@ def add_person(
         session.flush()
         search.index_person(session, person)
         vault.record_custody(session, "person added", refs.make("P", person.id), {"name": name})
+        return PersonView.of(person)
+
+
+# What can be changed after a person is added (the name in filings included).
+EDITABLE = ("name", "native_name", "role", "birth_date", "birth_place", "nationality",
+            "identity_document", "correspondence_address", "notes")  # fmt: skip
+
+
+def update_person(vault: Vault, person_id: int, **fields: str | None) -> PersonView:
+    """Change a person's particulars; None leaves a field as it is, "" clears it."""
+    with vault.transaction() as session:
+        person = get_person(session, person_id)
+        changed: dict[str, str] = {}
+        for name, value in fields.items():
+            if name not in EDITABLE:
+                raise DossierError(f'A person has no detail called "{name}".')
+            if value is None:
+                continue
+            value = value.strip()
+            if name == "name" and not value:
+                raise DossierError("A person needs a name.")
+            if name == "role" and value and value not in ROLES:
+                raise DossierError(f'"{value}" is not a role; choose one of: {", ".join(ROLES)}.')
+            stored: str | None = value or None
+            if name == "birth_date" and value:
+                stored = dates.to_edtf(value)
+            if name == "notes":
+                stored = value
+            setattr(person, name, stored)
+            changed[name] = value
+        session.flush()
+        search.index_person(session, person)
+        vault.record_custody(session, "person changed", refs.make("P", person_id), changed)
         return PersonView.of(person)
 
 

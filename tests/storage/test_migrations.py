@@ -61,3 +61,46 @@ def test_the_committed_fixture_is_still_at_the_first_schema(old_vault: Path) -> 
         assert database.current_revision(engine) == "0001"
     finally:
         engine.dispose()
+
+
+def test_cases_made_before_annex_lists_annex_what_they_use(tmp_path: Path) -> None:
+    """Upgrading to 0004 gives each case the documents its grounds and chronology use (in date
+    order), not every document of the person, and never a confidential one."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from storage.keys import KdfParams
+
+    with Vault.create(tmp_path / "v", "a passphrase for this test", kdf=KdfParams.floor()) as vault:
+        engine = vault._require_engine()
+        with engine.begin() as connection:
+            command.downgrade(database._alembic_config(connection), "0003")
+        with engine.begin() as connection:
+            for statement, rows in _BEFORE_0004:
+                connection.execute(text(statement), rows)
+        database.upgrade(engine)
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT document_id, position FROM case_exhibits ORDER BY position")
+            ).all()
+    assert [tuple(row) for row in rows] == [(2, 1), (1, 2)]  # document 3 unused, 4 confidential
+
+
+_BEFORE_0004 = [
+    ("INSERT INTO stored_files VALUES (1, 'f', 'l', 'text/plain', 1, 'h', 't', x'00', '',"
+     " NULL, NULL)", [{}]),
+    ("INSERT INTO documents (id, file_id, kind, title, date_published, mime_type, page_count,"
+     " confidential, suggestions, warnings, created_at) VALUES (:id, 1, 'other', 't', :date,"
+     " 'text/plain', 1, :secret, '{}', '[]', '')",
+     [{"id": 1, "date": "2025-10-30", "secret": 0}, {"id": 2, "date": "2024-09-05", "secret": 0},
+      {"id": 3, "date": "2020", "secret": 0}, {"id": 4, "date": "2021", "secret": 1}]),
+    ("INSERT INTO people (id, name, notes, created_at) VALUES (1, 'P', '', '')", [{}]),
+    ("INSERT INTO cases (id, person_id, kind, status, summary, arguments, created_at)"
+     " VALUES (1, 1, 'ccf-deletion', 'draft', '', '', '')", [{}]),
+    ("INSERT INTO grounds (id, case_id, code, title, explanation) VALUES (1, 1, 'c', 't', '')",
+     [{}]),
+    ("INSERT INTO ground_links VALUES (1, 'document', :d)", [{"d": 1}, {"d": 4}]),
+    ("INSERT INTO events (id, person_id, date, sort_key, title, description, kind, created_at)"
+     " VALUES (1, 1, '2024', '2024', 'e', '', 'other', '')", [{}]),
+    ("INSERT INTO citations (event_id, document_id) VALUES (1, 2)", [{}]),
+]  # fmt: skip

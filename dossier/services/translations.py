@@ -1,0 +1,148 @@
+"""Translations of documents, with the translator's particulars that forums require.
+
+In a bundle a translation follows its original, then the translator's certificate in the
+forum's words (US 8 CFR 1003.33; UK statement of accuracy; CCF working language).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from dossier import dates, refs
+from dossier.errors import DossierError, NotFound
+from storage.models import Document, Translation
+from storage.vault import Vault
+
+# The languages forums work in, and those of this app's sources (ISO 639-1).
+LANGUAGES = {
+    "en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic", "ru": "Russian",
+    "ky": "Kyrgyz", "kk": "Kazakh", "uz": "Uzbek", "tg": "Tajik", "de": "German",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TranslationView:
+    id: int
+    ref: str
+    document_ref: str
+    language: str
+    text: str
+    translator: str | None
+    translator_address: str | None
+    translator_phone: str | None
+    qualifications: str | None
+    date: str | None  # EDTF
+    certification: str | None
+
+    @classmethod
+    def of(cls, row: Translation) -> TranslationView:
+        return cls(
+            row.id,
+            refs.make("T", row.id),
+            refs.make("D", row.document_id),
+            row.language,
+            row.text,
+            row.translator,
+            row.translator_address,
+            row.translator_phone,
+            row.qualifications,
+            row.date,
+            row.certification,
+        )
+
+    @property
+    def language_name(self) -> str:
+        return LANGUAGES.get(self.language, self.language)
+
+    @property
+    def date_display(self) -> str | None:
+        return dates.display(self.date) if self.date else None
+
+
+def language_name(code: str | None) -> str:
+    return LANGUAGES.get(code or "", code or "the original language")
+
+
+def add_translation(
+    vault: Vault,
+    document_id: int,
+    *,
+    language: str,
+    text: str,
+    translator: str | None = None,
+    translator_address: str | None = None,
+    translator_phone: str | None = None,
+    qualifications: str | None = None,
+    date: str | None = None,
+    certification: str | None = None,
+) -> TranslationView:
+    language = language.strip().lower()
+    if language not in LANGUAGES:
+        raise DossierError(
+            f'"{language}" is not a language this app knows; use a two-letter code: '
+            + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+            + "."
+        )
+    if not text.strip():
+        raise DossierError("The translation is empty; nothing was saved.")
+    with vault.transaction() as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            raise NotFound(refs.make("D", document_id))
+        if document.language and document.language == language:
+            raise DossierError(
+                f"{refs.make('D', document_id)} is already in {language_name(language)}."
+            )
+        row = Translation(
+            document_id=document_id,
+            language=language,
+            text=text.strip(),
+            translator=_clean(translator),
+            translator_address=_clean(translator_address),
+            translator_phone=_clean(translator_phone),
+            qualifications=_clean(qualifications),
+            date=dates.to_edtf(date) if date else None,
+            certification=_clean(certification),
+        )
+        session.add(row)
+        session.flush()
+        vault.record_custody(
+            session,
+            "translation added",
+            refs.make("D", document_id),
+            {"translation": refs.make("T", row.id), "language": language},
+        )
+        return TranslationView.of(row)
+
+
+def _clean(value: str | None) -> str | None:
+    return value.strip() or None if value else None
+
+
+def list_translations(vault: Vault, document_id: int) -> list[TranslationView]:
+    with vault.session() as session:
+        if session.get(Document, document_id) is None:
+            raise NotFound(refs.make("D", document_id))
+        rows = session.scalars(
+            select(Translation)
+            .where(Translation.document_id == document_id)
+            .order_by(Translation.id)
+        )
+        return [TranslationView.of(row) for row in rows]
+
+
+def remove_translation(vault: Vault, translation_id: int) -> None:
+    with vault.transaction() as session:
+        row = session.get(Translation, translation_id)
+        if row is None:
+            raise NotFound(refs.make("T", translation_id))
+        document_ref = refs.make("D", row.document_id)
+        session.delete(row)
+        vault.record_custody(
+            session,
+            "translation removed",
+            document_ref,
+            {"translation": refs.make("T", translation_id)},
+        )
