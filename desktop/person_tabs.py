@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import file_dialogs
+from desktop.annexes_panel import AnnexesPanel
 from desktop.jobs import Jobs, notify
 from desktop.worker import Cancel, Progress
 from dossier import dates
@@ -323,7 +324,12 @@ class ExportTab(QWidget):
         self.format = QComboBox()
         self.format.addItems(["pdf", "docx"])
         self.paper = QComboBox()
-        self.paper.addItems(["a4", "letter"])
+        self.paper.addItem(self.tr("The forum's paper"), None)
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem("US Letter", "letter")
+        self.annexes = AnnexesPanel(vault, person_id, jobs)
+        for combo in (self.case, self.template, self.paper):
+            combo.currentIndexChanged.connect(self._show_annexes)
         self.redact = QLineEdit()
         self.redact.setPlaceholderText(self.tr("Names to hide, separated by ;"))
         self.draft = QCheckBox(self.tr("Draft (marked DRAFT on every page)"))
@@ -345,6 +351,7 @@ class ExportTab(QWidget):
         go.clicked.connect(self.export)
         form = QFormLayout(self)
         form.addRow(self.tr("Case"), self.case)
+        form.addRow(self.annexes)
         form.addRow(self.tr("Template"), self.template)
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Paper"), self.paper)
@@ -370,6 +377,15 @@ class ExportTab(QWidget):
         self.case.clear()
         for case in listed:
             self.case.addItem(f"{case.ref}  {case.kind_title}", case.id)
+        self._show_annexes()
+
+    def _show_annexes(self) -> None:
+        case = self.case.currentData()
+        self.annexes.show_case(
+            None if case is None else int(case),
+            self.template.currentData(),
+            self.paper.currentData(),
+        )
 
     def _browse(self) -> None:
         name = file_dialogs.save_file(self, self.tr("Save as"))
@@ -381,7 +397,7 @@ class ExportTab(QWidget):
             notify(self, self.tr("Export"), self.tr("Choose a case and where to save."))
             return
         vault, case_id, out = self._vault, int(self.case.currentData()), Path(self.out.text())
-        fmt, paper = self.format.currentText(), self.paper.currentText()
+        fmt, paper = self.format.currentText(), self.paper.currentData()
         template, draft = self.template.currentData(), self.draft.isChecked()
         redact = [name.strip() for name in self.redact.text().split(";") if name.strip()]
 
@@ -403,5 +419,6 @@ class ExportTab(QWidget):
 
     def _done(self, result: ExportResult) -> None:
         self.exported.emit(result)
+        self.annexes.refresh()
         if self.open_folder_when_done:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path.parent)))

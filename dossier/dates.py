@@ -151,7 +151,7 @@ def sort_key(edtf_text: str) -> str:
     return f"{limits.earliest}|{limits.latest or '9999-12-31'}"
 
 
-def _display_single(text: str) -> str:
+def _display_single(text: str, months: list[str] | tuple[str, ...] = MONTHS) -> str:
     qualifier = ""
     if text.endswith("~") or text.endswith("%"):
         qualifier, text = "c. ", text.rstrip("~%")
@@ -162,7 +162,7 @@ def _display_single(text: str) -> str:
     if len(parts) == 1:
         out = year
     else:
-        month = MONTHS[int(parts[1]) - 1] if parts[1] != "XX" else ""
+        month = months[int(parts[1]) - 1] if parts[1] != "XX" else ""
         if len(parts) == 2:
             out = f"{month} {year}".strip() if year else f"{month} (year unknown)"
         else:
@@ -171,16 +171,19 @@ def _display_single(text: str) -> str:
     return qualifier + out + (" (uncertain)" if uncertain else "")
 
 
-def display(edtf_text: str) -> str:
-    """As a lawyer writes it: "30 October 2025", "August 2025", "c. 2021", "since 2020"."""
+def display(edtf_text: str, months: list[str] | tuple[str, ...] = MONTHS) -> str:
+    """As a lawyer writes it: "30 October 2025", "August 2025", "c. 2021", "since 2020".
+
+    ``months`` gives the month names of another language (an export template's).
+    """
     if "/" in edtf_text:
         start, end = edtf_text.split("/", 1)
         if end in ("..", ""):
-            return f"since {_display_single(start)}"
+            return f"since {_display_single(start, months)}"
         if start in ("..", ""):
-            return f"until {_display_single(end)}"
-        return f"{_display_single(start)} – {_display_single(end)}"
-    return _display_single(edtf_text)
+            return f"until {_display_single(end, months)}"
+        return f"{_display_single(start, months)} – {_display_single(end, months)}"
+    return _display_single(edtf_text, months)
 
 
 def precision(edtf_text: str) -> str:

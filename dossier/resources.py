@@ -15,3 +15,4 @@ SERIF = {
     "bold_italic": FONTS / "DejaVuSerif-BoldItalic.ttf",
 }
 SANS = {"regular": FONTS / "DejaVuSans.ttf", "bold": FONTS / "DejaVuSans-Bold.ttf"}
+MONO = FONTS / "DejaVuSansMono.ttf"

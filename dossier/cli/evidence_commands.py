@@ -465,8 +465,8 @@ def export_command(args: argparse.Namespace) -> int:
         + (f" ({result.pages} pages" if result.pages else " (")
         + (f", {result.exhibits} exhibits). SHA-256 {result.sha256}")
     )
-    if result.missing_fields:
-        text += "\nDRAFT: still missing " + ", ".join(result.missing_fields)
+    if result.problems:
+        text += "\nDRAFT — still missing:\n  " + "\n  ".join(result.problems)
     emit(args, result, text)
     return 0
 
@@ -479,7 +479,7 @@ def register_export(add: Adder) -> None:
     sub.add_argument("--format", choices=FORMATS, default="pdf")
     sub.add_argument("--out", required=True, help="the file to write")
     sub.add_argument("--template", help="ccf-request, asylum-uk, asylum-us, general, or a file")
-    sub.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    sub.add_argument("--paper", choices=("a4", "letter"), help="default: the forum's paper")
     sub.add_argument("--draft", action="store_true", help="export even if fields are missing")
     sub.add_argument("--redact", action="append", default=[], help="a name to hide (repeat)")
     sub.add_argument("--at", help="fix the export time (ISO), for identical re-exports")

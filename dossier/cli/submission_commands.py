@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from dossier import refs
-from dossier.cli.common import emit, open_vault
+from dossier.cli.common import emit, open_vault, to_jsonable
 from dossier.cli.text_input import add_text
 from dossier.cli.types import Adder, SubGroup
 from dossier.services import exhibits, translations
@@ -106,7 +106,31 @@ def translation_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+# ------------------------------------------------------------------------ the check
+def check_command(args: argparse.Namespace) -> int:
+    from dossier.export import preflight, templates
+    from dossier.services import cases
+
+    with open_vault(args) as vault:
+        case_id = refs.parse(args.case, "C")
+        template = templates.for_case(cases.show_case(vault, case_id).kind, args.template)
+        report = preflight.check(vault, case_id, template, paper=args.paper)
+    marks = {preflight.MET: "✓", preflight.MISSING: "✗", preflight.WARN: "!"}
+    lines = [f"{report.forum_name} — {template.title}"]
+    lines += [f"  {marks[item.status]} {item.message}" for item in report.items]
+    lines.append(
+        "Ready to file." if report.ready else f"Not ready: {len(report.blocking)} missing."
+    )
+    emit(args, {"ready": report.ready, **to_jsonable(report)}, "\n".join(lines))
+    return 0 if report.ready else 1
+
+
 def register(add: Adder, add_group: SubGroup) -> None:
+    sub = add("check", check_command, "Check a case against its forum's requirements.")
+    sub.add_argument("case", help="C1")
+    sub.add_argument("--template", help="check for this template instead of the case's own")
+    sub.add_argument("--paper", choices=("a4", "letter"), help="the paper to export on")
+
     group = add_group("exhibit", "The annexes of a case: which documents, in which order.")
     sub = add("list", exhibit_list, "List a case's annexes in order.", group=group)
     sub.add_argument("case", help="C1")

@@ -1,33 +1,45 @@
-"""The editable narrative as a Word document: headings, contents field, page numbers, tables.
+"""The submission as an editable Word document: numbered paragraphs, contents, tables.
 
-Exhibits stay in the PDF bundle; the document says so. Opens in LibreOffice and Word without a
+Annexes stay in the PDF bundle. Opens in LibreOffice and Word without a
 repair prompt (only python-docx's own building blocks and standard fields are used).
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
-from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm, Pt, RGBColor
 
 from dossier.errors import DossierError
+from dossier.export import submission
 from dossier.export.content import DossierContent
 from dossier.export.output import writing
-from dossier.export.pdf.exhibit_pages import IMAGE_TYPES, clean_image
 from dossier.export.pdf.timeline import chart, chart_png
-from storage.vault import Vault
+from dossier.export.submission import (
+    Block,
+    Chart,
+    Contents,
+    Group,
+    Heading,
+    PageBreak,
+    Para,
+    Table,
+    fingerprint_lines,
+)
 
 FONT = "DejaVu Serif"
 HEADING_FONT = "DejaVu Sans"
+MONO_FONT = "DejaVu Sans Mono"
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
+PAPER_WIDTH_CM = {"a4": 21.0, "letter": 21.59}
+MARGIN_CM = 2.2
 
 
 def _field(paragraph: object, instruction: str, placeholder: str = "") -> None:
@@ -49,7 +61,7 @@ def _field(paragraph: object, instruction: str, placeholder: str = "") -> None:
         run._r.append(element)
 
 
-def _set_fonts(document: object) -> None:
+def _set_fonts(document: object, size: float) -> None:
     styles = document.styles  # type: ignore[attr-defined]
     for name in ("Normal", "Table Grid", "Quote", "Title"):
         try:
@@ -61,155 +73,49 @@ def _set_fonts(document: object) -> None:
         if fonts is not None:
             for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
                 fonts.set(qn(attribute), FONT)
-    styles["Normal"].font.size = Pt(10.5)
+    styles["Normal"].font.size = Pt(size)
     for level in (1, 2):
         style = styles[f"Heading {level}"]
         style.font.name = HEADING_FONT
         style.element.rPr.rFonts.set(qn("w:cs"), HEADING_FONT)
 
 
-def write_docx(vault: Vault, content: DossierContent, out: Path, *, paper: str = "a4") -> str:
-    """Writes the DOCX and returns its SHA-256."""
+def write_docx(content: DossierContent, out: Path, *, paper: str = "a4") -> str:
+    """Writes the DOCX of the submission (the annexes stay in the PDF) and returns its SHA-256."""
+    built = submission.build(content)
     document = new_document()
-    _set_fonts(document)
+    _set_fonts(document, content.template.font_size)
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = PAPER[paper]
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2.2))
+        setattr(section, side, Cm(MARGIN_CM))
+    text_width = PAPER_WIDTH_CM[paper] - 2 * MARGIN_CM
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("Page ")
     _field(footer, "PAGE", "1")
-    footer.add_run(" of ")
+    footer.add_run(" / ")
     _field(footer, "NUMPAGES", "1")
+    template, case = content.template, content.case
     if content.draft:
         header = section.header.paragraphs[0]
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        header.add_run("DRAFT — NOT FOR FILING").bold = True
+        header.add_run(template.word("draft")).bold = True
 
-    template, case, person = content.template, content.case, content.person
     properties = document.core_properties
-    properties.title = f"{template.title} — {content.redact(person.name)}"
+    properties.title = f"{template.title} — {content.redact(content.person.name)}"
     properties.author = case.representative_name or "Evidence Dossier"
     properties.subject = case.kind_title
     properties.created = content.export_time.replace(tzinfo=None)
     properties.modified = content.export_time.replace(tzinfo=None)
     properties.last_modified_by = properties.author
     properties.revision = 1
+    properties.language = template.language
 
-    document.add_heading(template.title, level=0)
-    if content.draft:
-        document.add_paragraph("DRAFT — NOT FOR FILING").runs[0].bold = True
-    if template.addressee:
-        document.add_paragraph(f"To: {template.addressee}")
-    document.add_paragraph().add_run(f"Concerning {content.redact(person.name)}").bold = True
-    if person.native_name:
-        document.add_paragraph(content.redact(person.native_name))
-    facts = [
-        ("Type of request", case.kind_title),
-        ("Requesting country", case.requesting_country),
-        ("Notice", " ".join(x for x in (case.notice_type, case.notice_reference) if x)),
-        (
-            "Represented by",
-            ", ".join(x for x in (case.representative_name, case.representative_firm) if x),
-        ),
-        ("Prepared", content.export_time.strftime("%d %B %Y, %H:%M UTC")),
-    ]
-    _table(document, None, [(k, v) for k, v in facts if v], content)
-
-    sections = template.sections
-    document.add_heading(sections["contents"], level=1)
-    _field(
-        document.add_paragraph(),
-        'TOC \\o "1-2" \\h \\z \\u',
-        "Right-click and choose Update Field to show the contents.",
-    )
-
-    document.add_heading(sections["summary"], level=1)
-    for block in (case.summary or "(No summary yet.)").split("\n\n"):
-        document.add_paragraph(content.redact(block))
-    for block in case.arguments.split("\n\n") if case.arguments else []:
-        document.add_paragraph(content.redact(block))
-
-    document.add_heading(sections["profile"], level=1)
-    profile = content.profile_rows()
-    _table(document, None, [(k, v) for k, v in profile if v], content)
-
-    document.add_heading(sections["chronology"], level=1)
-    drawing = chart(content.chronology, 460)
-    if drawing is not None:
-        document.add_picture(chart_png(drawing), width=Cm(16))
-    rows = [
-        (
-            e.date_display,
-            e.title + (f" — {e.description}" if e.description else ""),
-            "; ".join(content.cite(c.document_ref, c.page) for c in e.citations) or "—",
-        )
-        for e in content.chronology
-    ]
-    _table(document, ("Date", "Event", "Sources"), rows, content)
-
-    if content.grounds:
-        document.add_heading(sections["grounds"], level=1)
-    for ground in content.grounds:
-        document.add_heading(ground.title, level=2)
-        document.add_paragraph(content.redact(ground.explanation))
-        if not ground.evidence:
-            document.add_paragraph("No evidence has been linked to this ground yet.").runs[
-                0
-            ].italic = True
-        for ref in ground.evidence:
-            quote = content.quotes.get(ref)
-            if quote is not None and content.exhibit_for(quote.document_ref) is not None:
-                document.add_paragraph(content.redact(f"“{quote.text}”"), style="Quote")
-                speaker = f"{quote.speaker}, " if quote.speaker else ""
-                document.add_paragraph(
-                    f"— {content.redact(speaker)}{content.cite(quote.document_ref, quote.page)}"
-                )
-            elif ref.startswith("D") and (exhibit := content.exhibit_for(ref)) is not None:
-                document.add_paragraph(f"{exhibit.label}: {content.redact(exhibit.document.title)}")
-            elif ref.startswith("E"):
-                event = next((e for e in content.chronology if e.ref == ref), None)
-                if event is not None:
-                    document.add_paragraph(content.redact(f"{event.date_display}: {event.title}"))
-    if template.closing:
-        document.add_paragraph(content.redact(template.closing))
-
-    document.add_heading(sections["exhibit_index"], level=1)
-    document.add_paragraph(
-        "The exhibits themselves are in the PDF bundle exported with this document; their "
-        "fingerprints below prove that they are the files as collected."
-    )
-    _table(
-        document,
-        ("No.", "Title", "Date", "Kind", "SHA-256"),
-        [
-            (
-                e.label,
-                e.document.title,
-                e.document.date_display or "—",
-                e.document.kind.replace("-", " "),
-                e.document.sha256,
-            )
-            for e in content.exhibits
-        ],
-        content,
-        small_last=True,
-        widths_cm=(1.8, 4.6, 2.4, 2.2, 5.6),
-    )
-    photos = [e for e in content.exhibits if e.document.mime_type in IMAGE_TYPES]
-    if photos:
-        document.add_heading("Photographs", level=2)
-        for exhibit in photos:
-            image = clean_image(vault.read_bytes(exhibit.document.file_id))
-            image.thumbnail((1200, 1200))
-            buffer = io.BytesIO()
-            image.save(buffer, "JPEG", quality=85)  # re-encoded: no EXIF, no GPS
-            buffer.seek(0)
-            document.add_picture(buffer, width=Cm(8))
-            document.add_paragraph(f"{exhibit.label}: {content.redact(exhibit.document.title)}")
-
+    headings = [b for b in built.blocks if isinstance(b, Heading)]
+    writer = _Writer(document, content, text_width, headings)
+    for block in built.blocks:
+        writer.write(block)
     try:
         with writing(out) as part:
             document.save(str(part))
@@ -218,32 +124,140 @@ def write_docx(vault: Vault, content: DossierContent, out: Path, *, paper: str =
     return hashlib.sha256(out.read_bytes()).hexdigest()
 
 
-def _table(
-    document: object,
-    header: tuple[str, ...] | None,
-    rows: Sequence[Sequence[str | None]],
-    content: DossierContent,
-    small_last: bool = False,
-    widths_cm: Sequence[float] = (),
-) -> None:
-    if not rows:
-        return
-    columns = len(header) if header else len(rows[0])
-    table = document.add_table(rows=0, cols=columns)  # type: ignore[attr-defined]
-    table.style = "Table Grid"
-    if header:
-        cells = table.add_row().cells
-        for cell, title in zip(cells, header, strict=True):
-            cell.text = ""
-            cell.paragraphs[0].add_run(title).bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for index, (cell, value) in enumerate(zip(cells, row, strict=True)):
-            raw = value or ""
-            cell.text = raw if (small_last and index == columns - 1) else content.redact(raw)
-            if small_last and index == columns - 1:
-                for run in cell.paragraphs[0].runs:
-                    run.font.size = Pt(6.5)
-    for column, width in zip(table.columns, widths_cm, strict=False):
-        for cell in column.cells:
-            cell.width = Cm(width)
+class _Writer:
+    def __init__(
+        self, document: Any, content: DossierContent, width_cm: float, headings: list[Heading]
+    ) -> None:
+        self.document = document
+        self.content = content
+        self.width_cm = width_cm
+        self.headings = headings
+        self.bookmarks: dict[int, str] = {}  # heading index → bookmark name
+        self.heading_count = 0
+        self.size = content.template.font_size
+
+    def write(self, block: Block) -> None:
+        document = self.document
+        if isinstance(block, Heading):
+            paragraph = document.add_heading(block.text, level=block.level + 1)
+            paragraph.paragraph_format.keep_with_next = True
+            _bookmark(paragraph, f"part{self.heading_count}", self.heading_count)
+            self.heading_count += 1
+        elif isinstance(block, Para):
+            self._para(block)
+        elif isinstance(block, Group):
+            for index, para in enumerate(block.blocks):
+                written = self._para(para)
+                written.paragraph_format.keep_with_next = index < len(block.blocks) - 1
+        elif isinstance(block, PageBreak):
+            document.add_page_break()
+        elif isinstance(block, Contents):
+            self._contents()
+        elif isinstance(block, Chart):
+            drawing = chart(self.content.chronology, 460, self.content.date)
+            if drawing is not None:
+                document.add_picture(chart_png(drawing), width=Cm(min(16, self.width_cm)))
+        elif isinstance(block, Table):
+            self._table(block)
+
+    def _contents(self) -> None:
+        """The contents as real entries linked to their headings: Word shows them as they
+        are, with no field to update and no prompt (pages differ between Word and the PDF, so
+        none are given; the PDF's own contents has them)."""
+        for index, heading in enumerate(self.headings):
+            paragraph = self.document.add_paragraph()
+            paragraph.paragraph_format.left_indent = Cm(0.8 * heading.level)
+            paragraph.paragraph_format.space_after = Pt(2)
+            _internal_link(paragraph, f"part{index}", heading.text)
+
+    def _para(self, block: Para) -> Any:
+        style = {"quote": "Quote", "title": "Title"}.get(block.style)
+        paragraph = self.document.add_paragraph(style=style)
+        fmt = paragraph.paragraph_format
+        if block.number is not None:
+            fmt.left_indent = Cm(1.0)
+            fmt.first_line_indent = Cm(-1.0)
+            fmt.tab_stops.add_tab_stop(Cm(1.0))
+            paragraph.add_run(f"{block.number}.\t")
+        if block.style in ("center", "name", "draft", "title"):
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if block.style in ("item", "cite"):
+            fmt.left_indent = Cm(1.4)
+        if block.style == "signature":
+            fmt.space_after = Pt(0)
+        for span in block.spans:
+            run = paragraph.add_run(span.text)
+            run.bold = span.bold or block.style in ("name", "draft", "h1") or None
+            run.italic = span.italic or None
+            if block.style == "name":
+                run.font.size = Pt(18)
+            if block.style == "draft":
+                run.font.color.rgb = RGBColor(0xC0, 0, 0)
+            if block.style in ("note", "cite"):
+                run.font.size = Pt(self.size * 0.82)
+        return paragraph
+
+    def _table(self, block: Table) -> None:
+        columns = len(block.widths)
+        table = self.document.add_table(rows=0, cols=columns)
+        table.style = "Table Grid"
+        table.autofit = False
+        if block.header:
+            cells = table.add_row().cells
+            for cell, title in zip(cells, block.header, strict=True):
+                cell.paragraphs[0].add_run(title).bold = True
+            _repeat_header(table.rows[0])
+        for index, row in enumerate(block.rows):
+            cells = table.add_row().cells
+            if index in block.section_rows:
+                merged = cells[0].merge(cells[-1])
+                merged.paragraphs[0].add_run("".join(s.text for s in row[0])).bold = True
+                continue
+            for column, (cell, spans) in enumerate(zip(cells, row, strict=True)):
+                paragraph = cell.paragraphs[0]
+                if column == block.mono_column:
+                    lines = fingerprint_lines("".join(span.text for span in spans))
+                    for number, line in enumerate(lines):
+                        run = paragraph.add_run(line)
+                        run.font.name = MONO_FONT
+                        run.font.size = Pt(7)
+                        if number < len(lines) - 1:
+                            run.add_break()
+                    continue
+                for span in spans:
+                    run = paragraph.add_run(span.text)
+                    run.bold = span.bold or None
+                    run.font.size = Pt(self.size * 0.82)
+        for column, fraction in zip(table.columns, block.widths, strict=True):
+            for cell in column.cells:
+                cell.width = Cm(fraction * self.width_cm)
+        self.document.add_paragraph().paragraph_format.space_after = Pt(2)
+
+
+def _bookmark(paragraph: Any, name: str, number: int) -> None:
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    paragraph._p.insert(0, start)
+    paragraph._p.append(end)
+
+
+def _internal_link(paragraph: Any, anchor: str, text: str) -> None:
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    run = OxmlElement("w:r")
+    shown = OxmlElement("w:t")
+    shown.set(qn("xml:space"), "preserve")
+    shown.text = text
+    run.append(shown)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _repeat_header(row: Any) -> None:
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)

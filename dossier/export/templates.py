@@ -1,4 +1,10 @@
-"""Export templates: data files in resources/templates that an organisation can adapt."""
+"""Export templates: data files in resources/templates that an organisation can adapt.
+
+A template names its forum, its parts in order, its paper and type size, and every word the
+submission prints: the labels of its language (resources/templates/labels/<language>.json),
+overridden where the forum words things its own way. No label lives in code, so a template in
+another language (ccf-request-fr) needs no code change.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +12,38 @@ import json
 import string
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from dossier.errors import DossierError
 from dossier.resources import TEMPLATES
+
+PARTS = (
+    "cover", "contents", "particulars", "representative", "data", "summary", "facts",
+    "chronology", "grounds", "relief", "signature", "annex_index", "certificate_of_service",
+    "integrity",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Template:
     id: str
+    language: str
+    forum: str
     title: str
     applies_to: tuple[str, ...]
     addressee: str
     exhibit_label: str  # "Annex {n}", "Tab {letter}", "Exhibit {n}"
-    sections: dict[str, str]
-    required: tuple[str, ...]
-    closing: str
+    paper: str
+    font_size: float
+    leading: float
+    parts: tuple[str, ...]
+    labels: dict[str, Any]
+    request_kind: dict[str, str]
+    relief: dict[str, list[str]]
+    relief_intro: str
+    signature_intro: str
     translation_certificate: str
+    service_text: str
 
     def label(self, index: int) -> str:
         """The label of the index-th exhibit (0-based): Annex 1, Tab A … Tab Z, Tab AA…"""
@@ -32,20 +54,55 @@ class Template:
             letters = string.ascii_uppercase[remainder] + letters
         return self.exhibit_label.format(n=index + 1, letter=letters)
 
+    def word(self, key: str, **values: object) -> str:
+        """The template's words for ``key``, with ``values`` filled in."""
+        text = self.labels.get(key)
+        if not isinstance(text, str):
+            raise DossierError(f'The export template "{self.id}" has no words for "{key}".')
+        return text.format(**values) if values else text
+
+    @property
+    def months(self) -> list[str]:
+        return list(self.labels["months"])
+
+
+def _labels(language: str) -> dict[str, Any]:
+    path = TEMPLATES / "labels" / f"{language}.json"
+    if not path.is_file():
+        raise DossierError(f'There are no export labels for the language "{language}".')
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
 
 def load(path: Path) -> Template:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        language = data.get("language", "en")
+        labels = {**_labels(language), **data.get("labels", {})}
+        layout = data.get("layout", {})
+        parts = tuple(data.get("parts", PARTS))
+        unknown = [part for part in parts if part not in PARTS]
+        if unknown:
+            raise ValueError(f"unknown parts {', '.join(unknown)}")
         return Template(
             id=data["id"],
+            language=language,
+            forum=data.get("forum", "general"),
             title=data["title"],
             applies_to=tuple(data["applies_to"]),
             addressee=data.get("addressee", ""),
             exhibit_label=data["exhibit_label"],
-            sections=dict(data["sections"]),
-            required=tuple(data.get("required", ())),
-            closing=data.get("closing", ""),
+            paper=data.get("paper", "a4"),
+            font_size=float(layout.get("font_size", 10.5)),
+            leading=float(layout.get("leading", 14.5)),
+            parts=parts,
+            labels=labels,
+            request_kind=dict(data.get("request_kind", {})),
+            relief={kind: list(items) for kind, items in data.get("relief", {}).items()},
+            relief_intro=data.get("relief_intro", ""),
+            signature_intro=data.get("signature_intro", ""),
             translation_certificate=data.get("translation_certificate", ""),
+            service_text=data.get("service_text", ""),
         )
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise DossierError(f'The export template "{path.name}" is unreadable: {error}') from error

@@ -36,9 +36,11 @@ from storage.vault import FileRecord, Vault
 
 log = logging.getLogger(__name__)
 
+# The kinds of document lawyers file (the preflight looks for some of them).
 DOCUMENT_KINDS = (
-    "court-decision", "charge-sheet", "news-article", "ngo-statement", "official-letter",
-    "identity-document", "photo", "witness-statement", "expert-report", "email", "other",
+    "identity-document", "power-of-attorney", "court-decision", "charge-sheet",
+    "notice-extract", "news-article", "ngo-report", "ngo-statement", "official-letter",
+    "witness-statement", "expert-report", "translation-certificate", "photo", "email", "other",
 )  # fmt: skip
 EDITABLE = ("title", "kind", "outlet", "author", "url", "date_published", "date_accessed",
             "language")  # fmt: skip
@@ -268,6 +270,9 @@ def import_one(
             if existing is not None:
                 return refs.make("D", existing.id)
         document = record_document(session, stored.record.id, path.stem, kind, mime, extracted)
+        if password and mime == "application/pdf":
+            # Kept in the encrypted database: the bundle must open the PDF to copy its pages.
+            document.pdf_password = password
         if accept_suggestions:
             _apply(document, dict(extracted.suggestions), extracted.suggestions.keys())
             _reindex_title(session, document)
@@ -281,6 +286,12 @@ def import_one(
         )
         session.flush()
         return view_of(vault, document, person_ids or [], stored.record)
+
+
+def pdf_password(vault: Vault, document_id: int) -> str | None:
+    """The password a protected PDF was imported with (None for every other document)."""
+    with vault.session() as session:
+        return _get(session, document_id).pdf_password
 
 
 def record_document(

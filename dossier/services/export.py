@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dossier import refs
 from dossier.errors import DossierError
-from dossier.export import templates
+from dossier.export import preflight, templates
 from dossier.export.content import gather
 from dossier.services.cases import show_case
 from storage.vault import Vault
@@ -24,7 +24,7 @@ class ExportResult:
     pages: int | None  # PDF only
     exhibits: int
     sha256: str
-    missing_fields: list[str]  # non-empty only for drafts
+    problems: list[str]  # what the forum's check found missing (a draft goes through)
 
 
 def parse_time(text: str) -> datetime:
@@ -43,7 +43,7 @@ def export_case(
     *,
     format: str = "pdf",
     template: str | None = None,
-    paper: str = "a4",
+    paper: str | None = None,
     draft: bool = False,
     redact: list[str] | None = None,
     at: datetime | None = None,
@@ -52,7 +52,7 @@ def export_case(
 ) -> ExportResult:
     if format not in FORMATS:
         raise DossierError(f'"{format}" is not an export format: pdf or docx.')
-    if paper not in ("a4", "letter"):
+    if paper not in (None, "a4", "letter"):
         raise DossierError(f'"{paper}" is not a paper size: a4 or letter.')
     out = Path(out)
     if not out.parent.is_dir():
@@ -63,6 +63,10 @@ def export_case(
     chosen = templates.for_case(case.kind, template)
     moment = (at or datetime.now(UTC)).replace(microsecond=0)
     content = gather(vault, case_id, chosen, export_time=moment, draft=draft, redact=redact)
+    paper = paper or chosen.paper
+    report = preflight.check(vault, case_id, chosen, paper=paper)
+    if report.blocking and not draft:
+        raise preflight.NotReady(report)
     pages: int | None
     if format == "pdf":
         from dossier.export.pdf.bundle import write_bundle
@@ -74,7 +78,7 @@ def export_case(
     else:
         from dossier.export.docx import write_docx
 
-        digest = write_docx(vault, content, out, paper=paper)
+        digest = write_docx(content, out, paper=paper)
         pages = None
     with vault.transaction() as session:
         vault.record_custody(
@@ -90,7 +94,8 @@ def export_case(
                 "at": moment.isoformat(),
             },
         )
-    return ExportResult(out, format, pages, len(content.exhibits), digest, content.missing)
+    problems = [item.message for item in report.blocking]
+    return ExportResult(out, format, pages, len(content.exhibits), digest, problems)
 
 
 def os_access_writable(folder: Path) -> bool:

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from pytestqt.qtbot import QtBot
 
+from dossier.services import documents, exhibits
 from tests.desktop.test_whole_path import TIMEOUT, open_person, select_text
 
 SECRETS = ["Rinat Tukhvatshin", "Ринат Тухватшин", "so we rejected this request", "Kloop"]
@@ -73,7 +74,7 @@ def test_gui_thread_keeps_beating_during_big_import_and_export(
     rulings = tmp_path / "rulings"
     rulings.mkdir()
     many_pages(rulings, files=40, pages=15)
-    controller, _window, page = open_person(qtbot, tmp_path / "vault")
+    controller, window, page = open_person(qtbot, tmp_path / "vault")
 
     heartbeat = Heartbeat()
     heartbeat.start()
@@ -88,6 +89,9 @@ def test_gui_thread_keeps_beating_during_big_import_and_export(
     page.grounds.kind.setCurrentIndex(page.grounds.kind.findData("general"))
     page.grounds.open_case()
     qtbot.waitUntil(lambda: page.export.case.count() == 1, timeout=TIMEOUT)
+    case_id = int(page.export.case.currentData())
+    for document in documents.list_documents(window.vault):
+        exhibits.add_exhibit(window.vault, case_id, document.id)  # every document annexed
     done: list[object] = []
     page.export.exported.connect(done.append)
     page.export.open_folder_when_done = False

@@ -6,12 +6,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.app import DossierApp
 from desktop.main_window import MainWindow, PersonPage
+from dossier.services import exhibits
 from dossier.services import quotes as quote_service
 from storage.keys import KdfParams
 from tests.conftest import PASSPHRASE
@@ -126,6 +128,23 @@ def test_whole_path_from_new_vault_to_exported_pdf(
     page.grounds.kind.setCurrentIndex(page.grounds.kind.findData("general"))
     page.grounds.open_case()
     qtbot.waitUntil(lambda: page.export.case.count() == 1, timeout=TIMEOUT)
+    annexes = page.export.annexes
+    # The case starts with what its chronology cites; the other documents are offered.
+    qtbot.waitUntil(lambda: annexes.document.count() == 3, timeout=TIMEOUT)
+    assert annexes.list.count() == 1 and quote.document_ref in annexes.list.item(0).text()
+    for expected in (2, 3, 4):
+        annexes.document.setCurrentIndex(0)
+        annexes.add_selected()
+        qtbot.waitUntil(lambda n=expected: annexes.list.count() == n, timeout=TIMEOUT)
+    annexes.list.setCurrentRow(3)
+    annexes.move_selected(-3)  # the last annex becomes the first
+    case_id = int(page.export.case.currentData())
+    last = annexes.list.item(3).data(Qt.ItemDataRole.UserRole)
+    qtbot.waitUntil(
+        lambda: exhibits.list_exhibits(window.vault, case_id)[0].document_ref == f"D{last}",
+        timeout=TIMEOUT,
+    )
+    qtbot.waitUntil(lambda: annexes.checks.count() > 0, timeout=TIMEOUT)
     out = tmp_path / "dossier.pdf"
     exported: list[object] = []
     page.export.exported.connect(exported.append)

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,9 +17,8 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from dossier.export.content import ExportIncomplete
-from dossier.export.pdf.exhibit_pages import ExhibitUnusable
-from dossier.services import cases, documents, events, people, quotes
+from dossier.export.preflight import NotReady
+from dossier.services import cases, documents, events, exhibits, people, quotes, translations
 from dossier.services.export import ExportResult, export_case, parse_time
 from storage.errors import VaultError
 from storage.keys import KdfParams
@@ -27,6 +27,8 @@ from tests.conftest import CORPUS, PASSPHRASE
 
 AT = parse_time("2025-11-20T10:00:00Z")
 KAZAKH = "Қазақ ңөүәғқұһі"
+RULING = "Октябрьский районный суд города Бишкек признал материалы Kloop экстремистскими."
+RULING_EN = "The Oktyabrsky District Court of Bishkek declared Kloop's materials extremist."
 
 
 @dataclass
@@ -52,18 +54,40 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
     vault = Vault.create(folder / "vault", PASSPHRASE, kdf=KdfParams.floor())
     person = people.add_person(
         vault, "Rinat Tukhvatshin", native_name="Ринат Тухватшин", role="journalist",
-        aliases=["Rinat Tuhvatshin"], nationality="Kyrgyz Republic", notes=KAZAKH,
+        aliases=["Rinat Tuhvatshin"], nationality="Kyrgyz Republic", birth_date="1990",
     )  # fmt: skip
+    people.update_person(vault, person.id, identity_document="Passport of the Kyrgyz Republic")
     case = cases.add_case(
         vault, person.id, "ccf-deletion", requesting_country="Kyrgyzstan",
         notice_type="red-notice", representative_name="Jane Advocate",
+        representative_address="1 Chancery Lane, London",
         summary="The applicant, co-founder of Kloop, asks for the deletion of all data.",
     )  # fmt: skip
+    ruling = folder / "решение суда.txt"
+    ruling.write_text(RULING, encoding="utf-8")
     report = documents.import_files(
-        vault, [CORPUS / "articles", CORPUS / "pdf", CORPUS / "images"],
+        vault, [CORPUS / "articles", CORPUS / "pdf", CORPUS / "images", ruling],
         person_ids=[person.id], kind="news-article", accept_suggestions=True,
     )  # fmt: skip
+    kinds = {"Canon_40D.jpg": "identity-document", "minimal-document.pdf": "power-of-attorney"}
+    for document in report.imported:
+        exhibits.add_exhibit(vault, case.id, document.id)  # the lawyer chooses every annex
+        language = "ru" if document.original_name == ruling.name else "en"
+        documents.update_document(
+            vault, document.id, language=language, kind=kinds.get(document.original_name)
+        )
+    russian = next(d for d in report.imported if d.original_name == ruling.name)
+    translations.add_translation(
+        vault, russian.id, language="en", text=RULING_EN, translator="Anna Translator",
+        translator_address="2 Fleet Street, London", translator_phone="+44 20 7946 0000",
+        qualifications="DipTrans IoLET", date="19 November 2025",
+    )  # fmt: skip
     article = next(d for d in report.imported if d.original_name.startswith("interpol-rejects"))
+    cases.update_case(
+        vault, case.id, signatory_name="Jane Advocate", signatory_capacity="Counsel",
+        signed_place="London",
+        facts=f"The applicant is a journalist [{article.ref}:1].\n\n{KAZAKH}",
+    )  # fmt: skip
     quote = quotes.add_quote(vault, article.id, "so we rejected this request",
                              speaker="Samuel Heath")  # fmt: skip
     events.add_event(vault, person.id, "30 October 2025", "Court declares Kloop extremist",
@@ -133,7 +157,7 @@ def test_every_exhibit_and_section_has_a_bookmark(exported: Exported) -> None:
         titles = [item.title for item in outline.root]
         annexes = next(item for item in outline.root if item.title == "Annexes")
         children = [child.title for child in annexes.children]
-    assert "Chronology of events" in titles and "Index of annexes" in titles
+    assert "Chronology of events" in titles and "List of annexes" in titles
     assert [c.split(":")[0] for c in children] == [e["label"] for e in manifest["exhibits"]]
 
 
@@ -141,7 +165,11 @@ def test_manifest_hashes_equal_the_original_files(exported: Exported) -> None:
     manifest = _manifest(exported.pdf.path)
     assert manifest["exported_at"] == "2025-11-20T10:00:00Z"
     for exhibit in manifest["exhibits"]:
-        original = next(CORPUS.rglob(exhibit["original_file"])).read_bytes()
+        found = [
+            *CORPUS.rglob(exhibit["original_file"]),
+            *exported.folder.glob(exhibit["original_file"]),
+        ]
+        original = found[0].read_bytes()
         assert exhibit["sha256"] == hashlib.sha256(original).hexdigest()
     assert "corrupted.jpg" not in {e["original_file"] for e in manifest["exhibits"]}
 
@@ -192,21 +220,21 @@ def test_docx_opens_in_libreoffice_with_every_section(exported: Exported) -> Non
     converted = exported.folder / "narrative.pdf"
     assert converted.is_file(), result.stdout + result.stderr
     text = _text(converted)
-    for heading in ("Summary of the request", "The applicant", "Chronology of events",
-                    "Grounds of the request", "Index of annexes", "Ринат Тухватшин", KAZAKH,
-                    "so we rejected this request", "Page 1 of"):  # fmt: skip
+    for heading in ("Summary", "The applicant", "Chronology of events", "Statement of facts",
+                    "Grounds", "List of annexes", "Ринат Тухватшин", KAZAKH,
+                    "so we rejected this request", "Relief sought"):  # fmt: skip
         assert heading in text, heading
 
 
-def test_missing_fields_stop_the_export_or_mark_a_draft(exported: Exported) -> None:
+def test_missing_requirements_stop_the_export_or_mark_a_draft(exported: Exported) -> None:
     person = people.add_person(exported.vault, "Witness Without Case Details")
     case = cases.add_case(exported.vault, person.id, "ccf-deletion")
     target = exported.folder / "incomplete.pdf"
-    with pytest.raises(ExportIncomplete, match=r"case\.requesting_country") as caught:
+    with pytest.raises(NotReady, match="country that asked for the notice") as caught:
         export_case(exported.vault, case.id, target, at=AT)
-    assert "case.summary" in caught.value.missing and not target.exists()
+    assert "identity document" in str(caught.value) and not target.exists()
     draft = export_case(exported.vault, case.id, target, at=AT, draft=True)
-    assert draft.missing_fields
+    assert draft.problems
     for number in range(1, draft.pages + 1 if draft.pages else 1):
         assert "DRAFT — NOT FOR FILING" in _text(target, number, number), number
 
@@ -227,20 +255,25 @@ def test_letter_paper(exported: Exported) -> None:
         assert [float(v) for v in pdf.pages[0].mediabox] == [0, 0, 612, 792]
 
 
-def test_an_exhibit_that_cannot_be_merged_is_reported_before_writing(
+def test_a_password_protected_pdf_goes_into_the_bundle_with_its_password(
     exported: Exported,
 ) -> None:
     person = people.add_person(exported.vault, "Second Client")
     case = cases.add_case(exported.vault, person.id, "general")
-    documents.import_files(
+    report = documents.import_files(
         exported.vault, [CORPUS / "pdf" / "libreoffice-writer-password.pdf"],
         person_ids=[person.id], password="openpassword",
     )  # fmt: skip
-    target = exported.folder / "never-written.pdf"
-    with pytest.raises(ExhibitUnusable, match="password-protected"):
-        export_case(exported.vault, case.id, target, at=AT)
-    assert not target.exists()
-    assert not list(exported.folder.glob(".never-written*"))
+    exhibits.add_exhibit(exported.vault, case.id, report.imported[0].id)
+    target = exported.folder / "protected.pdf"
+    export_case(exported.vault, case.id, target, at=AT)
+    manifest = _manifest(target)
+    [entry] = manifest["exhibits"]
+    original = (CORPUS / "pdf" / "libreoffice-writer-password.pdf").read_bytes()
+    assert entry["sha256"] == hashlib.sha256(original).hexdigest()
+    assert _text(target, entry["first_page"], entry["last_page"]).strip()
+    assert subprocess.run([_tool("qpdf"), "--check", str(target)], capture_output=True,
+                          check=False).returncode == 0  # fmt: skip
 
 
 def test_an_unwritable_destination_is_explained(exported: Exported) -> None:
@@ -255,7 +288,8 @@ def test_redaction_reaches_the_manifest_and_text_exhibit_headings(exported: Expo
     case = cases.add_case(exported.vault, person.id, "general")
     statement = exported.folder / "Samuel Heath interview.txt"
     statement.write_text("What was said in the interview, as the source recorded it.")
-    documents.import_files(exported.vault, [statement], person_ids=[person.id])
+    imported = documents.import_files(exported.vault, [statement], person_ids=[person.id])
+    exhibits.add_exhibit(exported.vault, case.id, imported.imported[0].id)
     out = exported.folder / "redacted-exhibits.pdf"
     export_case(exported.vault, case.id, out, at=AT, draft=True, redact=["Samuel Heath"])
     manifest = json.dumps(_manifest(out), ensure_ascii=False)
@@ -290,3 +324,62 @@ def test_a_cancelled_export_leaves_no_part_behind(exported: Exported) -> None:
         export_case(exported.vault, exported.case_id, target, at=AT, cancelled=cancel_late)
     assert not target.exists()
     assert not list(exported.folder.glob(".*.part"))
+
+
+def test_check_says_what_is_missing_until_the_power_of_attorney_is_annexed(
+    exported: Exported, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dossier.cli.main import main
+
+    monkeypatch.setenv("DOSSIER_VAULT", str(exported.folder / "vault"))
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", PASSPHRASE)
+    case = f"C{exported.case_id}"
+    power = next(e for e in _manifest(exported.pdf.path)["exhibits"]
+                 if e["original_file"] == "minimal-document.pdf")  # fmt: skip
+    exported.vault.lock()  # the command opens the vault itself
+    try:
+        assert main(["check", case]) == 0
+        assert "Ready to file." in capsys.readouterr().out
+        assert main(["exhibit", "remove", case, power["document"]]) == 0
+        capsys.readouterr()
+        assert main(["check", case]) == 1
+        out = capsys.readouterr().out
+        assert "✗ A power of attorney signed by the applicant: no annex of this kind." in out
+        assert main(["check", case, "--json"]) == 1
+        report = json.loads(capsys.readouterr().out)
+        assert report["ready"] is False
+        assert main(["exhibit", "add", case, power["document"], "--position", "7"]) == 0
+        assert main(["check", case]) == 0
+    finally:
+        exported.vault = Vault.unlock(exported.folder / "vault", PASSPHRASE)
+
+
+def test_a_page_turned_by_rotate_gets_its_stamps_upright(exported: Exported) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    source = exported.folder / "turned-scan.pdf"
+    canvas = Canvas(str(source), pagesize=(595, 842))
+    canvas.drawString(100, 700, "A scan stored sideways")
+    canvas.save()
+    with pikepdf.open(source, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].Rotate = 90
+        pdf.save(source)
+    person = people.add_person(exported.vault, "Rotated Scan Client")
+    case = cases.add_case(exported.vault, person.id, "general")
+    report = documents.import_files(exported.vault, [source], person_ids=[person.id])
+    exhibits.add_exhibit(exported.vault, case.id, report.imported[0].id)
+    out = exported.folder / "turned.pdf"
+    export_case(exported.vault, case.id, out, at=AT)
+    page = _manifest(out)["exhibits"][0]["first_page"]
+    boxes = subprocess.run(
+        [_tool("pdftotext"), "-bbox", "-f", str(page), "-l", str(page), str(out), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    word = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">Exhibit<',
+                     boxes)  # fmt: skip
+    assert word
+    # poppler gives word boxes in the page as shown: turned, it is 842 wide and 595 high.
+    x_min, y_min, x_max, y_max = (float(v) for v in word.groups())
+    assert x_max - x_min > y_max - y_min  # the label reads across, not down
+    assert y_max < 60 and 842 / 2 < x_min < x_max < 842  # at the top right, as the reader sees it
+    assert re.search(rf"\b{page} ?/ ?{page}\b", _text(out, page, page))

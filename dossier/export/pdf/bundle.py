@@ -14,11 +14,12 @@ import pikepdf
 from reportlab.lib.pagesizes import A4, LETTER
 
 from dossier.errors import DossierError
+from dossier.export import submission
 from dossier.export.content import DossierContent, Exhibit
 from dossier.export.output import writing
 from dossier.export.pdf import narrative
-from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf
-from dossier.export.pdf.stamps import StampKit
+from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf, translation_pdf
+from dossier.export.pdf.stamps import StampKit, visual_size
 from storage.vault import Vault
 
 PAPER = {"a4": A4, "letter": LETTER}
@@ -78,7 +79,14 @@ def _prepare_exhibits(
             is_pdf = exhibit.document.mime_type == "application/pdf"
             if is_pdf and hashlib.sha256(data).hexdigest() != exhibit.document.sha256:
                 raise DossierError(f"{exhibit.label}: the file no longer matches its SHA-256")
-            pdf = pikepdf.open(io.BytesIO(data))
+            pdf = pikepdf.open(io.BytesIO(data), password=exhibit.password or "")
+            exhibit.original_pages = len(pdf.pages)
+            # Each translation follows its original, then the translator's certificate.
+            exhibit.translation_offsets = []
+            for translation in exhibit.translations:
+                exhibit.translation_offsets.append(len(pdf.pages))
+                pages = translation_pdf(content, exhibit, translation, page_size)
+                pdf.pages.extend(pikepdf.open(io.BytesIO(pages)).pages)
             exhibit.page_count = len(pdf.pages)
             opened.append(pdf)
         except DossierError as error:
@@ -117,7 +125,8 @@ def write_bundle(
         for exhibit in content.exhibits:
             exhibit.first_page = next_page
             next_page += exhibit.page_count
-        body, laid_out = narrative.build(content, page_size, headings)
+        built = submission.build(content)
+        body, laid_out = narrative.build(built, page_size, headings)
         story_pdf = pikepdf.open(io.BytesIO(body))
         final = headings is not None and laid_out == headings
         if final and len(story_pdf.pages) == narrative_pages:
@@ -133,10 +142,7 @@ def write_bundle(
         bundle.pages.extend(pdf.pages)
         labels += [exhibit.label] * exhibit.page_count
     total = len(bundle.pages)
-    sizes = {
-        (float(p.mediabox[2] - p.mediabox[0]), float(p.mediabox[3] - p.mediabox[1]))
-        for p in bundle.pages
-    }
+    sizes = {visual_size(page) for page in bundle.pages}
     kit = StampKit(bundle, {label for label in labels if label}, sizes if content.draft else set())
     for number, (page, label) in enumerate(zip(bundle.pages, labels, strict=True), start=1):
         try:
@@ -148,6 +154,10 @@ def write_bundle(
             ) from error  # fmt: skip
 
     assert headings is not None
+    _links(bundle, content, narrative_pages)
+    bundle.Root.PageLabels = pikepdf.Dictionary(
+        Nums=pikepdf.Array([0, pikepdf.Dictionary(S=pikepdf.Name.D)])
+    )  # the viewer's page numbers are the stamped ones
     _outline(bundle, content, headings)
     _metadata(bundle, content)
     data = json.dumps(manifest(content, len(bundle.pages)), ensure_ascii=False, indent=2)
@@ -167,6 +177,27 @@ def write_bundle(
     return PdfResult(out, total, narrative_pages, len(content.exhibits), digest)
 
 
+def _links(bundle: pikepdf.Pdf, content: DossierContent, narrative_pages: int) -> None:
+    """Turn the narrative's citation links (private URIs) into jumps to the cited pages."""
+    pages = {e.document.ref: e for e in content.exhibits}
+    for page in list(bundle.pages)[:narrative_pages]:
+        for annotation in page.obj.get("/Annots", []):
+            action = annotation.get("/A")
+            uri = str(action.get("/URI", "")) if action is not None else ""
+            if not uri.startswith(narrative.LINK_SCHEME):
+                continue
+            ref, _, number = uri[len(narrative.LINK_SCHEME) :].partition("/")
+            exhibit = pages.get(ref)
+            if exhibit is None:
+                del annotation["/A"]
+                continue
+            target = bundle.pages[exhibit.bundle_page(int(number or 0)) - 1]
+            annotation.A = pikepdf.Dictionary(
+                S=pikepdf.Name.GoTo, D=pikepdf.Array([target.obj, pikepdf.Name.Fit])
+            )
+            annotation.Border = pikepdf.Array([0, 0, 0])
+
+
 def _outline(
     bundle: pikepdf.Pdf, content: DossierContent, headings: list[narrative.Heading]
 ) -> None:
@@ -181,16 +212,31 @@ def _outline(
                 current.children.append(item)
         if content.exhibits:
             parent = pikepdf.OutlineItem(
-                content.template.sections["exhibits"], content.exhibits[0].first_page - 1
+                content.template.word("annexes"), content.exhibits[0].first_page - 1
             )
+            section: pikepdf.OutlineItem | None = None
             for exhibit in content.exhibits:
-                parent.children.append(_exhibit_item(content, exhibit))
+                item = _exhibit_item(content, exhibit)
+                if exhibit.section is None:
+                    section = None
+                    parent.children.append(item)
+                    continue
+                if section is None or section.title != exhibit.section:
+                    section = pikepdf.OutlineItem(exhibit.section, exhibit.first_page - 1)
+                    parent.children.append(section)
+                section.children.append(item)
             outline.root.append(parent)
 
 
 def _exhibit_item(content: DossierContent, exhibit: Exhibit) -> pikepdf.OutlineItem:
     title = f"{exhibit.label}: {content.redact(exhibit.document.title)}"
-    return pikepdf.OutlineItem(title, exhibit.first_page - 1)
+    item = pikepdf.OutlineItem(title, exhibit.first_page - 1)
+    template = content.template
+    for translation, offset in zip(exhibit.translations, exhibit.translation_offsets, strict=True):
+        language = template.labels.get(f"lang.{translation.language}", translation.language)
+        heading = template.word("translation_heading", label=exhibit.label, language=language)
+        item.children.append(pikepdf.OutlineItem(heading, exhibit.first_page - 1 + offset))
+    return item
 
 
 def _metadata(bundle: pikepdf.Pdf, content: DossierContent) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import Any
 from xml.sax.saxutils import escape
 
 import pikepdf
@@ -12,12 +13,14 @@ from pillow_heif import register_heif_opener
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
 from dossier.errors import DossierError
-from dossier.export.content import Exhibit
+from dossier.export.article_text import markup, without_site_lists
+from dossier.export.content import DossierContent, Exhibit
 from dossier.export.pdf.fonts import SANS_NAME, SERIF_NAME, register
 from dossier.services.documents import document_pages
+from dossier.services.translations import TranslationView
 from storage.vault import Vault
 
 register_heif_opener()
@@ -46,13 +49,13 @@ def exhibit_pdf(
     if document.mime_type == "application/pdf":
         original = vault.read_bytes(document.file_id)
         try:
-            with pikepdf.open(io.BytesIO(original)) as pdf:
+            with pikepdf.open(io.BytesIO(original), password=exhibit.password or "") as pdf:
                 if len(pdf.pages) == 0:
                     raise DossierError(f"{exhibit.label} ({document.title}): the PDF has no pages")
         except pikepdf.PasswordError as error:
             raise DossierError(
-                f"{exhibit.label} ({document.title}): the PDF is password-protected; save an "
-                "unprotected copy and import it"
+                f"{exhibit.label} ({document.title}): the PDF is password-protected and its "
+                "password is not known; import it again giving its password"
             ) from error
         except pikepdf.PdfError as error:
             # pikepdf's message names an in-memory stream, which means nothing to a lawyer.
@@ -136,15 +139,30 @@ def _text_pages(
     title = redact(exhibit.document.title)
     body = ParagraphStyle("exhibit", fontName=SERIF_NAME, fontSize=10, leading=13.5)
     heading = ParagraphStyle("exhibit-title", fontName=SANS_NAME, fontSize=11, leading=15)
+    note = ParagraphStyle("exhibit-note", parent=body, fontSize=8.5, leading=11, spaceBefore=6)
     story = [Paragraph(escape(title), heading), Spacer(1, 4 * mm)]
+    left_out: list[tuple[str, int]] = []
     for page_text in pages:
-        for block in page_text.split("\n\n"):
+        article = without_site_lists(page_text)
+        if article.left_out:
+            left_out.append((article.left_out, article.left_out_lines))
+        for block in article.text.split("\n\n"):
             if block.strip():
                 for piece in _bounded(block.strip()):
-                    story.append(Paragraph(escape(piece).replace("\n", "<br/>"), body))
+                    story.append(Paragraph(markup(piece), body))
                 story.append(Spacer(1, 2 * mm))
     if len(story) == 2:
         story.append(Paragraph("(This document has no text.)", body))
+    for name, count in left_out:
+        # Said, never silent: the annex is the article; the file itself is kept unchanged.
+        story.append(
+            Paragraph(
+                f"<i>[Not reproduced: the site's list “{escape(name)}” ({count} other "
+                f"headlines) at the end of the saved page. The original file, with its "
+                f"SHA-256 {exhibit.document.sha256[:16]}…, is kept unchanged.]</i>",
+                note,
+            )
+        )
     out = io.BytesIO()
     SimpleDocTemplate(
         out,
@@ -157,4 +175,73 @@ def _text_pages(
         initialFontName=SERIF_NAME,
         title=title,
     ).build(story)
+    return out.getvalue()
+
+
+def translation_pdf(
+    content: DossierContent,
+    exhibit: Exhibit,
+    translation: TranslationView,
+    page_size: tuple[float, float],
+) -> bytes:
+    """A translation typeset after its original, then the translator's certificate in the
+    forum's words (on its own page, so it can be signed)."""
+    register()
+    template = content.template
+    words = template.labels
+    language = str(words.get(f"lang.{translation.language}", translation.language))
+    source_code = exhibit.document.language or ""
+    source = str(words.get(f"lang.{source_code}", source_code or "—"))
+    body = ParagraphStyle("translation", fontName=SERIF_NAME, fontSize=10, leading=13.5)
+    heading = ParagraphStyle("translation-title", fontName=SANS_NAME, fontSize=11, leading=15)
+    small = ParagraphStyle("translation-note", parent=body, fontSize=9, leading=12)
+    title = template.word("translation_heading", label=exhibit.label, language=language)
+    original = content.redact(exhibit.document.title)
+    story: list[Any] = [
+        Paragraph(escape(title), heading),
+        Paragraph(escape(template.word("translation_of", title=original)), small),
+        Spacer(1, 4 * mm),
+    ]
+    for block in translation.text.split("\n\n"):
+        for piece in _bounded(block.strip()):
+            story.append(Paragraph(escape(piece).replace("\n", "<br/>"), body))
+        story.append(Spacer(1, 2 * mm))
+    story.append(PageBreak())
+    story.append(
+        Paragraph(escape(template.word("certificate_heading", label=exhibit.label)), heading)
+    )
+    story.append(Spacer(1, 4 * mm))
+    blank = "______________________________"
+    statement = template.translation_certificate.format(
+        translator=translation.translator or blank,
+        source=source,
+        target=language,
+        documents=f"{exhibit.label} ({original})",
+        qualifications=translation.qualifications or blank,
+        address=translation.translator_address or blank,
+        phone=translation.translator_phone or blank,
+    )
+    story.append(Paragraph(escape(statement), body))
+    story.append(Spacer(1, 8 * mm))
+    date = content.date(translation.date) if translation.date else blank
+    particulars = [
+        (words.get("field.name", "Name"), translation.translator or blank),
+        (words.get("field.address", "Address"), translation.translator_address or blank),
+        (words.get("field.phone", "Telephone"), translation.translator_phone or blank),
+        (words.get("column.date", "Date"), date),
+    ]
+    if translation.qualifications:
+        particulars.insert(1, ("", translation.qualifications))
+    for label, value in particulars:
+        line = f"{label}: {value}" if label else str(value)
+        story.append(Paragraph(escape(line), body))
+    story.append(Spacer(1, 10 * mm))
+    story.append(
+        Paragraph(escape(translation.certification or template.word("signature_line")), body)
+    )
+    out = io.BytesIO()
+    SimpleDocTemplate(
+        out, pagesize=page_size, topMargin=25 * mm, bottomMargin=22 * mm, leftMargin=22 * mm,
+        rightMargin=22 * mm, invariant=1, initialFontName=SERIF_NAME, title=title,
+    ).build(story)  # fmt: skip
     return out.getvalue()

@@ -7,10 +7,11 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from dossier.resources import SANS, SERIF
+from dossier.resources import MONO, SANS, SERIF
 
 SERIF_NAME = "DossierSerif"
 SANS_NAME = "DossierSans"
+MONO_NAME = "DossierMono"
 
 
 def register() -> None:
@@ -23,6 +24,7 @@ def register() -> None:
         f"{SERIF_NAME}-BoldItalic": SERIF["bold_italic"],
         SANS_NAME: SANS["regular"],
         f"{SANS_NAME}-Bold": SANS["bold"],
+        MONO_NAME: MONO,
     }
     for name, path in variants.items():
         pdfmetrics.registerFont(TTFont(name, str(path)))
@@ -34,5 +36,8 @@ def register() -> None:
     addMapping(SANS_NAME, 1, 0, f"{SANS_NAME}-Bold")
     addMapping(SANS_NAME, 0, 1, SANS_NAME)
     addMapping(SANS_NAME, 1, 1, f"{SANS_NAME}-Bold")
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(MONO_NAME, bold, italic, MONO_NAME)
     # Drawings (the chronology chart) start from this default; Helvetica is never embedded.
     STATE_DEFAULTS["fontName"] = SANS_NAME

@@ -22,6 +22,19 @@ CHARACTERS = "0123456789/"
 DRAFT_LINE = "DRAFT — NOT FOR FILING"
 
 
+def geometry(page: pikepdf.Page) -> tuple[float, float, float, float, int]:
+    """The media box's origin and size, and the page's /Rotate (0, 90, 180 or 270)."""
+    box = [float(v) for v in page.mediabox]
+    rotate = int(page.obj.get("/Rotate", 0)) % 360
+    return box[0], box[1], box[2] - box[0], box[3] - box[1], rotate if rotate % 90 == 0 else 0
+
+
+def visual_size(page: pikepdf.Page) -> tuple[float, float]:
+    """The page's size as displayed (a page turned a quarter is as wide as it is high)."""
+    _, _, width, height, rotate = geometry(page)
+    return (height, width) if rotate in (90, 270) else (width, height)
+
+
 class StampKit:
     def __init__(
         self, bundle: pikepdf.Pdf, labels: set[str], draft_sizes: set[tuple[float, float]]
@@ -81,10 +94,19 @@ class StampKit:
         label: str | None,
         draft: bool,
     ) -> None:
-        box = [float(v) for v in page.mediabox]
-        x0, y0, width, height = box[0], box[1], box[2] - box[0], box[3] - box[1]
+        x0, y0, width, height, rotate = geometry(page)
         used: dict[pikepdf.Name, pikepdf.Object] = {}
         ops = [f"Q q 1 0 0 1 {x0:.4f} {y0:.4f} cm"]
+        # A page shown turned (/Rotate) gets its stamps in the frame the reader sees: drawn
+        # upright at the foot and the top of the page as displayed.
+        if rotate == 90:
+            ops.append(f"0 1 -1 0 {width:.4f} 0 cm")
+        elif rotate == 180:
+            ops.append(f"-1 0 0 -1 {width:.4f} {height:.4f} cm")
+        elif rotate == 270:
+            ops.append(f"0 -1 1 0 0 {height:.4f} cm")
+        if rotate in (90, 270):
+            width, height = height, width
         text = f"{number} / {total}"
         text_width = sum(self.advance.get(char, self.space) for char in text)
         left = (width - text_width) / 2

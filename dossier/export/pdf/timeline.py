@@ -1,8 +1,9 @@
-"""The chronology chart: events on a time axis, labelled with their references."""
+"""The chronology chart: events on a time axis, labelled with their dates and titles."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date
 
 import pypdfium2 as pdfium
@@ -23,8 +24,14 @@ def _span(event: EventView) -> tuple[date, date] | None:
     return date.fromisoformat(bounds.earliest), date.fromisoformat(min(latest, "9999-12-31"))
 
 
-def chart(events: list[EventView], width: float) -> Drawing | None:
-    """None when fewer than two events have a known year."""
+_LABEL_CHARACTERS = 48
+
+
+def chart(
+    events: list[EventView], width: float, date_text: Callable[[str], str] = dates.display
+) -> Drawing | None:
+    """None when fewer than two events have a known year. ``date_text`` writes a date in the
+    export's language."""
     placed = [(event, span) for event in events if (span := _span(event)) is not None]
     if len(placed) < 2:
         return None
@@ -71,7 +78,9 @@ def chart(events: list[EventView], width: float) -> Drawing | None:
         drawing.add(
             Line(x_low, axis_y, x_low, lane - 2.5, strokeColor=colors.grey, strokeWidth=0.3)
         )
-        label = f"{event.ref} {event.date_display}"
+        label = f"{date_text(event.date)}: {event.title}"
+        if len(label) > _LABEL_CHARACTERS:
+            label = label[: _LABEL_CHARACTERS - 1].rstrip() + "…"
         anchor = "start" if x_low < width * 0.7 else "end"
         offset = 5 if anchor == "start" else -5
         drawing.add(

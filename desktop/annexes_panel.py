@@ -1,0 +1,169 @@
+"""A case's annexes (chosen, ordered, in sections) and the forum's check, in the Export tab."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.jobs import Jobs
+from desktop.worker import Cancel, Progress
+from dossier import refs
+from dossier.export import preflight, templates
+from dossier.services import cases, documents, exhibits
+from dossier.services.exhibits import ExhibitEntry
+from storage.vault import Vault
+
+_MARKS = {preflight.MET: "✓", preflight.MISSING: "✗", preflight.WARN: "!"}
+
+
+class AnnexesPanel(QWidget):
+    """Shows one case's annexes; every change goes through the exhibits service at once."""
+
+    changed = Signal()
+
+    def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
+        super().__init__()
+        self._vault, self._person_id, self._jobs = vault, person_id, jobs
+        self.case_id: int | None = None
+        self.template_id: str | None = None
+        self.paper: str | None = None
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Annexes of the case, in order"))
+        self.document = QComboBox()
+        self.document.setAccessibleName(self.tr("Document to annex"))
+        self.section = QLineEdit()
+        self.section.setPlaceholderText(self.tr("Section (optional), e.g. B. Country evidence"))
+        self.section.setAccessibleName(self.tr("Section"))
+        add = QPushButton(self.tr("Annex"))
+        add.clicked.connect(self.add_selected)
+        up = QPushButton(self.tr("Move up"))
+        up.clicked.connect(lambda: self.move_selected(-1))
+        down = QPushButton(self.tr("Move down"))
+        down.clicked.connect(lambda: self.move_selected(1))
+        remove = QPushButton(self.tr("Remove from annexes"))
+        remove.clicked.connect(self.remove_selected)
+        self.checks = QListWidget()
+        self.checks.setAccessibleName(self.tr("Check before filing"))
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+
+        adding = QHBoxLayout()
+        adding.addWidget(self.document, 2)
+        adding.addWidget(self.section, 1)
+        adding.addWidget(add)
+        moving = QHBoxLayout()
+        for button in (up, down, remove):
+            moving.addWidget(button)
+        moving.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Annexes (only these go into the bundle)")))
+        layout.addWidget(self.list)
+        layout.addLayout(moving)
+        layout.addLayout(adding)
+        layout.addWidget(QLabel(self.tr("Check before filing")))
+        layout.addWidget(self.checks)
+        layout.addWidget(self.verdict)
+
+    def show_case(self, case_id: int | None, template_id: str | None, paper: str | None) -> None:
+        self.case_id, self.template_id, self.paper = case_id, template_id, paper
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.case_id is None:
+            self.list.clear()
+            self.checks.clear()
+            return
+        vault, person_id, case_id = self._vault, self._person_id, self.case_id
+        template_id, paper = self.template_id, self.paper
+
+        def job(
+            _p: Progress, _c: Cancel
+        ) -> tuple[list[ExhibitEntry], list[tuple[int, str]], preflight.Report]:
+            annexed = exhibits.list_exhibits(vault, case_id)
+            taken = {entry.document_ref for entry in annexed}
+            offered = [
+                (d.id, f"{d.ref}  {d.title}")
+                for d in documents.list_documents(vault, person_id)
+                if d.ref not in taken and not d.confidential
+            ]
+            template = templates.for_case(cases.show_case(vault, case_id).kind, template_id)
+            return annexed, offered, preflight.check(vault, case_id, template, paper=paper)
+
+        self._jobs.run_job(self, job, self._fill)
+
+    def _fill(
+        self, loaded: tuple[list[ExhibitEntry], list[tuple[int, str]], preflight.Report]
+    ) -> None:
+        annexed, offered, report = loaded
+        current = self.list.currentRow()
+        self.list.clear()
+        for entry in annexed:
+            section = f"[{entry.section}]  " if entry.section else ""
+            item = QListWidgetItem(
+                f"{entry.position}. {section}{entry.document_ref}  {entry.title}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, refs.parse(entry.document_ref, "D"))
+            self.list.addItem(item)
+        if 0 <= current < self.list.count():
+            self.list.setCurrentRow(current)
+        self.document.clear()
+        for document_id, text in offered:
+            self.document.addItem(text, document_id)
+        self.checks.clear()
+        for check in report.items:
+            self.checks.addItem(f"{_MARKS[check.status]} {check.message}")
+        self.verdict.setText(
+            self.tr("Ready to file.")
+            if report.ready
+            else self.tr("Not ready: %n requirement(s) missing.", "", len(report.blocking))
+        )
+
+    def _selected(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def _change(self, job: object) -> None:
+        def done(_result: object) -> None:
+            self.refresh()
+            self.changed.emit()
+
+        self._jobs.run_job(self, job, done)  # type: ignore[arg-type]
+
+    def add_selected(self) -> None:
+        if self.case_id is None or self.document.currentData() is None:
+            return
+        vault, case_id = self._vault, self.case_id
+        document_id = int(self.document.currentData())
+        section = self.section.text().strip() or None
+        self._change(
+            lambda _p, _c: exhibits.add_exhibit(vault, case_id, document_id, section=section)
+        )
+
+    def remove_selected(self) -> None:
+        document_id = self._selected()
+        if self.case_id is None or document_id is None:
+            return
+        vault, case_id = self._vault, self.case_id
+        self._change(lambda _p, _c: exhibits.remove_exhibit(vault, case_id, document_id))
+
+    def move_selected(self, step: int) -> None:
+        document_id = self._selected()
+        if self.case_id is None or document_id is None:
+            return
+        target = self.list.currentRow() + 1 + step
+        if not 1 <= target <= self.list.count():
+            return
+        vault, case_id = self._vault, self.case_id
+        self.list.setCurrentRow(target - 1)
+        self._change(lambda _p, _c: exhibits.move_exhibit(vault, case_id, document_id, target))

@@ -1,0 +1,194 @@
+"""The forum's check before filing: every requirement met, missing or worth a look.
+
+The requirements are data (resources/templates/rules/<forum>.json, with the rules they come
+from); this module only knows how to test each kind of requirement.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.errors import DossierError
+from dossier.export.content import DossierContent, gather
+from dossier.export.submission import build
+from dossier.export.templates import Template
+from dossier.resources import TEMPLATES
+from dossier.services import events
+from storage.vault import Vault
+
+MET, MISSING, WARN = "met", "missing", "warn"
+
+
+@dataclass(frozen=True)
+class Item:
+    status: str  # met, missing, warn
+    required: bool
+    what: str  # the requirement, in the forum's words
+    detail: str  # what was found (empty when met)
+    fix: str  # how to meet it
+
+    @property
+    def message(self) -> str:
+        text = self.what[:1].upper() + self.what[1:]
+        if self.status == MET:
+            return f"{text}: done."
+        return f"{text}: {self.detail} {self.fix}".strip()
+
+
+@dataclass(frozen=True)
+class Report:
+    forum: str
+    forum_name: str
+    source: str
+    items: list[Item]
+
+    @property
+    def blocking(self) -> list[Item]:
+        return [item for item in self.items if item.status == MISSING and item.required]
+
+    @property
+    def ready(self) -> bool:
+        return not self.blocking
+
+
+class NotReady(DossierError):
+    def __init__(self, report: Report) -> None:
+        lines = "\n  ".join(item.message for item in report.blocking)
+        super().__init__(
+            f"This submission is not ready for the {report.forum_name}; nothing was written. "
+            f"Still missing:\n  {lines}\nExport a draft to see it as it stands (every page "
+            "is marked DRAFT)."
+        )
+        self.report = report
+
+
+def _rules(forum: str) -> dict[str, Any]:
+    path = TEMPLATES / "rules" / f"{forum}.json"
+    if not path.is_file():
+        path = TEMPLATES / "rules" / "general.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def check(vault: Vault, case_id: int, template: Template, *, paper: str | None = None) -> Report:
+    from datetime import UTC, datetime
+
+    content = gather(vault, case_id, template, export_time=datetime.now(UTC), draft=True)
+    conflicts = len(events.date_conflicts(vault, content.person.id))
+    return evaluate(content, paper or template.paper, conflicts)
+
+
+def evaluate(content: DossierContent, paper: str, date_conflicts: int = 0) -> Report:
+    rules = _rules(content.template.forum)
+    items = []
+    for rule in rules["rules"]:
+        if not _applies(rule, content):
+            continue
+        detail = _CHECKS[rule["check"]](rule, content, paper, date_conflicts)
+        required = rule.get("level", "required") == "required"
+        status = MET if not detail else (MISSING if required else WARN)
+        items.append(Item(status, required, rule["what"], detail, rule["fix"] if detail else ""))
+    return Report(rules["forum"], rules["name"], rules.get("source", ""), items)
+
+
+def _applies(rule: dict[str, Any], content: DossierContent) -> bool:
+    represented = content.case.represented
+    if rule.get("when") == "represented" and not represented:
+        return False
+    return not (rule.get("unless") == "represented" and represented)
+
+
+# Each check returns "" when met, else a sentence saying what is missing.
+def _field(rule: dict[str, Any], content: DossierContent, _paper: str, _conflicts: int) -> str:
+    owner, _, name = rule["path"].partition(".")
+    value = getattr(content.case if owner == "case" else content.person, name, None)
+    return "" if value and str(value).strip() else "not entered."
+
+
+def _working_language(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    if content.template.language in rule["languages"]:
+        return ""
+    return f"this template is in {content.template.language}."
+
+
+def _annex_kind(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    if any(e.document.kind == rule["kind"] for e in content.exhibits):
+        return ""
+    return "no annex of this kind."
+
+
+def _translations(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    accepted = set(rule["languages"])
+    lacking: list[str] = []
+    unknown: list[str] = []
+    for exhibit in content.exhibits:
+        language = exhibit.document.language
+        if exhibit.document.mime_type.startswith("image/") and not language:
+            continue  # a photograph has no language
+        if language in accepted or any(t.language in accepted for t in exhibit.translations):
+            continue
+        (lacking if language else unknown).append(exhibit.label)
+    parts = []
+    if lacking:
+        parts.append(f"{', '.join(lacking)} {'is' if len(lacking) == 1 else 'are'} not translated.")
+    if unknown:
+        parts.append(
+            f"The language of {', '.join(unknown)} is not set (set it in the document's details)."
+        )
+    return " ".join(parts)
+
+
+def _translator_particulars(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    missing = []
+    for exhibit in content.exhibits:
+        for translation in exhibit.translations:
+            if not all(getattr(translation, name) for name in rule["fields"]):
+                missing.append(f"{exhibit.label} ({translation.language_name})")
+    return f"incomplete for {', '.join(missing)}." if missing else ""
+
+
+def _annexes(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    return "" if content.exhibits else "the case has no annexes."
+
+
+def _grounds(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    argued = [g for g in content.grounds if g.argument.strip() or g.evidence]
+    if content.grounds and not argued:
+        return "no ground has an argument or evidence yet."
+    return ""
+
+
+def _citations(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    unresolved = sorted(set(build(content).unresolved))
+    if not unresolved:
+        return ""
+    return f"{', '.join(unresolved)} {'is' if len(unresolved) == 1 else 'are'} not annexed."
+
+
+def _date_conflicts(
+    _rule: dict[str, Any], _content: DossierContent, _paper: str, conflicts: int
+) -> str:
+    if not conflicts:
+        return ""
+    return f"{conflicts} pair{'s' if conflicts > 1 else ''} of events in the chronology."
+
+
+def _paper(rule: dict[str, Any], _content: DossierContent, paper: str, _conflicts: int) -> str:
+    return "" if paper == rule["size"] else f"the export is set to {paper}."
+
+
+_CHECKS: dict[str, Callable[[dict[str, Any], DossierContent, str, int], str]] = {
+    "field": _field,
+    "working_language": _working_language,
+    "annex_kind": _annex_kind,
+    "translations": _translations,
+    "translator_particulars": _translator_particulars,
+    "annexes": _annexes,
+    "grounds": _grounds,
+    "citations": _citations,
+    "date_conflicts": _date_conflicts,
+    "paper": _paper,
+}

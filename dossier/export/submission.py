@@ -1,0 +1,478 @@
+"""The submission, built once from the case and its template: parts, numbered paragraphs,
+tables, citations and annex entries. The PDF and the DOCX writers render this and nothing else,
+so the two formats say the same thing.
+
+The lawyer's texts cite evidence as tokens — ``[D3:2]`` (a document's page), ``[D3]``, ``[Q4]``
+(a quote), ``[E5]`` (an event) — rendered as "Annex 5, p. 2" and linked to that page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dossier import refs
+from dossier.export.content import DossierContent, Exhibit
+from dossier.services.translations import LANGUAGES
+
+CITATION = re.compile(r"\[([DQE])(\d+)(?::(\d+))?\]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Link:
+    document_ref: str
+    page: int | None  # a page of the original; None: the annex's first page
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    link: Link | None = None
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Para:
+    spans: tuple[Span, ...]
+    number: int | None = None  # numbered paragraphs run through the whole pleading
+    style: str = "body"  # body, quote, cite, item, note, center, title, name, draft
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 0  # 0: a part (bookmarked, in the contents); 1: within a part
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...] | None
+    rows: tuple[tuple[tuple[Span, ...], ...], ...]
+    widths: tuple[float, ...]  # fractions of the text width
+    mono_column: int | None = None  # fingerprints: small, monospace, wrapped in groups
+    section_rows: frozenset[int] = frozenset()  # rows that head a section of the list
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class Contents:
+    pass
+
+
+@dataclass(frozen=True)
+class Chart:
+    pass
+
+
+@dataclass(frozen=True)
+class Group:
+    """Blocks kept on one page (a quote with its citation)."""
+
+    blocks: tuple[Para, ...]
+
+
+Block = Para | Heading | Table | PageBreak | Contents | Chart | Group
+
+
+@dataclass
+class Submission:
+    content: DossierContent
+    blocks: list[Block] = field(default_factory=list)
+    # Citations that could not be resolved to an annex, as "[D9]" (reported by the preflight).
+    unresolved: list[str] = field(default_factory=list)
+
+
+def plain(text: str) -> tuple[Span, ...]:
+    return (Span(text),)
+
+
+class _Builder:
+    def __init__(self, content: DossierContent) -> None:
+        self.content = content
+        self.t = content.template
+        self.out = Submission(content)
+        self.number = 0
+
+    # ------------------------------------------------------------------ helpers
+    def add(self, *blocks: Block) -> None:
+        self.out.blocks.extend(blocks)
+
+    def numbered(self, spans: tuple[Span, ...]) -> Para:
+        self.number += 1
+        return Para(spans, self.number)
+
+    def cite(self, document_ref: str, page: int | None) -> Span:
+        exhibit = self.content.exhibit_for(document_ref)
+        if exhibit is None:
+            self.out.unresolved.append(document_ref + (f":{page}" if page else ""))
+            return Span(self.t.word("cite.not_annexed"))
+        text = self.t.word("cite.page", label=exhibit.label, page=page) if page else exhibit.label
+        return Span(text, Link(document_ref, page))
+
+    def resolve(self, text: str) -> tuple[Span, ...]:
+        """The lawyer's text (redacted) with its citation tokens rendered and linked."""
+        spans: list[Span] = []
+        text = self.content.redact(text)
+        position = 0
+        for match in CITATION.finditer(text):
+            if match.start() > position:
+                spans.append(Span(text[position : match.start()]))
+            spans.append(self._token(match))
+            position = match.end()
+        if position < len(text):
+            spans.append(Span(text[position:]))
+        return tuple(spans)
+
+    def _token(self, match: re.Match[str]) -> Span:
+        kind, number = match.group(1).upper(), int(match.group(2))
+        page = int(match.group(3)) if match.group(3) else None
+        ref = refs.make(kind, number)
+        if kind == "D":
+            return self.cite(ref, page)
+        if kind == "Q" and ref in self.content.quotes:
+            quote = self.content.quotes[ref]
+            return self.cite(quote.document_ref, quote.page)
+        if kind == "E":
+            event = next((e for e in self.content.chronology if e.ref == ref), None)
+            if event is not None and event.citations:
+                first = event.citations[0]
+                return self.cite(first.document_ref, first.page)
+        self.out.unresolved.append(ref)
+        return Span(self.t.word("cite.not_annexed"))
+
+    def paragraphs(self, text: str | None) -> None:
+        for block in (text or "").split("\n\n"):
+            if block.strip():
+                self.add(self.numbered(self.resolve(block.strip())))
+
+    def rows(self, pairs: list[tuple[str, str | None]]) -> Table | None:
+        kept = [
+            (plain(label), plain(self.content.redact(value))) for label, value in pairs if value
+        ]
+        if not kept:
+            return None
+        return Table(None, tuple(kept), (0.32, 0.68))
+
+    def table(self, pairs: list[tuple[str, str | None]]) -> None:
+        table = self.rows(pairs)
+        if table is not None:
+            self.add(table)
+
+    # ------------------------------------------------------------------ parts
+    def cover(self) -> None:
+        content, t, case, person = self.content, self.t, self.content.case, self.content.person
+        self.add(Para(plain(t.title), style="title"))
+        if content.draft:
+            self.add(Para(plain(t.word("draft")), style="draft"))
+        if t.addressee:
+            self.add(Para(plain(f"{t.word('to')}: {t.addressee}"), style="center"))
+        self.add(Para((Span(t.word("concerning"), bold=True),), style="center"))
+        self.add(Para(plain(content.redact(person.name)), style="name"))
+        if person.native_name:
+            self.add(Para(plain(content.redact(person.native_name)), style="center"))
+        represented = ", ".join(
+            x for x in (case.representative_name, case.representative_firm) if x
+        )
+        self.table(
+            [
+                (t.word("field.request"), t.request_kind.get(case.kind, case.kind_title)),
+                (t.word("field.requesting_country"), case.requesting_country),
+                (t.word("field.notice"), self._notice()),
+                (t.word("field.representative"), represented),
+                (t.word("field.annexes"), str(len(content.exhibits))),
+                (t.word("field.prepared"), self._today()),
+            ]
+        )
+        self.add(PageBreak())
+
+    def _notice(self) -> str | None:
+        case = self.content.case
+        if not case.notice_type:
+            return None
+        kind = self.t.word(f"notice.{case.notice_type}")
+        return f"{kind}, {case.notice_reference}" if case.notice_reference else kind
+
+    def _today(self) -> str:
+        return self.content.date(self.content.export_time.date().isoformat())
+
+    def contents(self) -> None:
+        self.add(Para((Span(self.t.word("contents"), bold=True),), style="h1"), Contents())
+        self.add(PageBreak())
+
+    def particulars(self) -> None:
+        t, person = self.t, self.content.person
+        self.add(Heading(t.word("particulars")))
+        self.table(
+            [
+                (t.word("field.name"), person.name),
+                (t.word("field.native_name"), person.native_name),
+                (t.word("field.other_spellings"), ", ".join(person.aliases)),
+                (t.word("field.birth_date"), self._birth()),
+                (t.word("field.birth_place"), person.birth_place),
+                (t.word("field.nationality"), person.nationality),
+                (t.word("field.identity_document"), person.identity_document),
+                (t.word("field.correspondence_address"), person.correspondence_address),
+            ]
+        )
+
+    def _birth(self) -> str | None:
+        # PersonView shows the date in English; the template's language may differ.
+        return self.content.person.birth_date
+
+    def representative(self) -> None:
+        t, case = self.t, self.content.case
+        if not case.represented:
+            return
+        self.add(Heading(t.word("representative")))
+        self.table(
+            [
+                (t.word("field.representative"), case.representative_name),
+                (t.word("field.firm"), case.representative_firm),
+                (t.word("field.address"), case.representative_address),
+                (t.word("field.phone"), case.representative_phone),
+                (t.word("field.email"), case.representative_email),
+                (t.word("field.bar_number"), case.representative_bar_number),
+            ]
+        )
+
+    def data(self) -> None:
+        t, case = self.t, self.content.case
+        self.add(Heading(t.word("data")))
+        self.table(
+            [
+                (t.word("field.request"), t.request_kind.get(case.kind, case.kind_title)),
+                (t.word("field.notice"), self._notice()),
+                (t.word("field.requesting_country"), case.requesting_country),
+                (t.word("field.known_how"), case.notice_known_how),
+            ]
+        )
+
+    def summary(self) -> None:
+        case = self.content.case
+        if not (case.summary or "").strip():
+            return
+        self.add(Heading(self.t.word("summary")))
+        self.paragraphs(case.summary)
+
+    def facts(self) -> None:
+        case = self.content.case
+        text = case.facts or ""
+        if not text.strip() and not case.arguments.strip():
+            return
+        self.add(Heading(self.t.word("facts")))
+        self.paragraphs(text)
+        self.paragraphs(case.arguments)  # older cases kept their narrative here
+
+    def chronology(self) -> None:
+        t, content = self.t, self.content
+        self.add(Heading(t.word("chronology")))
+        if not content.chronology:
+            self.add(Para(plain(t.word("no_events"))))
+            return
+        self.add(Chart())
+        rows = []
+        notes: list[str] = []
+        for event in content.chronology:
+            when = content.date(event.date)
+            note = getattr(event, "date_note", "")
+            if note:
+                notes.append(note)
+                when += f" ({len(notes)})"
+            sources: list[Span] = []
+            for citation in event.citations:
+                if sources:
+                    sources.append(Span("; "))
+                sources.append(self.cite(citation.document_ref, citation.page))
+            description = event.title + (f". {event.description}" if event.description else "")
+            rows.append(
+                (plain(when), plain(content.redact(description)), tuple(sources) or plain("—"))
+            )
+        header = (t.word("column.date"), t.word("column.event"), t.word("column.sources"))
+        self.add(Table(header, tuple(rows), (0.2, 0.5, 0.3)))
+        for index, note in enumerate(notes, start=1):
+            text = f"({index}) " + t.word("date_note", note=content.redact(note))
+            self.add(Para(plain(text), style="note"))
+
+    def grounds(self) -> None:
+        kept = [g for g in self.content.grounds if g.argument.strip() or g.evidence]
+        shown = self.content.grounds if self.content.draft else kept
+        if not shown:
+            return
+        self.add(Heading(self.t.word("grounds")))
+        for ground in shown:
+            self.add(Heading(ground.title, 1))
+            if ground.argument.strip():
+                self.paragraphs(ground.argument)
+            elif ground.evidence:
+                self.add(self.numbered(plain(self.content.redact(ground.explanation))))
+            else:  # only in a draft
+                self.add(Para((Span(self.t.word("draft"), italic=True),), style="note"))
+            evidence = [block for ref in ground.evidence for block in self._evidence(ref)]
+            if evidence:
+                self.add(self.numbered(plain(self.t.word("relies_on"))))
+                self.add(*evidence)
+
+    def _evidence(self, ref: str) -> list[Block]:
+        content = self.content
+        if ref.startswith("Q") and ref in content.quotes:
+            quote = content.quotes[ref]
+            if content.exhibit_for(quote.document_ref) is None:
+                return []  # from a confidential or unannexed document: left out
+            items = [Para(plain(content.redact(f"“{quote.text}”")), style="quote")]
+            if quote.translation:
+                text = self.t.word("quote_translation", text=quote.translation)
+                items.append(Para(plain(content.redact(text)), style="quote"))
+            speaker = f"— {content.redact(quote.speaker)}, " if quote.speaker else "— "
+            cite = self.cite(quote.document_ref, quote.page)
+            items.append(Para((Span(speaker), cite), style="cite"))
+            return [Group(tuple(items))]
+        if ref.startswith("E"):
+            event = next((e for e in content.chronology if e.ref == ref), None)
+            if event is None:
+                return []
+            spans = [Span(content.redact(f"{content.date(event.date)}: {event.title}"))]
+            for citation in event.citations:
+                spans += [Span(" ("), self.cite(citation.document_ref, citation.page), Span(")")]
+            return [Para(tuple(spans), style="item")]
+        if ref.startswith("D"):
+            exhibit = content.exhibit_for(ref)
+            if exhibit is not None:
+                title = content.redact(exhibit.document.title)
+                return [Para((self.cite(ref, None), Span(f": {title}")), style="item")]
+        return []
+
+    def relief(self) -> None:
+        case, t = self.content.case, self.t
+        items = [line.strip() for line in (case.relief or "").split("\n") if line.strip()]
+        items = items or t.relief.get(case.kind, [])
+        if not items:
+            return
+        self.add(Heading(t.word("relief")))
+        if t.relief_intro:
+            self.add(self.numbered(plain(t.relief_intro)))
+            for index, item in enumerate(items):
+                letter = chr(ord("a") + index % 26)
+                self.add(Para((Span(f"({letter}) "), *self.resolve(item)), style="item"))
+        else:
+            for item in items:
+                self.add(self.numbered(self.resolve(item)))
+
+    def signature(self) -> None:
+        t, case = self.t, self.content.case
+        self.add(Heading(t.word("signature")))
+        if t.signature_intro:
+            self.add(Para(plain(t.signature_intro)))
+        place = case.signed_place
+        date = self.content.date(case.signed_date) if case.signed_date else self._today()
+        lines = [
+            t.word("signature_line"),
+            case.signatory_name or case.representative_name,
+            case.signatory_capacity,
+            case.representative_firm,
+            case.representative_address,
+            case.representative_bar_number
+            and f"{t.word('field.bar_number')}: {case.representative_bar_number}",
+            t.word("signed_at", place=place, date=date) if place else date,
+        ]
+        for line in lines:
+            if line:
+                self.add(Para(plain(line), style="signature"))
+
+    def annex_index(self) -> None:
+        t, content = self.t, self.content
+        self.add(PageBreak(), Heading(t.word("annex_index")))
+        header = tuple(
+            t.word(f"column.{name}")
+            for name in ("number", "title", "date", "kind", "language", "pages")
+        )
+        rows: list[tuple[tuple[Span, ...], ...]] = []
+        section_rows: set[int] = set()
+        section: str | None = None
+        for exhibit in content.exhibits:
+            if exhibit.section and exhibit.section != section:
+                section_rows.add(len(rows))
+                rows.append(((Span(exhibit.section, bold=True),), (), (), (), (), ()))
+            section = exhibit.section
+            document = exhibit.document
+            link = Link(document.ref, None)
+            rows.append(
+                (
+                    (Span(exhibit.label, link),),
+                    (Span(content.redact(document.title), link),),
+                    plain(content.date(document.date_published) or "—"),
+                    plain(self._kind(document.kind)),
+                    plain(self._language(document.language)),
+                    plain(self._pages(exhibit)),
+                )
+            )
+        self.add(
+            Table(header, tuple(rows), (0.11, 0.35, 0.15, 0.13, 0.11, 0.15), None,
+                  frozenset(section_rows))
+        )  # fmt: skip
+
+    def _kind(self, kind: str) -> str:
+        return str(self.t.labels.get(f"kind.{kind}", kind.replace("-", " ")))
+
+    def _language(self, code: str | None) -> str:
+        if not code:
+            return "—"
+        return str(self.t.labels.get(f"lang.{code}", LANGUAGES.get(code, code)))
+
+    def _pages(self, exhibit: Exhibit) -> str:
+        first, original = exhibit.first_page, exhibit.original_pages or exhibit.page_count
+        text = f"{first}–{first + original - 1}" if original > 1 else str(first)
+        if exhibit.page_count > original:
+            start, end = first + original, first + exhibit.page_count - 1
+            pages = f"{start}–{end}" if end > start else str(start)
+            text += " (" + self.t.word("cite.pages_translation", pages=pages) + ")"
+        return text
+
+    def certificate_of_service(self) -> None:
+        t, case = self.t, self.content.case
+        if not t.service_text:
+            return
+        self.add(Heading(t.word("certificate_of_service")))
+        served = case.served_on or "______________________________"
+        text = t.service_text.format(date=self._today(), served_on=served, method="ECAS")
+        self.add(Para(plain(text)))
+        for line in (t.word("signature_line"), case.signatory_name or case.representative_name):
+            if line:
+                self.add(Para(plain(line), style="signature"))
+
+    def integrity(self) -> None:
+        t, content = self.t, self.content
+        self.add(Heading(t.word("integrity")))
+        moment = content.export_time.strftime("%Y-%m-%d %H:%M:%S UTC")
+        self.add(Para(plain(t.word("integrity_text", time=moment))))
+        header = (t.word("column.number"), t.word("column.original_file"), t.word("column.sha256"))
+        rows = tuple(
+            (
+                plain(exhibit.label),
+                plain(content.redact(exhibit.document.original_name)),
+                plain(exhibit.document.sha256),
+            )
+            for exhibit in content.exhibits
+        )
+        self.add(Table(header, rows, (0.14, 0.42, 0.44), mono_column=2))
+
+
+def build(content: DossierContent) -> Submission:
+    builder = _Builder(content)
+    for part in content.template.parts:
+        getattr(builder, part)()
+    return builder.out
+
+
+def fingerprint_lines(digest: str) -> list[str]:
+    """A SHA-256 in four groups of 16, two groups to a line: wraps cleanly, reads aloud."""
+    groups = [digest[i : i + 16] for i in range(0, len(digest), 16)]
+    return [" ".join(groups[i : i + 2]) for i in range(0, len(groups), 2)]
