@@ -13,9 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from dossier.export.case_export import export_case, parse_time
 from dossier.services import cases, events, people
 from dossier.services.documents import import_files
-from dossier.services.export import export_case, parse_time
 from storage.keys import KdfParams
 from storage.vault import Vault
 

@@ -221,9 +221,9 @@ def _worker(conn: Connection, folder: str) -> None:
     import logging
 
     resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_LIMIT, WORKER_MEMORY_LIMIT))
+    from dossier.export.case_export import export_case
     from dossier.services import cases as case_service
     from dossier.services import documents, people
-    from dossier.services.export import export_case
     from storage.errors import VaultError
     from storage.keys import KdfParams
     from storage.vault import Vault

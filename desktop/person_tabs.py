@@ -31,11 +31,11 @@ from desktop.worker import Cancel, Progress
 from dossier import dates
 from dossier.errors import DossierError
 from dossier.export import templates
+from dossier.export.case_export import ExportResult, export_case
 from dossier.export.pdf.timeline import chart, chart_png
 from dossier.legal_grounds import CASE_KINDS
 from dossier.services import cases, documents, events, people, quotes
 from dossier.services.events import EVENT_KINDS, EventView
-from dossier.services.export import ExportResult, export_case
 from storage.vault import Vault
 
 

@@ -255,6 +255,16 @@ def event_list(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------------------------------------------ grounds
+def event_merge(args: argparse.Namespace) -> int:
+    keep, other = refs.parse(args.event, "E"), refs.parse(args.other, "E")
+    with open_vault(args) as vault:
+        merged = events.merge_events(
+            vault, keep, other, date_from=refs.parse(args.date_from, "E"), note=args.note
+        )
+    emit(args, merged, f"{merged.ref}  {merged.date_display}  {merged.title}\n  {merged.date_note}")
+    return 0
+
+
 def ground_list(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         listed = cases.grounds(vault, refs.parse(args.case, "C"))
@@ -408,7 +418,9 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub = add("list", quote_list, "List quotes.", group=group)
     sub.add_argument("--document", help="only from D3")
 
-    group = add_group("event", "Events: the chronology, with partial dates and citations.")
+    group = event_group = add_group(
+        "event", "Events: the chronology, with partial dates and citations."
+    )
     sub = add("add", event_add, "Add a dated event.", group=group)
     sub.add_argument("person", help="P1")
     sub.add_argument("--date", required=True, help='as the source says: "In August 2025"')
@@ -419,6 +431,13 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument("--also", action="append", default=[], help="other people involved")
     sub = add("list", event_list, "The chronology, and dates sources disagree on.", group=group)
     sub.add_argument("person", help="P1")
+
+    sub = add("merge", event_merge, "Make two accounts of one event one; say which date stands.",
+              group=event_group)  # fmt: skip
+    sub.add_argument("event", help="the event to keep (E3)")
+    sub.add_argument("other", help="the other account of it (E5), merged into the first")
+    sub.add_argument("--date-from", required=True, help="whose date stands: E3 or E5")
+    add_text(sub, "note", "why that date stands (printed as a footnote)", required=True)
 
     group = add_group("ground", "Legal grounds of a case and the evidence for each.")
     sub = add("list", ground_list, "List a case's grounds and what supports them.", group=group)
@@ -439,7 +458,7 @@ def register(add: Adder, add_group: SubGroup) -> None:
 
 # ------------------------------------------------------------------------------ export
 def export_command(args: argparse.Namespace) -> int:
-    from dossier.services.export import export_case, parse_time
+    from dossier.export.case_export import export_case, parse_time
 
     def progress(done: int, total: int) -> None:
         if not args.json and sys.stderr.isatty():
@@ -457,14 +476,16 @@ def export_command(args: argparse.Namespace) -> int:
             redact=args.redact,
             at=parse_time(args.at) if args.at else None,
             progress=progress,
+            split_mb=args.split_mb,
         )
     if not args.json and sys.stderr.isatty():
         print(file=sys.stderr)
-    text = (
-        f"Wrote {result.path}"
-        + (f" ({result.pages} pages" if result.pages else " (")
-        + (f", {result.exhibits} exhibits). SHA-256 {result.sha256}")
-    )
+    if len(result.files) > 1:
+        text = f"Wrote {len(result.files)} parts: " + ", ".join(str(f) for f in result.files)
+        text += f" ({result.pages} pages, {result.exhibits} annexes)."
+    else:
+        pages = f"{result.pages} pages, " if result.pages else ""
+        text = f"Wrote {result.path} ({pages}{result.exhibits} annexes). SHA-256 {result.sha256}"
     if result.problems:
         text += "\nDRAFT — still missing:\n  " + "\n  ".join(result.problems)
     emit(args, result, text)
@@ -472,7 +493,7 @@ def export_command(args: argparse.Namespace) -> int:
 
 
 def register_export(add: Adder) -> None:
-    from dossier.services.export import FORMATS
+    from dossier.export.case_export import FORMATS
 
     sub = add("export", export_command, "Export a case as a PDF bundle or a DOCX narrative.")
     sub.add_argument("case", help="C1")
@@ -483,3 +504,7 @@ def register_export(add: Adder) -> None:
     sub.add_argument("--draft", action="store_true", help="export even if fields are missing")
     sub.add_argument("--redact", action="append", default=[], help="a name to hide (repeat)")
     sub.add_argument("--at", help="fix the export time (ISO), for identical re-exports")
+    sub.add_argument(
+        "--split-mb", type=float, metavar="N",
+        help="write parts of at most N MB, named …_Part1.pdf… (ECAS: 25, CE-File: 50)",
+    )  # fmt: skip

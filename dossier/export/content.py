@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol
 
 from dossier import dates, refs
 from dossier.export.templates import Template
@@ -16,6 +17,25 @@ from dossier.services.people import PersonView
 from dossier.services.quotes import QuoteView
 from dossier.services.translations import TranslationView
 from storage.vault import Vault
+
+
+class Originals(Protocol):
+    """The one way a renderer reads evidence: a document's file, or its text page by page."""
+
+    def file_bytes(self, document: DocumentView) -> bytes: ...
+
+    def page_texts(self, document: DocumentView) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class VaultOriginals:
+    vault: Vault
+
+    def file_bytes(self, document: DocumentView) -> bytes:
+        return self.vault.read_bytes(document.file_id)
+
+    def page_texts(self, document: DocumentView) -> list[str]:
+        return documents.document_pages(self.vault, document.id)
 
 
 @dataclass

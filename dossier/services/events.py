@@ -14,7 +14,7 @@ from dossier import dates, refs, search
 from dossier.errors import DossierError, NotFound
 from dossier.services.people import get_person
 from storage.custody import utc_now
-from storage.models import Citation, Document, Event, EventPerson, Quote
+from storage.models import Citation, Document, Event, EventPerson, GroundLink, Quote
 from storage.vault import Vault
 
 EVENT_KINDS = (
@@ -51,6 +51,7 @@ class EventView:
     description: str
     kind: str
     citations: list[CitationView]
+    date_note: str = ""  # why this date stands, when sources disagreed
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,71 @@ def _view(event: Event) -> EventView:
             )
             for c in event.citations
         ],
+        event.date_note,
     )
+
+
+def merge_events(
+    vault: Vault, keep_id: int, other_id: int, *, date_from: int, note: str
+) -> EventView:
+    """Two accounts of one event become one: ``keep_id`` stays with the date of ``date_from``
+    (one of the two), every citation of both, and ``note`` saying why that date stands (the
+    export prints it as a footnote). The other account's date and sources are recorded in the
+    note and the custody log; its links to grounds move to the kept event."""
+    if keep_id == other_id:
+        raise DossierError("Choose two different events to merge.")
+    if date_from not in (keep_id, other_id):
+        raise DossierError("The date that stands must be the date of one of the two events.")
+    if not note.strip():
+        raise DossierError("Say why this date stands (which source is right, and why).")
+    with vault.transaction() as session:
+        keep, other = session.get(Event, keep_id), session.get(Event, other_id)
+        if keep is None or other is None:
+            raise NotFound(refs.make("E", other_id if keep is not None else keep_id))
+        dropped = other if date_from == keep_id else keep
+        kept_date = (keep if date_from == keep_id else other).date
+        dropped_sources = ", ".join(
+            refs.make("D", c.document_id) + (f":{c.page}" if c.page else "")
+            for c in dropped.citations
+        )
+        record = f"{note.strip()} (Also dated {dates.display(dropped.date)}"
+        record += f" by {dropped_sources}.)" if dropped_sources else ".)"
+        keep.date, keep.sort_key = kept_date, dates.sort_key(kept_date)
+        keep.date_note = record
+        seen = {(c.document_id, c.quote_id, c.page) for c in keep.citations}
+        for citation in list(other.citations):
+            if (citation.document_id, citation.quote_id, citation.page) not in seen:
+                keep.citations.append(
+                    Citation(
+                        document_id=citation.document_id,
+                        quote_id=citation.quote_id,
+                        page=citation.page,
+                    )
+                )
+        involved = {row.person_id for row in session.scalars(
+            select(EventPerson).where(EventPerson.event_id == keep_id))}  # fmt: skip
+        for row in session.scalars(select(EventPerson).where(EventPerson.event_id == other_id)):
+            if row.person_id not in involved:
+                session.add(EventPerson(event_id=keep_id, person_id=row.person_id))
+        for link in session.scalars(
+            select(GroundLink).where(
+                GroundLink.target_kind == "event", GroundLink.target_id == other_id
+            )
+        ):
+            if session.get(GroundLink, (link.ground_id, "event", keep_id)) is None:
+                session.add(GroundLink(ground_id=link.ground_id, target_kind="event",
+                                       target_id=keep_id))  # fmt: skip
+            session.delete(link)
+        search.unindex(session, "event", other_id)
+        session.delete(other)
+        vault.record_custody(
+            session,
+            "events merged",
+            refs.make("E", keep_id),
+            {"merged": refs.make("E", other_id), "date": kept_date, "note": record},
+        )
+        session.flush()
+        return _view(keep)
 
 
 def chronology(vault: Vault, person_id: int) -> list[EventView]:

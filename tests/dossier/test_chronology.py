@@ -81,3 +81,38 @@ def test_bad_citations_and_kinds_are_refused(vault: Vault, journalist: PersonVie
     with pytest.raises(DossierError, match="not a kind of event"):
         events.add_event(vault, journalist.id, "2025", "x", kind="party")
     assert events.chronology(vault, journalist.id) == []
+
+
+def test_merging_two_accounts_keeps_the_chosen_date_both_sources_and_says_why(
+    vault: Vault, journalist: PersonView, corpus_import: ImportReport
+) -> None:
+    from dossier.services import cases
+
+    article = by_name(corpus_import, ARTICLE)
+    hrw = by_name(corpus_import, "hrw-joint-statement-kloop-liquidation-2024-09-05.txt")
+    first = events.add_event(
+        vault, journalist.id, "27 October 2025", "Court rules Kloop materials extremist",
+        kind="court-ruling", cite=[f"{hrw.ref}:1"],
+    )  # fmt: skip
+    second = events.add_event(
+        vault, journalist.id, "30 October 2025", "Court declares Kloop extremist",
+        kind="court-ruling", cite=[f"{article.ref}:1"],
+    )  # fmt: skip
+    case = cases.add_case(vault, journalist.id, "ccf-deletion")
+    ground = cases.grounds(vault, case.id)[0]
+    cases.link_evidence(vault, ground.id, first.ref)
+    merged = events.merge_events(
+        vault, first.id, second.id, date_from=second.id,
+        note="The court's own decision is dated 30 October.",
+    )  # fmt: skip
+    assert merged.ref == first.ref and merged.date_display == "30 October 2025"
+    assert [c.document_ref for c in merged.citations] == [hrw.ref, article.ref]
+    assert merged.date_note == (
+        "The court's own decision is dated 30 October. "
+        f"(Also dated 27 October 2025 by {hrw.ref}:1.)"
+    )
+    assert events.date_conflicts(vault, journalist.id) == []
+    assert [e.ref for e in events.chronology(vault, journalist.id)] == [first.ref]
+    assert cases.grounds(vault, case.id)[0].evidence == [first.ref]
+    with pytest.raises(DossierError, match="why this date stands"):
+        events.merge_events(vault, first.id, first.id + 99, date_from=first.id, note=" ")

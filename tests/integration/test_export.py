@@ -17,9 +17,9 @@ import pikepdf
 import pytest
 from PIL import Image
 
+from dossier.export.case_export import ExportResult, export_case, parse_time
 from dossier.export.preflight import NotReady
 from dossier.services import cases, documents, events, exhibits, people, quotes, translations
-from dossier.services.export import ExportResult, export_case, parse_time
 from storage.errors import VaultError
 from storage.keys import KdfParams
 from storage.vault import Vault
@@ -383,3 +383,37 @@ def test_a_page_turned_by_rotate_gets_its_stamps_upright(exported: Exported) -> 
     assert x_max - x_min > y_max - y_min  # the label reads across, not down
     assert y_max < 60 and 842 / 2 < x_min < x_max < 842  # at the top right, as the reader sees it
     assert re.search(rf"\b{page} ?/ ?{page}\b", _text(out, page, page))
+
+
+def test_a_split_bundle_has_parts_under_the_limit_paginated_as_one(exported: Exported) -> None:
+    out = exported.folder / "split" / "bundle.pdf"
+    out.parent.mkdir()
+    whole = _manifest(exported.pdf.path)
+    result = export_case(exported.vault, exported.case_id, out, at=AT, split_mb=1.5)
+    names = [path.name for path in result.files]
+    assert len(names) > 1 and names == [f"bundle_Part{i}.pdf" for i in range(1, len(names) + 1)]
+    assert sorted(p.name for p in out.parent.iterdir()) == sorted(names)  # no stray part files
+    first_manifest = _manifest(result.files[0])
+    assert first_manifest["exhibits"] == whole["exhibits"]  # the index covers every part
+    listed = first_manifest["parts"]
+    assert [p["file"] for p in listed] == names[1:]
+    page = 1
+    for index, path in enumerate(result.files):
+        assert path.stat().st_size <= 1_500_000, path.name
+        assert subprocess.run([_tool("qpdf"), "--check", str(path)], capture_output=True,
+                              check=False).returncode == 0  # fmt: skip
+        with pikepdf.open(path) as pdf:
+            count = len(pdf.pages)
+        if index:
+            assert listed[index - 1]["first_page"] == page
+            assert listed[index - 1]["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        # Pagination runs on across parts: the first page of each part carries its bundle number.
+        assert re.search(rf"\b{page} ?/ ?{result.pages}\b", _text(path, 1, 1)), (path, page)
+        page += count
+    assert page - 1 == result.pages == exported.pdf.pages
+    with pikepdf.open(result.files[0]) as pdf:
+        remote = [
+            annotation.A for p in pdf.pages for annotation in p.obj.get("/Annots", [])
+            if "/A" in annotation and annotation.A.S == "/GoToR"
+        ]  # fmt: skip
+    assert remote and {str(a.F) for a in remote} <= set(names[1:])

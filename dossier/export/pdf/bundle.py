@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,12 +16,11 @@ from reportlab.lib.pagesizes import A4, LETTER
 
 from dossier.errors import DossierError
 from dossier.export import submission
-from dossier.export.content import DossierContent, Exhibit
+from dossier.export.content import DossierContent, Exhibit, Originals
 from dossier.export.output import writing
 from dossier.export.pdf import narrative
 from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf, translation_pdf
 from dossier.export.pdf.stamps import StampKit, visual_size
-from storage.vault import Vault
 
 PAPER = {"a4": A4, "letter": LETTER}
 _LAYOUT_PASSES = 4
@@ -33,7 +33,8 @@ class PdfResult:
     pages: int
     narrative_pages: int
     exhibits: int
-    sha256: str
+    sha256: str  # of the file, or of part 1
+    files: list[Path]  # the file, or its parts in order
 
 
 def manifest(content: DossierContent, total_pages: int) -> dict[str, object]:
@@ -62,7 +63,7 @@ def manifest(content: DossierContent, total_pages: int) -> dict[str, object]:
 
 
 def _prepare_exhibits(
-    vault: Vault,
+    originals: Originals,
     content: DossierContent,
     page_size: tuple[float, float],
     progress: Progress | None,
@@ -75,7 +76,7 @@ def _prepare_exhibits(
         if cancelled is not None and cancelled():
             raise DossierError("Export cancelled; nothing was written.")
         try:
-            data = exhibit_pdf(vault, exhibit, page_size, content.redact)
+            data = exhibit_pdf(originals, exhibit, page_size, content.redact)
             is_pdf = exhibit.document.mime_type == "application/pdf"
             if is_pdf and hashlib.sha256(data).hexdigest() != exhibit.document.sha256:
                 raise DossierError(f"{exhibit.label}: the file no longer matches its SHA-256")
@@ -103,16 +104,17 @@ def _pdf_date(moment: datetime) -> str:
 
 
 def write_bundle(
-    vault: Vault,
+    originals: Originals,
     content: DossierContent,
     out: Path,
     *,
     paper: str = "a4",
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    split_mb: float | None = None,
 ) -> PdfResult:
     page_size = PAPER[paper]
-    exhibits = _prepare_exhibits(vault, content, page_size, progress, cancelled)
+    exhibits = _prepare_exhibits(originals, content, page_size, progress, cancelled)
 
     # The exhibit index shows bundle pages, which depend on the narrative's length: lay out
     # until the narrative's page count stops changing.
@@ -154,15 +156,57 @@ def write_bundle(
             ) from error  # fmt: skip
 
     assert headings is not None
-    _links(bundle, content, narrative_pages)
-    bundle.Root.PageLabels = pikepdf.Dictionary(
-        Nums=pikepdf.Array([0, pikepdf.Dictionary(S=pikepdf.Name.D)])
-    )  # the viewer's page numbers are the stamped ones
-    _outline(bundle, content, headings)
-    _metadata(bundle, content)
-    data = json.dumps(manifest(content, len(bundle.pages)), ensure_ascii=False, indent=2)
-    bundle.attachments["manifest.json"] = pikepdf.AttachedFileSpec(
-        bundle,
+    if split_mb is None:
+        _finish(bundle, content, headings, (0, total), resolve=_local(bundle))
+        _attach_manifest(bundle, content, total, [])
+        _save(bundle, out)
+        written = [out]
+    else:
+        written = _write_parts(bundle, content, headings, narrative_pages, out, split_mb)
+    if progress is not None:
+        progress(len(content.exhibits) + 2, len(content.exhibits) + 2)
+    digest = hashlib.sha256(written[0].read_bytes()).hexdigest()
+    return PdfResult(written[0], total, narrative_pages, len(content.exhibits), digest, written)
+
+
+Resolve = Callable[[int], pikepdf.Dictionary]  # bundle page number → a link's action
+
+
+def _local(pdf: pikepdf.Pdf, first: int = 0) -> Resolve:
+    def resolve(number: int) -> pikepdf.Dictionary:
+        target = pdf.pages[number - 1 - first]
+        return pikepdf.Dictionary(
+            S=pikepdf.Name.GoTo, D=pikepdf.Array([target.obj, pikepdf.Name.Fit])
+        )
+
+    return resolve
+
+
+def _finish(
+    pdf: pikepdf.Pdf,
+    content: DossierContent,
+    headings: list[narrative.Heading],
+    span: tuple[int, int],
+    resolve: Resolve,
+) -> None:
+    """Links, page labels, bookmarks and metadata of a bundle (or of the part ``span`` of it)."""
+    if span[0] == 0:
+        _links(pdf, content, resolve)
+    labels = pikepdf.Dictionary(S=pikepdf.Name.D, St=span[0] + 1)
+    pdf.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array([0, labels]))
+    _outline(pdf, content, headings, span)
+    _metadata(pdf, content)
+
+
+def _attach_manifest(
+    pdf: pikepdf.Pdf, content: DossierContent, total: int, parts: list[dict[str, object]]
+) -> None:
+    record = manifest(content, total)
+    if parts:
+        record["parts"] = parts
+    data = json.dumps(record, ensure_ascii=False, indent=2)
+    pdf.attachments["manifest.json"] = pikepdf.AttachedFileSpec(
+        pdf,
         data.encode("utf-8"),
         description="Exhibit fingerprints (SHA-256)",
         filename="manifest.json",
@@ -170,72 +214,177 @@ def write_bundle(
         creation_date=_pdf_date(content.export_time),
         mod_date=_pdf_date(content.export_time),
     )
-    _save(bundle, out)
-    if progress is not None:
-        progress(len(content.exhibits) + 2, len(content.exhibits) + 2)
-    digest = hashlib.sha256(out.read_bytes()).hexdigest()
-    return PdfResult(out, total, narrative_pages, len(content.exhibits), digest)
 
 
-def _links(bundle: pikepdf.Pdf, content: DossierContent, narrative_pages: int) -> None:
+def part_name(out: Path, number: int) -> Path:
+    """bundle.pdf → bundle_Part1.pdf: the naming e-filing systems expect for split bundles."""
+    return out.with_name(f"{out.stem}_Part{number}{out.suffix or '.pdf'}")
+
+
+def _write_parts(
+    bundle: pikepdf.Pdf,
+    content: DossierContent,
+    headings: list[narrative.Heading],
+    narrative_pages: int,
+    out: Path,
+    split_mb: float,
+) -> list[Path]:
+    """The bundle in parts of at most ``split_mb`` MB, paginated as one, the index in part 1.
+
+    Links from the index to pages in later parts open that part at that page (GoToR).
+    """
+    spans = split_spans(bundle, narrative_pages, int(split_mb * 1_000_000))
+    names = [part_name(out, number) for number in range(1, len(spans) + 1)]
+    pdfs = []
+    for span in spans:
+        pdf = pikepdf.new()
+        pdf.pages.extend(bundle.pages[span[0] : span[1]])
+        pdfs.append(pdf)
+
+    def resolve(number: int) -> pikepdf.Dictionary:
+        index = next(i for i, (a, b) in enumerate(spans) if a < number <= b)
+        if index == 0:
+            return _local(pdfs[0])(number)
+        return pikepdf.Dictionary(
+            S=pikepdf.Name.GoToR,
+            F=pikepdf.String(names[index].name),
+            D=pikepdf.Array([number - 1 - spans[index][0], pikepdf.Name.Fit]),
+        )
+
+    for pdf, span in zip(pdfs, spans, strict=True):
+        _finish(pdf, content, headings, span, resolve)
+    parts: list[dict[str, object]] = []
+    try:
+        with ExitStack() as stack:
+            files = [stack.enter_context(writing(name)) for name in names]
+            # Later parts first: part 1's manifest lists every part with its fingerprint.
+            for index in range(len(pdfs) - 1, -1, -1):
+                if index == 0:
+                    _attach_manifest(pdfs[0], content, len(bundle.pages), parts[::-1])
+                _save_to(pdfs[index], files[index])
+                if index > 0:
+                    parts.append(
+                        {
+                            "file": names[index].name,
+                            "first_page": spans[index][0] + 1,
+                            "last_page": spans[index][1],
+                            "sha256": hashlib.sha256(files[index].read_bytes()).hexdigest(),
+                        }
+                    )
+    except OSError as error:
+        raise DossierError(
+            f"The bundle could not be written to {out.parent}: {error.strerror or error}."
+        ) from error
+    return names
+
+
+def split_spans(bundle: pikepdf.Pdf, narrative_pages: int, limit: int) -> list[tuple[int, int]]:
+    """Page ranges [start, end) whose files stay under ``limit`` bytes; the first holds at
+    least the whole narrative (contents and index)."""
+    total = len(bundle.pages)
+    budget = int(limit * 0.97)  # room for the bookmarks, labels and manifest added after
+
+    def size(start: int, end: int) -> int:
+        pdf = pikepdf.new()
+        pdf.pages.extend(bundle.pages[start:end])
+        buffer = io.BytesIO()
+        pdf.save(buffer, compress_streams=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)  # fmt: skip
+        return len(buffer.getvalue())
+
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start < total:
+        least = max(start + 1, narrative_pages if start == 0 else 0)
+        if size(start, least) > budget:
+            what = "the submission itself" if start == 0 else f"page {start + 1}"
+            raise DossierError(
+                f"{what[:1].upper() + what[1:]} is larger than {limit / 1_000_000:g} MB on its "
+                "own, so the bundle cannot be split into parts that small."
+            )
+        good, step = least, 1
+        while good < total and size(start, min(total, good + step)) <= budget:
+            good, step = min(total, good + step), step * 2
+        bad = min(total, good + step) if good < total else total + 1
+        while bad - good > 1:  # the last fitting end lies in [good, bad)
+            middle = (good + bad) // 2
+            if size(start, middle) <= budget:
+                good = middle
+            else:
+                bad = middle
+        spans.append((start, good))
+        start = good
+    return spans
+
+
+def _links(pdf: pikepdf.Pdf, content: DossierContent, resolve: Resolve) -> None:
     """Turn the narrative's citation links (private URIs) into jumps to the cited pages."""
-    pages = {e.document.ref: e for e in content.exhibits}
-    for page in list(bundle.pages)[:narrative_pages]:
+    exhibits = {e.document.ref: e for e in content.exhibits}
+    for page in pdf.pages:
         for annotation in page.obj.get("/Annots", []):
             action = annotation.get("/A")
             uri = str(action.get("/URI", "")) if action is not None else ""
             if not uri.startswith(narrative.LINK_SCHEME):
                 continue
             ref, _, number = uri[len(narrative.LINK_SCHEME) :].partition("/")
-            exhibit = pages.get(ref)
+            exhibit = exhibits.get(ref)
             if exhibit is None:
                 del annotation["/A"]
                 continue
-            target = bundle.pages[exhibit.bundle_page(int(number or 0)) - 1]
-            annotation.A = pikepdf.Dictionary(
-                S=pikepdf.Name.GoTo, D=pikepdf.Array([target.obj, pikepdf.Name.Fit])
-            )
+            annotation.A = resolve(exhibit.bundle_page(int(number or 0)))
             annotation.Border = pikepdf.Array([0, 0, 0])
 
 
 def _outline(
-    bundle: pikepdf.Pdf, content: DossierContent, headings: list[narrative.Heading]
+    pdf: pikepdf.Pdf,
+    content: DossierContent,
+    headings: list[narrative.Heading],
+    span: tuple[int, int],
 ) -> None:
-    with bundle.open_outline() as outline:
+    """Bookmarks: the submission's parts, then sections → annexes → translations (of the
+    pages in ``span``, numbered from its first page)."""
+    first, end = span
+
+    def inside(page: int) -> bool:
+        return first < page <= end
+
+    with pdf.open_outline() as outline:
         current: pikepdf.OutlineItem | None = None
-        for heading in headings:
+        for heading in headings if first == 0 else []:
             item = pikepdf.OutlineItem(content.redact(heading.title), heading.page - 1)
             if heading.level == 0 or current is None:
                 outline.root.append(item)
                 current = item
             else:
                 current.children.append(item)
-        if content.exhibits:
-            parent = pikepdf.OutlineItem(
-                content.template.word("annexes"), content.exhibits[0].first_page - 1
-            )
-            section: pikepdf.OutlineItem | None = None
-            for exhibit in content.exhibits:
-                item = _exhibit_item(content, exhibit)
-                if exhibit.section is None:
-                    section = None
-                    parent.children.append(item)
-                    continue
-                if section is None or section.title != exhibit.section:
-                    section = pikepdf.OutlineItem(exhibit.section, exhibit.first_page - 1)
-                    parent.children.append(section)
-                section.children.append(item)
-            outline.root.append(parent)
+        shown = [e for e in content.exhibits if inside(e.first_page)]
+        if not shown:
+            return
+        parent = pikepdf.OutlineItem(
+            content.template.word("annexes"), shown[0].first_page - 1 - first
+        )
+        section: pikepdf.OutlineItem | None = None
+        for exhibit in shown:
+            item = _exhibit_item(content, exhibit, first)
+            if exhibit.section is None:
+                section = None
+                parent.children.append(item)
+                continue
+            if section is None or section.title != exhibit.section:
+                section = pikepdf.OutlineItem(exhibit.section, exhibit.first_page - 1 - first)
+                parent.children.append(section)
+            section.children.append(item)
+        outline.root.append(parent)
 
 
-def _exhibit_item(content: DossierContent, exhibit: Exhibit) -> pikepdf.OutlineItem:
+def _exhibit_item(content: DossierContent, exhibit: Exhibit, first: int) -> pikepdf.OutlineItem:
     title = f"{exhibit.label}: {content.redact(exhibit.document.title)}"
-    item = pikepdf.OutlineItem(title, exhibit.first_page - 1)
+    item = pikepdf.OutlineItem(title, exhibit.first_page - 1 - first)
     template = content.template
     for translation, offset in zip(exhibit.translations, exhibit.translation_offsets, strict=True):
         language = template.labels.get(f"lang.{translation.language}", translation.language)
         heading = template.word("translation_heading", label=exhibit.label, language=language)
-        item.children.append(pikepdf.OutlineItem(heading, exhibit.first_page - 1 + offset))
+        item.children.append(pikepdf.OutlineItem(heading, exhibit.first_page - 1 - first + offset))
     return item
 
 
@@ -251,16 +400,20 @@ def _metadata(bundle: pikepdf.Pdf, content: DossierContent) -> None:
     bundle.Root.PageMode = pikepdf.Name.UseOutlines
 
 
+def _save_to(pdf: pikepdf.Pdf, path: Path) -> None:
+    pdf.save(
+        path,
+        deterministic_id=True,
+        compress_streams=True,
+        object_stream_mode=pikepdf.ObjectStreamMode.generate,
+    )
+
+
 def _save(bundle: pikepdf.Pdf, out: Path) -> None:
     """Write next to the target and rename: a failed export never leaves half a file."""
     try:
         with writing(out) as part:
-            bundle.save(
-                part,
-                deterministic_id=True,
-                compress_streams=True,
-                object_stream_mode=pikepdf.ObjectStreamMode.generate,
-            )
+            _save_to(bundle, part)
     except OSError as error:
         raise DossierError(
             f"The bundle could not be written to {out}: {error.strerror or error}."

@@ -17,11 +17,9 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
 from dossier.errors import DossierError
 from dossier.export.article_text import markup, without_site_lists
-from dossier.export.content import DossierContent, Exhibit
+from dossier.export.content import DossierContent, Exhibit, Originals
 from dossier.export.pdf.fonts import SANS_NAME, SERIF_NAME, register
-from dossier.services.documents import document_pages
 from dossier.services.translations import TranslationView
-from storage.vault import Vault
 
 register_heif_opener()
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff", "image/heic", "image/heif")
@@ -39,7 +37,7 @@ class ExhibitUnusable(DossierError):
 
 
 def exhibit_pdf(
-    vault: Vault,
+    originals: Originals,
     exhibit: Exhibit,
     page_size: tuple[float, float],
     redact: Callable[[str | None], str] = lambda text: text or "",
@@ -47,7 +45,7 @@ def exhibit_pdf(
     """The exhibit's pages as a PDF (raises DossierError with a reason when impossible)."""
     document = exhibit.document
     if document.mime_type == "application/pdf":
-        original = vault.read_bytes(document.file_id)
+        original = originals.file_bytes(document)
         try:
             with pikepdf.open(io.BytesIO(original), password=exhibit.password or "") as pdf:
                 if len(pdf.pages) == 0:
@@ -65,8 +63,8 @@ def exhibit_pdf(
             ) from error
         return original
     if document.mime_type in IMAGE_TYPES:
-        return _image_page(vault.read_bytes(document.file_id), page_size)
-    return _text_pages(exhibit, document_pages(vault, document.id), page_size, redact)
+        return _image_page(originals.file_bytes(document), page_size)
+    return _text_pages(exhibit, originals.page_texts(document), page_size, redact)
 
 
 def clean_image(data: bytes) -> Image.Image:
@@ -76,16 +74,24 @@ def clean_image(data: bytes) -> Image.Image:
         return upright.convert("RGB") if upright.mode not in ("RGB", "L") else upright.copy()
 
 
+_PRINT_DPI = 300
+
+
 def _image_page(data: bytes, page_size: tuple[float, float]) -> bytes:
     image = clean_image(data)
-    encoded = io.BytesIO()
-    image.save(encoded, "JPEG", quality=90)  # saved without exif=: no metadata survives
-    encoded.seek(0)
     width, height = page_size
     margin = 20 * mm
     box_w, box_h = width - 2 * margin, height - 2 * margin - 10 * mm
     scale = min(box_w / image.width, box_h / image.height, 1.0 if image.width > 600 else 4.0)
     draw_w, draw_h = image.width * scale, image.height * scale
+    # More than 300 dpi at the size it is printed adds nothing a court sees, and a phone
+    # photo at full size (1.7 MB a page) soon passes an e-filing system's file limit.
+    most = (round(draw_w / 72 * _PRINT_DPI), round(draw_h / 72 * _PRINT_DPI))
+    if image.width > most[0] * 1.05:
+        image = image.resize(most, Image.Resampling.LANCZOS)
+    encoded = io.BytesIO()
+    image.save(encoded, "JPEG", quality=90)  # saved without exif=: no metadata survives
+    encoded.seek(0)
     out = io.BytesIO()
     register()
     canvas = Canvas(out, pagesize=page_size, invariant=1, initialFontName=SANS_NAME)

@@ -1,4 +1,7 @@
-"""Exporting a case to a PDF bundle or a DOCX narrative, recorded in the custody log."""
+"""Exporting a case to a PDF bundle or a DOCX submission, recorded in the custody log.
+
+The renderers never see the vault: they read evidence through ``Originals`` only.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from pathlib import Path
 from dossier import refs
 from dossier.errors import DossierError
 from dossier.export import preflight, templates
-from dossier.export.content import gather
+from dossier.export.content import VaultOriginals, gather
 from dossier.services.cases import show_case
 from storage.vault import Vault
 
@@ -25,6 +28,7 @@ class ExportResult:
     exhibits: int
     sha256: str
     problems: list[str]  # what the forum's check found missing (a draft goes through)
+    files: list[Path]  # the file written, or its parts in order (--split-mb)
 
 
 def parse_time(text: str) -> datetime:
@@ -49,9 +53,12 @@ def export_case(
     at: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    split_mb: float | None = None,
 ) -> ExportResult:
     if format not in FORMATS:
         raise DossierError(f'"{format}" is not an export format: pdf or docx.')
+    if split_mb is not None and split_mb <= 0:
+        raise DossierError("A part must be allowed some size: give a number of MB above 0.")
     if paper not in (None, "a4", "letter"):
         raise DossierError(f'"{paper}" is not a paper size: a4 or letter.')
     out = Path(out)
@@ -72,14 +79,17 @@ def export_case(
         from dossier.export.pdf.bundle import write_bundle
 
         result = write_bundle(
-            vault, content, out, paper=paper, progress=progress, cancelled=cancelled
-        )
-        pages, digest = result.pages, result.sha256
+            VaultOriginals(vault), content, out, paper=paper, progress=progress,
+            cancelled=cancelled, split_mb=split_mb,
+        )  # fmt: skip
+        pages, digest, files = result.pages, result.sha256, result.files
     else:
         from dossier.export.docx import write_docx
 
+        if split_mb is not None:
+            raise DossierError("Only a PDF bundle can be split into parts.")
         digest = write_docx(content, out, paper=paper)
-        pages = None
+        pages, files = None, [out]
     with vault.transaction() as session:
         vault.record_custody(
             session,
@@ -87,6 +97,7 @@ def export_case(
             refs.make("C", case_id),
             {
                 "format": format,
+                "files": [path.name for path in files],
                 "template": chosen.id,
                 "sha256": digest,
                 "exhibits": [e.document.ref for e in content.exhibits],
@@ -95,7 +106,7 @@ def export_case(
             },
         )
     problems = [item.message for item in report.blocking]
-    return ExportResult(out, format, pages, len(content.exhibits), digest, problems)
+    return ExportResult(out, format, pages, len(content.exhibits), digest, problems, files)
 
 
 def os_access_writable(folder: Path) -> bool:
