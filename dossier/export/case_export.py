@@ -88,6 +88,9 @@ def export_case(
 
         if split_mb is not None:
             raise DossierError("Only a PDF bundle can be split into parts.")
+        from dossier.export.pdf.bundle import number_pages
+
+        number_pages(VaultOriginals(vault), content, paper)
         digest = write_docx(content, out, paper=paper)
         pages, files = None, [out]
     with vault.transaction() as session:

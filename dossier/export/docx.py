@@ -74,9 +74,10 @@ def _set_fonts(document: object, size: float) -> None:
             for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
                 fonts.set(qn(attribute), FONT)
     styles["Normal"].font.size = Pt(size)
-    for level in (1, 2):
-        style = styles[f"Heading {level}"]
+    for name in ("Heading 1", "Heading 2", "Title"):
+        style = styles[name]
         style.font.name = HEADING_FONT
+        style.font.color.rgb = RGBColor(0, 0, 0)  # filings are printed in black
         style.element.rPr.rFonts.set(qn("w:cs"), HEADING_FONT)
 
 
@@ -143,6 +144,10 @@ class _Writer:
             paragraph.paragraph_format.keep_with_next = True
             _bookmark(paragraph, f"part{self.heading_count}", self.heading_count)
             self.heading_count += 1
+            if block.level == 0 and block.text == self.content.template.word("annex_index"):
+                # The annexes themselves are filed in the PDF bundle, paginated as listed here.
+                note = document.add_paragraph(self.content.template.word("docx_exhibits_note"))
+                note.runs[0].italic = True
         elif isinstance(block, Para):
             self._para(block)
         elif isinstance(block, Group):
@@ -228,7 +233,9 @@ class _Writer:
                     run = paragraph.add_run(span.text)
                     run.bold = span.bold or None
                     run.font.size = Pt(self.size * 0.82)
+        # Word reads the cells' widths, LibreOffice the grid's: set both.
         for column, fraction in zip(table.columns, block.widths, strict=True):
+            column.width = Cm(fraction * self.width_cm)
             for cell in column.cells:
                 cell.width = Cm(fraction * self.width_cm)
         self.document.add_paragraph().paragraph_format.space_after = Pt(2)

@@ -180,6 +180,36 @@ def _paper(rule: dict[str, Any], _content: DossierContent, paper: str, _conflict
     return "" if paper == rule["size"] else f"the export is set to {paper}."
 
 
+def _skeleton_length(rule: dict[str, Any], content: DossierContent, paper: str, _c: int) -> str:
+    """The pleading's pages (from its first part to its signature) laid out as filed."""
+    from dossier.export.pdf.bundle import PAPER
+    from dossier.export.pdf.narrative import build as lay_out
+
+    template = content.template
+    too_small = template.font_size < rule["min_size"]
+    too_tight = template.leading < template.font_size * rule["min_spacing"] - 0.01
+    if too_small or too_tight:
+        return (
+            f"the template sets {template.font_size:g} pt type with "
+            f"{template.leading / template.font_size:.2g} line spacing."
+        )
+    _, headings = lay_out(build(content), PAPER[paper])
+    titles = [h.title for h in headings if h.level == 0]
+    start_title, end_title = template.word(rule["from"]), template.word(rule["to"])
+    if start_title not in titles or end_title not in titles:
+        return ""
+    tops = [h for h in headings if h.level == 0]
+    start = next(h.page for h in tops if h.title == start_title)
+    end_index = next(i for i, h in enumerate(tops) if h.title == end_title)
+    end = tops[end_index].page
+    if end_index + 1 < len(tops):
+        end = max(end, tops[end_index + 1].page - 1)
+    pages = end - start + 1
+    if pages <= rule["max_pages"]:
+        return ""
+    return f"it runs to {pages} pages; the limit is {rule['max_pages']}."
+
+
 _CHECKS: dict[str, Callable[[dict[str, Any], DossierContent, str, int], str]] = {
     "field": _field,
     "working_language": _working_language,
@@ -191,4 +221,5 @@ _CHECKS: dict[str, Callable[[dict[str, Any], DossierContent, str, int], str]] = 
     "citations": _citations,
     "date_conflicts": _date_conflicts,
     "paper": _paper,
+    "skeleton_length": _skeleton_length,
 }

@@ -315,7 +315,7 @@ class _Builder:
             elif ground.evidence:
                 self.add(self.numbered(plain(self.content.redact(ground.explanation))))
             else:  # only in a draft
-                self.add(Para((Span(self.t.word("draft"), italic=True),), style="note"))
+                self.add(Para((Span(self.t.word("ground_empty"), italic=True),), style="note"))
             evidence = [block for ref in ground.evidence for block in self._evidence(ref)]
             if evidence:
                 self.add(self.numbered(plain(self.t.word("relies_on"))))
@@ -415,7 +415,7 @@ class _Builder:
                 )
             )
         self.add(
-            Table(header, tuple(rows), (0.11, 0.35, 0.15, 0.13, 0.11, 0.15), None,
+            Table(header, tuple(rows), (0.11, 0.31, 0.14, 0.14, 0.14, 0.16), None,
                   frozenset(section_rows))
         )  # fmt: skip
 

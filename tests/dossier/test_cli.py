@@ -179,6 +179,10 @@ def test_export_from_the_command_line(
     run(capsys, "person", "add", "Rinat Tukhvatshin", "--native", "Ринат Тухватшин")
     run(capsys, "case", "add", "P1", "--kind", "general", "--summary", "Kloop case.")
     run(capsys, "import", str(corpus / "articles"), "--person", "P1")
+    for document in ("D3", "D1", "D2"):  # the lawyer's order, not the import's
+        assert run(capsys, "exhibit", "add", "C1", document)[0] == 0
+    code, listed, _ = run(capsys, "exhibit", "list", "C1")
+    assert [e["document_ref"] for e in listed["exhibits"]] == ["D3", "D1", "D2"]  # type: ignore[index]
     out = tmp_path / "dossier.pdf"
     code, data, _ = run(
         capsys, "export", "C1", "--format", "pdf", "--out", str(out), "--at", "2025-11-20T10:00:00Z"

@@ -224,6 +224,14 @@ def test_docx_opens_in_libreoffice_with_every_section(exported: Exported) -> Non
                     "Grounds", "List of annexes", "Ринат Тухватшин", KAZAKH,
                     "so we rejected this request", "Relief sought"):  # fmt: skip
         assert heading in text, heading
+    # A real contents list (no field left for Word to update), and fingerprints in groups.
+    assert "Update Field" not in text and "Right-click" not in text
+    manifest = _manifest(exported.pdf.path)
+    first = manifest["exhibits"][0]
+    assert first["sha256"][:16] + " " + first["sha256"][16:32] in text
+    # The Word list of annexes gives the pages the same annexes have in the PDF bundle.
+    pages = f"{first['first_page']}–{first['last_page']}"
+    assert pages in text or str(first["first_page"]) in text
 
 
 def test_missing_requirements_stop_the_export_or_mark_a_draft(exported: Exported) -> None:

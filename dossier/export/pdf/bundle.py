@@ -115,7 +115,26 @@ def write_bundle(
 ) -> PdfResult:
     page_size = PAPER[paper]
     exhibits = _prepare_exhibits(originals, content, page_size, progress, cancelled)
+    story_pdf, headings, narrative_pages = _lay_out(content, page_size)
+    if progress is not None:
+        progress(len(content.exhibits) + 1, len(content.exhibits) + 2)
+    result = _assemble(content, exhibits, story_pdf, headings, narrative_pages, out, split_mb)
+    if progress is not None:
+        progress(len(content.exhibits) + 2, len(content.exhibits) + 2)
+    return result
 
+
+def number_pages(originals: Originals, content: DossierContent, paper: str) -> None:
+    """Give every exhibit the bundle pages it has in the PDF (for the Word submission, which
+    cites and lists the same pages as the bundle filed with it)."""
+    page_size = PAPER[paper]
+    _prepare_exhibits(originals, content, page_size, None, None)
+    _lay_out(content, page_size)
+
+
+def _lay_out(
+    content: DossierContent, page_size: tuple[float, float]
+) -> tuple[pikepdf.Pdf, list[narrative.Heading], int]:
     # The exhibit index shows bundle pages, which depend on the narrative's length: lay out
     # until the narrative's page count stops changing.
     # A first, measuring pass gives the narrative's length and where its headings fall; then
@@ -134,9 +153,19 @@ def write_bundle(
         if final and len(story_pdf.pages) == narrative_pages:
             break
         headings, narrative_pages = laid_out, len(story_pdf.pages)
-    if progress is not None:
-        progress(len(content.exhibits) + 1, len(content.exhibits) + 2)
+    assert headings is not None
+    return story_pdf, headings, narrative_pages
 
+
+def _assemble(
+    content: DossierContent,
+    exhibits: list[pikepdf.Pdf],
+    story_pdf: pikepdf.Pdf,
+    headings: list[narrative.Heading],
+    narrative_pages: int,
+    out: Path,
+    split_mb: float | None,
+) -> PdfResult:
     bundle = pikepdf.new()
     bundle.pages.extend(story_pdf.pages)
     labels: list[str | None] = [None] * narrative_pages
@@ -145,7 +174,12 @@ def write_bundle(
         labels += [exhibit.label] * exhibit.page_count
     total = len(bundle.pages)
     sizes = {visual_size(page) for page in bundle.pages}
-    kit = StampKit(bundle, {label for label in labels if label}, sizes if content.draft else set())
+    kit = StampKit(
+        bundle,
+        {label for label in labels if label},
+        sizes if content.draft else set(),
+        content.template.word("draft"),
+    )
     for number, (page, label) in enumerate(zip(bundle.pages, labels, strict=True), start=1):
         try:
             kit.place(bundle, page, number, total, label, content.draft)
@@ -155,7 +189,6 @@ def write_bundle(
                  "cannot be stamped; open the file in a PDF reader and save it as a new PDF"]
             ) from error  # fmt: skip
 
-    assert headings is not None
     if split_mb is None:
         _finish(bundle, content, headings, (0, total), resolve=_local(bundle))
         _attach_manifest(bundle, content, total, [])
@@ -163,8 +196,6 @@ def write_bundle(
         written = [out]
     else:
         written = _write_parts(bundle, content, headings, narrative_pages, out, split_mb)
-    if progress is not None:
-        progress(len(content.exhibits) + 2, len(content.exhibits) + 2)
     digest = hashlib.sha256(written[0].read_bytes()).hexdigest()
     return PdfResult(written[0], total, narrative_pages, len(content.exhibits), digest, written)
 

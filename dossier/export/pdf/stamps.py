@@ -19,7 +19,6 @@ from dossier.export.pdf.fonts import SANS_NAME, register
 
 FONT_SIZE = 8
 CHARACTERS = "0123456789/"
-DRAFT_LINE = "DRAFT — NOT FOR FILING"
 
 
 def geometry(page: pikepdf.Page) -> tuple[float, float, float, float, int]:
@@ -37,7 +36,11 @@ def visual_size(page: pikepdf.Page) -> tuple[float, float]:
 
 class StampKit:
     def __init__(
-        self, bundle: pikepdf.Pdf, labels: set[str], draft_sizes: set[tuple[float, float]]
+        self,
+        bundle: pikepdf.Pdf,
+        labels: set[str],
+        draft_sizes: set[tuple[float, float]],
+        draft_line: str = "DRAFT — NOT FOR FILING",
     ) -> None:
         register()
         buffer = io.BytesIO()
@@ -70,7 +73,7 @@ class StampKit:
             canvas.setPageSize((width, height))
             canvas.setFillColor(colors.red)
             canvas.setFont(SANS_NAME + "-Bold", 9)
-            canvas.drawString(20, height - 22, DRAFT_LINE)
+            canvas.drawString(20, height - 22, draft_line)
             canvas.setFillColor(colors.Color(0.85, 0.1, 0.1, alpha=0.25))
             canvas.setFont(SANS_NAME + "-Bold", 64)
             canvas.translate(width / 2, height / 2)
