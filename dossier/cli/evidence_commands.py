@@ -383,7 +383,10 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument("--kind", default="other", choices=DOCUMENT_KINDS)
     sub.add_argument("--password", help="the password of protected PDFs")
     sub.add_argument(
-        "--accept", action="store_true", help="accept the title, author, date found in files"
+        "--accept",
+        action="store_true",
+        help="also accept the author, outlet and address found in files (the title and date "
+        "found in a file are always used)",
     )
 
     group = add_group("document", "Documents: list, show, text, accept suggestions, edit.")

@@ -141,6 +141,26 @@ def _translations(rule: dict[str, Any], content: DossierContent, _p: str, _c: in
     return " ".join(parts)
 
 
+def _quote_translations(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    """Quotes the pleading shows from a source in another language need their translation."""
+    accepted = set(rule["languages"])
+    languages = {e.document.ref: e.document.language for e in content.exhibits}
+    shown = {ref for ground in content.grounds for ref in ground.evidence if ref.startswith("Q")}
+    lacking = sorted(
+        ref
+        for ref in shown
+        if (quote := content.quotes.get(ref)) is not None
+        and quote.document_ref in languages
+        and languages[quote.document_ref] not in accepted | {None}
+        and not (quote.translation or "").strip()
+    )
+    return (
+        f"{', '.join(lacking)} {'has' if len(lacking) == 1 else 'have'} no translation."
+        if lacking
+        else ""
+    )
+
+
 def _translator_particulars(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
     missing = []
     for exhibit in content.exhibits:
@@ -216,6 +236,7 @@ _CHECKS: dict[str, Callable[[dict[str, Any], DossierContent, str, int], str]] = 
     "annex_kind": _annex_kind,
     "translations": _translations,
     "translator_particulars": _translator_particulars,
+    "quote_translations": _quote_translations,
     "annexes": _annexes,
     "grounds": _grounds,
     "citations": _citations,

@@ -45,6 +45,7 @@ DOCUMENT_KINDS = (
 EDITABLE = ("title", "kind", "outlet", "author", "url", "date_published", "date_accessed",
             "language")  # fmt: skip
 _DATE_FIELDS = ("date_published", "date_accessed")
+_FROM_THE_SOURCE = ("title", "date_published", "date_created")
 
 # Progress over a batch: (files done, files in all, name of the current file).
 BatchProgress = Callable[[int, int, str], None]
@@ -273,8 +274,10 @@ def import_one(
         if password and mime == "application/pdf":
             # Kept in the encrypted database: the bundle must open the PDF to copy its pages.
             document.pdf_password = password
-        if accept_suggestions:
-            _apply(document, dict(extracted.suggestions), extracted.suggestions.keys())
+        # The title and date the source itself gives (a page's headline, a PDF's title, a
+        # photo's date) are better than a file name; the rest waits for the user's word.
+        wanted = extracted.suggestions.keys() if accept_suggestions else _FROM_THE_SOURCE
+        if _apply(document, dict(extracted.suggestions), wanted):
             _reindex_title(session, document)
         for person_id in person_ids or []:
             session.add(DocumentPerson(document_id=document.id, person_id=person_id))

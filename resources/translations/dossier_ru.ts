@@ -60,86 +60,154 @@
     </message>
 </context>
 <context>
+    <name>AnnexesPanel</name>
+    <message>
+        <location filename="../../desktop/annexes_panel.py" line="41" />
+        <source>Annexes of the case, in order</source>
+        <translation>Приложения к делу, по порядку</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annexes_panel.py" line="43" />
+        <source>Document to annex</source>
+        <translation>Документ для приложения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annexes_panel.py" line="45" />
+        <source>Section (optional), e.g. B. Country evidence</source>
+        <translation>Раздел (необязательно), например «Б. Сведения о стране»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annexes_panel.py" line="46" />
+        <source>Section</source>
+        <translation>Раздел</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annexes_panel.py" line="47" />
+        <source>Annex</source>
+        <translation>Приложить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annexes_panel.py" line="49" />
+        <source>Move up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annexes_panel.py" line="51" />
+        <source>Move down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annexes_panel.py" line="53" />
+        <source>Remove from annexes</source>
+        <translation>Убрать из приложений</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annexes_panel.py" line="56" />
+        <location filename="../../desktop/annexes_panel.py" line="74" />
+        <source>Check before filing</source>
+        <translation>Проверка перед подачей</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annexes_panel.py" line="70" />
+        <source>Annexes (only these go into the bundle)</source>
+        <translation>Приложения (в пакет войдут только они)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annexes_panel.py" line="127" />
+        <source>Ready to file.</source>
+        <translation>Готово к подаче.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/annexes_panel.py" line="129" />
+        <source>Not ready: %n requirement(s) missing.</source>
+        <translation>
+            <numerusform>Не готово: не выполнено %n требование.</numerusform>
+            <numerusform>Не готово: не выполнено %n требования.</numerusform>
+            <numerusform>Не готово: не выполнено %n требований.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="93" />
-        <location filename="../../desktop/person_tabs.py" line="107" />
-        <location filename="../../desktop/person_tabs.py" line="134" />
+        <location filename="../../desktop/person_tabs.py" line="94" />
+        <location filename="../../desktop/person_tabs.py" line="108" />
+        <location filename="../../desktop/person_tabs.py" line="135" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="93" />
-        <location filename="../../desktop/person_tabs.py" line="111" />
-        <location filename="../../desktop/person_tabs.py" line="136" />
+        <location filename="../../desktop/person_tabs.py" line="94" />
+        <location filename="../../desktop/person_tabs.py" line="112" />
+        <location filename="../../desktop/person_tabs.py" line="137" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="93" />
-        <location filename="../../desktop/person_tabs.py" line="117" />
-        <location filename="../../desktop/person_tabs.py" line="138" />
+        <location filename="../../desktop/person_tabs.py" line="94" />
+        <location filename="../../desktop/person_tabs.py" line="118" />
+        <location filename="../../desktop/person_tabs.py" line="139" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="95" />
+        <location filename="../../desktop/person_tabs.py" line="96" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="103" />
+        <location filename="../../desktop/person_tabs.py" line="104" />
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="106" />
+        <location filename="../../desktop/person_tabs.py" line="107" />
         <source>As the source says: "Aug 2025", "c. 2021"</source>
         <translation>Как в источнике: «авг. 2025», «ок. 2021»</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="114" />
+        <location filename="../../desktop/person_tabs.py" line="115" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="120" />
+        <location filename="../../desktop/person_tabs.py" line="121" />
         <source>Pick a source</source>
         <translation>Выберите источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="123" />
+        <location filename="../../desktop/person_tabs.py" line="124" />
         <source>no page</source>
         <translation>без страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="124" />
+        <location filename="../../desktop/person_tabs.py" line="125" />
         <source>Page of the source</source>
         <translation>Страница источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="125" />
+        <location filename="../../desktop/person_tabs.py" line="126" />
         <source>Cite</source>
         <translation>Сослаться</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="131" />
-        <location filename="../../desktop/person_tabs.py" line="200" />
+        <location filename="../../desktop/person_tabs.py" line="132" />
+        <location filename="../../desktop/person_tabs.py" line="201" />
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="137" />
+        <location filename="../../desktop/person_tabs.py" line="138" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="165" />
+        <location filename="../../desktop/person_tabs.py" line="166" />
         <source>Not a date yet</source>
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="200" />
+        <location filename="../../desktop/person_tabs.py" line="201" />
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
@@ -251,7 +319,11 @@
     <message numerus="yes">
         <location filename="../../desktop/documents_tab.py" line="181" />
         <source>Imported: %n document(s).</source>
-        <translation><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform></translation>
+        <translation>
+            <numerusform>Импортировано документов: %n.</numerusform>
+            <numerusform>Импортировано документов: %n.</numerusform>
+            <numerusform>Импортировано документов: %n.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/documents_tab.py" line="233" />
@@ -287,80 +359,85 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="318" />
-        <location filename="../../desktop/person_tabs.py" line="347" />
+        <location filename="../../desktop/person_tabs.py" line="319" />
+        <location filename="../../desktop/person_tabs.py" line="353" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="320" />
+        <location filename="../../desktop/person_tabs.py" line="321" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="328" />
+        <location filename="../../desktop/person_tabs.py" line="327" />
+        <source>The forum's paper</source>
+        <translation>Формат, принятый органом</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="334" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="329" />
+        <location filename="../../desktop/person_tabs.py" line="335" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="338" />
-        <location filename="../../desktop/person_tabs.py" line="361" />
-        <location filename="../../desktop/person_tabs.py" line="375" />
+        <location filename="../../desktop/person_tabs.py" line="344" />
+        <location filename="../../desktop/person_tabs.py" line="368" />
+        <location filename="../../desktop/person_tabs.py" line="391" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="339" />
+        <location filename="../../desktop/person_tabs.py" line="345" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="344" />
-        <location filename="../../desktop/person_tabs.py" line="381" />
+        <location filename="../../desktop/person_tabs.py" line="350" />
+        <location filename="../../desktop/person_tabs.py" line="397" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="331" />
-        <location filename="../../desktop/person_tabs.py" line="348" />
+        <location filename="../../desktop/person_tabs.py" line="337" />
+        <location filename="../../desktop/person_tabs.py" line="355" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="332" />
-        <location filename="../../desktop/person_tabs.py" line="349" />
+        <location filename="../../desktop/person_tabs.py" line="338" />
+        <location filename="../../desktop/person_tabs.py" line="356" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="333" />
-        <location filename="../../desktop/person_tabs.py" line="350" />
+        <location filename="../../desktop/person_tabs.py" line="339" />
+        <location filename="../../desktop/person_tabs.py" line="357" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="334" />
-        <location filename="../../desktop/person_tabs.py" line="351" />
+        <location filename="../../desktop/person_tabs.py" line="340" />
+        <location filename="../../desktop/person_tabs.py" line="358" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="354" />
+        <location filename="../../desktop/person_tabs.py" line="361" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="381" />
+        <location filename="../../desktop/person_tabs.py" line="397" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="402" />
+        <location filename="../../desktop/person_tabs.py" line="418" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -368,49 +445,49 @@
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="225" />
+        <location filename="../../desktop/person_tabs.py" line="226" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="227" />
+        <location filename="../../desktop/person_tabs.py" line="228" />
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="231" />
         <location filename="../../desktop/person_tabs.py" line="232" />
+        <location filename="../../desktop/person_tabs.py" line="233" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="234" />
+        <location filename="../../desktop/person_tabs.py" line="235" />
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="235" />
+        <location filename="../../desktop/person_tabs.py" line="236" />
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="236" />
-        <location filename="../../desktop/person_tabs.py" line="257" />
+        <location filename="../../desktop/person_tabs.py" line="237" />
+        <location filename="../../desktop/person_tabs.py" line="258" />
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="241" />
+        <location filename="../../desktop/person_tabs.py" line="242" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="257" />
+        <location filename="../../desktop/person_tabs.py" line="258" />
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="304" />
+        <location filename="../../desktop/person_tabs.py" line="305" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
@@ -670,37 +747,37 @@
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="49" />
+        <location filename="../../desktop/person_tabs.py" line="50" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="50" />
+        <location filename="../../desktop/person_tabs.py" line="51" />
         <source>Native script</source>
         <translation>Имя на родном языке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="51" />
+        <location filename="../../desktop/person_tabs.py" line="52" />
         <source>Other spellings</source>
         <translation>Другие написания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="52" />
+        <location filename="../../desktop/person_tabs.py" line="53" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="53" />
+        <location filename="../../desktop/person_tabs.py" line="54" />
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="54" />
+        <location filename="../../desktop/person_tabs.py" line="55" />
         <source>Nationality</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="55" />
+        <location filename="../../desktop/person_tabs.py" line="56" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
@@ -708,12 +785,12 @@
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="68" />
+        <location filename="../../desktop/person_tabs.py" line="69" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="79" />
+        <location filename="../../desktop/person_tabs.py" line="80" />
         <source> (not found in the document)</source>
         <translation> (не найдена в документе)</translation>
     </message>

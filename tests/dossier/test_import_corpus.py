@@ -87,10 +87,21 @@ def test_type_is_detected_from_content_not_extension(
     assert imported.mime_type == "application/pdf"
 
 
-def test_suggestions_are_offered_and_applied_only_when_accepted(vault: Vault, corpus: Path) -> None:
+def test_the_title_and_date_come_from_the_source_and_other_details_wait(
+    vault: Vault, tmp_path: Path, corpus: Path
+) -> None:
     path = corpus / "articles" / "interpol-rejects-kyrgyz-request-tukhvatshin.txt"
     document = documents.import_files(vault, [path]).imported[0]
-    assert document.title == "interpol-rejects-kyrgyz-request-tukhvatshin"
-    assert document.suggestions["title"].startswith("Interpol Rejects")
-    accepted = documents.accept_suggestions(vault, document.id)
-    assert accepted.title.startswith("Interpol Rejects Kyrgyzstan")
+    assert document.title.startswith("Interpol Rejects Kyrgyzstan")  # not the file's name
+    media = corpus / "articles" / "media-action-platform-kloop-2025-05-30.txt"
+    assert documents.import_files(vault, [media]).imported[0].date_published == "2025-05-30"
+    page = tmp_path / "saved.html"
+    page.write_text(
+        "<html><head><title>Kloop searched</title><meta name='author' content='Asel Reporter'>"
+        "</head><body><article><h1>Kloop searched</h1><p>" + "Officers searched the office. " * 20
+        + "</p></article></body></html>"
+    )  # fmt: skip
+    saved = documents.import_files(vault, [page]).imported[0]
+    assert saved.title == "Kloop searched" and saved.author is None  # offered, not applied
+    assert saved.suggestions["author"] == "Asel Reporter"
+    assert documents.accept_suggestions(vault, saved.id).author == "Asel Reporter"

@@ -240,3 +240,31 @@ def test_the_ccf_request_in_french_needs_no_code_change(filings: Filings) -> Non
         assert words in text, words
     assert "Relief sought" not in text and "Statement of facts" not in text
     assert "NOT FOR FILING" not in text
+
+
+def test_a_quote_from_a_russian_source_needs_and_shows_its_translation(filings: Filings) -> None:
+    person = people.add_person(filings.vault, "Quote Client")
+    case = cases.add_case(filings.vault, person.id, "asylum-uk")
+    ground = cases.grounds(filings.vault, case.id)[0]
+    ruling = int(filings.refs["ruling"][1:])
+    bare = quotes.add_quote(filings.vault, ruling, "признал материалы Kloop экстремистскими")
+    cases.link_evidence(filings.vault, ground.id, bare.ref)
+    report = preflight.check(filings.vault, case.id, templates.for_case("asylum-uk"))
+    lacking = next(i for i in report.items if i.what.startswith("translations of the quotes"))
+    assert (
+        lacking.status == preflight.MISSING and f"{bare.ref} has no translation" in lacking.detail
+    )
+    other = cases.add_case(filings.vault, person.id, "asylum-uk")
+    translated = quotes.add_quote(
+        filings.vault, ruling, "Октябрьский районный суд",
+        translation="The Oktyabrsky District Court",
+    )  # fmt: skip
+    cases.link_evidence(filings.vault, cases.grounds(filings.vault, other.id)[0].id, translated.ref)
+    report = preflight.check(filings.vault, other.id, templates.for_case("asylum-uk"))
+    assert (
+        next(i for i in report.items if i.what.startswith("translations of the quotes")).status
+        == preflight.MET
+    )
+    text = " ".join(_text(_export(filings, other.id, "quote.pdf", draft=True).path).split())
+    assert "“Октябрьский районный суд”" in text
+    assert "Translation: The Oktyabrsky District Court" in text
