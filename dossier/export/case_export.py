@@ -71,7 +71,7 @@ def export_case(
     moment = (at or datetime.now(UTC)).replace(microsecond=0)
     content = gather(vault, case_id, chosen, export_time=moment, draft=draft, redact=redact)
     paper = paper or chosen.paper
-    report = preflight.check(vault, case_id, chosen, paper=paper)
+    report = preflight.check_gathered(vault, content, paper)
     if report.blocking and not draft:
         raise preflight.NotReady(report)
     pages: int | None

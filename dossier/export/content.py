@@ -102,15 +102,18 @@ def gather(
     all_quotes = {q.ref: q for q in quotes.list_quotes(vault)}
     by_ref = {d.ref: d for d in documents.list_documents(vault)}
     annexed = [e for e in exhibits.list_exhibits(vault, case_id) if not e.confidential]
+    ids = [refs.parse(entry.document_ref, "D") for entry in annexed]
+    translated = translations.translations_of(vault, ids)
+    passwords = documents.pdf_passwords(vault, ids)
     chosen = [
         Exhibit(
             template.label(index),
             by_ref[entry.document_ref],
-            translations.list_translations(vault, refs.parse(entry.document_ref, "D")),
+            translated[document_id],
             entry.section,
-            password=documents.pdf_password(vault, refs.parse(entry.document_ref, "D")),
+            password=passwords.get(document_id),
         )
-        for index, entry in enumerate(annexed)
+        for index, (entry, document_id) in enumerate(zip(annexed, ids, strict=True))
     ]
     labels = {}
     for index, name in enumerate(redact or []):

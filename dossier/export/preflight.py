@@ -77,8 +77,13 @@ def check(vault: Vault, case_id: int, template: Template, *, paper: str | None =
     from datetime import UTC, datetime
 
     content = gather(vault, case_id, template, export_time=datetime.now(UTC), draft=True)
+    return check_gathered(vault, content, paper or template.paper)
+
+
+def check_gathered(vault: Vault, content: DossierContent, paper: str) -> Report:
+    """The check of a case already gathered for export (not gathered twice)."""
     conflicts = len(events.date_conflicts(vault, content.person.id))
-    return evaluate(content, paper or template.paper, conflicts)
+    return evaluate(content, paper, conflicts)
 
 
 def evaluate(content: DossierContent, paper: str, date_conflicts: int = 0) -> Report:

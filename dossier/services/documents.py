@@ -291,10 +291,15 @@ def import_one(
         return view_of(vault, document, person_ids or [], stored.record)
 
 
-def pdf_password(vault: Vault, document_id: int) -> str | None:
-    """The password a protected PDF was imported with (None for every other document)."""
+def pdf_passwords(vault: Vault, document_ids: list[int]) -> dict[int, str]:
+    """The passwords protected PDFs were imported with, by document id (others are absent)."""
     with vault.session() as session:
-        return _get(session, document_id).pdf_password
+        rows = session.execute(
+            select(Document.id, Document.pdf_password).where(
+                Document.id.in_(document_ids), Document.pdf_password.is_not(None)
+            )
+        )
+        return {document_id: password for document_id, password in rows if password}
 
 
 def record_document(

@@ -81,9 +81,11 @@ def list_exhibits(vault: Vault, case_id: int) -> list[ExhibitEntry]:
     with vault.session() as session:
         _case(session, case_id)
         entries = []
-        for row in _rows(session, case_id):
-            document = session.get(Document, row.document_id)
-            assert document is not None  # the foreign key cascades deletes
+        rows = _rows(session, case_id)
+        ids = [row.document_id for row in rows]
+        found = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(ids)))}
+        for row in rows:
+            document = found[row.document_id]  # the foreign key cascades deletes
             entries.append(
                 ExhibitEntry(
                     row.position,

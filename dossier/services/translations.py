@@ -133,6 +133,20 @@ def list_translations(vault: Vault, document_id: int) -> list[TranslationView]:
         return [TranslationView.of(row) for row in rows]
 
 
+def translations_of(vault: Vault, document_ids: list[int]) -> dict[int, list[TranslationView]]:
+    """The translations of many documents at once (an export's annexes), by document id."""
+    found: dict[int, list[TranslationView]] = {document_id: [] for document_id in document_ids}
+    with vault.session() as session:
+        rows = session.scalars(
+            select(Translation)
+            .where(Translation.document_id.in_(document_ids))
+            .order_by(Translation.id)
+        )
+        for row in rows:
+            found[row.document_id].append(TranslationView.of(row))
+    return found
+
+
 def remove_translation(vault: Vault, translation_id: int) -> None:
     with vault.transaction() as session:
         row = session.get(Translation, translation_id)
