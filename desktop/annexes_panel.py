@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from dossier.services.exhibits import ExhibitEntry
 from storage.vault import Vault
 
 _MARKS = {preflight.MET: "✓", preflight.MISSING: "✗", preflight.WARN: "!"}
+_COLOURS = {preflight.MET: "#1b6e20", preflight.MISSING: "#b00020", preflight.WARN: "#8a5a00"}
 
 
 class AnnexesPanel(QWidget):
@@ -121,8 +123,12 @@ class AnnexesPanel(QWidget):
         for document_id, text in offered:
             self.document.addItem(text, document_id)
         self.checks.clear()
-        for check in report.items:
-            self.checks.addItem(f"{_MARKS[check.status]} {check.message}")
+        # What is missing first, then what is worth a look, then what is done.
+        order = {preflight.MISSING: 0, preflight.WARN: 1, preflight.MET: 2}
+        for check in sorted(report.items, key=lambda item: order[item.status]):
+            item = QListWidgetItem(f"{_MARKS[check.status]} {check.message}")
+            item.setForeground(QBrush(QColor(_COLOURS[check.status])))
+            self.checks.addItem(item)
         self.verdict.setText(
             self.tr("Ready to file.")
             if report.ready

@@ -333,6 +333,11 @@ class ExportTab(QWidget):
         self.redact = QLineEdit()
         self.redact.setPlaceholderText(self.tr("Names to hide, separated by ;"))
         self.draft = QCheckBox(self.tr("Draft (marked DRAFT on every page)"))
+        self.split = QSpinBox()
+        self.split.setRange(0, 500)
+        self.split.setSuffix(" MB")
+        self.split.setSpecialValueText(self.tr("One file"))
+        self.split.setAccessibleName(self.tr("Split into parts of at most"))
         for widget, name in (
             (self.template, self.tr("Template")),
             (self.format, self.tr("Format")),
@@ -365,6 +370,7 @@ class ExportTab(QWidget):
         redact_note.setWordWrap(True)
         form.addRow("", redact_note)
         form.addRow("", self.draft)
+        form.addRow(self.tr("Split into parts of at most"), self.split)
         form.addRow(self.tr("Save as"), row)
         form.addRow("", go)
         self.refresh()
@@ -399,6 +405,7 @@ class ExportTab(QWidget):
         vault, case_id, out = self._vault, int(self.case.currentData()), Path(self.out.text())
         fmt, paper = self.format.currentText(), self.paper.currentData()
         template, draft = self.template.currentData(), self.draft.isChecked()
+        split_mb = float(self.split.value()) or None
         redact = [name.strip() for name in self.redact.text().split(";") if name.strip()]
 
         def job(progress: Progress, cancelled: Cancel) -> ExportResult:
@@ -413,6 +420,7 @@ class ExportTab(QWidget):
                 redact=redact,
                 progress=progress,
                 cancelled=cancelled,
+                split_mb=split_mb,
             )
 
         self._jobs.run_job(self, job, self._done, progress_text=self.tr("Exporting…"))

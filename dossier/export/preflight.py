@@ -186,6 +186,35 @@ def _grounds(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -
     return ""
 
 
+def _grounds_left_out(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    empty = [g.title for g in content.grounds if not (g.argument.strip() or g.evidence)]
+    if not empty:
+        return ""
+    return "left out of a final export, having no argument or evidence: " + "; ".join(empty) + "."
+
+
+def _text_layer(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    """PDF annexes from which no text could be read (scans): the court cannot search them."""
+    scans = [
+        e.label
+        for e in content.exhibits
+        if e.document.mime_type == "application/pdf"
+        and any("No text could be read" in warning for warning in e.document.warnings)
+    ]
+    return f"{', '.join(scans)} {'has' if len(scans) == 1 else 'have'} no text." if scans else ""
+
+
+def _file_size(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    """An estimate from the annexes' own sizes: an e-filing system refuses larger files."""
+    estimate = sum(e.document.size for e in content.exhibits) / 1_000_000
+    if estimate <= rule["max_mb"] * 0.9:
+        return ""
+    return (
+        f"the annexes alone come to about {estimate:.0f} MB, over the {rule['max_mb']} MB a "
+        "file may have."
+    )
+
+
 def _citations(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
     unresolved = sorted(set(build(content).unresolved))
     if not unresolved:
@@ -242,6 +271,9 @@ _CHECKS: dict[str, Callable[[dict[str, Any], DossierContent, str, int], str]] = 
     "translations": _translations,
     "translator_particulars": _translator_particulars,
     "quote_translations": _quote_translations,
+    "grounds_left_out": _grounds_left_out,
+    "text_layer": _text_layer,
+    "file_size": _file_size,
     "annexes": _annexes,
     "grounds": _grounds,
     "citations": _citations,

@@ -389,7 +389,8 @@ class _Builder:
 
     def annex_index(self) -> None:
         t, content = self.t, self.content
-        self.add(PageBreak(), Heading(t.word("annex_index")))
+        # No forced page break: a short last page of the pleading would be left near-blank.
+        self.add(Heading(t.word("annex_index")))
         header = tuple(
             t.word(f"column.{name}")
             for name in ("number", "title", "date", "kind", "language", "pages")

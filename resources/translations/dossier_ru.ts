@@ -62,63 +62,63 @@
 <context>
     <name>AnnexesPanel</name>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="41" />
+        <location filename="../../desktop/annexes_panel.py" line="43" />
         <source>Annexes of the case, in order</source>
         <translation>Приложения к делу, по порядку</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="43" />
+        <location filename="../../desktop/annexes_panel.py" line="45" />
         <source>Document to annex</source>
         <translation>Документ для приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="45" />
+        <location filename="../../desktop/annexes_panel.py" line="47" />
         <source>Section (optional), e.g. B. Country evidence</source>
         <translation>Раздел (необязательно), например «Б. Сведения о стране»</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="46" />
+        <location filename="../../desktop/annexes_panel.py" line="48" />
         <source>Section</source>
         <translation>Раздел</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="47" />
+        <location filename="../../desktop/annexes_panel.py" line="49" />
         <source>Annex</source>
         <translation>Приложить</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="49" />
+        <location filename="../../desktop/annexes_panel.py" line="51" />
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="51" />
+        <location filename="../../desktop/annexes_panel.py" line="53" />
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="53" />
+        <location filename="../../desktop/annexes_panel.py" line="55" />
         <source>Remove from annexes</source>
         <translation>Убрать из приложений</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="56" />
-        <location filename="../../desktop/annexes_panel.py" line="74" />
+        <location filename="../../desktop/annexes_panel.py" line="58" />
+        <location filename="../../desktop/annexes_panel.py" line="76" />
         <source>Check before filing</source>
         <translation>Проверка перед подачей</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="70" />
+        <location filename="../../desktop/annexes_panel.py" line="72" />
         <source>Annexes (only these go into the bundle)</source>
         <translation>Приложения (в пакет войдут только они)</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="127" />
+        <location filename="../../desktop/annexes_panel.py" line="133" />
         <source>Ready to file.</source>
         <translation>Готово к подаче.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/annexes_panel.py" line="129" />
+        <location filename="../../desktop/annexes_panel.py" line="135" />
         <source>Not ready: %n requirement(s) missing.</source>
         <translation>
             <numerusform>Не готово: не выполнено %n требование.</numerusform>
@@ -360,7 +360,7 @@
     <name>ExportTab</name>
     <message>
         <location filename="../../desktop/person_tabs.py" line="319" />
-        <location filename="../../desktop/person_tabs.py" line="353" />
+        <location filename="../../desktop/person_tabs.py" line="358" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
@@ -385,59 +385,70 @@
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="344" />
-        <location filename="../../desktop/person_tabs.py" line="368" />
-        <location filename="../../desktop/person_tabs.py" line="391" />
+        <location filename="../../desktop/person_tabs.py" line="339" />
+        <source>One file</source>
+        <translation>Одним файлом</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="340" />
+        <location filename="../../desktop/person_tabs.py" line="373" />
+        <source>Split into parts of at most</source>
+        <translation>Разделить на части не более</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="349" />
+        <location filename="../../desktop/person_tabs.py" line="374" />
+        <location filename="../../desktop/person_tabs.py" line="397" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="345" />
+        <location filename="../../desktop/person_tabs.py" line="350" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="350" />
-        <location filename="../../desktop/person_tabs.py" line="397" />
+        <location filename="../../desktop/person_tabs.py" line="355" />
+        <location filename="../../desktop/person_tabs.py" line="403" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="337" />
-        <location filename="../../desktop/person_tabs.py" line="355" />
+        <location filename="../../desktop/person_tabs.py" line="342" />
+        <location filename="../../desktop/person_tabs.py" line="360" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="338" />
-        <location filename="../../desktop/person_tabs.py" line="356" />
+        <location filename="../../desktop/person_tabs.py" line="343" />
+        <location filename="../../desktop/person_tabs.py" line="361" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="339" />
-        <location filename="../../desktop/person_tabs.py" line="357" />
+        <location filename="../../desktop/person_tabs.py" line="344" />
+        <location filename="../../desktop/person_tabs.py" line="362" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="340" />
-        <location filename="../../desktop/person_tabs.py" line="358" />
+        <location filename="../../desktop/person_tabs.py" line="345" />
+        <location filename="../../desktop/person_tabs.py" line="363" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="361" />
+        <location filename="../../desktop/person_tabs.py" line="366" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="397" />
+        <location filename="../../desktop/person_tabs.py" line="403" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="418" />
+        <location filename="../../desktop/person_tabs.py" line="426" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>

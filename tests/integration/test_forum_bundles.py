@@ -268,3 +268,22 @@ def test_a_quote_from_a_russian_source_needs_and_shows_its_translation(filings: 
     text = " ".join(_text(_export(filings, other.id, "quote.pdf", draft=True).path).split())
     assert "“Октябрьский районный суд”" in text
     assert "Translation: The Oktyabrsky District Court" in text
+
+
+def test_the_check_warns_of_grounds_left_out_and_scans_without_text(filings: Filings) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    report = preflight.check(filings.vault, filings.uk, templates.for_case("asylum-uk"))
+    left_out = next(i for i in report.items if i.what == "grounds without argument or evidence")
+    assert left_out.status == preflight.WARN and "No state protection" in left_out.detail
+    scan = filings.folder / "scanned-protocol.pdf"
+    canvas = Canvas(str(scan))
+    canvas.rect(100, 100, 300, 500, fill=1)  # a page with marks and no text, as a scan is
+    canvas.save()
+    person = people.add_person(filings.vault, "Scan Client")
+    case = cases.add_case(filings.vault, person.id, "asylum-uk")
+    imported = documents.import_files(filings.vault, [scan], person_ids=[person.id]).imported[0]
+    exhibits.add_exhibit(filings.vault, case.id, imported.id)
+    report = preflight.check(filings.vault, case.id, templates.for_case("asylum-uk"))
+    text = next(i for i in report.items if i.what.startswith("machine-readable text"))
+    assert text.status == preflight.WARN and "Tab 1 has no text." in text.message
