@@ -76,7 +76,7 @@ def _prepare_exhibits(
         if cancelled is not None and cancelled():
             raise DossierError("Export cancelled; nothing was written.")
         try:
-            data = exhibit_pdf(originals, exhibit, page_size, content.redact)
+            data = exhibit_pdf(originals, exhibit, page_size, content)
             is_pdf = exhibit.document.mime_type == "application/pdf"
             if is_pdf and hashlib.sha256(data).hexdigest() != exhibit.document.sha256:
                 raise DossierError(f"{exhibit.label}: the file no longer matches its SHA-256")

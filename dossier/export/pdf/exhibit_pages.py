@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -40,7 +39,7 @@ def exhibit_pdf(
     originals: Originals,
     exhibit: Exhibit,
     page_size: tuple[float, float],
-    redact: Callable[[str | None], str] = lambda text: text or "",
+    content: DossierContent,
 ) -> bytes:
     """The exhibit's pages as a PDF (raises DossierError with a reason when impossible)."""
     document = exhibit.document
@@ -64,7 +63,7 @@ def exhibit_pdf(
         return original
     if document.mime_type in IMAGE_TYPES:
         return _image_page(originals.file_bytes(document), page_size)
-    return _text_pages(exhibit, originals.page_texts(document), page_size, redact)
+    return _text_pages(exhibit, originals.page_texts(document), page_size, content)
 
 
 def clean_image(data: bytes) -> Image.Image:
@@ -138,11 +137,12 @@ def _text_pages(
     exhibit: Exhibit,
     pages: list[str],
     page_size: tuple[float, float],
-    redact: Callable[[str | None], str],
+    content: DossierContent,
 ) -> bytes:
     """A text exhibit typeset; its heading is redacted like the narrative, its text is not."""
     register()
-    title = redact(exhibit.document.title)
+    title = content.redact(exhibit.document.title)
+    words = content.template
     body = ParagraphStyle("exhibit", fontName=SERIF_NAME, fontSize=10, leading=13.5)
     heading = ParagraphStyle("exhibit-title", fontName=SANS_NAME, fontSize=11, leading=15)
     note = ParagraphStyle("exhibit-note", parent=body, fontSize=8.5, leading=11, spaceBefore=6)
@@ -158,14 +158,21 @@ def _text_pages(
                     story.append(Paragraph(markup(piece), body))
                 story.append(Spacer(1, 2 * mm))
     if len(story) == 2:
-        story.append(Paragraph("(This document has no text.)", body))
+        story.append(Paragraph(escape(words.word("no_text")), body))
     for name, count in left_out:
         # Said, never silent: the annex is the article; the file itself is kept unchanged.
         story.append(
             Paragraph(
-                f"<i>[Not reproduced: the site's list “{escape(name)}” ({count} other "
-                f"headlines) at the end of the saved page. The original file, with its "
-                f"SHA-256 {exhibit.document.sha256[:16]}…, is kept unchanged.]</i>",
+                "<i>"
+                + escape(
+                    words.word(
+                        "site_list_left_out",
+                        name=name,
+                        count=count,
+                        sha256=exhibit.document.sha256[:16],
+                    )
+                )
+                + "</i>",
                 note,
             )
         )
