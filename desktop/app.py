@@ -89,6 +89,8 @@ class DossierApp(QObject):
         self.translator = install_translation(self.app, language)
         self.language = language
         if self.window is not None:
+            self.window.save_edits()
+            self.window.jobs.cancel_all()
             self.window.close_person()
             self.window.close()
             self.window.deleteLater()
@@ -99,6 +101,7 @@ class DossierApp(QObject):
         self.idle.stop()
         if self.window is not None:
             # Running imports or exports stop first: none is left writing into a locked vault.
+            self.window.save_edits()  # typed text is saved before the vault closes
             self.window.jobs.cancel_all()
             self.window.close_person()
             self.window.close()
@@ -114,6 +117,7 @@ class DossierApp(QObject):
         self.app.removeEventFilter(self)
         self.idle.stop()
         if self.window is not None:
+            self.window.save_edits()  # typed text is saved before the vault closes
             self.window.jobs.cancel_all()
             self.window.close_person()
             self.window.close()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import file_dialogs
+from desktop.case_tab import CaseTab
 from desktop.documents_tab import DocumentsTab
 from desktop.jobs import Jobs, notify
 from desktop.person_tabs import ChronologyTab, ExportTab, GroundsTab, ProfileTab, QuotesTab
@@ -41,6 +42,7 @@ class PersonPage(QTabWidget):
         self.quotes = QuotesTab(vault, person_id, jobs)
         self.chronology = ChronologyTab(vault, person_id, jobs)
         self.grounds = GroundsTab(vault, person_id, jobs)
+        self.case = CaseTab(vault, person_id, jobs)
         self.export = ExportTab(vault, person_id, jobs)
         for widget, title in (
             (self.profile, self.tr("Profile")),
@@ -48,12 +50,17 @@ class PersonPage(QTabWidget):
             (self.quotes, self.tr("Quotes")),
             (self.chronology, self.tr("Chronology")),
             (self.grounds, self.tr("Grounds")),
+            (self.case, self.tr("Pleading")),
             (self.export, self.tr("Export")),
         ):
             self.addTab(widget, title)
+        # Leaving the pleading (for Export, say) saves what was typed there.
+        self.currentChanged.connect(lambda _index: self.case.save())
         self.documents.changed.connect(self.quotes.refresh)
         self.documents.changed.connect(self.chronology.refresh)
         self.grounds.changed.connect(self.export.refresh)
+        self.grounds.changed.connect(self.case.refresh)
+        self.case.changed.connect(self.export.annexes.refresh)
 
 
 class MainWindow(QMainWindow):
@@ -167,7 +174,14 @@ class MainWindow(QMainWindow):
         self.page_holder.addWidget(self.person_page)
         return self.person_page
 
+    def save_edits(self) -> None:
+        """Start saving whatever is typed and unsaved (before the page closes or the vault
+        locks; locking waits for running jobs, so the save completes first)."""
+        if self.person_page is not None:
+            self.person_page.case.save()
+
     def close_person(self) -> None:
+        self.save_edits()
         while self.page_holder.count():
             item = self.page_holder.takeAt(0)
             widget = item.widget() if item is not None else None

@@ -97,6 +97,13 @@ def main(out: Path) -> int:
             )
             events.add_event(vault, person.id, "Aug 2025", "Four former staff tried", kind="charge")
             cases.link_evidence(vault, cases.grounds(vault, case.id)[0].id, quote.ref)
+            cases.update_case(
+                vault, case.id, facts=f"Interpol refused the request [{article.ref}:1].",
+                signatory_name="Jane Advocate", signed_place="London",
+            )  # fmt: skip
+            cases.set_argument(
+                vault, cases.grounds(vault, case.id)[0].id, f"Political in character [{quote.ref}]."
+            )
         window.refresh_people()
         settle(app, window)
         window.people.setCurrentRow(0)
@@ -104,7 +111,7 @@ def main(out: Path) -> int:
         page = window.person_page
         assert page is not None
         for index, name in enumerate(
-            ["profile", "documents", "quotes", "chronology", "grounds", "export"]
+            ["profile", "documents", "quotes", "chronology", "grounds", "pleading", "export"]
         ):
             page.setCurrentIndex(index)
             if name == "documents" and page.documents.list.count():

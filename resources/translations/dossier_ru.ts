@@ -128,6 +128,176 @@
     </message>
 </context>
 <context>
+    <name>CaseTab</name>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="55" />
+        <location filename="../../desktop/case_tab.py" line="147" />
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="59" />
+        <source>Requesting country</source>
+        <translation>Запрашивающая страна</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="60" />
+        <source>Notice reference</source>
+        <translation>Номер уведомления</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="61" />
+        <source>How the applicant knows of it</source>
+        <translation>Откуда заявителю об этом известно</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="62" />
+        <source>Representative</source>
+        <translation>Представитель</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="63" />
+        <source>Firm</source>
+        <translation>Фирма</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="64" />
+        <source>Representative's address</source>
+        <translation>Адрес представителя</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="65" />
+        <source>Telephone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="66" />
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="67" />
+        <source>Bar number or EOIR ID</source>
+        <translation>Номер в адвокатуре или EOIR ID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="68" />
+        <source>Signed by</source>
+        <translation>Подписывает</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="69" />
+        <source>In the capacity of</source>
+        <translation>В качестве</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="70" />
+        <source>Signed at (place)</source>
+        <translation>Место подписания</translation>
+    </message>
+    <message>
+        <source>Signed on (date; empty: the export day)</source>
+        <translation type="vanished">Дата подписания (пусто: день экспорта)</translation>
+    </message>
+    <message>
+        <source>Served on (US certificate of service)</source>
+        <translation type="vanished">Кому вручено (США, подтверждение вручения)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="71" />
+        <source>Signed on (empty: the export day)</source>
+        <translation>Дата подписания (пусто: день экспорта)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="72" />
+        <source>Served on (US filings)</source>
+        <translation>Кому вручено (для США)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="80" />
+        <location filename="../../desktop/case_tab.py" line="120" />
+        <source>Notice type</source>
+        <translation>Вид уведомления</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="81" />
+        <source>Not known yet</source>
+        <translation>Пока неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="83" />
+        <source>Red Notice</source>
+        <translation>Красное уведомление</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="84" />
+        <source>Diffusion</source>
+        <translation>Диффузия</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="85" />
+        <source>Other notice</source>
+        <translation>Другое уведомление</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="86" />
+        <source>No notice known</source>
+        <translation>Уведомление неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="93" />
+        <source>Summary</source>
+        <translation>Краткое изложение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="94" />
+        <source>Statement of facts</source>
+        <translation>Изложение фактов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="95" />
+        <source>Relief sought (one per line; empty: the forum's usual words)</source>
+        <translation>Просительная часть (по одному пункту в строке; пусто: обычная формулировка органа)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="104" />
+        <source>Grounds of the case</source>
+        <translation>Основания по делу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="107" />
+        <location filename="../../desktop/case_tab.py" line="135" />
+        <source>Argument for the selected ground</source>
+        <translation>Доводы по выбранному основанию</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="110" />
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="133" />
+        <source>Grounds</source>
+        <translation>Основания</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="138" />
+        <source>Cite evidence as [D3:2] (a document's page), [D3], [Q4] (a quote) or [E5].</source>
+        <translation>Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5].</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="230" />
+        <source>Unsaved changes</source>
+        <translation>Есть несохранённые изменения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="230" />
+        <location filename="../../desktop/case_tab.py" line="262" />
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+</context>
+<context>
     <name>ChronologyTab</name>
     <message>
         <location filename="../../desktop/person_tabs.py" line="94" />
@@ -506,218 +676,218 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="75" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70" />
+        <location filename="../../desktop/main_window.py" line="77" />
         <source>Find a person by any spelling…</source>
         <translation>Поиск человека по любому написанию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71" />
+        <location filename="../../desktop/main_window.py" line="78" />
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="74" />
+        <location filename="../../desktop/main_window.py" line="81" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="76" />
+        <location filename="../../desktop/main_window.py" line="83" />
         <source>Add person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="85" />
+        <location filename="../../desktop/main_window.py" line="92" />
         <source>Choose or add a person.</source>
         <translation>Выберите или добавьте человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="106" />
+        <location filename="../../desktop/main_window.py" line="113" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="108" />
-        <location filename="../../desktop/main_window.py" line="185" />
+        <location filename="../../desktop/main_window.py" line="115" />
+        <location filename="../../desktop/main_window.py" line="199" />
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="109" />
+        <location filename="../../desktop/main_window.py" line="116" />
         <source>Back up…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="110" />
+        <location filename="../../desktop/main_window.py" line="117" />
         <source>Restore from a backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="111" />
+        <location filename="../../desktop/main_window.py" line="118" />
         <source>Change passphrase…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="112" />
+        <location filename="../../desktop/main_window.py" line="119" />
         <source>Rotate keys…</source>
         <translation>Сменить ключи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="113" />
+        <location filename="../../desktop/main_window.py" line="120" />
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="114" />
+        <location filename="../../desktop/main_window.py" line="121" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121" />
+        <location filename="../../desktop/main_window.py" line="128" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="147" />
+        <location filename="../../desktop/main_window.py" line="154" />
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="147" />
+        <location filename="../../desktop/main_window.py" line="154" />
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184" />
+        <location filename="../../desktop/main_window.py" line="198" />
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="188" />
+        <location filename="../../desktop/main_window.py" line="202" />
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="192" />
+        <location filename="../../desktop/main_window.py" line="206" />
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201" />
+        <location filename="../../desktop/main_window.py" line="215" />
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202" />
+        <location filename="../../desktop/main_window.py" line="216" />
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204" />
+        <location filename="../../desktop/main_window.py" line="218" />
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209" />
+        <location filename="../../desktop/main_window.py" line="223" />
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212" />
+        <location filename="../../desktop/main_window.py" line="226" />
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217" />
-        <location filename="../../desktop/main_window.py" line="244" />
+        <location filename="../../desktop/main_window.py" line="231" />
+        <location filename="../../desktop/main_window.py" line="258" />
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218" />
+        <location filename="../../desktop/main_window.py" line="232" />
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231" />
+        <location filename="../../desktop/main_window.py" line="245" />
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233" />
+        <location filename="../../desktop/main_window.py" line="247" />
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="236" />
+        <location filename="../../desktop/main_window.py" line="250" />
         <source>This is the vault as it was on %1: anything recorded after that is not in this copy.</source>
         <translation>Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию не вошло.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245" />
+        <location filename="../../desktop/main_window.py" line="259" />
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251" />
-        <location filename="../../desktop/main_window.py" line="259" />
-        <location filename="../../desktop/main_window.py" line="268" />
-        <location filename="../../desktop/main_window.py" line="278" />
+        <location filename="../../desktop/main_window.py" line="265" />
+        <location filename="../../desktop/main_window.py" line="273" />
+        <location filename="../../desktop/main_window.py" line="282" />
+        <location filename="../../desktop/main_window.py" line="292" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252" />
+        <location filename="../../desktop/main_window.py" line="266" />
         <source>Current passphrase:</source>
         <translation>Текущий пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260" />
+        <location filename="../../desktop/main_window.py" line="274" />
         <source>New passphrase:</source>
         <translation>Новый пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269" />
+        <location filename="../../desktop/main_window.py" line="283" />
         <source>This passphrase is too easy to guess. Use four or more unrelated words.</source>
         <translation>Этот пароль слишком легко угадать. Используйте четыре или больше не связанных слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="280" />
+        <location filename="../../desktop/main_window.py" line="294" />
         <source>The passphrase was changed. An old copy of the vault's key file, or a backup made before now, still opens with the old passphrase. To make such copies useless, choose Vault, then Rotate keys.</source>
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="290" />
         <location filename="../../desktop/main_window.py" line="304" />
+        <location filename="../../desktop/main_window.py" line="318" />
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="292" />
+        <location filename="../../desktop/main_window.py" line="306" />
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="305" />
+        <location filename="../../desktop/main_window.py" line="319" />
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="309" />
+        <location filename="../../desktop/main_window.py" line="323" />
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="318" />
+        <location filename="../../desktop/main_window.py" line="332" />
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="318" />
+        <location filename="../../desktop/main_window.py" line="332" />
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>
@@ -725,32 +895,37 @@
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="46" />
+        <location filename="../../desktop/main_window.py" line="48" />
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="47" />
+        <location filename="../../desktop/main_window.py" line="49" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="48" />
+        <location filename="../../desktop/main_window.py" line="50" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="49" />
+        <location filename="../../desktop/main_window.py" line="51" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="50" />
+        <location filename="../../desktop/main_window.py" line="52" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="51" />
+        <location filename="../../desktop/main_window.py" line="53" />
+        <source>Pleading</source>
+        <translation>Заявление</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="54" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>

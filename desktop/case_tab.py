@@ -1,0 +1,267 @@
+"""The pleading of a case, written in the window: every field of the case, the statement of
+facts, the relief sought, who signs, and each ground's argument.
+
+Nothing typed is lost: edits are saved with Save, and also before another case or ground is
+shown, before the page closes, and before an export reads the case.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.jobs import Jobs
+from desktop.worker import Cancel, Progress
+from dossier import dates
+from dossier.legal_grounds import NOTICE_TYPES
+from dossier.services import cases
+from storage.vault import Vault
+
+# One-line fields of a case, in the order of the form.
+_LINES = (
+    "requesting_country", "notice_reference", "notice_known_how", "representative_name",
+    "representative_firm", "representative_address", "representative_phone",
+    "representative_email", "representative_bar_number", "signatory_name",
+    "signatory_capacity", "signed_place", "signed_date", "served_on",
+)  # fmt: skip
+_TEXTS = ("summary", "facts", "relief")
+
+
+class CaseTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
+        super().__init__()
+        self._vault, self._person_id, self._jobs = vault, person_id, jobs
+        self._case_id: int | None = None
+        self._ground_id: int | None = None
+        self._loading = False
+        self.dirty = False
+        self.case = QComboBox()
+        self.case.setAccessibleName(self.tr("Case"))
+        self.case.currentIndexChanged.connect(self._case_chosen)
+        self.lines: dict[str, QLineEdit] = {}
+        labels = {
+            "requesting_country": self.tr("Requesting country"),
+            "notice_reference": self.tr("Notice reference"),
+            "notice_known_how": self.tr("How the applicant knows of it"),
+            "representative_name": self.tr("Representative"),
+            "representative_firm": self.tr("Firm"),
+            "representative_address": self.tr("Representative's address"),
+            "representative_phone": self.tr("Telephone"),
+            "representative_email": self.tr("Email"),
+            "representative_bar_number": self.tr("Bar number or EOIR ID"),
+            "signatory_name": self.tr("Signed by"),
+            "signatory_capacity": self.tr("In the capacity of"),
+            "signed_place": self.tr("Signed at (place)"),
+            "signed_date": self.tr("Signed on (empty: the export day)"),
+            "served_on": self.tr("Served on (US filings)"),
+        }
+        for name in _LINES:
+            edit = QLineEdit()
+            edit.setAccessibleName(labels[name])
+            edit.textEdited.connect(self._edited)
+            self.lines[name] = edit
+        self.notice_type = QComboBox()
+        self.notice_type.setAccessibleName(self.tr("Notice type"))
+        self.notice_type.addItem(self.tr("Not known yet"), "")
+        notices = {
+            "red-notice": self.tr("Red Notice"),
+            "diffusion": self.tr("Diffusion"),
+            "other": self.tr("Other notice"),
+            "none": self.tr("No notice known"),
+        }
+        for notice in NOTICE_TYPES:
+            self.notice_type.addItem(notices.get(notice, notice), notice)
+        self.notice_type.activated.connect(self._edited)
+        self.texts: dict[str, QPlainTextEdit] = {}
+        text_labels = {
+            "summary": self.tr("Summary"),
+            "facts": self.tr("Statement of facts"),
+            "relief": self.tr("Relief sought (one per line; empty: the forum's usual words)"),
+        }
+        for name in _TEXTS:
+            text = QPlainTextEdit()
+            text.setAccessibleName(text_labels[name])
+            text.setTabChangesFocus(True)
+            text.textChanged.connect(self._edited)
+            self.texts[name] = text
+        self.grounds = QListWidget()
+        self.grounds.setAccessibleName(self.tr("Grounds of the case"))
+        self.grounds.currentItemChanged.connect(self._ground_chosen)
+        self.argument = QPlainTextEdit()
+        self.argument.setAccessibleName(self.tr("Argument for the selected ground"))
+        self.argument.setTabChangesFocus(True)
+        self.argument.textChanged.connect(self._edited)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.clicked.connect(self.save)
+        self.state = QLabel()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.texts["facts"].setMinimumHeight(220)
+        self.texts["summary"].setMinimumHeight(90)
+        self.texts["relief"].setMinimumHeight(110)
+        form.addRow(self.tr("Notice type"), self.notice_type)
+        for name in _LINES:
+            form.addRow(labels[name], self.lines[name])
+        for name in _TEXTS:  # long texts get the form's whole width, their label above
+            form.addRow(QLabel(text_labels[name]))
+            form.addRow(self.texts[name])
+        fields = QWidget()
+        fields.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(fields)
+        arguments = QWidget()
+        side = QVBoxLayout(arguments)
+        side.addWidget(QLabel(self.tr("Grounds")))
+        side.addWidget(self.grounds, 1)
+        side.addWidget(QLabel(self.tr("Argument for the selected ground")))
+        side.addWidget(self.argument, 2)
+        hint = QLabel(
+            self.tr("Cite evidence as [D3:2] (a document's page), [D3], [Q4] (a quote) or [E5].")
+        )
+        hint.setWordWrap(True)
+        side.addWidget(hint)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(scroll)
+        split.addWidget(arguments)
+        split.setSizes([620, 380])
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Case")))
+        top.addWidget(self.case, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.state, 1)
+        bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addLayout(bottom)
+        self.refresh()
+
+    # ----------------------------------------------------------------- loading
+    def refresh(self) -> None:
+        vault, person_id = self._vault, self._person_id
+        self._jobs.run_job(self, lambda _p, _c: cases.list_cases(vault, person_id), self._fill)
+
+    def _fill(self, listed: list[cases.CaseView]) -> None:
+        current = self._case_id
+        self.case.blockSignals(True)
+        self.case.clear()
+        for case in listed:
+            self.case.addItem(f"{case.ref}  {case.kind_title}", case.id)
+        index = self.case.findData(current) if current is not None else 0
+        self.case.setCurrentIndex(max(index, 0))
+        self.case.blockSignals(False)
+        self._case_chosen()
+
+    def _case_chosen(self) -> None:
+        chosen = self.case.currentData()
+        if self.dirty and self._case_id is not None and chosen != self._case_id:
+            self.save()  # switching cases never drops what was typed
+        if chosen is None:
+            return
+        vault, case_id = self._vault, int(chosen)
+
+        def job(_p: Progress, _c: Cancel) -> tuple[cases.CaseView, list[cases.GroundView]]:
+            return cases.show_case(vault, case_id), cases.grounds(vault, case_id)
+
+        self._jobs.run_job(self, job, self._show)
+
+    def _show(self, loaded: tuple[cases.CaseView, list[cases.GroundView]]) -> None:
+        case, grounds = loaded
+        self._loading = True
+        self._case_id, self._ground_id = case.id, None
+        for name, line in self.lines.items():
+            value = getattr(case, name) or ""
+            line.setText(dates.display(value) if name == "signed_date" and value else value)
+        self.notice_type.setCurrentIndex(max(self.notice_type.findData(case.notice_type or ""), 0))
+        for name, text in self.texts.items():
+            text.setPlainText(getattr(case, name) or "")
+        self.grounds.clear()
+        for ground in grounds:
+            item = QListWidgetItem(ground.title)
+            item.setData(Qt.ItemDataRole.UserRole, ground.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, ground.argument)
+            self.grounds.addItem(item)
+        self.argument.clear()
+        self.argument.setEnabled(bool(grounds))
+        if grounds:
+            self.grounds.setCurrentRow(0)
+        self._loading = False
+        self._set_dirty(False)
+
+    def _ground_chosen(
+        self, current: QListWidgetItem | None, previous: QListWidgetItem | None
+    ) -> None:
+        if previous is not None and not self._loading:
+            previous.setData(Qt.ItemDataRole.UserRole + 1, self.argument.toPlainText())
+        self._loading, was_dirty = True, self.dirty
+        self.argument.setPlainText(
+            "" if current is None else str(current.data(Qt.ItemDataRole.UserRole + 1) or "")
+        )
+        self._ground_id = None if current is None else int(current.data(Qt.ItemDataRole.UserRole))
+        self._loading = False
+        self._set_dirty(was_dirty)
+
+    # ------------------------------------------------------------------ saving
+    def _edited(self, *_args: object) -> None:
+        if not self._loading:
+            self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.state.setText(self.tr("Unsaved changes") if dirty else self.tr("Saved."))
+
+    def save(self) -> None:
+        """Write every field and every ground's argument through the services."""
+        if self._case_id is None or not self.dirty:
+            return
+        item = self.grounds.currentItem()
+        if item is not None:
+            item.setData(Qt.ItemDataRole.UserRole + 1, self.argument.toPlainText())
+        fields: dict[str, str | None] = {name: line.text() for name, line in self.lines.items()}
+        fields["notice_type"] = str(self.notice_type.currentData() or "")
+        fields |= {name: text.toPlainText() for name, text in self.texts.items()}
+        arguments = {
+            int(self.grounds.item(row).data(Qt.ItemDataRole.UserRole)): str(
+                self.grounds.item(row).data(Qt.ItemDataRole.UserRole + 1) or ""
+            )
+            for row in range(self.grounds.count())
+        }
+        vault, case_id = self._vault, self._case_id
+
+        def job(_p: Progress, _c: Cancel) -> cases.CaseView:
+            saved = cases.update_case(vault, case_id, **fields)
+            current = {g.id: g.argument for g in cases.grounds(vault, case_id)}
+            for ground_id, text in arguments.items():
+                if current.get(ground_id, "") != text.strip():
+                    cases.set_argument(vault, ground_id, text)
+            return saved
+
+        self._set_dirty(False)
+        self._jobs.run_job(self, job, self._saved, on_failed=self._not_saved)
+
+    def _saved(self, _case: cases.CaseView) -> None:
+        self.state.setText(self.tr("Saved."))
+        self.changed.emit()
+
+    def _not_saved(self, message: str) -> None:
+        self._set_dirty(True)
+        self.state.setText(message)

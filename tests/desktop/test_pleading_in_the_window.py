@@ -1,0 +1,64 @@
+"""The pleading is written in the window and nothing typed is lost: every field and each
+ground's argument reach the vault through the services, also when the vault locks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from dossier.services import cases
+from storage.vault import Vault
+from tests.conftest import PASSPHRASE
+from tests.desktop.test_whole_path import TIMEOUT, open_person, wait_idle
+
+
+def _open_case(qtbot: QtBot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    controller, window, page = open_person(qtbot, tmp_path / "vault")
+    page.grounds.kind.setCurrentIndex(page.grounds.kind.findData("ccf-deletion"))
+    page.grounds.open_case()
+    pleading = page.case
+    qtbot.waitUntil(lambda: pleading.grounds.count() == 4, timeout=TIMEOUT)
+    return controller, window, page, pleading
+
+
+def test_facts_fields_and_arguments_are_saved_through_the_services(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    _controller, window, page, pleading = _open_case(qtbot, tmp_path)
+    page.setCurrentWidget(pleading)
+    pleading.texts["facts"].setPlainText("The applicant is a journalist [D1:2].")
+    pleading.lines["signatory_name"].setText("Jane Advocate")
+    pleading.lines["signatory_name"].textEdited.emit("Jane Advocate")
+    pleading.lines["signed_date"].setText("21 November 2025")
+    pleading.lines["signed_date"].textEdited.emit("21 November 2025")
+    pleading.notice_type.setCurrentIndex(pleading.notice_type.findData("red-notice"))
+    pleading.notice_type.activated.emit(pleading.notice_type.currentIndex())
+    pleading.grounds.setCurrentRow(0)
+    pleading.argument.setPlainText("Article 3: the request is political [Q1].")
+    pleading.grounds.setCurrentRow(1)  # moving on keeps the first ground's argument
+    pleading.argument.setPlainText("Article 2: human rights.")
+    assert pleading.dirty and pleading.state.text() == "Unsaved changes"
+    page.setCurrentWidget(page.export)  # leaving the pleading saves it
+    wait_idle(qtbot, window)
+    case = cases.list_cases(window.vault)[0]
+    assert case.facts == "The applicant is a journalist [D1:2]."
+    assert (case.signatory_name, case.signed_date, case.notice_type) == (
+        "Jane Advocate", "2025-11-21", "red-notice",
+    )  # fmt: skip
+    arguments = [g.argument for g in cases.grounds(window.vault, case.id)]
+    assert arguments[:2] == [
+        "Article 3: the request is political [Q1].",
+        "Article 2: human rights.",
+    ]
+    assert pleading.state.text() == "Saved."
+
+
+def test_text_typed_just_before_locking_is_saved(qtbot: QtBot, tmp_path: Path) -> None:
+    controller, _window, _page, pleading = _open_case(qtbot, tmp_path)
+    pleading.texts["relief"].setPlainText("Delete the Red Notice.")
+    assert pleading.dirty
+    controller.lock()
+    assert controller.vault is None
+    with Vault.unlock(tmp_path / "vault", PASSPHRASE) as vault:
+        assert cases.list_cases(vault)[0].relief == "Delete the Red Notice."
