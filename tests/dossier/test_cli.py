@@ -196,3 +196,48 @@ def test_export_from_the_command_line(
     assert code == 1 and "does not exist" in err
     code, data, _ = run(capsys, "log")
     assert data["entries"][-1]["action"] == "exported"  # type: ignore[index]
+
+
+def test_preparing_a_submission_from_the_command_line(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
+    run(capsys, "init")
+    run(capsys, "person", "add", "Rinat Tukhvatshin")
+    assert run(capsys, "person", "set", "P1", "--native-name", "Ринат Тухватшин",
+               "--birth-place", "Bishkek")[0] == 0  # fmt: skip
+    run(capsys, "case", "add", "P1", "--kind", "ccf-deletion")  # opened without a notice type
+    code, case, _ = run(capsys, "case", "set", "C1", "--notice-type", "red-notice")
+    assert code == 0 and case["notice_type"] == "red-notice"
+    run(capsys, "import", str(corpus / "articles"), "--person", "P1")
+    english = tmp_path / "translation.txt"
+    english.write_text("The court declared Kloop extremist.", encoding="utf-8")
+    code, added, _ = run(
+        capsys, "translation", "add", "D1", "--language", "fr", "--file", str(english),
+        "--translator", "Anna Translator", "--translator-address", "2 Fleet Street",
+        "--translator-phone", "+44 20 7946 0000", "--qualifications", "DipTrans",
+    )  # fmt: skip
+    assert code == 0 and added["text"] == "The court declared Kloop extremist."
+    code, listed, _ = run(capsys, "translation", "list", "D1")
+    assert [t["translator_address"] for t in listed["translations"]] == ["2 Fleet Street"]  # type: ignore[index]
+    for document in ("D1", "D2", "D3"):
+        run(capsys, "exhibit", "add", "C1", document)
+    run(capsys, "exhibit", "move", "C1", "D3", "--position", "1")
+    code, listed, _ = run(capsys, "exhibit", "remove", "C1", "D2")
+    assert [e["document_ref"] for e in listed["exhibits"]] == ["D3", "D1"]  # type: ignore[index]
+    facts = tmp_path / "facts.txt"
+    facts.write_text("INTERPOL refused the request [D1].", encoding="utf-8")
+    assert run(capsys, "case", "set", "C1", "--facts-file", str(facts))[0] == 0
+    assert run(capsys, "ground", "set", "G1", "--argument-file", str(facts))[0] == 0
+    code, report, _ = run(capsys, "check", "C1")
+    assert code == 1 and report["ready"] is False
+    run(capsys, "event", "add", "P1", "--date", "27 October 2025", "--title", "Court rules",
+        "--kind", "court-ruling", "--cite", "D1")  # fmt: skip
+    run(capsys, "event", "add", "P1", "--date", "30 October 2025", "--title", "Court rules",
+        "--kind", "court-ruling", "--cite", "D3")  # fmt: skip
+    code, merged, _ = run(capsys, "event", "merge", "E1", "E2", "--date-from", "E2",
+                          "--note", "The ruling itself is dated 30 October.")  # fmt: skip
+    assert (
+        code == 0
+        and merged["date"] == "2025-10-30"
+        and "Also dated 27 October" in str(merged["date_note"])
+    )
