@@ -71,7 +71,10 @@ class QuotesTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._jobs.run_job(self, lambda _p, _c: quotes.list_quotes(self._vault), self._fill)
+        vault, person_id = self._vault, self._person_id
+        self._jobs.run_job(
+            self, lambda _p, _c: quotes.list_quotes(vault, person_id=person_id), self._fill
+        )
 
     def _fill(self, views: list[quotes.QuoteView]) -> None:
         self.list.clear()
@@ -94,6 +97,7 @@ class ChronologyTab(QWidget):
             [self.tr("Date"), self.tr("Event"), self.tr("Sources")]
         )
         self.table.setAccessibleName(self.tr("Chronology"))
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -169,8 +173,12 @@ class ChronologyTab(QWidget):
         vault, person_id = self._vault, self._person_id
 
         def sources(_p: object, _c: object) -> list[tuple[str, str]]:
-            listed = [(d.ref, f"{d.ref}  {d.title}") for d in documents.list_documents(vault)]
-            listed += [(q.ref, f"{q.ref}  “{q.text[:60]}”") for q in quotes.list_quotes(vault)]
+            theirs = documents.list_documents(vault, person_id)
+            listed = [(d.ref, f"{d.ref}  {d.title}") for d in theirs]
+            listed += [
+                (q.ref, f"{q.ref}  “{q.text[:60]}”")
+                for q in quotes.list_quotes(vault, person_id=person_id)
+            ]
             return listed
 
         self._jobs.run_job(self, sources, self._fill_sources)
@@ -190,7 +198,10 @@ class ChronologyTab(QWidget):
         for row, event in enumerate(chronology):
             sources = "; ".join(c.text for c in event.citations)
             for column, text in enumerate((event.date_display, event.title, sources)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                # Shown, not edited here: a cell that looked editable would lose what was typed.
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, column, item)
         self.conflicts.setText("\n".join(conflicts))
 
     def add_event(self) -> None:

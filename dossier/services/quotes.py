@@ -13,7 +13,7 @@ from dossier.errors import NotFound
 from dossier.services.documents import _get as get_document
 from dossier.services.people import get_person
 from storage.custody import utc_now
-from storage.models import Quote, QuotePerson
+from storage.models import DocumentPerson, Quote, QuotePerson
 from storage.vault import Vault
 
 _QUOTE_MARKS = dict.fromkeys(map(ord, "\"'“”„‟«»‹›‘’‚‛`´"), None)
@@ -123,11 +123,19 @@ def _view(quote: Quote, people: list[int]) -> QuoteView:
     )
 
 
-def list_quotes(vault: Vault, document_id: int | None = None) -> list[QuoteView]:
+def list_quotes(
+    vault: Vault, document_id: int | None = None, *, person_id: int | None = None
+) -> list[QuoteView]:
+    """Quotes, all or one document's, or one person's: those about the person and those
+    from the person's documents."""
     with vault.session() as session:
         query = select(Quote).order_by(Quote.id)
         if document_id is not None:
             query = query.where(Quote.document_id == document_id)
+        if person_id is not None:
+            about = select(QuotePerson.quote_id).where(QuotePerson.person_id == person_id)
+            theirs = select(DocumentPerson.document_id).where(DocumentPerson.person_id == person_id)
+            query = query.where(Quote.id.in_(about) | Quote.document_id.in_(theirs))
         views = []
         for quote in session.scalars(query):
             people = session.scalars(
