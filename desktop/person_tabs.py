@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -325,7 +326,7 @@ class ExportTab(QWidget):
     def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
         super().__init__()
         self._vault, self._person_id, self._jobs = vault, person_id, jobs
-        self.open_folder_when_done = True
+        self.last_message: QMessageBox | None = None
         self.case = QComboBox()
         self.case.setAccessibleName(self.tr("Case"))
         self.template = QComboBox()
@@ -333,7 +334,9 @@ class ExportTab(QWidget):
         for template_id in templates.available():
             self.template.addItem(template_id, template_id)
         self.format = QComboBox()
-        self.format.addItems(["pdf", "docx"])
+        self.format.addItem(self.tr("PDF bundle (submission and annexes)"), "pdf")
+        self.format.addItem(self.tr("Word document (the submission, to edit)"), "docx")
+        self.format.currentIndexChanged.connect(self._format_changed)
         self.paper = QComboBox()
         self.paper.addItem(self.tr("The forum's paper"), None)
         self.paper.addItem("A4", "a4")
@@ -407,16 +410,55 @@ class ExportTab(QWidget):
     def _browse(self) -> None:
         name = file_dialogs.save_file(self, self.tr("Save as"))
         if name:
-            self.out.setText(name)
+            self.out.setText(str(self.target(name)))
+
+    def _format_changed(self) -> None:
+        # The name follows the format: a Word file is never written under a .pdf name.
+        if self.out.text().strip():
+            self.out.setText(str(self.target(self.out.text())))
+
+    def target(self, text: str) -> Path:
+        """The file to write: ``text`` with the extension of the chosen format."""
+        path = Path(text.strip())
+        wanted = "." + str(self.format.currentData())
+        if path.suffix.lower() == wanted:
+            return path
+        if path.suffix.lower() in (".pdf", ".docx"):
+            return path.with_suffix(wanted)
+        return path.with_name(path.name + wanted)
+
+    def _existing(self, out: Path, split: bool) -> list[Path]:
+        if not split:
+            return [out] if out.exists() else []
+        return sorted(out.parent.glob(f"{out.stem}_Part*{out.suffix}"))
+
+    def ask_overwrite(self, existing: list[Path]) -> bool:
+        """Asked before any file is replaced; No is the default."""
+        names = "\n".join(path.name for path in existing[:10])
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace?"),
+            self.tr("These files already exist in %1:\n%2\n\nReplace them?")
+            .replace("%1", str(existing[0].parent))
+            .replace("%2", names),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def export(self) -> None:
         if self.case.currentData() is None or not self.out.text():
             notify(self, self.tr("Export"), self.tr("Choose a case and where to save."))
             return
-        vault, case_id, out = self._vault, int(self.case.currentData()), Path(self.out.text())
-        fmt, paper = self.format.currentText(), self.paper.currentData()
+        out = self.target(self.out.text())
+        self.out.setText(str(out))
+        vault, case_id = self._vault, int(self.case.currentData())
+        fmt, paper = str(self.format.currentData()), self.paper.currentData()
         template, draft = self.template.currentData(), self.draft.isChecked()
-        split_mb = float(self.split.value()) or None
+        split_mb = (float(self.split.value()) or None) if fmt == "pdf" else None
+        existing = self._existing(out, split_mb is not None)
+        if existing and not self.ask_overwrite(existing):
+            return
         redact = [name.strip() for name in self.redact.text().split(";") if name.strip()]
 
         def job(progress: Progress, cancelled: Cancel) -> ExportResult:
@@ -439,5 +481,28 @@ class ExportTab(QWidget):
     def _done(self, result: ExportResult) -> None:
         self.exported.emit(result)
         self.annexes.refresh()
-        if self.open_folder_when_done:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path.parent)))
+        # Say where the file went: opening a folder can fail (or open the wrong program).
+        names = ", ".join(path.name for path in result.files)
+        annexes = (
+            self.tr("1 annex")
+            if result.exhibits == 1
+            else self.tr("%1 annexes").replace("%1", str(result.exhibits))
+        )
+        counts = (
+            self.tr("%1 pages, %2").replace("%1", str(result.pages)).replace("%2", annexes)
+            if result.pages
+            else annexes
+        )
+        text = (
+            self.tr("Wrote %1 in %2 (%3).")
+            .replace("%1", names)
+            .replace("%2", str(result.path.parent))
+            .replace("%3", counts)
+        )
+        if result.problems:
+            text += "\n\n" + self.tr("Draft — still missing:") + "\n" + "\n".join(result.problems)
+        box = notify(self, self.tr("Export"), text)
+        show = box.addButton(self.tr("Show in folder"), QMessageBox.ButtonRole.ActionRole)
+        folder = QUrl.fromLocalFile(str(result.path.parent))
+        show.clicked.connect(lambda: QDesktopServices.openUrl(folder))
+        self.last_message = box

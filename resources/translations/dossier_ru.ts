@@ -300,84 +300,84 @@
 <context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="94" />
-        <location filename="../../desktop/person_tabs.py" line="108" />
-        <location filename="../../desktop/person_tabs.py" line="135" />
+        <location filename="../../desktop/person_tabs.py" line="98" />
+        <location filename="../../desktop/person_tabs.py" line="113" />
+        <location filename="../../desktop/person_tabs.py" line="140" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="94" />
-        <location filename="../../desktop/person_tabs.py" line="112" />
-        <location filename="../../desktop/person_tabs.py" line="137" />
+        <location filename="../../desktop/person_tabs.py" line="98" />
+        <location filename="../../desktop/person_tabs.py" line="117" />
+        <location filename="../../desktop/person_tabs.py" line="142" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="94" />
-        <location filename="../../desktop/person_tabs.py" line="118" />
-        <location filename="../../desktop/person_tabs.py" line="139" />
+        <location filename="../../desktop/person_tabs.py" line="98" />
+        <location filename="../../desktop/person_tabs.py" line="123" />
+        <location filename="../../desktop/person_tabs.py" line="144" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="96" />
+        <location filename="../../desktop/person_tabs.py" line="100" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="104" />
+        <location filename="../../desktop/person_tabs.py" line="109" />
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="107" />
+        <location filename="../../desktop/person_tabs.py" line="112" />
         <source>As the source says: "Aug 2025", "c. 2021"</source>
         <translation>Как в источнике: «авг. 2025», «ок. 2021»</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="115" />
+        <location filename="../../desktop/person_tabs.py" line="120" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="121" />
+        <location filename="../../desktop/person_tabs.py" line="126" />
         <source>Pick a source</source>
         <translation>Выберите источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="124" />
+        <location filename="../../desktop/person_tabs.py" line="129" />
         <source>no page</source>
         <translation>без страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="125" />
+        <location filename="../../desktop/person_tabs.py" line="130" />
         <source>Page of the source</source>
         <translation>Страница источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="126" />
+        <location filename="../../desktop/person_tabs.py" line="131" />
         <source>Cite</source>
         <translation>Сослаться</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="132" />
-        <location filename="../../desktop/person_tabs.py" line="201" />
+        <location filename="../../desktop/person_tabs.py" line="137" />
+        <location filename="../../desktop/person_tabs.py" line="213" />
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="138" />
+        <location filename="../../desktop/person_tabs.py" line="143" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="166" />
+        <location filename="../../desktop/person_tabs.py" line="171" />
         <source>Not a date yet</source>
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="201" />
+        <location filename="../../desktop/person_tabs.py" line="213" />
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
@@ -529,96 +529,153 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="319" />
-        <location filename="../../desktop/person_tabs.py" line="358" />
+        <location filename="../../desktop/person_tabs.py" line="331" />
+        <location filename="../../desktop/person_tabs.py" line="372" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="321" />
+        <location filename="../../desktop/person_tabs.py" line="333" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="327" />
+        <location filename="../../desktop/person_tabs.py" line="337" />
+        <source>PDF bundle (submission and annexes)</source>
+        <translation>Пакет PDF (заявление и приложения)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="338" />
+        <source>Word document (the submission, to edit)</source>
+        <translation>Документ Word (заявление, для правки)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="341" />
         <source>The forum's paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="334" />
+        <location filename="../../desktop/person_tabs.py" line="348" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="335" />
+        <location filename="../../desktop/person_tabs.py" line="349" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="339" />
+        <location filename="../../desktop/person_tabs.py" line="353" />
         <source>One file</source>
         <translation>Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="340" />
-        <location filename="../../desktop/person_tabs.py" line="373" />
+        <location filename="../../desktop/person_tabs.py" line="354" />
+        <location filename="../../desktop/person_tabs.py" line="387" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="349" />
-        <location filename="../../desktop/person_tabs.py" line="374" />
-        <location filename="../../desktop/person_tabs.py" line="397" />
+        <location filename="../../desktop/person_tabs.py" line="363" />
+        <location filename="../../desktop/person_tabs.py" line="388" />
+        <location filename="../../desktop/person_tabs.py" line="411" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="350" />
+        <location filename="../../desktop/person_tabs.py" line="364" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="355" />
-        <location filename="../../desktop/person_tabs.py" line="403" />
+        <location filename="../../desktop/person_tabs.py" line="369" />
+        <location filename="../../desktop/person_tabs.py" line="451" />
+        <location filename="../../desktop/person_tabs.py" line="504" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="342" />
-        <location filename="../../desktop/person_tabs.py" line="360" />
+        <location filename="../../desktop/person_tabs.py" line="487" />
+        <source>1 annex</source>
+        <translation>1 приложение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="489" />
+        <source>%1 annexes</source>
+        <translation>приложений: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="492" />
+        <source>%1 pages, %2</source>
+        <translation>страниц: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="497" />
+        <source>Wrote %1 in %2 (%3).</source>
+        <translation>Записан %1 в папку %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="503" />
+        <source>Draft — still missing:</source>
+        <translation>Черновик — ещё не хватает:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="505" />
+        <source>Show in folder</source>
+        <translation>Показать в папке</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="356" />
+        <location filename="../../desktop/person_tabs.py" line="374" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="343" />
-        <location filename="../../desktop/person_tabs.py" line="361" />
+        <location filename="../../desktop/person_tabs.py" line="357" />
+        <location filename="../../desktop/person_tabs.py" line="375" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="344" />
-        <location filename="../../desktop/person_tabs.py" line="362" />
+        <location filename="../../desktop/person_tabs.py" line="358" />
+        <location filename="../../desktop/person_tabs.py" line="376" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="345" />
-        <location filename="../../desktop/person_tabs.py" line="363" />
+        <location filename="../../desktop/person_tabs.py" line="359" />
+        <location filename="../../desktop/person_tabs.py" line="377" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="366" />
+        <location filename="../../desktop/person_tabs.py" line="380" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="403" />
+        <location filename="../../desktop/person_tabs.py" line="440" />
+        <source>Replace?</source>
+        <translation>Заменить?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="441" />
+        <source>These files already exist in %1:
+%2
+
+Replace them?</source>
+        <translation>Эти файлы уже есть в папке %1:
+%2
+
+Заменить их?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="451" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="426" />
+        <location filename="../../desktop/person_tabs.py" line="479" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -626,49 +683,49 @@
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="226" />
+        <location filename="../../desktop/person_tabs.py" line="238" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="228" />
+        <location filename="../../desktop/person_tabs.py" line="240" />
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="232" />
-        <location filename="../../desktop/person_tabs.py" line="233" />
+        <location filename="../../desktop/person_tabs.py" line="244" />
+        <location filename="../../desktop/person_tabs.py" line="245" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="235" />
+        <location filename="../../desktop/person_tabs.py" line="247" />
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="236" />
+        <location filename="../../desktop/person_tabs.py" line="248" />
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="237" />
-        <location filename="../../desktop/person_tabs.py" line="258" />
+        <location filename="../../desktop/person_tabs.py" line="249" />
+        <location filename="../../desktop/person_tabs.py" line="270" />
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="242" />
+        <location filename="../../desktop/person_tabs.py" line="254" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="258" />
+        <location filename="../../desktop/person_tabs.py" line="270" />
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="305" />
+        <location filename="../../desktop/person_tabs.py" line="317" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
@@ -933,37 +990,37 @@
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="50" />
+        <location filename="../../desktop/person_tabs.py" line="51" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="51" />
+        <location filename="../../desktop/person_tabs.py" line="52" />
         <source>Native script</source>
         <translation>Имя на родном языке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="52" />
+        <location filename="../../desktop/person_tabs.py" line="53" />
         <source>Other spellings</source>
         <translation>Другие написания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="53" />
+        <location filename="../../desktop/person_tabs.py" line="54" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="54" />
+        <location filename="../../desktop/person_tabs.py" line="55" />
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="55" />
+        <location filename="../../desktop/person_tabs.py" line="56" />
         <source>Nationality</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="56" />
+        <location filename="../../desktop/person_tabs.py" line="57" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
@@ -971,12 +1028,12 @@
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="69" />
+        <location filename="../../desktop/person_tabs.py" line="70" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="80" />
+        <location filename="../../desktop/person_tabs.py" line="84" />
         <source> (not found in the document)</source>
         <translation> (не найдена в документе)</translation>
     </message>

@@ -43,3 +43,53 @@ def test_the_quotes_tab_lists_the_persons_quotes_only(
     wait_idle(qtbot, window)
     shown = [page.quotes.list.item(i).text() for i in range(page.quotes.list.count())]
     assert len(shown) == 1 and "so we rejected this request" in shown[0]
+
+
+def test_export_asks_before_replacing_a_file_and_names_follow_the_format(
+    qtbot: QtBot, tmp_path: Path, corpus: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from dossier.services import cases, exhibits
+
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    vault = window.vault
+    person = people.list_people(vault)[0]
+    case = cases.add_case(vault, person.id, "general")
+    article = corpus / "articles" / "interpol-rejects-kyrgyz-request-tukhvatshin.txt"
+    document = documents.import_files(vault, [article], person_ids=[person.id]).imported[0]
+    exhibits.add_exhibit(vault, case.id, document.id)
+    export = page.export
+    export.refresh()
+    qtbot.waitUntil(lambda: export.case.count() == 1, timeout=TIMEOUT)
+    earlier = tmp_path / "bundle.pdf"
+    earlier.write_bytes(b"%PDF- the bundle filed last week")
+    export.out.setText(str(earlier))
+    export.format.setCurrentIndex(export.format.findData("docx"))
+    assert export.out.text() == str(tmp_path / "bundle.docx")  # never Word under a .pdf name
+    export.format.setCurrentIndex(export.format.findData("pdf"))
+    asked: list[str] = []
+
+    def answer(reply: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
+        def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+            asked.append(text)
+            return reply
+
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    export.export()
+    wait_idle(qtbot, window)
+    assert asked and "bundle.pdf" in asked[0]
+    assert earlier.read_bytes() == b"%PDF- the bundle filed last week"  # kept
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    done: list[object] = []
+    export.exported.connect(done.append)
+    export.export()
+    qtbot.waitUntil(lambda: bool(done), timeout=TIMEOUT)
+    assert earlier.read_bytes().startswith(b"%PDF-1.")
+    assert export.last_message is not None
+    said = export.last_message.text()
+    assert said.startswith(f"Wrote bundle.pdf in {tmp_path} (") and said.endswith(
+        " pages, 1 annex)."
+    )

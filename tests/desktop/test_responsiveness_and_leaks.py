@@ -94,7 +94,6 @@ def test_gui_thread_keeps_beating_during_big_import_and_export(
         exhibits.add_exhibit(window.vault, case_id, document.id)  # every document annexed
     done: list[object] = []
     page.export.exported.connect(done.append)
-    page.export.open_folder_when_done = False
     page.export.out.setText(str(tmp_path / "bundle.pdf"))
     heartbeat = Heartbeat()
     heartbeat.start()

@@ -148,7 +148,6 @@ def test_whole_path_from_new_vault_to_exported_pdf(
     out = tmp_path / "dossier.pdf"
     exported: list[object] = []
     page.export.exported.connect(exported.append)
-    page.export.open_folder_when_done = False
     page.export.out.setText(str(out))
     page.export.export()
     qtbot.waitUntil(lambda: bool(exported), timeout=TIMEOUT)
