@@ -15,6 +15,7 @@ from desktop.unlock_dialog import UnlockDialog
 from dossier.resources import ROOT
 from dossier.services import vault_access
 from storage.keys import KdfParams
+from storage.keystore import DeviceKeyStore
 from storage.vault import Vault
 
 DEFAULT_IDLE_MINUTES = 10
@@ -36,9 +37,11 @@ class DossierApp(QObject):
         *,
         idle_minutes: float | None = None,
         kdf: KdfParams | None = None,
+        keystore: DeviceKeyStore | None = None,
     ) -> None:
         super().__init__()
         self.app = app
+        self.keystore = keystore  # tests pass their own keyring; None: the system's
         self.folder = folder or vault_access.locate_vault(None)
         self.kdf = kdf
         self.vault: Vault | None = None
@@ -64,10 +67,14 @@ class DossierApp(QObject):
             self.idle.start()
         return False
 
-    def start(self) -> UnlockDialog:
-        self.dialog = UnlockDialog(self.folder, kdf=self.kdf)
+    def start(self, *, use_remembered: bool = False) -> UnlockDialog:
+        """The unlock dialog. At program start (``use_remembered``) a vault remembered on this
+        device opens by itself; after a lock it waits for the user."""
+        self.dialog = UnlockDialog(self.folder, kdf=self.kdf, keystore=self.keystore)
         self.dialog.unlocked.connect(self._unlocked)
         self.dialog.show()
+        if use_remembered:
+            self.dialog.try_remembered()
         return self.dialog
 
     def _unlocked(self, vault: Vault) -> None:
@@ -148,7 +155,7 @@ def main() -> int:
     wanted = os.environ.get("DOSSIER_LANG") or QLocale.system().name()[:2]
     if wanted == "ru":
         controller.set_language("ru")
-    controller.start()
+    controller.start(use_remembered=True)
     code = app.exec()
     controller.shutdown()
     return code

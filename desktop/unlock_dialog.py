@@ -71,6 +71,8 @@ class UnlockDialog(QDialog):
         self.meter.setTextVisible(False)
         self.meter.setAccessibleName(self.tr("Passphrase strength"))
         self.remember = QCheckBox(self.tr("Remember on this device"))
+        self.use_device = QPushButton(self.tr("Open with this device's key"))
+        self.use_device.clicked.connect(self.try_remembered)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message"))
@@ -85,6 +87,7 @@ class UnlockDialog(QDialog):
         self.meter_words.setAccessibleName(self.tr("Passphrase strength in words"))
         form.addRow("", self.meter_words)
         form.addRow("", self.remember)
+        form.addRow("", self.use_device)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -115,7 +118,43 @@ class UnlockDialog(QDialog):
             widget.setVisible(creating)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Create vault") if creating else self.tr("Unlock"))
-        self.remember.setVisible(creating)
+        self.remember.setChecked(False)
+        remembered = self.remembered
+        self.remember.setVisible(creating or not remembered)
+        self.use_device.setVisible(remembered)
+
+    @property
+    def remembered(self) -> bool:
+        return not self.creating and vault_access.remembered_here(self.folder)
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.folder_edit.text()).expanduser()
+
+    def try_remembered(self) -> None:
+        """A vault remembered on this device opens without its passphrase (the passphrase
+        remains the way in when the device's keyring cannot give the key)."""
+        if not self.remembered:
+            return
+        folder, keystore = self.folder, self._keystore
+        self.buttons.setEnabled(False)
+        self.message.setText(self.tr("Opening with the key remembered on this device…"))
+
+        def job(_p: object, _c: object) -> Vault | DatabaseRolledBack:
+            try:
+                return vault_access.unlock_remembered(folder, keystore)
+            except DatabaseRolledBack as older:
+                return older
+
+        self._jobs.run_job(self, job, self._done, on_failed=self._remembered_failed)
+
+    def _remembered_failed(self, message: str) -> None:
+        self.buttons.setEnabled(True)
+        self.message.setText(
+            self.tr("The key remembered on this device could not be used (%1). Enter the "
+                    "passphrase.").replace("%1", message.rstrip("."))
+        )  # fmt: skip
+        self.passphrase.setFocus()
 
     def _show_strength(self, text: str) -> None:
         self.meter.setValue(strength(text))
@@ -170,7 +209,9 @@ class UnlockDialog(QDialog):
                     folder, passphrase, remember=remember, keystore=store, kdf=kdf
                 )
             try:
-                return Vault.unlock(folder, passphrase)
+                return vault_access.unlock_with_passphrase(
+                    folder, passphrase, remember=remember, keystore=keystore
+                )
             except DatabaseRolledBack as older:
                 return older  # the user decides: restore a backup, or open the older copy
 

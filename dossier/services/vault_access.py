@@ -11,7 +11,7 @@ from typing import Any
 import platformdirs
 from zxcvbn import zxcvbn
 
-from storage.errors import KeyringUnavailable, NotRemembered
+from storage.errors import KeyringUnavailable, NotRemembered, VaultError
 from storage.header import VaultHeader
 from storage.keys import KdfParams
 from storage.keystore import DeviceKeyStore, best_available
@@ -150,6 +150,42 @@ def unlock_vault(
         except (NotRemembered, KeyringUnavailable):
             pass
     return Vault.unlock(folder, ask_passphrase(), accept_older_database=accept_older_database)
+
+
+def remembered_here(folder: Path) -> bool:
+    """Whether this vault's key was remembered on a device (its key file says so)."""
+    try:
+        return VaultHeader.read(folder).device_wrap is not None
+    except VaultError:
+        return False
+
+
+def unlock_remembered(
+    folder: Path, keystore: DeviceKeyStore | None = None, *, accept_older_database: bool = False
+) -> Vault:
+    """Unlock with the key remembered on this device (no passphrase)."""
+    return Vault.unlock_on_device(
+        folder, keystore or best_available(), accept_older_database=accept_older_database
+    )
+
+
+def unlock_with_passphrase(
+    folder: Path,
+    passphrase: str,
+    *,
+    remember: bool = False,
+    keystore: DeviceKeyStore | None = None,
+    accept_older_database: bool = False,
+) -> Vault:
+    """Unlock with the passphrase; ``remember`` keeps the key on this device from now on."""
+    vault = Vault.unlock(folder, passphrase, accept_older_database=accept_older_database)
+    if remember and not vault.remembered_on_device:
+        try:
+            vault.remember_on_device(keystore or best_available())
+        except BaseException:
+            vault.lock()
+            raise
+    return vault
 
 
 # A sentence, not a password (ruff's S105 reads the name).

@@ -1047,8 +1047,8 @@ Replace them?</source>
     </message>
     <message>
         <location filename="../../desktop/unlock_dialog.py" line="57" />
-        <location filename="../../desktop/unlock_dialog.py" line="78" />
-        <location filename="../../desktop/unlock_dialog.py" line="107" />
+        <location filename="../../desktop/unlock_dialog.py" line="80" />
+        <location filename="../../desktop/unlock_dialog.py" line="110" />
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
@@ -1059,7 +1059,7 @@ Replace them?</source>
     </message>
     <message>
         <location filename="../../desktop/unlock_dialog.py" line="65" />
-        <location filename="../../desktop/unlock_dialog.py" line="79" />
+        <location filename="../../desktop/unlock_dialog.py" line="81" />
         <source>Passphrase</source>
         <translation>Пароль</translation>
     </message>
@@ -1079,137 +1079,152 @@ Replace them?</source>
         <translation>Запомнить на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="76" />
+        <location filename="../../desktop/unlock_dialog.py" line="74" />
+        <source>Open with this device's key</source>
+        <translation>Открыть ключом этого устройства</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="78" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="80" />
+        <location filename="../../desktop/unlock_dialog.py" line="82" />
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="82" />
+        <location filename="../../desktop/unlock_dialog.py" line="84" />
         <source>Strength</source>
         <translation>Надёжность</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="85" />
+        <location filename="../../desktop/unlock_dialog.py" line="87" />
         <source>Passphrase strength in words</source>
         <translation>Надёжность пароля словами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="117" />
+        <location filename="../../desktop/unlock_dialog.py" line="120" />
         <source>Create vault</source>
         <translation>Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="117" />
+        <location filename="../../desktop/unlock_dialog.py" line="120" />
         <source>Unlock</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="130" />
+        <location filename="../../desktop/unlock_dialog.py" line="141" />
+        <source>Opening with the key remembered on this device…</source>
+        <translation>Открываю ключом, сохранённым на этом устройстве…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="154" />
+        <source>The key remembered on this device could not be used (%1). Enter the passphrase.</source>
+        <translation>Ключ, сохранённый на этом устройстве, не подошёл (%1). Введите парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="169" />
         <source>very weak</source>
         <translation>очень слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="130" />
+        <location filename="../../desktop/unlock_dialog.py" line="169" />
         <source>weak</source>
         <translation>слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="130" />
+        <location filename="../../desktop/unlock_dialog.py" line="169" />
         <source>fair</source>
         <translation>средний</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="130" />
+        <location filename="../../desktop/unlock_dialog.py" line="169" />
         <source>strong</source>
         <translation>надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="131" />
+        <location filename="../../desktop/unlock_dialog.py" line="170" />
         <source>very strong</source>
         <translation>очень надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="133" />
+        <location filename="../../desktop/unlock_dialog.py" line="172" />
         <source>too short</source>
         <translation>слишком короткий</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="134" />
+        <location filename="../../desktop/unlock_dialog.py" line="173" />
         <source>one of the most common passwords</source>
         <translation>один из самых распространённых паролей</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="135" />
+        <location filename="../../desktop/unlock_dialog.py" line="174" />
         <source>a common word with digits</source>
         <translation>обычное слово с цифрами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="136" />
+        <location filename="../../desktop/unlock_dialog.py" line="175" />
         <source>a common word with letters swapped for symbols</source>
         <translation>обычное слово, где буквы заменены символами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="137" />
+        <location filename="../../desktop/unlock_dialog.py" line="176" />
         <source>a common word or name</source>
         <translation>обычное слово или имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="138" />
+        <location filename="../../desktop/unlock_dialog.py" line="177" />
         <source>repeated characters</source>
         <translation>повторяющиеся символы</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="139" />
+        <location filename="../../desktop/unlock_dialog.py" line="178" />
         <source>a sequence like abc or 123</source>
         <translation>последовательность вроде abc или 123</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="140" />
+        <location filename="../../desktop/unlock_dialog.py" line="179" />
         <source>a row of keys on the keyboard</source>
         <translation>ряд клавиш на клавиатуре</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="141" />
+        <location filename="../../desktop/unlock_dialog.py" line="180" />
         <source>a date or a year</source>
         <translation>дата или год</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="152" />
+        <location filename="../../desktop/unlock_dialog.py" line="191" />
         <source>The two passphrases differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="156" />
+        <location filename="../../desktop/unlock_dialog.py" line="195" />
         <source>This passphrase is %1. Use four or more unrelated words.</source>
         <translation>Этот пароль — %1. Используйте четыре или больше не связанных между собой слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="162" />
+        <location filename="../../desktop/unlock_dialog.py" line="201" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="162" />
+        <location filename="../../desktop/unlock_dialog.py" line="201" />
         <source>Unlocking…</source>
         <translation>Открытие…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="184" />
+        <location filename="../../desktop/unlock_dialog.py" line="225" />
         <source>An older database</source>
         <translation>Более старая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="186" />
+        <location filename="../../desktop/unlock_dialog.py" line="227" />
         <source>The vault's database is older than its key file: it ends at change %1, but %2 changes had been recorded. An older copy may have been put back, or the most recent changes were lost. Restore your latest backup instead, unless you put back this older copy on purpose.</source>
         <translation>База данных хранилища старее его файла ключей: она заканчивается изменением %1, а записано было %2 изменений. Возможно, на место вернули старую копию или последние изменения потеряны. Восстановите последнюю резервную копию, если только вы не вернули эту старую копию намеренно.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="198" />
+        <location filename="../../desktop/unlock_dialog.py" line="239" />
         <source>Open this older copy</source>
         <translation>Открыть эту старую копию</translation>
     </message>

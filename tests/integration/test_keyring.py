@@ -116,3 +116,53 @@ def test_no_usable_keyring_gives_a_clear_message(vault: Vault) -> None:
     with pytest.raises(KeyringUnavailable):
         vault.remember_on_device(NoKeyStore())
     assert not vault.remembered_on_device
+
+
+def test_the_window_opens_a_remembered_vault_without_its_passphrase(
+    secret_service: OsKeyStore,
+    tmp_path: Path,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import DossierApp
+    from tests.desktop.conftest import OPEN
+
+    folder = tmp_path / "remembered"
+    vault = Vault.create(folder, PASSPHRASE, kdf=KdfParams.floor())
+    vault.remember_on_device(secret_service)
+    vault.lock()
+    controller = DossierApp(QApplication.instance(), folder, keystore=secret_service)  # type: ignore[arg-type]
+    OPEN.append(controller)
+    dialog = controller.start(use_remembered=True)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: controller.vault is not None, timeout=30_000)
+    assert dialog.passphrase.text() == ""  # nothing typed
+    controller.lock()  # after a lock the key is not used by itself…
+    qtbot.wait(300)
+    assert controller.vault is None and controller.dialog is not None
+    assert controller.dialog.use_device.isVisible()
+    controller.dialog.use_device.click()  # …but one click opens it again
+    qtbot.waitUntil(lambda: controller.vault is not None, timeout=30_000)
+
+
+def test_unlocking_with_the_passphrase_can_remember_the_vault_here(
+    secret_service: OsKeyStore,
+    tmp_path: Path,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    from desktop.unlock_dialog import UnlockDialog
+
+    folder = tmp_path / "to-remember"
+    Vault.create(folder, PASSPHRASE, kdf=KdfParams.floor()).lock()
+    dialog = UnlockDialog(folder, keystore=secret_service)
+    qtbot.addWidget(dialog)
+    opened: list[Vault] = []
+    dialog.unlocked.connect(opened.append)
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.remember.setChecked(True)
+    dialog.submit()
+    qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
+    assert opened[0].remembered_on_device
+    opened[0].lock()
+    Vault.unlock_on_device(folder, secret_service).lock()
