@@ -159,7 +159,7 @@ class DocumentsTab(QWidget):
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls()]  # type: ignore[attr-defined]
         self.import_paths([p for p in paths if str(p)])
 
-    def import_paths(self, paths: list[Path]) -> None:
+    def import_paths(self, paths: list[Path], password: str | None = None) -> None:
         vault, person_id = self._vault, self._person_id
 
         def job(progress: Progress, cancelled: Cancel) -> ImportReport:
@@ -167,6 +167,7 @@ class DocumentsTab(QWidget):
                 vault,
                 paths,
                 person_ids=[person_id],
+                password=password,
                 accept_suggestions=True,
                 progress=lambda done, total, _name: progress(done, total),
                 cancelled=cancelled,
@@ -184,6 +185,24 @@ class DocumentsTab(QWidget):
         lines += [f"{d.ref}: {w}" for d in report.imported for w in d.warnings]
         # Shown in the tab, not in a modal box: the lawyer can read it while working on.
         self.report.setText("\n".join(lines))
+        for path in report.needs_password:
+            self._import_with_password(path)
+
+    def ask_password(self, name: str) -> str | None:
+        """The password of a protected PDF, asked in a small dialog (None: not given)."""
+        text, given = QInputDialog.getText(
+            self,
+            self.tr("Protected PDF"),
+            self.tr("%1 is protected by a password. Enter it to import the file (it is kept "
+                    "in the vault, for the bundle):").replace("%1", name),
+            QLineEdit.EchoMode.Password,
+        )  # fmt: skip
+        return text if given and text else None
+
+    def _import_with_password(self, path: Path) -> None:
+        password = self.ask_password(path.name)
+        if password is not None:
+            self.import_paths([path], password=password)
 
     # --------------------------------------------------------------------------- viewer
     def _show(self, item: QListWidgetItem | None) -> None:

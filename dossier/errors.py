@@ -35,6 +35,6 @@ class ImportRefused(DossierError):
 class PasswordNeeded(ImportRefused):
     def __init__(self, name: str) -> None:
         super().__init__(
-            f'"{name}" is a password-protected PDF. Import it again with its password '
-            "(--password), or save an unprotected copy."
+            f'"{name}" is a PDF protected by a password. Import it again and give its '
+            "password (the bundle then uses it too), or import an unprotected copy."
         )

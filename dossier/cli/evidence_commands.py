@@ -131,6 +131,8 @@ def import_command(args: argparse.Namespace) -> int:
     lines += [f"  {d.ref}: warning: {w}" for d in report.imported for w in d.warnings]
     lines += [f"  already stored: {name} is {ref}" for name, ref in report.duplicates]
     lines += [f"  SKIPPED {name}: {reason}" for name, reason in report.skipped]
+    if report.needs_password:
+        lines.append("  Give the password of a protected PDF with --password.")
     lines.append(
         f"Imported {len(report.imported)}, already stored {len(report.duplicates)}, "
         f"skipped {len(report.skipped)}."

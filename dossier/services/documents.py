@@ -17,7 +17,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from dossier import dates, refs, search
-from dossier.errors import DossierError, ImportRefused, NotFound
+from dossier.errors import DossierError, ImportRefused, NotFound, PasswordNeeded
 from dossier.importers import detect_mime, importer_for
 from dossier.importers.base import Extracted
 from dossier.services.people import get_person
@@ -85,6 +85,8 @@ class ImportReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file name, existing ref)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
     cancelled: bool = False
+    # Protected PDFs skipped for want of their password: the caller may ask for it.
+    needs_password: list[Path] = field(default_factory=list)
 
 
 def view_of(
@@ -205,6 +207,10 @@ def import_files(
             break
         except (DiskFull, VaultLocked, DatabaseDamaged):
             raise  # the vault itself cannot take more: the rest of the batch would fail too
+        except PasswordNeeded as error:
+            report.skipped.append((path.name, str(error)))
+            report.needs_password.append(path)
+            continue
         except VaultError as error:
             report.skipped.append((path.name, str(error)))
             continue

@@ -482,12 +482,12 @@
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="175" />
+        <location filename="../../desktop/documents_tab.py" line="176" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="181" />
+        <location filename="../../desktop/documents_tab.py" line="182" />
         <source>Imported: %n document(s).</source>
         <translation>
             <numerusform>Импортировано документов: %n.</numerusform>
@@ -496,32 +496,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="233" />
+        <location filename="../../desktop/documents_tab.py" line="195" />
+        <source>Protected PDF</source>
+        <translation>PDF с паролем</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="196" />
+        <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
+        <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="252" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="265" />
+        <location filename="../../desktop/documents_tab.py" line="284" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="284" />
+        <location filename="../../desktop/documents_tab.py" line="303" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="286" />
+        <location filename="../../desktop/documents_tab.py" line="305" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="286" />
+        <location filename="../../desktop/documents_tab.py" line="305" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="303" />
+        <location filename="../../desktop/documents_tab.py" line="322" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>

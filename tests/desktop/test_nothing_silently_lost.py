@@ -93,3 +93,23 @@ def test_export_asks_before_replacing_a_file_and_names_follow_the_format(
     assert said.startswith(f"Wrote bundle.pdf in {tmp_path} (") and said.endswith(
         " pages, 1 annex)."
     )
+
+
+def test_a_protected_pdf_is_imported_after_the_window_asks_for_its_password(
+    qtbot: QtBot, tmp_path: Path, corpus: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    tab = page.documents
+    asked: list[str] = []
+
+    def ask(name: str) -> str:
+        asked.append(name)
+        return "openpassword"
+
+    monkeypatch.setattr(tab, "ask_password", ask)
+    tab.import_paths([corpus / "pdf" / "libreoffice-writer-password.pdf"])
+    qtbot.waitUntil(lambda: tab.list.count() == 1, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    assert asked == ["libreoffice-writer-password.pdf"]
+    [imported] = documents.list_documents(window.vault)
+    assert documents.pdf_passwords(window.vault, [imported.id]) == {imported.id: "openpassword"}

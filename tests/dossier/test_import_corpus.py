@@ -18,7 +18,7 @@ def test_batch_imports_the_good_files_and_explains_the_bad_ones(
 ) -> None:
     skipped = dict(corpus_import.skipped)
     assert set(skipped) == {"libreoffice-writer-password.pdf", "corrupted.jpg"}
-    assert "password-protected PDF" in skipped["libreoffice-writer-password.pdf"]
+    assert "protected by a password" in skipped["libreoffice-writer-password.pdf"]
     assert "damaged JPEG" in skipped["corrupted.jpg"]
     expected = {
         path.name
