@@ -214,7 +214,7 @@ class DocumentsTab(QWidget):
         def job(_p: object, _c: object) -> tuple[DocumentView, list[str], bytes | None]:
             pages = documents.document_pages(vault, view.id)
             wants_bytes = view.mime_type == "application/pdf" or view.mime_type.startswith("image/")
-            return view, pages, vault.read_bytes(view.file_id) if wants_bytes else None
+            return view, pages, documents.preview(vault, view.id) if wants_bytes else None
 
         self._jobs.run_job(self, job, self._display)
 
@@ -231,10 +231,14 @@ class DocumentsTab(QWidget):
             self.pdf_document.load(self._pdf_buffer)
             self.viewer.setCurrentWidget(self.pdf_view)
         elif view.mime_type.startswith("image/") and data is not None:
+            # Decoded and turned upright off the GUI thread (HEIC too): a PNG arrives here.
             image = QImage.fromData(data)
             self.image.setPixmap(
-                QPixmap.fromImage(image).scaled(640, 640, Qt.AspectRatioMode.KeepAspectRatio)
-            )
+                QPixmap.fromImage(image).scaled(
+                    640, 640, Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )  # fmt: skip
             self.viewer.setCurrentWidget(self.image)
         else:
             self.text.setPlainText("\n\n".join(pages))

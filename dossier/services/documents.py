@@ -297,6 +297,20 @@ def import_one(
         return view_of(vault, document, person_ids or [], stored.record)
 
 
+def preview(vault: Vault, document_id: int) -> bytes:
+    """What the viewer shows of a document's file: a photo as an upright PNG (HEIC decoded),
+    any other file as it is. Read and converted in memory only."""
+    with vault.session() as session:
+        document = _get(session, document_id)
+        file_id, mime = document.file_id, document.mime_type
+    data = vault.read_bytes(file_id)
+    if mime.startswith("image/"):
+        from dossier.images import preview_png
+
+        return preview_png(data)
+    return data
+
+
 def pdf_passwords(vault: Vault, document_ids: list[int]) -> dict[int, str]:
     """The passwords protected PDFs were imported with, by document id (others are absent)."""
     with vault.session() as session:

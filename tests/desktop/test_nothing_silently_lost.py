@@ -113,3 +113,26 @@ def test_a_protected_pdf_is_imported_after_the_window_asks_for_its_password(
     assert asked == ["libreoffice-writer-password.pdf"]
     [imported] = documents.list_documents(window.vault)
     assert documents.pdf_passwords(window.vault, [imported.id]) == {imported.id: "openpassword"}
+
+
+def test_the_viewer_shows_photos_upright_and_heic_photos_at_all(
+    qtbot: QtBot, tmp_path: Path, corpus: Path
+) -> None:
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    tab = page.documents
+    tab.import_paths([corpus / "images" / "orientation-portrait_6.jpg",
+                      corpus / "images" / "IMG_5195.HEIC"])  # fmt: skip
+    qtbot.waitUntil(lambda: tab.list.count() == 2, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    shown = {}
+    for row in range(tab.list.count()):
+        tab.list.setCurrentRow(row)
+        name = tab.list.item(row).data(Qt.ItemDataRole.UserRole).original_name
+        qtbot.waitUntil(lambda: tab.image.pixmap() is not None and not tab.image.pixmap().isNull(),
+                        timeout=TIMEOUT)  # fmt: skip
+        wait_idle(qtbot, window)
+        shown[name] = tab.image.pixmap().size()
+        tab.image.clear()
+    portrait = shown["orientation-portrait_6.jpg"]
+    assert portrait.height() > portrait.width()  # stored sideways, EXIF orientation 6
+    assert not shown["IMG_5195.HEIC"].isEmpty()

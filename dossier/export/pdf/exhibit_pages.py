@@ -7,8 +7,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import pikepdf
-from PIL import Image, ImageOps
-from pillow_heif import register_heif_opener
+from PIL import Image
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -18,9 +17,9 @@ from dossier.errors import DossierError
 from dossier.export.article_text import markup, without_site_lists
 from dossier.export.content import DossierContent, Exhibit, Originals
 from dossier.export.pdf.fonts import SANS_NAME, SERIF_NAME, register
+from dossier.images import upright
 from dossier.services.translations import TranslationView
 
-register_heif_opener()
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff", "image/heic", "image/heif")
 
 
@@ -66,18 +65,11 @@ def exhibit_pdf(
     return _text_pages(exhibit, originals.page_texts(document), page_size, content)
 
 
-def clean_image(data: bytes) -> Image.Image:
-    """Upright (EXIF orientation applied) and without EXIF, GPS or other metadata."""
-    with Image.open(io.BytesIO(data)) as opened:
-        upright = ImageOps.exif_transpose(opened)
-        return upright.convert("RGB") if upright.mode not in ("RGB", "L") else upright.copy()
-
-
 _PRINT_DPI = 300
 
 
 def _image_page(data: bytes, page_size: tuple[float, float]) -> bytes:
-    image = clean_image(data)
+    image = upright(data)
     width, height = page_size
     margin = 20 * mm
     box_w, box_h = width - 2 * margin, height - 2 * margin - 10 * mm

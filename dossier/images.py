@@ -1,0 +1,27 @@
+"""Photos as people see them: turned upright by their EXIF orientation, HEIC decoded, and with
+no metadata (EXIF, GPS) carried along — for the bundle and for the window's viewer alike."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image, ImageOps
+from pillow_heif import register_heif_opener
+
+register_heif_opener()
+
+
+def upright(data: bytes) -> Image.Image:
+    """Upright (EXIF orientation applied) and without EXIF, GPS or other metadata."""
+    with Image.open(io.BytesIO(data)) as opened:
+        turned = ImageOps.exif_transpose(opened)
+        return turned.convert("RGB") if turned.mode not in ("RGB", "L") else turned.copy()
+
+
+def preview_png(data: bytes, longest_side: int = 1600) -> bytes:
+    """A PNG for the screen, upright, at most ``longest_side`` pixels, decoded in memory."""
+    image = upright(data)
+    image.thumbnail((longest_side, longest_side))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
