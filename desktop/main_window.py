@@ -24,7 +24,8 @@ from desktop import file_dialogs
 from desktop.case_tab import CaseTab
 from desktop.documents_tab import DocumentsTab
 from desktop.jobs import Jobs, notify
-from desktop.person_tabs import ChronologyTab, ExportTab, GroundsTab, ProfileTab, QuotesTab
+from desktop.person_tabs import ChronologyTab, ExportTab, GroundsTab, QuotesTab
+from desktop.profile_tab import ProfileTab
 from desktop.unrecorded_files import UnrecordedFiles
 from desktop.worker import Cancel, Progress
 from dossier.services import people, vault_access
@@ -35,6 +36,11 @@ from storage.vault import Vault
 
 
 class PersonPage(QTabWidget):
+    def save_edits(self) -> None:
+        """Start saving what was typed in the tabs that edit (profile, pleading)."""
+        self.profile.save()
+        self.case.save()
+
     def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
         super().__init__()
         self.profile = ProfileTab(vault, person_id, jobs)
@@ -55,7 +61,7 @@ class PersonPage(QTabWidget):
         ):
             self.addTab(widget, title)
         # Leaving the pleading (for Export, say) saves what was typed there.
-        self.currentChanged.connect(lambda _index: self.case.save())
+        self.currentChanged.connect(lambda _index: self.save_edits())
         self.documents.changed.connect(self.quotes.refresh)
         self.documents.changed.connect(self.chronology.refresh)
         self.grounds.changed.connect(self.export.refresh)
@@ -171,14 +177,23 @@ class MainWindow(QMainWindow):
     def show_person(self, person_id: int) -> PersonPage:
         self.close_person()
         self.person_page = PersonPage(self.vault, person_id, self.jobs)
+        self.person_page.profile.changed.connect(self._renamed)
         self.page_holder.addWidget(self.person_page)
         return self.person_page
+
+    def _renamed(self, person: PersonView) -> None:
+        """The list shows a changed name at once, without losing the selection."""
+        for row in range(self.people.count()):
+            item = self.people.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == person.id:
+                native = f" ({person.native_name})" if person.native_name else ""
+                item.setText(f"{person.name}{native}")
 
     def save_edits(self) -> None:
         """Start saving whatever is typed and unsaved (before the page closes or the vault
         locks; locking waits for running jobs, so the save completes first)."""
         if self.person_page is not None:
-            self.person_page.case.save()
+            self.person_page.save_edits()
 
     def close_person(self) -> None:
         self.save_edits()

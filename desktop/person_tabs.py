@@ -35,31 +35,9 @@ from dossier.export import templates
 from dossier.export.case_export import ExportResult, export_case
 from dossier.export.pdf.timeline import chart, chart_png
 from dossier.legal_grounds import CASE_KINDS
-from dossier.services import cases, documents, events, people, quotes
+from dossier.services import cases, documents, events, quotes
 from dossier.services.events import EVENT_KINDS, EventView
 from storage.vault import Vault
-
-
-class ProfileTab(QWidget):
-    def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
-        super().__init__()
-        self.form = QFormLayout(self)
-        jobs.run_job(self, lambda _p, _c: people.show_person(vault, person_id), self._fill)
-
-    def _fill(self, person: people.PersonView) -> None:
-        rows = [
-            (self.tr("Name"), person.name),
-            (self.tr("Native script"), person.native_name or ""),
-            (self.tr("Other spellings"), ", ".join(person.aliases)),
-            (self.tr("Role"), person.role or ""),
-            (self.tr("Date of birth"), person.birth_date or ""),
-            (self.tr("Nationality"), person.nationality or ""),
-            (self.tr("Notes"), person.notes),
-        ]
-        for label, value in rows:
-            shown = QLabel(value)
-            shown.setAccessibleName(label)
-            self.form.addRow(label, shown)
 
 
 class QuotesTab(QWidget):

@@ -300,84 +300,84 @@
 <context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="98" />
-        <location filename="../../desktop/person_tabs.py" line="113" />
-        <location filename="../../desktop/person_tabs.py" line="140" />
+        <location filename="../../desktop/person_tabs.py" line="76" />
+        <location filename="../../desktop/person_tabs.py" line="91" />
+        <location filename="../../desktop/person_tabs.py" line="118" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="98" />
-        <location filename="../../desktop/person_tabs.py" line="117" />
-        <location filename="../../desktop/person_tabs.py" line="142" />
+        <location filename="../../desktop/person_tabs.py" line="76" />
+        <location filename="../../desktop/person_tabs.py" line="95" />
+        <location filename="../../desktop/person_tabs.py" line="120" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="98" />
-        <location filename="../../desktop/person_tabs.py" line="123" />
-        <location filename="../../desktop/person_tabs.py" line="144" />
+        <location filename="../../desktop/person_tabs.py" line="76" />
+        <location filename="../../desktop/person_tabs.py" line="101" />
+        <location filename="../../desktop/person_tabs.py" line="122" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="100" />
+        <location filename="../../desktop/person_tabs.py" line="78" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="109" />
+        <location filename="../../desktop/person_tabs.py" line="87" />
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="112" />
+        <location filename="../../desktop/person_tabs.py" line="90" />
         <source>As the source says: "Aug 2025", "c. 2021"</source>
         <translation>Как в источнике: «авг. 2025», «ок. 2021»</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="120" />
+        <location filename="../../desktop/person_tabs.py" line="98" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="126" />
+        <location filename="../../desktop/person_tabs.py" line="104" />
         <source>Pick a source</source>
         <translation>Выберите источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="129" />
+        <location filename="../../desktop/person_tabs.py" line="107" />
         <source>no page</source>
         <translation>без страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="130" />
+        <location filename="../../desktop/person_tabs.py" line="108" />
         <source>Page of the source</source>
         <translation>Страница источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="131" />
+        <location filename="../../desktop/person_tabs.py" line="109" />
         <source>Cite</source>
         <translation>Сослаться</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="137" />
-        <location filename="../../desktop/person_tabs.py" line="213" />
+        <location filename="../../desktop/person_tabs.py" line="115" />
+        <location filename="../../desktop/person_tabs.py" line="191" />
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="143" />
+        <location filename="../../desktop/person_tabs.py" line="121" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="171" />
+        <location filename="../../desktop/person_tabs.py" line="149" />
         <source>Not a date yet</source>
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="213" />
+        <location filename="../../desktop/person_tabs.py" line="191" />
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
@@ -506,32 +506,32 @@
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="252" />
+        <location filename="../../desktop/documents_tab.py" line="256" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="284" />
+        <location filename="../../desktop/documents_tab.py" line="288" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="303" />
+        <location filename="../../desktop/documents_tab.py" line="307" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="305" />
+        <location filename="../../desktop/documents_tab.py" line="309" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="305" />
+        <location filename="../../desktop/documents_tab.py" line="309" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="322" />
+        <location filename="../../desktop/documents_tab.py" line="326" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
@@ -539,137 +539,137 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="331" />
-        <location filename="../../desktop/person_tabs.py" line="372" />
+        <location filename="../../desktop/person_tabs.py" line="309" />
+        <location filename="../../desktop/person_tabs.py" line="350" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="333" />
+        <location filename="../../desktop/person_tabs.py" line="311" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="337" />
+        <location filename="../../desktop/person_tabs.py" line="315" />
         <source>PDF bundle (submission and annexes)</source>
         <translation>Пакет PDF (заявление и приложения)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="338" />
+        <location filename="../../desktop/person_tabs.py" line="316" />
         <source>Word document (the submission, to edit)</source>
         <translation>Документ Word (заявление, для правки)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="341" />
+        <location filename="../../desktop/person_tabs.py" line="319" />
         <source>The forum's paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="348" />
+        <location filename="../../desktop/person_tabs.py" line="326" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="349" />
+        <location filename="../../desktop/person_tabs.py" line="327" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="353" />
+        <location filename="../../desktop/person_tabs.py" line="331" />
         <source>One file</source>
         <translation>Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="354" />
-        <location filename="../../desktop/person_tabs.py" line="387" />
+        <location filename="../../desktop/person_tabs.py" line="332" />
+        <location filename="../../desktop/person_tabs.py" line="365" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="363" />
-        <location filename="../../desktop/person_tabs.py" line="388" />
-        <location filename="../../desktop/person_tabs.py" line="411" />
+        <location filename="../../desktop/person_tabs.py" line="341" />
+        <location filename="../../desktop/person_tabs.py" line="366" />
+        <location filename="../../desktop/person_tabs.py" line="389" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="364" />
+        <location filename="../../desktop/person_tabs.py" line="342" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="369" />
-        <location filename="../../desktop/person_tabs.py" line="451" />
-        <location filename="../../desktop/person_tabs.py" line="504" />
+        <location filename="../../desktop/person_tabs.py" line="347" />
+        <location filename="../../desktop/person_tabs.py" line="429" />
+        <location filename="../../desktop/person_tabs.py" line="482" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="487" />
+        <location filename="../../desktop/person_tabs.py" line="465" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="489" />
+        <location filename="../../desktop/person_tabs.py" line="467" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="492" />
+        <location filename="../../desktop/person_tabs.py" line="470" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="497" />
+        <location filename="../../desktop/person_tabs.py" line="475" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="503" />
+        <location filename="../../desktop/person_tabs.py" line="481" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="505" />
+        <location filename="../../desktop/person_tabs.py" line="483" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="356" />
-        <location filename="../../desktop/person_tabs.py" line="374" />
+        <location filename="../../desktop/person_tabs.py" line="334" />
+        <location filename="../../desktop/person_tabs.py" line="352" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="357" />
-        <location filename="../../desktop/person_tabs.py" line="375" />
+        <location filename="../../desktop/person_tabs.py" line="335" />
+        <location filename="../../desktop/person_tabs.py" line="353" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="358" />
-        <location filename="../../desktop/person_tabs.py" line="376" />
+        <location filename="../../desktop/person_tabs.py" line="336" />
+        <location filename="../../desktop/person_tabs.py" line="354" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="359" />
-        <location filename="../../desktop/person_tabs.py" line="377" />
+        <location filename="../../desktop/person_tabs.py" line="337" />
+        <location filename="../../desktop/person_tabs.py" line="355" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="380" />
+        <location filename="../../desktop/person_tabs.py" line="358" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="440" />
+        <location filename="../../desktop/person_tabs.py" line="418" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="441" />
+        <location filename="../../desktop/person_tabs.py" line="419" />
         <source>These files already exist in %1:
 %2
 
@@ -680,12 +680,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="451" />
+        <location filename="../../desktop/person_tabs.py" line="429" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="479" />
+        <location filename="../../desktop/person_tabs.py" line="457" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -693,49 +693,49 @@ Replace them?</source>
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="238" />
+        <location filename="../../desktop/person_tabs.py" line="216" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="240" />
+        <location filename="../../desktop/person_tabs.py" line="218" />
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="244" />
-        <location filename="../../desktop/person_tabs.py" line="245" />
+        <location filename="../../desktop/person_tabs.py" line="222" />
+        <location filename="../../desktop/person_tabs.py" line="223" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="247" />
+        <location filename="../../desktop/person_tabs.py" line="225" />
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="248" />
+        <location filename="../../desktop/person_tabs.py" line="226" />
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="249" />
-        <location filename="../../desktop/person_tabs.py" line="270" />
+        <location filename="../../desktop/person_tabs.py" line="227" />
+        <location filename="../../desktop/person_tabs.py" line="248" />
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="254" />
+        <location filename="../../desktop/person_tabs.py" line="232" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="270" />
+        <location filename="../../desktop/person_tabs.py" line="248" />
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="317" />
+        <location filename="../../desktop/person_tabs.py" line="295" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
@@ -743,218 +743,218 @@ Replace them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="75" />
+        <location filename="../../desktop/main_window.py" line="81" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="77" />
+        <location filename="../../desktop/main_window.py" line="83" />
         <source>Find a person by any spelling…</source>
         <translation>Поиск человека по любому написанию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="78" />
+        <location filename="../../desktop/main_window.py" line="84" />
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="81" />
+        <location filename="../../desktop/main_window.py" line="87" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="83" />
+        <location filename="../../desktop/main_window.py" line="89" />
         <source>Add person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="92" />
+        <location filename="../../desktop/main_window.py" line="98" />
         <source>Choose or add a person.</source>
         <translation>Выберите или добавьте человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="113" />
+        <location filename="../../desktop/main_window.py" line="119" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="115" />
-        <location filename="../../desktop/main_window.py" line="199" />
+        <location filename="../../desktop/main_window.py" line="121" />
+        <location filename="../../desktop/main_window.py" line="214" />
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="116" />
+        <location filename="../../desktop/main_window.py" line="122" />
         <source>Back up…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="117" />
+        <location filename="../../desktop/main_window.py" line="123" />
         <source>Restore from a backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="118" />
+        <location filename="../../desktop/main_window.py" line="124" />
         <source>Change passphrase…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119" />
+        <location filename="../../desktop/main_window.py" line="125" />
         <source>Rotate keys…</source>
         <translation>Сменить ключи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120" />
+        <location filename="../../desktop/main_window.py" line="126" />
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121" />
+        <location filename="../../desktop/main_window.py" line="127" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128" />
+        <location filename="../../desktop/main_window.py" line="134" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154" />
+        <location filename="../../desktop/main_window.py" line="160" />
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154" />
+        <location filename="../../desktop/main_window.py" line="160" />
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198" />
+        <location filename="../../desktop/main_window.py" line="213" />
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202" />
+        <location filename="../../desktop/main_window.py" line="217" />
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206" />
+        <location filename="../../desktop/main_window.py" line="221" />
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215" />
+        <location filename="../../desktop/main_window.py" line="230" />
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216" />
+        <location filename="../../desktop/main_window.py" line="231" />
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218" />
+        <location filename="../../desktop/main_window.py" line="233" />
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223" />
+        <location filename="../../desktop/main_window.py" line="238" />
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226" />
+        <location filename="../../desktop/main_window.py" line="241" />
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231" />
-        <location filename="../../desktop/main_window.py" line="258" />
+        <location filename="../../desktop/main_window.py" line="246" />
+        <location filename="../../desktop/main_window.py" line="273" />
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232" />
+        <location filename="../../desktop/main_window.py" line="247" />
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245" />
+        <location filename="../../desktop/main_window.py" line="260" />
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247" />
+        <location filename="../../desktop/main_window.py" line="262" />
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250" />
+        <location filename="../../desktop/main_window.py" line="265" />
         <source>This is the vault as it was on %1: anything recorded after that is not in this copy.</source>
         <translation>Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию не вошло.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="259" />
+        <location filename="../../desktop/main_window.py" line="274" />
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265" />
-        <location filename="../../desktop/main_window.py" line="273" />
-        <location filename="../../desktop/main_window.py" line="282" />
-        <location filename="../../desktop/main_window.py" line="292" />
+        <location filename="../../desktop/main_window.py" line="280" />
+        <location filename="../../desktop/main_window.py" line="288" />
+        <location filename="../../desktop/main_window.py" line="297" />
+        <location filename="../../desktop/main_window.py" line="307" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266" />
+        <location filename="../../desktop/main_window.py" line="281" />
         <source>Current passphrase:</source>
         <translation>Текущий пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="274" />
+        <location filename="../../desktop/main_window.py" line="289" />
         <source>New passphrase:</source>
         <translation>Новый пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="283" />
+        <location filename="../../desktop/main_window.py" line="298" />
         <source>This passphrase is too easy to guess. Use four or more unrelated words.</source>
         <translation>Этот пароль слишком легко угадать. Используйте четыре или больше не связанных слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="294" />
+        <location filename="../../desktop/main_window.py" line="309" />
         <source>The passphrase was changed. An old copy of the vault's key file, or a backup made before now, still opens with the old passphrase. To make such copies useless, choose Vault, then Rotate keys.</source>
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304" />
-        <location filename="../../desktop/main_window.py" line="318" />
+        <location filename="../../desktop/main_window.py" line="319" />
+        <location filename="../../desktop/main_window.py" line="333" />
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="306" />
+        <location filename="../../desktop/main_window.py" line="321" />
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="319" />
+        <location filename="../../desktop/main_window.py" line="334" />
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="323" />
+        <location filename="../../desktop/main_window.py" line="338" />
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="332" />
+        <location filename="../../desktop/main_window.py" line="347" />
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="332" />
+        <location filename="../../desktop/main_window.py" line="347" />
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>
@@ -962,37 +962,37 @@ Replace them?</source>
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="48" />
+        <location filename="../../desktop/main_window.py" line="54" />
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="49" />
+        <location filename="../../desktop/main_window.py" line="55" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="50" />
+        <location filename="../../desktop/main_window.py" line="56" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="51" />
+        <location filename="../../desktop/main_window.py" line="57" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="52" />
+        <location filename="../../desktop/main_window.py" line="58" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="53" />
+        <location filename="../../desktop/main_window.py" line="59" />
         <source>Pleading</source>
         <translation>Заявление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="54" />
+        <location filename="../../desktop/main_window.py" line="60" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
@@ -1000,50 +1000,151 @@ Replace them?</source>
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="51" />
         <source>Name</source>
-        <translation>Имя</translation>
+        <translation type="vanished">Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="52" />
         <source>Native script</source>
-        <translation>Имя на родном языке</translation>
+        <translation type="vanished">Имя на родном языке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="53" />
+        <location filename="../../desktop/profile_tab.py" line="76" />
         <source>Other spellings</source>
         <translation>Другие написания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="54" />
+        <location filename="../../desktop/profile_tab.py" line="54" />
+        <location filename="../../desktop/profile_tab.py" line="65" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="55" />
+        <location filename="../../desktop/profile_tab.py" line="37" />
+        <source>Name (as in filings)</source>
+        <translation>Имя (как в документах)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="38" />
+        <source>Name in its own script</source>
+        <translation>Имя в родной письменности</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="39" />
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="56" />
+        <location filename="../../desktop/profile_tab.py" line="40" />
+        <source>Place of birth</source>
+        <translation>Место рождения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="41" />
         <source>Nationality</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="57" />
+        <location filename="../../desktop/profile_tab.py" line="42" />
+        <source>Identity document</source>
+        <translation>Документ, удостоверяющий личность</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="43" />
+        <source>Address for correspondence</source>
+        <translation>Адрес для переписки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="55" />
+        <source>Not said</source>
+        <translation>Не указана</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="57" />
+        <source>journalist</source>
+        <translation>журналист</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="57" />
+        <source>activist</source>
+        <translation>активист</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="58" />
+        <source>lawyer</source>
+        <translation>юрист</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="58" />
+        <source>relative</source>
+        <translation>родственник</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="59" />
+        <source>witness</source>
+        <translation>свидетель</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="59" />
+        <source>official</source>
+        <translation>должностное лицо</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="60" />
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="69" />
+        <source>Another spelling</source>
+        <translation>Другое написание</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="70" />
+        <source>Another spelling of the name</source>
+        <translation>Другое написание имени</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="71" />
+        <source>Add spelling</source>
+        <translation>Добавить написание</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="79" />
+        <location filename="../../desktop/profile_tab.py" line="82" />
         <source>Notes</source>
         <translation>Заметки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="84" />
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="103" />
+        <source>none yet</source>
+        <translation>пока нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="114" />
+        <source>Unsaved changes</source>
+        <translation>Есть несохранённые изменения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="114" />
+        <location filename="../../desktop/profile_tab.py" line="132" />
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
     </message>
 </context>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="70" />
+        <location filename="../../desktop/person_tabs.py" line="48" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="84" />
+        <location filename="../../desktop/person_tabs.py" line="62" />
         <source> (not found in the document)</source>
         <translation> (не найдена в документе)</translation>
     </message>

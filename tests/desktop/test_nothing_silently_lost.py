@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from dossier.services import documents, events, people, quotes
+from storage.vault import Vault
+from tests.conftest import PASSPHRASE
 from tests.desktop.test_whole_path import TIMEOUT, open_person, wait_idle
 
 
@@ -136,3 +138,35 @@ def test_the_viewer_shows_photos_upright_and_heic_photos_at_all(
     portrait = shown["orientation-portrait_6.jpg"]
     assert portrait.height() > portrait.width()  # stored sideways, EXIF orientation 6
     assert not shown["IMG_5195.HEIC"].isEmpty()
+
+
+def test_a_persons_particulars_are_edited_in_the_window_and_saved(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    controller, window, page = open_person(qtbot, tmp_path / "vault", name="Bolot Temirov")
+    profile = page.profile
+    qtbot.waitUntil(lambda: profile.lines["name"].text() == "Bolot Temirov", timeout=TIMEOUT)
+    particulars = {"native_name": "Болот Темиров", "birth_place": "Bishkek",
+                   "birth_date": "1979", "identity_document": "Passport AC1234567"}  # fmt: skip
+    for name, value in particulars.items():
+        profile.lines[name].setText(value)
+        profile.lines[name].textEdited.emit(value)
+    profile.role.setCurrentIndex(profile.role.findData("journalist"))
+    profile.role.activated.emit(profile.role.currentIndex())
+    profile.alias.setText("Bolot Temirow")
+    profile.add_alias()
+    wait_idle(qtbot, window)
+    assert profile.dirty
+    page.setCurrentWidget(page.documents)  # leaving the tab saves it
+    wait_idle(qtbot, window)
+    person = people.list_people(window.vault)[0]
+    assert (person.native_name, person.birth_place, person.birth_date, person.role) == (
+        "Болот Темиров", "Bishkek", "1979", "journalist",
+    )  # fmt: skip
+    assert person.aliases == ["Bolot Temirow"]  # a spelling, not the native name
+    assert window.people.item(0).text() == "Bolot Temirov (Болот Темиров)"
+    profile.lines["nationality"].setText("Kyrgyz Republic")
+    profile.lines["nationality"].textEdited.emit("Kyrgyz Republic")
+    controller.lock()  # typed just before locking: saved too
+    with Vault.unlock(tmp_path / "vault", PASSPHRASE) as vault:
+        assert people.list_people(vault)[0].nationality == "Kyrgyz Republic"

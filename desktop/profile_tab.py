@@ -1,0 +1,153 @@
+"""A person's particulars, edited in the window: every field the filings print, saved through
+the people service (with Save, and before the page closes or the vault locks)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.jobs import Jobs
+from desktop.worker import Cancel, Progress
+from dossier.services import people
+from storage.vault import Vault
+
+_LINES = ("name", "native_name", "birth_date", "birth_place", "nationality",
+          "identity_document", "correspondence_address")  # fmt: skip
+
+
+class ProfileTab(QWidget):
+    changed = Signal(object)  # the person as saved
+
+    def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
+        super().__init__()
+        self._vault, self._person_id, self._jobs = vault, person_id, jobs
+        self._loading = False
+        self.dirty = False
+        labels = {
+            "name": self.tr("Name (as in filings)"),
+            "native_name": self.tr("Name in its own script"),
+            "birth_date": self.tr("Date of birth"),
+            "birth_place": self.tr("Place of birth"),
+            "nationality": self.tr("Nationality"),
+            "identity_document": self.tr("Identity document"),
+            "correspondence_address": self.tr("Address for correspondence"),
+        }
+        self.lines: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for name in _LINES:
+            line = QLineEdit()
+            line.setAccessibleName(labels[name])
+            line.textEdited.connect(self._edited)
+            self.lines[name] = line
+            form.addRow(labels[name], line)
+        self.role = QComboBox()
+        self.role.setAccessibleName(self.tr("Role"))
+        self.role.addItem(self.tr("Not said"), "")
+        roles = {
+            "journalist": self.tr("journalist"), "activist": self.tr("activist"),
+            "lawyer": self.tr("lawyer"), "relative": self.tr("relative"),
+            "witness": self.tr("witness"), "official": self.tr("official"),
+            "other": self.tr("other"),
+        }  # fmt: skip
+        for role in people.ROLES:
+            self.role.addItem(roles.get(role, role), role)
+        self.role.activated.connect(self._edited)
+        form.addRow(self.tr("Role"), self.role)
+        self.aliases = QLabel()
+        self.aliases.setWordWrap(True)
+        self.alias = QLineEdit()
+        self.alias.setAccessibleName(self.tr("Another spelling"))
+        self.alias.setPlaceholderText(self.tr("Another spelling of the name"))
+        add_alias = QPushButton(self.tr("Add spelling"))
+        add_alias.clicked.connect(self.add_alias)
+        alias_row = QHBoxLayout()
+        alias_row.addWidget(self.alias, 1)
+        alias_row.addWidget(add_alias)
+        form.addRow(self.tr("Other spellings"), self.aliases)
+        form.addRow("", alias_row)
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setTabChangesFocus(True)
+        self.notes.textChanged.connect(self._edited)
+        form.addRow(self.tr("Notes"), self.notes)
+        self.state = QLabel()
+        save = QPushButton(self.tr("Save"))
+        save.clicked.connect(self.save)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.state, 1)
+        bottom.addWidget(save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(bottom)
+        self.refresh()
+
+    def refresh(self) -> None:
+        vault, person_id = self._vault, self._person_id
+        self._jobs.run_job(self, lambda _p, _c: people.show_person(vault, person_id), self._fill)
+
+    def _fill(self, person: people.PersonView) -> None:
+        self._loading = True
+        for name, line in self.lines.items():
+            line.setText(getattr(person, name) or "")
+        self.role.setCurrentIndex(max(self.role.findData(person.role or ""), 0))
+        self.aliases.setText(", ".join(person.aliases) or self.tr("none yet"))
+        self.notes.setPlainText(person.notes)
+        self._loading = False
+        self._set_dirty(False)
+
+    def _edited(self, *_args: object) -> None:
+        if not self._loading:
+            self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.state.setText(self.tr("Unsaved changes") if dirty else self.tr("Saved."))
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        fields: dict[str, str | None] = {name: line.text() for name, line in self.lines.items()}
+        fields["role"] = str(self.role.currentData() or "")
+        fields["notes"] = self.notes.toPlainText()
+        vault, person_id = self._vault, self._person_id
+        self._set_dirty(False)
+        self._jobs.run_job(
+            self,
+            lambda _p, _c: people.update_person(vault, person_id, **fields),
+            self._saved,
+            on_failed=self._not_saved,
+        )
+
+    def _saved(self, person: people.PersonView) -> None:
+        self.state.setText(self.tr("Saved."))
+        self.changed.emit(person)
+
+    def _not_saved(self, message: str) -> None:
+        self._set_dirty(True)
+        self.state.setText(message)
+
+    def add_alias(self) -> None:
+        spelling = self.alias.text().strip()
+        if not spelling:
+            return
+        vault, person_id = self._vault, self._person_id
+
+        def job(_p: Progress, _c: Cancel) -> people.PersonView:
+            return people.add_alias(vault, person_id, spelling)
+
+        self.alias.clear()
+        self._jobs.run_job(self, job, self._alias_added)
+
+    def _alias_added(self, person: people.PersonView) -> None:
+        self.aliases.setText(", ".join(person.aliases))
+        self.changed.emit(person)
