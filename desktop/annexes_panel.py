@@ -22,7 +22,7 @@ from dossier import refs
 from dossier.export import preflight, templates
 from dossier.services import cases, documents, exhibits
 from dossier.services.exhibits import ExhibitEntry
-from storage.vault import Vault
+from dossier.services.vault_access import Vault
 
 _MARKS = {preflight.MET: "✓", preflight.MISSING: "✗", preflight.WARN: "!"}
 _COLOURS = {preflight.MET: "#1b6e20", preflight.MISSING: "#b00020", preflight.WARN: "#8a5a00"}

@@ -14,9 +14,7 @@ from desktop.main_window import MainWindow
 from desktop.unlock_dialog import UnlockDialog
 from dossier.resources import ROOT
 from dossier.services import vault_access
-from storage.keys import KdfParams
-from storage.keystore import DeviceKeyStore
-from storage.vault import Vault
+from dossier.services.vault_access import DeviceKeyStore, KdfParams, Vault
 
 DEFAULT_IDLE_MINUTES = 10
 _ACTIVITY = {

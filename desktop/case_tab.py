@@ -29,7 +29,7 @@ from desktop.worker import Cancel, Progress
 from dossier import dates
 from dossier.legal_grounds import NOTICE_TYPES
 from dossier.services import cases
-from storage.vault import Vault
+from dossier.services.vault_access import Vault
 
 # One-line fields of a case, in the order of the form.
 _LINES = (

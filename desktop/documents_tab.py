@@ -31,7 +31,7 @@ from desktop.worker import Cancel, Progress
 from dossier import dates
 from dossier.services import documents, quotes
 from dossier.services.documents import DocumentView, ImportReport
-from storage.vault import Vault
+from dossier.services.vault_access import Vault
 
 
 class DocumentsTab(QWidget):

@@ -28,11 +28,9 @@ from desktop.person_tabs import ChronologyTab, ExportTab, GroundsTab, QuotesTab
 from desktop.profile_tab import ProfileTab
 from desktop.unrecorded_files import UnrecordedFiles
 from desktop.worker import Cancel, Progress
-from dossier.services import people, vault_access
+from dossier.services import people, vault_access, vault_admin
 from dossier.services.people import PersonView
-from storage.backup import create_backup, restore_backup, restored_as_of
-from storage.keystore import best_available
-from storage.vault import Vault
+from dossier.services.vault_access import Vault
 
 
 class PersonPage(QTabWidget):
@@ -224,7 +222,7 @@ class MainWindow(QMainWindow):
         vault, target = self.vault, Path(name)
         self.jobs.run_job(
             self,
-            lambda p, c: create_backup(vault, target, p, c),
+            lambda p, c: vault_admin.backup_to(vault, target, p, c),
             lambda summary: notify(
                 self,
                 self.tr("Back up"),
@@ -253,9 +251,9 @@ class MainWindow(QMainWindow):
 
     def restore_to(self, archive: Path, target: Path, passphrase: str) -> None:
         def job(progress: Progress, _c: Cancel) -> str:
-            restored, report = restore_backup(archive, target, passphrase, progress)
-            as_of = restored_as_of(restored)
-            restored.lock()
+            restored = vault_admin.restore(archive, target, passphrase, progress)
+            report, as_of = restored.report, restored.as_of
+            restored.vault.lock()
             return (
                 self.tr("Restored into %1; verification: %2")
                 .replace("%1", str(target))
@@ -342,7 +340,7 @@ class MainWindow(QMainWindow):
         vault = self.vault
         self.jobs.run_job(
             self,
-            lambda _p, _c: vault.forget_on_device(best_available()),
+            lambda _p, _c: vault_admin.forget_here(vault),
             lambda _r: notify(
                 self, self.tr("Forget"), self.tr("This device no longer remembers the vault.")
             ),

@@ -37,7 +37,7 @@ from dossier.export.pdf.timeline import chart, chart_png
 from dossier.legal_grounds import CASE_KINDS
 from dossier.services import cases, documents, events, quotes
 from dossier.services.events import EVENT_KINDS, EventView
-from storage.vault import Vault
+from dossier.services.vault_access import Vault
 
 
 class QuotesTab(QWidget):

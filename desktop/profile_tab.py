@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.jobs import Jobs
 from desktop.worker import Cancel, Progress
 from dossier.services import people
-from storage.vault import Vault
+from dossier.services.vault_access import Vault
 
 _LINES = ("name", "native_name", "birth_date", "birth_place", "nationality",
           "identity_document", "correspondence_address")  # fmt: skip

@@ -22,12 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop import file_dialogs
 from desktop.jobs import Jobs
-from dossier.services import vault_access
-from storage.errors import DatabaseRolledBack
-from storage.header import HEADER_NAME
-from storage.keys import KdfParams
-from storage.keystore import DeviceKeyStore, best_available
-from storage.vault import Vault
+from dossier.services import vault_access, vault_admin
+from dossier.services.vault_access import DatabaseRolledBack, DeviceKeyStore, KdfParams, Vault
 
 
 def strength(passphrase: str) -> int:
@@ -104,7 +100,7 @@ class UnlockDialog(QDialog):
 
     @property
     def creating(self) -> bool:
-        return not (Path(self.folder_edit.text()) / HEADER_NAME).exists()
+        return not vault_admin.is_vault(Path(self.folder_edit.text()))
 
     def _browse(self) -> None:
         chosen = file_dialogs.existing_folder(self, self.tr("Vault folder"))
@@ -204,9 +200,8 @@ class UnlockDialog(QDialog):
         def job(_progress: object, _cancelled: object) -> Vault | DatabaseRolledBack:
             if creating:
                 # The keyring is touched only when the user asks to be remembered.
-                store = (keystore or best_available()) if remember else None
                 return vault_access.create_vault(
-                    folder, passphrase, remember=remember, keystore=store, kdf=kdf
+                    folder, passphrase, remember=remember, keystore=keystore, kdf=kdf
                 )
             try:
                 return vault_access.unlock_with_passphrase(

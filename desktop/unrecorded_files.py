@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from desktop.jobs import Jobs, notify
 from dossier.services import recovery
-from storage.vault import Vault
+from dossier.services.vault_access import Vault
 
 
 class UnrecordedFiles:

@@ -17,9 +17,7 @@ from dossier.cli.common import (
     prompt_new_passphrase,
 )
 from dossier.cli.types import Adder
-from dossier.services import vault_access
-from storage.backup import check_backup, create_backup, restore_backup, restored_as_of
-from storage.keystore import best_available
+from dossier.services import vault_access, vault_admin
 from storage.vault import Vault
 
 
@@ -63,7 +61,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if out.exists():
         raise UserError(f"{out} already exists; choose a new file name.")
     with open_vault(args) as vault:
-        summary = create_backup(vault, out)
+        summary = vault_admin.backup_to(vault, out)
     emit(
         args,
         {"path": str(summary.path), "files": summary.files, "bytes": summary.bytes_written},
@@ -76,13 +74,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     passphrase = os.environ.get(vault_access.PASSPHRASE_ENV) or ask_passphrase()
     if args.check_only:
-        count = check_backup(Path(args.archive), passphrase)
+        count = vault_admin.check_backup(Path(args.archive), passphrase)
         emit(args, {"ok": True, "files": count}, f"The backup is intact ({count} files).")
         return 0
     target = vault_access.locate_vault(args.vault)
-    vault, report = restore_backup(Path(args.archive), target, passphrase)
-    with vault:
-        as_of = restored_as_of(vault)
+    restored = vault_admin.restore(Path(args.archive), target, passphrase)
+    report, as_of = restored.report, restored.as_of
+    with restored.vault:
         emit(
             args,
             {"vault": str(target), "ok": report.ok, "files": len(report.files), "as_of": as_of},
@@ -134,14 +132,14 @@ def cmd_rotate_keys(args: argparse.Namespace) -> int:
 
 def cmd_remember(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
-        vault.remember_on_device(best_available())
+        vault_admin.remember_here(vault)
     emit(args, {"remembered": True}, "This vault is now remembered on this device.")
     return 0
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
-        vault.forget_on_device(best_available())
+        vault_admin.forget_here(vault)
     emit(args, {"remembered": False}, "This device no longer remembers the vault.")
     return 0
 

@@ -11,11 +11,17 @@ from typing import Any
 import platformdirs
 from zxcvbn import zxcvbn
 
-from storage.errors import KeyringUnavailable, NotRemembered, VaultError
+from storage.errors import DatabaseRolledBack as DatabaseRolledBack
+from storage.errors import KeyringUnavailable, NotRemembered
+from storage.errors import VaultError as VaultError
 from storage.header import VaultHeader
-from storage.keys import KdfParams
-from storage.keystore import DeviceKeyStore, best_available
-from storage.vault import Vault
+from storage.keys import KdfParams as KdfParams
+from storage.keystore import DeviceKeyStore as DeviceKeyStore
+from storage.keystore import best_available
+from storage.vault import Vault as Vault
+
+# The window names these through this module (it never imports `storage`): the open vault it
+# hands to services, Argon2id settings (tests), a device keyring, and the errors it tells apart.
 
 APP_NAME = "EvidenceDossier"
 PASSPHRASE_ENV = "DOSSIER_PASSPHRASE"  # noqa: S105 - a variable name

@@ -1,0 +1,69 @@
+"""Looking after the vault: verify, back up, restore, passphrase, keys, this device, the log.
+
+The one place both faces (the `dossier` command and the window) do this from, so that the
+window never reaches into `storage` itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from storage import backup
+from storage.header import HEADER_NAME
+from storage.keystore import best_available
+from storage.vault import CustodyRecord, Vault, VerifyReport
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+__all__ = [
+    "Restored", "VerifyReport", "backup_to", "check_backup", "custody_log", "forget_here",
+    "is_vault", "remember_here", "restore", "verify",
+]  # fmt: skip
+
+
+def is_vault(folder: Path) -> bool:
+    """Whether ``folder`` holds a vault (else the window offers to create one there)."""
+    return (Path(folder) / HEADER_NAME).exists()
+
+
+def verify(vault: Vault) -> VerifyReport:
+    return vault.verify()
+
+
+def backup_to(
+    vault: Vault, target: Path, progress: Progress | None = None, cancelled: Cancel | None = None
+) -> backup.BackupSummary:
+    return backup.create_backup(vault, target, progress, cancelled)
+
+
+def check_backup(archive: Path, passphrase: str) -> int:
+    return backup.check_backup(archive, passphrase)
+
+
+@dataclass
+class Restored:
+    vault: Vault  # open: the caller locks it (or keeps working in it)
+    report: VerifyReport
+    as_of: str  # "2025-11-20 10:00 UTC": the moment the backup holds, said plainly
+
+
+def restore(
+    archive: Path, target: Path, passphrase: str, progress: Progress | None = None
+) -> Restored:
+    vault, report = backup.restore_backup(archive, target, passphrase, progress)
+    return Restored(vault, report, backup.restored_as_of(vault))
+
+
+def remember_here(vault: Vault) -> None:
+    vault.remember_on_device(best_available())
+
+
+def forget_here(vault: Vault) -> None:
+    vault.forget_on_device(best_available())
+
+
+def custody_log(vault: Vault) -> list[CustodyRecord]:
+    return list(vault.custody_log())
