@@ -5,16 +5,19 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop import file_dialogs, fonts
-from desktop.main_window import MainWindow
 from desktop.unlock_dialog import UnlockDialog
 from dossier.resources import ROOT
 from dossier.services import vault_access
 from dossier.services.vault_access import DeviceKeyStore, KdfParams, Vault
+
+if TYPE_CHECKING:  # the main window (and the export code it needs) loads after unlocking
+    from desktop.main_window import MainWindow
 
 DEFAULT_IDLE_MINUTES = 10
 _ACTIVITY = {
@@ -82,6 +85,8 @@ class DossierApp(QObject):
 
     def _show_window(self) -> None:
         assert self.vault is not None
+        from desktop.main_window import MainWindow
+
         self.window = MainWindow(self.vault)
         self.window.lock_requested.connect(self.lock)
         self.window.language_requested.connect(self.set_language)

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from dossier.services.vault_access import VaultError
+from dossier.errors import VaultError
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]

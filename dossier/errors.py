@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storage.errors import VaultError
+from storage.errors import VaultError as VaultError
 
 
 class DossierError(VaultError):

@@ -9,10 +9,12 @@ import json
 import os
 import sys
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dossier.services import vault_access
-from storage.vault import Vault
+from dossier import vocabulary
+
+if TYPE_CHECKING:  # loaded when a command runs, so that --help stays fast
+    from storage.vault import Vault
 
 
 class UserError(Exception):
@@ -21,18 +23,20 @@ class UserError(Exception):
 
 def ask_passphrase() -> str:
     if not sys.stdin.isatty():
-        raise UserError(f"No passphrase: set {vault_access.PASSPHRASE_ENV} or run in a terminal.")
+        raise UserError(f"No passphrase: set {vocabulary.PASSPHRASE_ENV} or run in a terminal.")
     return getpass.getpass("Vault passphrase: ")
 
 
 def prompt_new_passphrase() -> str:
-    from_env = os.environ.get(vault_access.PASSPHRASE_ENV)
+    from_env = os.environ.get(vocabulary.PASSPHRASE_ENV)
     if from_env is not None:
         passphrase = from_env
     else:
         passphrase = getpass.getpass("New passphrase: ")
         if getpass.getpass("Repeat the passphrase: ") != passphrase:
             raise UserError("The two passphrases differ. Nothing was changed.")
+    from dossier.services import vault_access
+
     problem = vault_access.passphrase_problem(passphrase)
     if problem:
         raise UserError(problem)
@@ -40,6 +44,8 @@ def prompt_new_passphrase() -> str:
 
 
 def open_vault(args: argparse.Namespace) -> Vault:
+    from dossier.services import vault_access
+
     return vault_access.unlock_vault(vault_access.locate_vault(args.vault), ask_passphrase)
 
 

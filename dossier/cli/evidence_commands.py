@@ -6,19 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from dossier import refs
+from dossier import refs, vocabulary
 from dossier.cli.common import UserError, emit, open_vault
 from dossier.cli.text_input import add_text
 from dossier.cli.types import Adder, SubGroup
 from dossier.legal_grounds import CASE_KINDS, NOTICE_TYPES
-from dossier.search import Searcher
-from dossier.services import cases, documents, events, people, quotes
-from dossier.services.documents import DOCUMENT_KINDS
-from dossier.services.events import EVENT_KINDS
 
 
 # ----------------------------------------------------------------------------- people
 def person_add(args: argparse.Namespace) -> int:
+    from dossier.services import people
+
     with open_vault(args) as vault:
         person = people.add_person(
             vault, args.name, native_name=args.native, aliases=args.alias, role=args.role,
@@ -29,6 +27,8 @@ def person_add(args: argparse.Namespace) -> int:
 
 
 def person_list(args: argparse.Namespace) -> int:
+    from dossier.services import people
+
     with open_vault(args) as vault:
         found = people.find_people(vault, args.find) if args.find else None
         listed = [p for p, _ in found] if found is not None else people.list_people(vault)
@@ -43,6 +43,8 @@ def person_list(args: argparse.Namespace) -> int:
 
 
 def person_show(args: argparse.Namespace) -> int:
+    from dossier.services import people
+
     with open_vault(args) as vault:
         person = people.show_person(vault, refs.parse(args.person, "P"))
     text = "\n".join(f"{k}: {v}" for k, v in _plain(person).items() if v not in (None, "", []))
@@ -51,6 +53,8 @@ def person_show(args: argparse.Namespace) -> int:
 
 
 def person_alias(args: argparse.Namespace) -> int:
+    from dossier.services import people
+
     with open_vault(args) as vault:
         person = people.add_alias(vault, refs.parse(args.person, "P"), args.alias)
     emit(args, person, f"{person.ref} is also known as: {', '.join(person.aliases)}")
@@ -58,7 +62,9 @@ def person_alias(args: argparse.Namespace) -> int:
 
 
 def person_set(args: argparse.Namespace) -> int:
-    fields = {name: getattr(args, name) for name in people.EDITABLE}
+    from dossier.services import people
+
+    fields = {name: getattr(args, name) for name in vocabulary.PERSON_EDITABLE}
     if all(value is None for value in fields.values()):
         raise UserError("Say what to change, e.g. --birth-place Bishkek.")
     with open_vault(args) as vault:
@@ -68,6 +74,8 @@ def person_set(args: argparse.Namespace) -> int:
 
 
 def person_duplicates(args: argparse.Namespace) -> int:
+    from dossier.services import people
+
     with open_vault(args) as vault:
         pairs = people.likely_duplicates(vault)
     data = [{"first": a.ref, "second": b.ref, "score": round(s, 1)} for a, b, s in pairs]
@@ -78,6 +86,8 @@ def person_duplicates(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------------------ cases
 def case_add(args: argparse.Namespace) -> int:
+    from dossier.services import cases
+
     with open_vault(args) as vault:
         case = cases.add_case(
             vault, refs.parse(args.person, "P"), args.kind,
@@ -95,6 +105,8 @@ def case_add(args: argparse.Namespace) -> int:
 
 
 def case_list(args: argparse.Namespace) -> int:
+    from dossier.services import cases
+
     with open_vault(args) as vault:
         person = refs.parse(args.person, "P") if args.person else None
         listed = cases.list_cases(vault, person)
@@ -104,7 +116,9 @@ def case_list(args: argparse.Namespace) -> int:
 
 
 def case_set(args: argparse.Namespace) -> int:
-    fields = {name: getattr(args, name) for name in cases.EDITABLE}
+    from dossier.services import cases
+
+    fields = {name: getattr(args, name) for name in vocabulary.CASE_EDITABLE}
     if all(value is None for value in fields.values()):
         raise UserError("Say what to change, e.g. --facts-file facts.txt.")
     with open_vault(args) as vault:
@@ -115,6 +129,8 @@ def case_set(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------- documents
 def import_command(args: argparse.Namespace) -> int:
+    from dossier.services import documents
+
     def progress(done: int, total: int, name: str) -> None:
         if not args.json and sys.stderr.isatty() and name:
             print(f"\r[{done + 1}/{total}] {name[:60]:<60}", end="", file=sys.stderr)
@@ -147,6 +163,8 @@ def import_command(args: argparse.Namespace) -> int:
 
 
 def document_list(args: argparse.Namespace) -> int:
+    from dossier.services import documents
+
     with open_vault(args) as vault:
         person = refs.parse(args.person, "P") if args.person else None
         listed = documents.list_documents(vault, person)
@@ -156,6 +174,8 @@ def document_list(args: argparse.Namespace) -> int:
 
 
 def document_show(args: argparse.Namespace) -> int:
+    from dossier.services import documents
+
     with open_vault(args) as vault:
         document = documents.show_document(vault, refs.parse(args.document, "D"))
     plain = _plain(document)
@@ -165,6 +185,8 @@ def document_show(args: argparse.Namespace) -> int:
 
 
 def document_text(args: argparse.Namespace) -> int:
+    from dossier.services import documents
+
     with open_vault(args) as vault:
         pages = documents.document_pages(vault, refs.parse(args.document, "D"))
     text = "\n".join(f"--- page {n} ---\n{page}" for n, page in enumerate(pages, 1))
@@ -173,6 +195,8 @@ def document_text(args: argparse.Namespace) -> int:
 
 
 def document_accept(args: argparse.Namespace) -> int:
+    from dossier.services import documents
+
     with open_vault(args) as vault:
         document = documents.accept_suggestions(
             vault, refs.parse(args.document, "D"), args.field or None
@@ -182,8 +206,10 @@ def document_accept(args: argparse.Namespace) -> int:
 
 
 def document_set(args: argparse.Namespace) -> int:
+    from dossier.services import documents
+
     fields: dict[str, str | bool | None] = {
-        name: getattr(args, name) for name in documents.EDITABLE
+        name: getattr(args, name) for name in vocabulary.DOCUMENT_EDITABLE
     }
     if args.confidential is not None:
         fields["confidential"] = args.confidential == "yes"
@@ -197,6 +223,8 @@ def document_set(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------------------ quotes
 def quote_add(args: argparse.Namespace) -> int:
+    from dossier.services import quotes
+
     with open_vault(args) as vault:
         quote = quotes.add_quote(
             vault, refs.parse(args.document, "D"), args.text, speaker=args.speaker,
@@ -211,6 +239,8 @@ def quote_add(args: argparse.Namespace) -> int:
 
 
 def quote_list(args: argparse.Namespace) -> int:
+    from dossier.services import quotes
+
     with open_vault(args) as vault:
         document = refs.parse(args.document, "D") if args.document else None
         listed = quotes.list_quotes(vault, document)
@@ -228,6 +258,8 @@ def quote_list(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------------------ events
 def event_add(args: argparse.Namespace) -> int:
+    from dossier.services import events
+
     with open_vault(args) as vault:
         event = events.add_event(
             vault, refs.parse(args.person, "P"), args.date, args.title, kind=args.kind,
@@ -243,6 +275,8 @@ def event_add(args: argparse.Namespace) -> int:
 
 
 def event_list(args: argparse.Namespace) -> int:
+    from dossier.services import events
+
     with open_vault(args) as vault:
         person_id = refs.parse(args.person, "P")
         listed = events.chronology(vault, person_id)
@@ -258,6 +292,8 @@ def event_list(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------------------ grounds
 def event_merge(args: argparse.Namespace) -> int:
+    from dossier.services import events
+
     keep, other = refs.parse(args.event, "E"), refs.parse(args.other, "E")
     with open_vault(args) as vault:
         merged = events.merge_events(
@@ -268,6 +304,8 @@ def event_merge(args: argparse.Namespace) -> int:
 
 
 def ground_list(args: argparse.Namespace) -> int:
+    from dossier.services import cases
+
     with open_vault(args) as vault:
         listed = cases.grounds(vault, refs.parse(args.case, "C"))
     lines = [f"{g.ref:>5}  {g.title}\n       evidence: "
@@ -278,6 +316,8 @@ def ground_list(args: argparse.Namespace) -> int:
 
 
 def ground_set(args: argparse.Namespace) -> int:
+    from dossier.services import cases
+
     with open_vault(args) as vault:
         ground = cases.set_argument(vault, refs.parse(args.ground, "G"), args.argument)
     emit(args, ground, f"{ground.ref} updated: the argument has {len(ground.argument)} characters.")
@@ -285,6 +325,8 @@ def ground_set(args: argparse.Namespace) -> int:
 
 
 def ground_link(args: argparse.Namespace) -> int:
+    from dossier.services import cases
+
     with open_vault(args) as vault:
         ground = None
         for target in args.evidence:
@@ -296,6 +338,8 @@ def ground_link(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------------------ search
 def search_command(args: argparse.Namespace) -> int:
+    from dossier.search import Searcher
+
     with open_vault(args) as vault:
         hits = Searcher(vault).search(
             args.query,
@@ -321,12 +365,13 @@ def _plain(view: object) -> dict[str, object]:
 
 # ------------------------------------------------------------------------------ parser
 def register(add: Adder, add_group: SubGroup) -> None:
+
     group = add_group("person", "People: add, list, show, aliases, likely duplicates.")
     sub = add("add", person_add, "Add a person.", group=group)
     add_text(sub, "name", "the name as used in filings", positional=True, required=True)
     add_text(sub, "native", "the name in its own script (e.g. Cyrillic)")
     sub.add_argument("--alias", action="append", default=[], help="another spelling (repeat)")
-    sub.add_argument("--role", choices=people.ROLES)
+    sub.add_argument("--role", choices=vocabulary.ROLES)
     sub.add_argument("--born", help='date of birth, as precise as known ("1987", "May 1987")')
     sub.add_argument("--nationality")
     add_text(sub, "notes")
@@ -338,7 +383,7 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument("person", help="P1")
     add_text(sub, "name", "the name as used in filings")
     add_text(sub, "native-name", "the name in its own script")
-    sub.add_argument("--role", choices=people.ROLES)
+    sub.add_argument("--role", choices=vocabulary.ROLES)
     sub.add_argument("--birth-date", help='as precise as known ("1987", "May 1987")')
     add_text(sub, "birth-place")
     sub.add_argument("--nationality")
@@ -366,10 +411,12 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument("--person", help="only this person's (P1)")
     sub = add("set", case_set, "Change a case's details (long texts from files).", group=group)
     sub.add_argument("case", help="C1")
-    sub.add_argument("--status", choices=cases.STATUSES)
+    sub.add_argument("--status", choices=vocabulary.CASE_STATUSES)
     sub.add_argument("--notice-type", choices=NOTICE_TYPES)
     sub.add_argument(
-        "--working-language", choices=list(cases.WORKING_LANGUAGES), help="the request's language"
+        "--working-language",
+        choices=list(vocabulary.WORKING_LANGUAGES),
+        help="the request's language",
     )
     sub.add_argument("--signed-date", help="the date of signature (default: the export day)")
     for name in ("summary", "facts", "arguments", "relief", "notice-reference",
@@ -382,7 +429,7 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub = add("import", import_command, "Import files and folders as documents (exhibits).")
     sub.add_argument("paths", nargs="+", help="files or folders")
     sub.add_argument("--person", action="append", default=[], help="link to a person (P1)")
-    sub.add_argument("--kind", default="other", choices=DOCUMENT_KINDS)
+    sub.add_argument("--kind", default="other", choices=vocabulary.DOCUMENT_KINDS)
     sub.add_argument("--password", help="the password of protected PDFs")
     sub.add_argument(
         "--accept",
@@ -403,7 +450,7 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument("field", nargs="*", help="only these (title, author, date_published…)")
     sub = add("set", document_set, "Edit a document's details.", group=group)
     sub.add_argument("document", help="D1")
-    for name in documents.EDITABLE:
+    for name in vocabulary.DOCUMENT_EDITABLE:
         if name == "title":
             add_text(sub, "title")
         else:
@@ -430,7 +477,7 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument("person", help="P1")
     sub.add_argument("--date", required=True, help='as the source says: "In August 2025"')
     add_text(sub, "title", required=True)
-    sub.add_argument("--kind", default="other", choices=EVENT_KINDS)
+    sub.add_argument("--kind", default="other", choices=vocabulary.EVENT_KINDS)
     add_text(sub, "description")
     sub.add_argument("--cite", action="append", default=[], help="D3:2 (page) or Q4 (repeat)")
     sub.add_argument("--also", action="append", default=[], help="other people involved")
@@ -498,11 +545,9 @@ def export_command(args: argparse.Namespace) -> int:
 
 
 def register_export(add: Adder) -> None:
-    from dossier.export.case_export import FORMATS
-
     sub = add("export", export_command, "Export a case as a PDF bundle or a DOCX narrative.")
     sub.add_argument("case", help="C1")
-    sub.add_argument("--format", choices=FORMATS, default="pdf")
+    sub.add_argument("--format", choices=vocabulary.EXPORT_FORMATS, default="pdf")
     sub.add_argument("--out", required=True, help="the file to write")
     sub.add_argument("--template", help="ccf-request, asylum-uk, asylum-us, general, or a file")
     sub.add_argument("--paper", choices=("a4", "letter"), help="default: the forum's paper")

@@ -7,10 +7,11 @@ import sys
 
 from dossier.cli.common import UserError, ask_passphrase, emit, open_vault
 from dossier.cli.types import Adder, SubGroup
-from dossier.services import recovery, vault_access
 
 
 def unrecorded_list(args: argparse.Namespace) -> int:
+    from dossier.services import recovery
+
     with open_vault(args) as vault:
         found = recovery.unrecorded(vault)
     lines = [
@@ -22,6 +23,8 @@ def unrecorded_list(args: argparse.Namespace) -> int:
 
 
 def unrecorded_recover(args: argparse.Namespace) -> int:
+    from dossier.services import recovery
+
     recovered, failed = [], []
     with open_vault(args) as vault:
         names = [f.name for f in recovery.unrecorded(vault) if args.all or f.name in args.names]
@@ -41,6 +44,8 @@ def unrecorded_recover(args: argparse.Namespace) -> int:
 
 
 def unrecorded_discard(args: argparse.Namespace) -> int:
+    from dossier.services import recovery
+
     with open_vault(args) as vault:
         found = next((f for f in recovery.unrecorded(vault) if f.name == args.name), None)
         if found is None:
@@ -58,6 +63,8 @@ def unrecorded_discard(args: argparse.Namespace) -> int:
 
 
 def accept_older(args: argparse.Namespace) -> int:
+    from dossier.services import vault_access
+
     if not args.yes:
         raise UserError(
             "Opening an older database gives up every change recorded after it. If you put "

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from dossier import refs
 from dossier.cli.common import emit, open_vault, to_jsonable
 from dossier.cli.text_input import add_text
 from dossier.cli.types import Adder, SubGroup
-from dossier.services import exhibits, translations
-from dossier.services.exhibits import ExhibitEntry
+
+if TYPE_CHECKING:  # the services load only when a command runs (--help stays fast)
+    from dossier.services.exhibits import ExhibitEntry
 
 
 # --------------------------------------------------------------------------- exhibits
@@ -26,6 +28,8 @@ def _annex_lines(entries: list[ExhibitEntry]) -> str:
 
 
 def exhibit_list(args: argparse.Namespace) -> int:
+    from dossier.services import exhibits
+
     with open_vault(args) as vault:
         entries = exhibits.list_exhibits(vault, refs.parse(args.case, "C"))
     emit(args, {"exhibits": entries}, _annex_lines(entries))
@@ -33,6 +37,8 @@ def exhibit_list(args: argparse.Namespace) -> int:
 
 
 def exhibit_add(args: argparse.Namespace) -> int:
+    from dossier.services import exhibits
+
     with open_vault(args) as vault:
         entries = exhibits.add_exhibit(
             vault,
@@ -46,6 +52,8 @@ def exhibit_add(args: argparse.Namespace) -> int:
 
 
 def exhibit_remove(args: argparse.Namespace) -> int:
+    from dossier.services import exhibits
+
     with open_vault(args) as vault:
         entries = exhibits.remove_exhibit(
             vault, refs.parse(args.case, "C"), refs.parse(args.document, "D")
@@ -55,6 +63,8 @@ def exhibit_remove(args: argparse.Namespace) -> int:
 
 
 def exhibit_move(args: argparse.Namespace) -> int:
+    from dossier.services import exhibits
+
     with open_vault(args) as vault:
         entries = exhibits.move_exhibit(
             vault, refs.parse(args.case, "C"), refs.parse(args.document, "D"), args.position
@@ -65,6 +75,8 @@ def exhibit_move(args: argparse.Namespace) -> int:
 
 # ----------------------------------------------------------------------- translations
 def translation_add(args: argparse.Namespace) -> int:
+    from dossier.services import translations
+
     with open_vault(args) as vault:
         added = translations.add_translation(
             vault,
@@ -88,6 +100,8 @@ def translation_add(args: argparse.Namespace) -> int:
 
 
 def translation_list(args: argparse.Namespace) -> int:
+    from dossier.services import translations
+
     with open_vault(args) as vault:
         listed = translations.list_translations(vault, refs.parse(args.document, "D"))
     lines = [
@@ -100,6 +114,8 @@ def translation_list(args: argparse.Namespace) -> int:
 
 
 def translation_remove(args: argparse.Namespace) -> int:
+    from dossier.services import translations
+
     with open_vault(args) as vault:
         translations.remove_translation(vault, refs.parse(args.translation, "T"))
     emit(args, {"removed": args.translation}, f"{args.translation} removed.")

@@ -17,12 +17,12 @@ from dossier.cli.common import (
     prompt_new_passphrase,
 )
 from dossier.cli.types import Adder
-from dossier.services import vault_access, vault_admin
-from storage.vault import Vault
 
 
 # --------------------------------------------------------------------------- commands
 def cmd_init(args: argparse.Namespace) -> int:
+    from dossier.services import vault_access
+
     folder = vault_access.locate_vault(args.vault)
     passphrase = prompt_new_passphrase()
     with vault_access.create_vault(folder, passphrase, remember=args.remember) as vault:
@@ -57,6 +57,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from dossier.services import vault_admin
+
     out = Path(args.out)
     if out.exists():
         raise UserError(f"{out} already exists; choose a new file name.")
@@ -72,6 +74,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from dossier.services import vault_access, vault_admin
+
     passphrase = os.environ.get(vault_access.PASSPHRASE_ENV) or ask_passphrase()
     if args.check_only:
         count = vault_admin.check_backup(Path(args.archive), passphrase)
@@ -93,6 +97,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
+    from dossier.services import vault_access
+    from storage.vault import Vault
+
     folder = vault_access.locate_vault(args.vault)
     old = os.environ.get("DOSSIER_OLD_PASSPHRASE") or getpass.getpass("Current passphrase: ")
     new = os.environ.get("DOSSIER_NEW_PASSPHRASE")
@@ -111,6 +118,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_rotate_keys(args: argparse.Namespace) -> int:
+    from dossier.services import vault_access
+    from storage.vault import Vault
+
     folder = vault_access.locate_vault(args.vault)
     passphrase = os.environ.get(vault_access.PASSPHRASE_ENV) or ask_passphrase()
 
@@ -131,6 +141,8 @@ def cmd_rotate_keys(args: argparse.Namespace) -> int:
 
 
 def cmd_remember(args: argparse.Namespace) -> int:
+    from dossier.services import vault_admin
+
     with open_vault(args) as vault:
         vault_admin.remember_here(vault)
     emit(args, {"remembered": True}, "This vault is now remembered on this device.")
@@ -138,6 +150,8 @@ def cmd_remember(args: argparse.Namespace) -> int:
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
+    from dossier.services import vault_admin
+
     with open_vault(args) as vault:
         vault_admin.forget_here(vault)
     emit(args, {"remembered": False}, "This device no longer remembers the vault.")

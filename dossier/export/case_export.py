@@ -15,9 +15,10 @@ from dossier.errors import DossierError
 from dossier.export import preflight, templates
 from dossier.export.content import VaultOriginals, gather
 from dossier.services.cases import show_case
+from dossier.vocabulary import EXPORT_FORMATS
 from storage.vault import Vault
 
-FORMATS = ("pdf", "docx")
+FORMATS = EXPORT_FORMATS
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,10 @@ from dossier import dates, legal_grounds, refs
 from dossier.errors import DossierError, NotFound
 from dossier.services import exhibits
 from dossier.services.people import get_person
+from dossier.vocabulary import CASE_EDITABLE as EDITABLE
+from dossier.vocabulary import CASE_STATUSES as STATUSES
+from dossier.vocabulary import PLEADING_FIELDS as _PLEADING_FIELDS
+from dossier.vocabulary import WORKING_LANGUAGES as WORKING_LANGUAGES
 from storage.custody import utc_now
 from storage.models import Case, Citation, Document, Event, Ground, GroundLink, Quote
 from storage.vault import Vault
@@ -69,22 +73,6 @@ class CaseView:
             case.arguments,
             *(getattr(case, name) for name in _PLEADING_FIELDS),
         )
-
-
-# The pleading's fields, in CaseView's order after ``arguments``.
-_PLEADING_FIELDS = (
-    "facts", "relief", "notice_known_how", "representative_phone", "representative_email",
-    "signatory_name", "signatory_capacity", "signed_place", "signed_date", "served_on",
-    "working_language",
-)  # fmt: skip
-# Every field `case set` and the case editor may change.
-EDITABLE = (
-    "status", "summary", "arguments", "requesting_country", "notice_type", "notice_reference",
-    "representative_name", "representative_firm", "representative_address",
-    "representative_bar_number", *_PLEADING_FIELDS,
-)  # fmt: skip
-STATUSES = ("draft", "ready", "filed", "closed")
-WORKING_LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic"}
 
 
 @dataclass(frozen=True)

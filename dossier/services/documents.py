@@ -21,6 +21,8 @@ from dossier.errors import DossierError, ImportRefused, NotFound, PasswordNeeded
 from dossier.importers import detect_mime, importer_for
 from dossier.importers.base import Extracted
 from dossier.services.people import get_person
+from dossier.vocabulary import DOCUMENT_EDITABLE as EDITABLE
+from dossier.vocabulary import DOCUMENT_KINDS as DOCUMENT_KINDS
 from storage.blobs import CancelCheck
 from storage.custody import utc_now
 from storage.errors import (
@@ -36,14 +38,7 @@ from storage.vault import FileRecord, Vault
 
 log = logging.getLogger(__name__)
 
-# The kinds of document lawyers file (the preflight looks for some of them).
-DOCUMENT_KINDS = (
-    "identity-document", "power-of-attorney", "court-decision", "charge-sheet",
-    "notice-extract", "news-article", "ngo-report", "ngo-statement", "official-letter",
-    "witness-statement", "expert-report", "translation-certificate", "photo", "email", "other",
-)  # fmt: skip
-EDITABLE = ("title", "kind", "outlet", "author", "url", "date_published", "date_accessed",
-            "language")  # fmt: skip
+
 _DATE_FIELDS = ("date_published", "date_accessed")
 _FROM_THE_SOURCE = ("title", "date_published", "date_created")
 

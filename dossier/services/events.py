@@ -13,15 +13,11 @@ from sqlalchemy.orm import Session
 from dossier import dates, refs, search
 from dossier.errors import DossierError, NotFound
 from dossier.services.people import get_person
+from dossier.vocabulary import EVENT_KINDS as EVENT_KINDS
 from storage.custody import utc_now
 from storage.models import Citation, Document, Event, EventPerson, GroundLink, Quote
 from storage.vault import Vault
 
-EVENT_KINDS = (
-    "arrest", "search", "detention", "charge", "court-ruling", "sentence", "notice-requested",
-    "notice-refused", "notice-deleted", "extradition-request", "asylum-decision",
-    "international-statement", "threat", "other",
-)  # fmt: skip
 # Two accounts of the same event dated further apart than this are not treated as one.
 CONFLICT_WINDOW_DAYS = 45
 _SAME_EVENT_SIMILARITY = 60

@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session
 
 from dossier import dates, names, refs, search
 from dossier.errors import DossierError, NotFound
+from dossier.vocabulary import PERSON_EDITABLE as EDITABLE
+from dossier.vocabulary import ROLES as ROLES
 from storage.custody import utc_now
 from storage.models import Organisation, Person, PersonAlias
 from storage.vault import Vault
-
-ROLES = ("journalist", "activist", "lawyer", "relative", "witness", "official", "other")
 
 
 @dataclass(frozen=True)
@@ -88,11 +88,6 @@ def add_person(
         search.index_person(session, person)
         vault.record_custody(session, "person added", refs.make("P", person.id), {"name": name})
         return PersonView.of(person)
-
-
-# What can be changed after a person is added (the name in filings included).
-EDITABLE = ("name", "native_name", "role", "birth_date", "birth_place", "nationality",
-            "identity_document", "correspondence_address", "notes")  # fmt: skip
 
 
 def update_person(vault: Vault, person_id: int, **fields: str | None) -> PersonView:

@@ -12,14 +12,9 @@ from sqlalchemy import select
 
 from dossier import dates, refs
 from dossier.errors import DossierError, NotFound
+from dossier.vocabulary import LANGUAGES as LANGUAGES
 from storage.models import Document, Translation
 from storage.vault import Vault
-
-# The languages forums work in, and those of this app's sources (ISO 639-1).
-LANGUAGES = {
-    "en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic", "ru": "Russian",
-    "ky": "Kyrgyz", "kk": "Kazakh", "uz": "Uzbek", "tg": "Tajik", "de": "German",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from typing import Any
 import platformdirs
 from zxcvbn import zxcvbn
 
+from dossier.vocabulary import PASSPHRASE_ENV as PASSPHRASE_ENV
 from storage.errors import DatabaseRolledBack as DatabaseRolledBack
 from storage.errors import KeyringUnavailable, NotRemembered
 from storage.errors import VaultError as VaultError
@@ -24,7 +25,7 @@ from storage.vault import Vault as Vault
 # hands to services, Argon2id settings (tests), a device keyring, and the errors it tells apart.
 
 APP_NAME = "EvidenceDossier"
-PASSPHRASE_ENV = "DOSSIER_PASSPHRASE"  # noqa: S105 - a variable name
+
 VAULT_ENV = "DOSSIER_VAULT"
 MIN_PASSPHRASE_CHARS = 10
 
