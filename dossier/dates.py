@@ -30,8 +30,12 @@ _RU_MONTHS = [
 _APPROX = re.compile(r"^(?:c\.?|ca\.?|circa|around|about|approx\.?|approximately|около)\s*(.+)$")
 _SINCE = re.compile(r"^(?:since|from|after|с)\s+(.+)$")
 _UNTIL = re.compile(r"^(?:until|till|up to|before|до)\s+(.+)$")
-_RANGE = re.compile(r"^(.+?)\s*(?:–|—|-|/|\bto\b|\buntil\b|\band\b)\s*(.+)$")
-_BETWEEN = re.compile(r"^between\s+(.+)$")
+_RANGE = re.compile(r"^(.+?)\s*(?:–|—|-|/|\bto\b|\buntil\b|\band\b|\bи\b|\bпо\b)\s*(.+)$")
+_BETWEEN = re.compile(r"^(?:between|между)\s+(.+)$")
+_FROM_TO = re.compile(r"^(?:from|с|со)\s+(.+?)\s+(?:to|until|till|по|до)\s+(.+)$")
+# "28–29 May 2025", "28-29 мая 2025"; "May 28–29, 2025"
+_DAYS_FIRST = re.compile(r"^(\d{1,2})\s*[–—-]\s*(\d{1,2})\s+(\S+\s+\d{4})(?:\s+г(?:\.|ода)?)?$")
+_MONTH_FIRST = re.compile(r"^([^\W\d]+)\s+(\d{1,2})\s*[–—-]\s*(\d{1,2}),?\s+(\d{4})$")
 
 
 def _month(word: str) -> int | None:
@@ -61,7 +65,7 @@ def _single(text: str) -> str | None:
             day = int(re.sub(r"\D", "", word))
         elif (number := _month(word)) is not None:
             month = number
-        elif word.lower() not in ("of", "г.", "года", "год", "in", "on"):
+        elif word.lower() not in ("of", "г.", "г", "года", "год", "году", "in", "on"):
             return None
     if month is None:
         return f"{year:04d}" if year is not None and day is None else None
@@ -69,14 +73,45 @@ def _single(text: str) -> str | None:
     return f"{prefix}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
 
 
+def _days(first: str, last: str, month: str | None) -> str | None:
+    """Days of one month: "28–29 May 2025" → 2025-05-28/2025-05-29."""
+    if month is None or len(month) != 7 or "X" in month:
+        return None
+    return f"{month}-{int(first):02d}/{month}-{int(last):02d}"
+
+
+def _interval(start_text: str, end_text: str) -> str | None:
+    """Two points; a start without its year takes the end's ("28 May – 2 June 2025")."""
+    end = _single(end_text)
+    if re.fullmatch(r"\d{1,2}", start_text.strip()) and end and len(end) == 10:
+        return _days(start_text, end[8:], end[:7])  # "с 28 по 29 мая 2025"
+    start = _single(start_text)
+    if not (start and end):
+        return None
+    if start.startswith("XXXX") and not end.startswith("XXXX"):
+        year = int(end[:4])
+        if len(start) >= 7 and len(end) >= 7 and start[5:7] > end[5:7]:
+            year -= 1  # "28 December – 3 January 2026" began the year before
+        start = f"{year:04d}" + start[4:]
+    return f"{start}/{end}"
+
+
 def to_edtf(text: str) -> str:
     """A date as written ("On October 30", "c. 2021", "since 2020") to EDTF; raises BadDate."""
     raw = text
     text = re.sub(r"\s+", " ", text.strip())
-    text = re.sub(r"^(?:on|in)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:on|in|в|во)\s+", "", text, flags=re.IGNORECASE)
     lowered = text.lower()
     result: str | None
-    if match := _APPROX.match(lowered):
+    if match := _DAYS_FIRST.match(lowered):
+        first, last, month_year = match.groups()
+        result = _days(first, last, _single(month_year))
+    elif match := _MONTH_FIRST.match(lowered):
+        month, first, last, year = match.groups()
+        result = _days(first, last, _single(f"{month} {year}"))
+    elif match := _FROM_TO.match(lowered):
+        result = _interval(match.group(1), match.group(2))
+    elif match := _APPROX.match(lowered):
         inner = _single(match.group(1))
         result = inner + "~" if inner else None
     elif lowered.endswith("?") and (inner := _single(text[:-1])):
@@ -94,9 +129,7 @@ def to_edtf(text: str) -> str:
         match = _RANGE.match(body)
         result = None
         if match:
-            start, end = _single(match.group(1)), _single(match.group(2))
-            if start and end:
-                result = f"{start}/{end}"
+            result = _interval(match.group(1), match.group(2))
     if result is None:
         result = raw.strip()  # perhaps EDTF already ("2021~", "2020/..")
     try:
@@ -182,6 +215,14 @@ def display(edtf_text: str, months: list[str] | tuple[str, ...] = MONTHS) -> str
             return f"since {_display_single(start, months)}"
         if start in ("..", ""):
             return f"until {_display_single(end, months)}"
+        plain = re.fullmatch(r"\d{4}-\d{2}-\d{2}", start) and re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}", end
+        )
+        if plain and start[:7] == end[:7]:  # "28–29 May 2025"
+            return f"{int(start[8:])}–{_display_single(end, months)}"
+        if plain and start[:4] == end[:4]:  # "28 May – 2 June 2025"
+            first = _display_single(start, months).rsplit(" ", 1)[0]
+            return f"{first} – {_display_single(end, months)}"
         return f"{_display_single(start, months)} – {_display_single(end, months)}"
     return _display_single(edtf_text, months)
 

@@ -66,3 +66,25 @@ def test_impossible_or_unreadable_dates_are_refused_with_examples(nonsense: str)
 
 def test_unknown_year_can_be_filled_from_the_source() -> None:
     assert dates.with_year(dates.to_edtf("In August"), 2025) == "2025-08"
+
+
+@pytest.mark.parametrize(
+    ("written", "edtf", "shown"),
+    [
+        ("28–29 May 2025", "2025-05-28/2025-05-29", "28–29 May 2025"),
+        ("May 28-29, 2025", "2025-05-28/2025-05-29", "28–29 May 2025"),
+        ("с 28 по 29 мая 2025", "2025-05-28/2025-05-29", "28–29 May 2025"),
+        ("28 мая – 2 июня 2025", "2025-05-28/2025-06-02", "28 May – 2 June 2025"),
+        ("28 December – 3 January 2026", "2025-12-28/2026-01-03",
+         "28 December 2025 – 3 January 2026"),
+        ("в августе 2025", "2025-08", "August 2025"),
+        ("в августе 2025 года", "2025-08", "August 2025"),
+        ("30 октября 2025", "2025-10-30", "30 October 2025"),
+        ("между 2020 и 2022", "2020/2022", "2020 – 2022"),
+    ],
+)  # fmt: skip
+def test_ranges_of_days_and_russian_dates_are_understood(
+    written: str, edtf: str, shown: str
+) -> None:
+    assert dates.to_edtf(written) == edtf
+    assert dates.display(edtf) == shown
