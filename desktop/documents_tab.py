@@ -9,6 +9,9 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -27,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from desktop import file_dialogs
 from desktop.jobs import Jobs
+from desktop.translation_dialog import TranslationDialog
 from desktop.worker import Cancel, Progress
-from dossier import dates
-from dossier.services import documents, quotes
+from dossier import dates, vocabulary
+from dossier.services import documents, quotes, translations
 from dossier.services.documents import DocumentView, ImportReport
 from dossier.services.vault_access import Vault
 
@@ -42,6 +47,8 @@ class DocumentsTab(QWidget):
         self._vault, self._person_id, self._jobs = vault, person_id, jobs
         self._pages: list[str] = []
         self._current: DocumentView | None = None
+        self.dirty = False
+        self._loading = False
         self._pdf_buffer: QBuffer | None = None
         self.setAcceptDrops(True)
         self.list = QListWidget()
@@ -99,12 +106,55 @@ class DocumentsTab(QWidget):
             ("outlet", self.tr("Outlet")),
             ("date_published", self.tr("Published")),
             ("url", self.tr("Address (URL)")),
-            ("language", self.tr("Language")),
         ):
             edit = QLineEdit()
             edit.setAccessibleName(label)
+            edit.textEdited.connect(self._edited)
             self.fields[name] = edit
             self.meta.addRow(label, edit)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Kind"))
+        kinds = {
+            "identity-document": self.tr("identity document"),
+            "power-of-attorney": self.tr("power of attorney"),
+            "court-decision": self.tr("court decision"), "charge-sheet": self.tr("charge sheet"),
+            "notice-extract": self.tr("notice extract"), "news-article": self.tr("news article"),
+            "ngo-report": self.tr("NGO report"), "ngo-statement": self.tr("NGO statement"),
+            "official-letter": self.tr("official letter"),
+            "witness-statement": self.tr("witness statement"),
+            "expert-report": self.tr("expert report"),
+            "translation-certificate": self.tr("translation certificate"),
+            "photo": self.tr("photograph"), "email": self.tr("email"), "other": self.tr("other"),
+        }  # fmt: skip
+        for kind in vocabulary.DOCUMENT_KINDS:
+            self.kind.addItem(kinds.get(kind, kind), kind)
+        self.kind.activated.connect(self._edited)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("Not set"), "")
+        languages = {
+            "en": self.tr("English"), "fr": self.tr("French"), "es": self.tr("Spanish"),
+            "ar": self.tr("Arabic"), "ru": self.tr("Russian"), "ky": self.tr("Kyrgyz"),
+            "kk": self.tr("Kazakh"), "uz": self.tr("Uzbek"), "tg": self.tr("Tajik"),
+            "de": self.tr("German"),
+        }  # fmt: skip
+        for code in vocabulary.LANGUAGES:
+            self.language.addItem(languages.get(code, code), code)
+        self.language.activated.connect(self._edited)
+        self.confidential = QCheckBox(self.tr("Confidential (never annexed, never exported)"))
+        self.confidential.clicked.connect(self._edited)
+        self.meta.addRow(self.tr("Kind"), self.kind)
+        self.meta.addRow(self.tr("Language"), self.language)
+        self.meta.addRow("", self.confidential)
+        self.translations = QListWidget()
+        self.translations.setAccessibleName(self.tr("Translations"))
+        self.translations.setMaximumHeight(70)
+        add_translation = QPushButton(self.tr("Add translation…"))
+        add_translation.clicked.connect(self.add_translation)
+        translation_row = QHBoxLayout()
+        translation_row.addWidget(self.translations, 1)
+        translation_row.addWidget(add_translation)
+        self.meta.addRow(self.tr("Translations"), translation_row)
         self.suggestions = QLabel()
         self.suggestions.setWordWrap(True)
         self.suggestions.setAccessibleName(self.tr("Found in the file"))
@@ -112,9 +162,14 @@ class DocumentsTab(QWidget):
         save.clicked.connect(self.save_details)
         accept = QPushButton(self.tr("Use what was found in the file"))
         accept.clicked.connect(self.accept_suggestions)
+        delete = QPushButton(self.tr("Delete document…"))
+        delete.clicked.connect(self.delete_current)
+        self.state = QLabel()
         buttons = QHBoxLayout()
         buttons.addWidget(save)
         buttons.addWidget(accept)
+        buttons.addWidget(self.state, 1)
+        buttons.addWidget(delete)
         self.meta.addRow(self.tr("Found in the file"), self.suggestions)
         self.meta.addRow("", buttons)
         right = QVBoxLayout()
@@ -206,6 +261,8 @@ class DocumentsTab(QWidget):
 
     # --------------------------------------------------------------------------- viewer
     def _show(self, item: QListWidgetItem | None) -> None:
+        if self.dirty:
+            self.save_details()  # the details typed for the previous document are kept
         if item is None:
             return
         view: DocumentView = item.data(Qt.ItemDataRole.UserRole)
@@ -249,9 +306,16 @@ class DocumentsTab(QWidget):
         self._show_page(1)
 
     def _show_details(self, view: DocumentView) -> None:
+        self._loading = True
         for name, edit in self.fields.items():
             value = getattr(view, name) or ""
             edit.setText(dates.display(value) if name == "date_published" and value else value)
+        self.kind.setCurrentIndex(max(self.kind.findData(view.kind), 0))
+        self.language.setCurrentIndex(max(self.language.findData(view.language or ""), 0))
+        self.confidential.setChecked(view.confidential)
+        self._loading = False
+        self._set_dirty(False)
+        self._load_translations(view.id)
         self.suggestions.setText(
             "; ".join(f"{k}: {v}" for k, v in view.suggestions.items()) or self.tr("nothing")
         )
@@ -261,16 +325,102 @@ class DocumentsTab(QWidget):
             return
         vault, document_id = self._vault, self._current.id
         values: dict[str, str | bool | None] = {
-            name: edit.text().strip() or None for name, edit in self.fields.items()
+            name: edit.text().strip() for name, edit in self.fields.items()
         }
-        shown = self._current.date_display
+        shown = self._current.date_display or ""
         if values["date_published"] == shown:
             values["date_published"] = None  # unchanged ("August (year unknown)" is display only)
+        values["kind"] = str(self.kind.currentData())
+        values["language"] = str(self.language.currentData() or "")
+        values["confidential"] = self.confidential.isChecked()
+        self._set_dirty(False)
 
         def job(_p: Progress, _c: Cancel) -> DocumentView:
             return documents.update_document(vault, document_id, **values)
 
-        self._jobs.run_job(self, job, self._details_saved)
+        self._jobs.run_job(self, job, self._details_saved, on_failed=self._not_saved)
+
+    def _edited(self, *_args: object) -> None:
+        if not self._loading and self._current is not None:
+            self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.state.setText(self.tr("Unsaved changes") if dirty else "")
+
+    def _not_saved(self, message: str) -> None:
+        self._set_dirty(True)
+        self.report.setText(message)
+
+    # ---------------------------------------------------------------- translations
+    def _load_translations(self, document_id: int) -> None:
+        vault = self._vault
+        self._jobs.run_job(
+            self,
+            lambda _p, _c: translations.list_translations(vault, document_id),
+            self._fill_translations,
+        )
+
+    def _fill_translations(self, listed: list[translations.TranslationView]) -> None:
+        self.translations.clear()
+        for item in listed:
+            by = item.translator or self.tr("translator not named")
+            self.translations.addItem(f"{item.ref}  {item.language_name} — {by}")
+
+    def ask_translation(self, title: str) -> dict[str, str | None] | None:
+        dialog = TranslationDialog(title, self)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def add_translation(self) -> None:
+        if self._current is None:
+            return
+        given = self.ask_translation(self._current.title)
+        if given is None:
+            return
+        vault, document_id = self._vault, self._current.id
+        language, text = str(given.pop("language")), str(given.pop("text"))
+
+        def job(_p: Progress, _c: Cancel) -> translations.TranslationView:
+            return translations.add_translation(
+                vault, document_id, language=language, text=text, **given
+            )
+
+        self._jobs.run_job(self, job, lambda _t: self._load_translations(document_id))
+
+    # ------------------------------------------------------------------- deleting
+    def confirm_delete(self, sentence: str) -> bool:
+        """Deleting evidence is the user's act, after a confirmation that names it (No by
+        default)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete this document?"),
+            sentence + "\n\n" + self.tr("This cannot be undone."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_current(self) -> None:
+        if self._current is None:
+            return
+        vault, document_id = self._vault, self._current.id
+        self._jobs.run_job(
+            self, lambda _p, _c: documents.deletion_plan(vault, document_id), self._ask_delete
+        )
+
+    def _ask_delete(self, plan: documents.DeletionPlan) -> None:
+        if not self.confirm_delete(plan.sentence):
+            return
+        vault, document_id = self._vault, plan.document.id
+        self._set_dirty(False)
+        self._current = None
+
+        def done(_plan: documents.DeletionPlan) -> None:
+            self.report.setText(self.tr("%1 was deleted.").replace("%1", plan.document.ref))
+            self.refresh()
+            self.changed.emit()
+
+        self._jobs.run_job(self, lambda _p, _c: documents.delete_document(vault, document_id), done)
 
     def accept_suggestions(self) -> None:
         if self._current is None:

@@ -35,8 +35,10 @@ from dossier.services.vault_access import Vault
 
 class PersonPage(QTabWidget):
     def save_edits(self) -> None:
-        """Start saving what was typed in the tabs that edit (profile, pleading)."""
+        """Start saving what was typed in the tabs that edit (profile, documents, pleading)."""
         self.profile.save()
+        if self.documents.dirty:
+            self.documents.save_details()
         self.case.save()
 
     def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:

@@ -10,7 +10,7 @@ import os
 import shutil
 import stat
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -714,9 +714,20 @@ class Vault:
             for segment in self.read_file(file_id):
                 sink.write(segment)
 
-    def delete_file(self, file_id: int, reason: str = "") -> None:
-        """Remove the record (and with it the only copy of the file's key), then the file."""
+    def delete_file(
+        self,
+        file_id: int,
+        reason: str = "",
+        also: Callable[[Session], None] | None = None,
+    ) -> None:
+        """Remove the record (and with it the only copy of the file's key), then the file.
+
+        ``also`` runs in the same transaction first: the records that describe the file go
+        with it, or nothing goes.
+        """
         with self.transaction() as session:
+            if also is not None:
+                also(session)
             row = self._row(session, file_id)
             file_name = row.file_name
             custody.append(

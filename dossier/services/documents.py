@@ -395,6 +395,7 @@ def accept_suggestions(
 
 
 def update_document(vault: Vault, document_id: int, **fields: str | bool | None) -> DocumentView:
+    """Change a document's details; None leaves a field as it is, "" clears it."""
     with vault.transaction() as session:
         document = _get(session, document_id)
         changed: dict[str, object] = {}
@@ -404,6 +405,10 @@ def update_document(vault: Vault, document_id: int, **fields: str | bool | None)
             if name == "confidential":
                 document.confidential = bool(value)
             elif name in EDITABLE:
+                if isinstance(value, str) and not value.strip():
+                    if name in ("title", "kind"):
+                        raise DossierError(f"A document needs a {name}; it was not changed.")
+                    value = None  # an emptied field is cleared, not ignored
                 if name == "kind" and value not in DOCUMENT_KINDS:
                     raise DossierError(f'"{value}" is not a kind of document.')
                 if name in _DATE_FIELDS and isinstance(value, str):
@@ -470,3 +475,118 @@ def _reindex_title(session: Session, document: Document) -> None:
         {"id": document.id},
     )
     search.index_text(session, "document", document.id, None, document.title)
+
+
+@dataclass(frozen=True)
+class DeletionPlan:
+    """What deleting a document takes with it: said in the confirmation, by name."""
+
+    document: DocumentView
+    quotes: list[str]  # Q refs taken from it
+    translations: int
+    events: list[str]  # E refs whose citations of it go (the events stay)
+    cases: list[str]  # C refs it is an annex of
+
+    @property
+    def sentence(self) -> str:
+        parts = [f'{self.document.ref} "{self.document.title}" (the file '
+                 f"{self.document.original_name}, destroyed beyond recovery)"]  # fmt: skip
+        if self.quotes:
+            parts.append(f"its {len(self.quotes)} quote(s) ({', '.join(self.quotes)})")
+        if self.translations:
+            parts.append(f"its {self.translations} translation(s)")
+        if self.events:
+            parts.append(f"its citations in {', '.join(self.events)} (the events stay)")
+        if self.cases:
+            parts.append(f"its place among the annexes of {', '.join(self.cases)}")
+        return "Deleting removes " + "; ".join(parts) + "."
+
+
+def deletion_plan(vault: Vault, document_id: int) -> DeletionPlan:
+    from storage.models import CaseExhibit, Citation, Event, Quote, Translation
+
+    with vault.session() as session:
+        document = _get(session, document_id)
+        people = list(
+            session.scalars(
+                select(DocumentPerson.person_id).where(DocumentPerson.document_id == document_id)
+            )
+        )
+        view = view_of(vault, document, people)
+        quote_ids = list(session.scalars(select(Quote.id).where(Quote.document_id == document_id)))
+        translations = len(
+            session.scalars(
+                select(Translation.id).where(Translation.document_id == document_id)
+            ).all()
+        )
+        events = sorted(
+            {
+                event_id
+                for event_id in session.scalars(
+                    select(Citation.event_id).where(Citation.document_id == document_id)
+                )
+            }
+        )
+        known = set(session.scalars(select(Event.id).where(Event.id.in_(events))))
+        cases = list(
+            session.scalars(
+                select(CaseExhibit.case_id).where(CaseExhibit.document_id == document_id)
+            )
+        )
+    return DeletionPlan(
+        view,
+        [refs.make("Q", q) for q in quote_ids],
+        translations,
+        [refs.make("E", e) for e in events if e in known],
+        [refs.make("C", c) for c in cases],
+    )
+
+
+def delete_document(vault: Vault, document_id: int) -> DeletionPlan:
+    """Delete a document at the user's word: its record, quotes, translations, citations and
+    annex places, its search entries, and its file (crypto-shredded: its key is destroyed).
+    One transaction, recorded in the custody log with what went."""
+    from storage.models import CaseExhibit, Citation, GroundLink, Quote
+
+    plan = deletion_plan(vault, document_id)
+
+    def records(session: Session) -> None:
+        document = _get(session, document_id)
+        quote_ids = list(session.scalars(select(Quote.id).where(Quote.document_id == document_id)))
+        for citation in session.scalars(
+            select(Citation).where(
+                (Citation.document_id == document_id) | Citation.quote_id.in_(quote_ids)
+            )
+        ):
+            session.delete(citation)
+        links = (GroundLink.target_kind == "document") & (GroundLink.target_id == document_id)
+        links |= (GroundLink.target_kind == "quote") & GroundLink.target_id.in_(quote_ids)
+        for link in session.scalars(select(GroundLink).where(links)):
+            session.delete(link)
+        for quote_id in quote_ids:
+            search.unindex(session, "quote", quote_id)
+            quote = session.get(Quote, quote_id)
+            if quote is not None:
+                session.delete(quote)
+        for annex in session.scalars(
+            select(CaseExhibit).where(CaseExhibit.document_id == document_id)
+        ):
+            session.delete(annex)
+        search.unindex(session, "document", document_id)
+        session.delete(document)
+        session.flush()
+        vault.record_custody(
+            session,
+            "document deleted",
+            refs.make("D", document_id),
+            {
+                "title": plan.document.title,
+                "sha256": plan.document.sha256,
+                "quotes": plan.quotes,
+                "events": plan.events,
+                "cases": plan.cases,
+            },
+        )
+
+    vault.delete_file(plan.document.file_id, "document deleted by the user", also=records)
+    return plan

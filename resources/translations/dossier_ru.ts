@@ -385,109 +385,267 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="48" />
+        <location filename="../../desktop/documents_tab.py" line="55" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="50" />
+        <location filename="../../desktop/documents_tab.py" line="57" />
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="52" />
+        <location filename="../../desktop/documents_tab.py" line="59" />
         <source>Or drag files and folders here.</source>
         <translation>Или перетащите сюда файлы и папки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="55" />
+        <location filename="../../desktop/documents_tab.py" line="62" />
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="66" />
+        <location filename="../../desktop/documents_tab.py" line="73" />
         <source>Document text</source>
         <translation>Текст документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="70" />
+        <location filename="../../desktop/documents_tab.py" line="77" />
         <source>Document page</source>
         <translation>Страница документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="77" />
-        <location filename="../../desktop/documents_tab.py" line="83" />
+        <location filename="../../desktop/documents_tab.py" line="84" />
+        <location filename="../../desktop/documents_tab.py" line="90" />
         <source>Page</source>
         <translation>Страница</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="80" />
+        <location filename="../../desktop/documents_tab.py" line="87" />
         <source>Add quote from selection</source>
         <translation>Цитата из выделенного</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="90" />
+        <location filename="../../desktop/documents_tab.py" line="97" />
         <source>Page text</source>
         <translation>Текст страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="97" />
+        <location filename="../../desktop/documents_tab.py" line="104" />
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="98" />
+        <location filename="../../desktop/documents_tab.py" line="105" />
         <source>Author</source>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="99" />
+        <location filename="../../desktop/documents_tab.py" line="106" />
         <source>Outlet</source>
         <translation>Издание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="100" />
+        <location filename="../../desktop/documents_tab.py" line="107" />
         <source>Published</source>
         <translation>Опубликовано</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="101" />
+        <location filename="../../desktop/documents_tab.py" line="108" />
         <source>Address (URL)</source>
         <translation>Адрес (URL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="102" />
+        <location filename="../../desktop/documents_tab.py" line="116" />
+        <location filename="../../desktop/documents_tab.py" line="146" />
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="118" />
+        <source>identity document</source>
+        <translation>документ, удостоверяющий личность</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="119" />
+        <source>power of attorney</source>
+        <translation>доверенность</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="120" />
+        <source>court decision</source>
+        <translation>решение суда</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="120" />
+        <source>charge sheet</source>
+        <translation>обвинительное заключение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="121" />
+        <source>notice extract</source>
+        <translation>выписка из уведомления</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="121" />
+        <source>news article</source>
+        <translation>новостная статья</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="122" />
+        <source>NGO report</source>
+        <translation>доклад НКО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="122" />
+        <source>NGO statement</source>
+        <translation>заявление НКО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="123" />
+        <source>official letter</source>
+        <translation>официальное письмо</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="124" />
+        <source>witness statement</source>
+        <translation>показания свидетеля</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="125" />
+        <source>expert report</source>
+        <translation>заключение эксперта</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="126" />
+        <source>translation certificate</source>
+        <translation>удостоверение перевода</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="127" />
+        <source>photograph</source>
+        <translation>фотография</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="127" />
+        <source>email</source>
+        <translation>электронное письмо</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="127" />
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="133" />
+        <location filename="../../desktop/documents_tab.py" line="147" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="110" />
-        <location filename="../../desktop/documents_tab.py" line="118" />
+        <location filename="../../desktop/documents_tab.py" line="134" />
+        <source>Not set</source>
+        <translation>Не указан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="136" />
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="136" />
+        <source>French</source>
+        <translation>французский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="136" />
+        <source>Spanish</source>
+        <translation>испанский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="137" />
+        <source>Arabic</source>
+        <translation>арабский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="137" />
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="137" />
+        <source>Kyrgyz</source>
+        <translation>кыргызский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="138" />
+        <source>Kazakh</source>
+        <translation>казахский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="138" />
+        <source>Uzbek</source>
+        <translation>узбекский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="138" />
+        <source>Tajik</source>
+        <translation>таджикский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="139" />
+        <source>German</source>
+        <translation>немецкий</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="144" />
+        <source>Confidential (never annexed, never exported)</source>
+        <translation>Конфиденциально (не прилагается и не экспортируется)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="150" />
+        <location filename="../../desktop/documents_tab.py" line="157" />
+        <source>Translations</source>
+        <translation>Переводы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="152" />
+        <source>Add translation…</source>
+        <translation>Добавить перевод…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="160" />
+        <location filename="../../desktop/documents_tab.py" line="173" />
         <source>Found in the file</source>
         <translation>Найдено в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="111" />
+        <location filename="../../desktop/documents_tab.py" line="161" />
         <source>Save details</source>
         <translation>Сохранить сведения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="113" />
+        <location filename="../../desktop/documents_tab.py" line="163" />
         <source>Use what was found in the file</source>
         <translation>Взять найденное в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="150" />
+        <location filename="../../desktop/documents_tab.py" line="165" />
+        <source>Delete document…</source>
+        <translation>Удалить документ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="205" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="176" />
+        <location filename="../../desktop/documents_tab.py" line="231" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="182" />
+        <location filename="../../desktop/documents_tab.py" line="237" />
         <source>Imported: %n document(s).</source>
         <translation>
             <numerusform>Импортировано документов: %n.</numerusform>
@@ -496,42 +654,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="195" />
+        <location filename="../../desktop/documents_tab.py" line="250" />
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="196" />
+        <location filename="../../desktop/documents_tab.py" line="251" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="256" />
+        <location filename="../../desktop/documents_tab.py" line="320" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="288" />
+        <location filename="../../desktop/documents_tab.py" line="349" />
+        <source>Unsaved changes</source>
+        <translation>Есть несохранённые изменения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="367" />
+        <source>translator not named</source>
+        <translation>переводчик не указан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="396" />
+        <source>Delete this document?</source>
+        <translation>Удалить этот документ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="397" />
+        <source>This cannot be undone.</source>
+        <translation>Это нельзя отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="419" />
+        <source>%1 was deleted.</source>
+        <translation>%1 удалён.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="438" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="307" />
+        <location filename="../../desktop/documents_tab.py" line="457" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="309" />
+        <location filename="../../desktop/documents_tab.py" line="459" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="309" />
+        <location filename="../../desktop/documents_tab.py" line="459" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="326" />
+        <location filename="../../desktop/documents_tab.py" line="476" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
@@ -1150,192 +1333,325 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>TranslationDialog</name>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="28" />
+        <source>Add a translation</source>
+        <translation>Добавить перевод</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="30" />
+        <source>Language of the translation</source>
+        <translation>Язык перевода</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="32" />
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="32" />
+        <source>French</source>
+        <translation>французский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="32" />
+        <source>Spanish</source>
+        <translation>испанский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="33" />
+        <source>Arabic</source>
+        <translation>арабский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="33" />
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="33" />
+        <source>Kyrgyz</source>
+        <translation>кыргызский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="34" />
+        <source>Kazakh</source>
+        <translation>казахский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="34" />
+        <source>Uzbek</source>
+        <translation>узбекский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="34" />
+        <source>Tajik</source>
+        <translation>таджикский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="35" />
+        <source>German</source>
+        <translation>немецкий</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="40" />
+        <source>Text of the translation</source>
+        <translation>Текст перевода</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="42" />
+        <source>Take the text from a file…</source>
+        <translation>Взять текст из файла…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="46" />
+        <source>Translation of: %1</source>
+        <translation>Перевод документа: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="47" />
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="49" />
+        <source>Translator's full name</source>
+        <translation>Полное имя переводчика</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="50" />
+        <source>Translator's address</source>
+        <translation>Адрес переводчика</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="51" />
+        <source>Translator's telephone</source>
+        <translation>Телефон переводчика</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="52" />
+        <source>Qualifications</source>
+        <translation>Квалификация</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="53" />
+        <source>Date of the translation</source>
+        <translation>Дата перевода</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="54" />
+        <source>Signature line, if certified</source>
+        <translation>Строка подписи, если перевод заверен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="60" />
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="76" />
+        <source>Translation text</source>
+        <translation>Текст перевода</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="82" />
+        <source>That file could not be read as text (UTF-8).</source>
+        <translation>Этот файл не удалось прочитать как текст (UTF-8).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="86" />
+        <source>The translation has no text yet.</source>
+        <translation>В переводе пока нет текста.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="55" />
+        <location filename="../../desktop/unlock_dialog.py" line="51" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="57" />
-        <location filename="../../desktop/unlock_dialog.py" line="80" />
-        <location filename="../../desktop/unlock_dialog.py" line="110" />
+        <location filename="../../desktop/unlock_dialog.py" line="53" />
+        <location filename="../../desktop/unlock_dialog.py" line="76" />
+        <location filename="../../desktop/unlock_dialog.py" line="106" />
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="58" />
+        <location filename="../../desktop/unlock_dialog.py" line="54" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="65" />
-        <location filename="../../desktop/unlock_dialog.py" line="81" />
+        <location filename="../../desktop/unlock_dialog.py" line="61" />
+        <location filename="../../desktop/unlock_dialog.py" line="77" />
         <source>Passphrase</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="68" />
+        <location filename="../../desktop/unlock_dialog.py" line="64" />
         <source>Repeat the passphrase</source>
         <translation>Повторите пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="72" />
+        <location filename="../../desktop/unlock_dialog.py" line="68" />
         <source>Passphrase strength</source>
         <translation>Надёжность пароля</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="73" />
+        <location filename="../../desktop/unlock_dialog.py" line="69" />
         <source>Remember on this device</source>
         <translation>Запомнить на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="74" />
+        <location filename="../../desktop/unlock_dialog.py" line="70" />
         <source>Open with this device's key</source>
         <translation>Открыть ключом этого устройства</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="78" />
+        <location filename="../../desktop/unlock_dialog.py" line="74" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="82" />
+        <location filename="../../desktop/unlock_dialog.py" line="78" />
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="84" />
+        <location filename="../../desktop/unlock_dialog.py" line="80" />
         <source>Strength</source>
         <translation>Надёжность</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="87" />
+        <location filename="../../desktop/unlock_dialog.py" line="83" />
         <source>Passphrase strength in words</source>
         <translation>Надёжность пароля словами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="120" />
+        <location filename="../../desktop/unlock_dialog.py" line="116" />
         <source>Create vault</source>
         <translation>Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="120" />
+        <location filename="../../desktop/unlock_dialog.py" line="116" />
         <source>Unlock</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="141" />
+        <location filename="../../desktop/unlock_dialog.py" line="137" />
         <source>Opening with the key remembered on this device…</source>
         <translation>Открываю ключом, сохранённым на этом устройстве…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="154" />
+        <location filename="../../desktop/unlock_dialog.py" line="150" />
         <source>The key remembered on this device could not be used (%1). Enter the passphrase.</source>
         <translation>Ключ, сохранённый на этом устройстве, не подошёл (%1). Введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="169" />
+        <location filename="../../desktop/unlock_dialog.py" line="165" />
         <source>very weak</source>
         <translation>очень слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="169" />
+        <location filename="../../desktop/unlock_dialog.py" line="165" />
         <source>weak</source>
         <translation>слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="169" />
+        <location filename="../../desktop/unlock_dialog.py" line="165" />
         <source>fair</source>
         <translation>средний</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="169" />
+        <location filename="../../desktop/unlock_dialog.py" line="165" />
         <source>strong</source>
         <translation>надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="170" />
+        <location filename="../../desktop/unlock_dialog.py" line="166" />
         <source>very strong</source>
         <translation>очень надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="172" />
+        <location filename="../../desktop/unlock_dialog.py" line="168" />
         <source>too short</source>
         <translation>слишком короткий</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="173" />
+        <location filename="../../desktop/unlock_dialog.py" line="169" />
         <source>one of the most common passwords</source>
         <translation>один из самых распространённых паролей</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="174" />
+        <location filename="../../desktop/unlock_dialog.py" line="170" />
         <source>a common word with digits</source>
         <translation>обычное слово с цифрами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="175" />
+        <location filename="../../desktop/unlock_dialog.py" line="171" />
         <source>a common word with letters swapped for symbols</source>
         <translation>обычное слово, где буквы заменены символами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="176" />
+        <location filename="../../desktop/unlock_dialog.py" line="172" />
         <source>a common word or name</source>
         <translation>обычное слово или имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="177" />
+        <location filename="../../desktop/unlock_dialog.py" line="173" />
         <source>repeated characters</source>
         <translation>повторяющиеся символы</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="178" />
+        <location filename="../../desktop/unlock_dialog.py" line="174" />
         <source>a sequence like abc or 123</source>
         <translation>последовательность вроде abc или 123</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="179" />
+        <location filename="../../desktop/unlock_dialog.py" line="175" />
         <source>a row of keys on the keyboard</source>
         <translation>ряд клавиш на клавиатуре</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="180" />
+        <location filename="../../desktop/unlock_dialog.py" line="176" />
         <source>a date or a year</source>
         <translation>дата или год</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="191" />
+        <location filename="../../desktop/unlock_dialog.py" line="187" />
         <source>The two passphrases differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="195" />
+        <location filename="../../desktop/unlock_dialog.py" line="191" />
         <source>This passphrase is %1. Use four or more unrelated words.</source>
         <translation>Этот пароль — %1. Используйте четыре или больше не связанных между собой слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="201" />
+        <location filename="../../desktop/unlock_dialog.py" line="197" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="201" />
+        <location filename="../../desktop/unlock_dialog.py" line="197" />
         <source>Unlocking…</source>
         <translation>Открытие…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="225" />
+        <location filename="../../desktop/unlock_dialog.py" line="220" />
         <source>An older database</source>
         <translation>Более старая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="227" />
+        <location filename="../../desktop/unlock_dialog.py" line="222" />
         <source>The vault's database is older than its key file: it ends at change %1, but %2 changes had been recorded. An older copy may have been put back, or the most recent changes were lost. Restore your latest backup instead, unless you put back this older copy on purpose.</source>
         <translation>База данных хранилища старее его файла ключей: она заканчивается изменением %1, а записано было %2 изменений. Возможно, на место вернули старую копию или последние изменения потеряны. Восстановите последнюю резервную копию, если только вы не вернули эту старую копию намеренно.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="239" />
+        <location filename="../../desktop/unlock_dialog.py" line="234" />
         <source>Open this older copy</source>
         <translation>Открыть эту старую копию</translation>
     </message>

@@ -170,3 +170,81 @@ def test_a_persons_particulars_are_edited_in_the_window_and_saved(
     controller.lock()  # typed just before locking: saved too
     with Vault.unlock(tmp_path / "vault", PASSPHRASE) as vault:
         assert people.list_people(vault)[0].nationality == "Kyrgyz Republic"
+
+
+def _two_documents(qtbot: QtBot, tmp_path: Path, corpus: Path):  # type: ignore[no-untyped-def]
+    controller, window, page = open_person(qtbot, tmp_path / "vault")
+    tab = page.documents
+    articles = corpus / "articles"
+    tab.import_paths([articles / "interpol-rejects-kyrgyz-request-tukhvatshin.txt",
+                      articles / "media-action-platform-kloop-2025-05-30.txt"])  # fmt: skip
+    qtbot.waitUntil(lambda: tab.list.count() == 2, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    return controller, window, page, tab
+
+
+def test_document_details_typed_are_saved_when_another_document_is_opened(
+    qtbot: QtBot, tmp_path: Path, corpus: Path
+) -> None:
+    _controller, window, _page, tab = _two_documents(qtbot, tmp_path, corpus)
+    tab.list.setCurrentRow(0)
+    first = tab.list.item(0).data(Qt.ItemDataRole.UserRole)
+    qtbot.waitUntil(lambda: tab._current is not None and tab._current.id == first.id,
+                    timeout=TIMEOUT)  # fmt: skip
+    wait_idle(qtbot, window)
+    tab.fields["author"].setText("Dinara Bekbolayeva")
+    tab.fields["author"].textEdited.emit("Dinara Bekbolayeva")
+    tab.fields["outlet"].setText("")  # emptied: cleared, not ignored
+    tab.fields["outlet"].textEdited.emit("")
+    tab.kind.setCurrentIndex(tab.kind.findData("ngo-statement"))
+    tab.kind.activated.emit(tab.kind.currentIndex())
+    tab.language.setCurrentIndex(tab.language.findData("en"))
+    tab.language.activated.emit(tab.language.currentIndex())
+    tab.confidential.click()
+    assert tab.dirty
+    tab.list.setCurrentRow(1)  # moving on keeps what was typed for the first
+    wait_idle(qtbot, window)
+    saved = next(d for d in documents.list_documents(window.vault) if d.id == first.id)
+    assert (saved.author, saved.outlet, saved.kind, saved.language, saved.confidential) == (
+        "Dinara Bekbolayeva", None, "ngo-statement", "en", True,
+    )  # fmt: skip
+
+
+def test_a_document_is_deleted_only_after_a_confirmation_that_names_it(
+    qtbot: QtBot, tmp_path: Path, corpus: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    _controller, window, _page, tab = _two_documents(qtbot, tmp_path, corpus)
+    tab.list.setCurrentRow(0)
+    wait_idle(qtbot, window)
+    asked: list[str] = []
+    monkeypatch.setattr(tab, "confirm_delete", lambda sentence: asked.append(sentence) or False)
+    tab.delete_current()
+    wait_idle(qtbot, window)
+    assert len(documents.list_documents(window.vault)) == 2  # "No": nothing goes
+    assert "interpol-rejects-kyrgyz-request-tukhvatshin.txt" in asked[0]
+    monkeypatch.setattr(tab, "confirm_delete", lambda sentence: True)
+    tab.delete_current()
+    qtbot.waitUntil(lambda: tab.list.count() == 1, timeout=TIMEOUT)
+    assert len(documents.list_documents(window.vault)) == 1
+    assert window.vault.custody_log()[-2].action == "document deleted"
+
+
+def test_a_translation_is_added_from_the_documents_tab(
+    qtbot: QtBot, tmp_path: Path, corpus: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from dossier.services import translations
+
+    _controller, window, _page, tab = _two_documents(qtbot, tmp_path, corpus)
+    tab.list.setCurrentRow(0)
+    wait_idle(qtbot, window)
+    given = {"language": "fr", "text": "Interpol a rejeté la demande.", "translator": "Anna",
+             "translator_address": "2 Fleet Street", "translator_phone": "+44 20 7946 0000",
+             "qualifications": None, "date": "20 November 2025", "certification": None}  # fmt: skip
+    monkeypatch.setattr(tab, "ask_translation", lambda _title: dict(given))
+    tab.add_translation()
+    qtbot.waitUntil(lambda: tab.translations.count() == 1, timeout=TIMEOUT)
+    [added] = translations.list_translations(window.vault, tab._current.id)  # type: ignore[union-attr]
+    assert (added.language, added.translator_address, added.date) == (
+        "fr", "2 Fleet Street", "2025-11-20",
+    )  # fmt: skip
+    assert "French" in tab.translations.item(0).text()
