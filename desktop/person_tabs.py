@@ -9,6 +9,8 @@ from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -77,6 +80,10 @@ class ChronologyTab(QWidget):
         )
         self.table.setAccessibleName(self.tr("Chronology"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.ExtendedSelection)
+        self._events: list[EventView] = []
+        self.editing: int | None = None  # the event whose details are in the form
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -112,8 +119,22 @@ class ChronologyTab(QWidget):
         picker_row.addWidget(self.source_picker, 1)
         picker_row.addWidget(self.source_page)
         picker_row.addWidget(pick)
-        add = QPushButton(self.tr("Add event"))
+        add = self.add_button = QPushButton(self.tr("Add event"))
         add.clicked.connect(self.add_event)
+        edit = QPushButton(self.tr("Edit selected"))
+        edit.clicked.connect(self.edit_selected)
+        delete = QPushButton(self.tr("Delete selected…"))
+        delete.clicked.connect(self.delete_selected)
+        merge = QPushButton(self.tr("Merge the two selected…"))
+        merge.setToolTip(self.tr("Two accounts of one event: keep one, with the date that stands"))
+        merge.clicked.connect(self.merge_selected)
+        self.cancel_edit = QPushButton(self.tr("Cancel editing"))
+        self.cancel_edit.clicked.connect(self._stop_editing)
+        self.cancel_edit.setVisible(False)
+        table_buttons = QHBoxLayout()
+        for button in (edit, delete, merge):
+            table_buttons.addWidget(button)
+        table_buttons.addStretch()
         form = QFormLayout()
         form.addRow(self.tr("Date"), self.date)
         form.addRow("", self.date_preview)
@@ -121,10 +142,15 @@ class ChronologyTab(QWidget):
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Sources"), self.cite)
         form.addRow("", picker_row)
-        form.addRow("", add)
+        add_row = QHBoxLayout()
+        add_row.addWidget(add)
+        add_row.addWidget(self.cancel_edit)
+        add_row.addStretch()
+        form.addRow("", add_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.timeline)
         layout.addWidget(self.table)
+        layout.addLayout(table_buttons)
         layout.addWidget(self.conflicts)
         layout.addLayout(form)
         self.refresh()
@@ -172,6 +198,7 @@ class ChronologyTab(QWidget):
 
     def _fill(self, loaded: tuple[list[EventView], list[str], bytes | None]) -> None:
         chronology, conflicts, png = loaded
+        self._events = chronology
         self.timeline.setPixmap(QPixmap.fromImage(QImage.fromData(png)) if png else QPixmap())
         self.table.setRowCount(len(chronology))
         for row, event in enumerate(chronology):
@@ -181,29 +208,123 @@ class ChronologyTab(QWidget):
                 # Shown, not edited here: a cell that looked editable would lose what was typed.
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, item)
-        self.conflicts.setText("\n".join(conflicts))
+        hint = self.tr("Select both rows and choose Merge to keep one with the date that stands.")
+        self.conflicts.setText("\n".join(conflicts) + ("\n" + hint if conflicts else ""))
 
     def add_event(self) -> None:
-        vault, person_id = self._vault, self._person_id
+        """Add the event in the form, or save the changes to the one being edited."""
+        vault, person_id, editing = self._vault, self._person_id, self.editing
         date_text, title = self.date.text(), self.title.text()
         kind, cite = self.kind.currentText(), self.cite.text().split()
         if not title.strip():
             notify(self, self.tr("Add event"), self.tr("Give the event a title."))
             return
-        self._jobs.run_job(
-            self,
-            lambda _p, _c: events.add_event(
-                vault, person_id, date_text, title, kind=kind, cite=cite
-            ),
-            self._added,
-        )
+
+        def job(_p: Progress, _c: Cancel) -> EventView:
+            if editing is not None:
+                return events.update_event(
+                    vault, editing, date_text=date_text, title=title, kind=kind, cite=cite
+                )
+            return events.add_event(vault, person_id, date_text, title, kind=kind, cite=cite)
+
+        self._jobs.run_job(self, job, self._added)
 
     def _added(self, _event: EventView) -> None:
+        self._stop_editing()
+        self.refresh()
+        self.changed.emit()
+
+    def _stop_editing(self) -> None:
+        self.editing = None
         self.date.clear()
         self.title.clear()
         self.cite.clear()
-        self.refresh()
-        self.changed.emit()
+        self.add_button.setText(self.tr("Add event"))
+        self.cancel_edit.setVisible(False)
+
+    def selected_events(self) -> list[EventView]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self._events[row] for row in rows if row < len(self._events)]
+
+    def edit_selected(self) -> None:
+        chosen = self.selected_events()
+        if len(chosen) != 1:
+            notify(self, self.tr("Edit"), self.tr("Select one event to edit."))
+            return
+        event = chosen[0]
+        self.editing = event.id
+        self.date.setText(event.date_display)
+        self.title.setText(event.title)
+        self.kind.setCurrentText(event.kind)
+        self.cite.setText(" ".join(
+            c.quote_ref or (c.document_ref + (f":{c.page}" if c.page else ""))
+            for c in event.citations
+        ))  # fmt: skip
+        self.add_button.setText(self.tr("Save changes"))
+        self.cancel_edit.setVisible(True)
+        self.title.setFocus()
+
+    def confirm_delete(self, event: EventView) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete this event?"),
+            self.tr("Delete the event “%1” of %2 from the chronology? Its sources stay.")
+            .replace("%1", event.title)
+            .replace("%2", event.date_display),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_selected(self) -> None:
+        chosen = self.selected_events()
+        if len(chosen) != 1:
+            notify(self, self.tr("Delete"), self.tr("Select one event to delete."))
+            return
+        if not self.confirm_delete(chosen[0]):
+            return
+        vault, event_id = self._vault, chosen[0].id
+        self._jobs.run_job(self, lambda _p, _c: events.delete_event(vault, event_id), self._added)
+
+    def ask_merge(self, first: EventView, second: EventView) -> tuple[int, str] | None:
+        """Which date stands, and why (None: not merged)."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Merge two accounts of one event"))
+        which = QComboBox()
+        which.setAccessibleName(self.tr("The date that stands"))
+        for event in (first, second):
+            which.addItem(f"{event.date_display} — {event.title}", event.id)
+        note = QPlainTextEdit()
+        note.setAccessibleName(self.tr("Why this date stands"))
+        note.setTabChangesFocus(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form = QFormLayout(dialog)
+        form.addRow(self.tr("The date that stands"), which)
+        form.addRow(self.tr("Why (printed as a footnote)"), note)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not note.toPlainText().strip():
+            return None
+        return int(which.currentData()), note.toPlainText().strip()
+
+    def merge_selected(self) -> None:
+        chosen = self.selected_events()
+        if len(chosen) != 2:
+            notify(self, self.tr("Merge"), self.tr("Select the two accounts of the event."))
+            return
+        answer = self.ask_merge(chosen[0], chosen[1])
+        if answer is None:
+            return
+        date_from, note = answer
+        vault, keep, other = self._vault, chosen[0].id, chosen[1].id
+        self._jobs.run_job(
+            self,
+            lambda _p, _c: events.merge_events(vault, keep, other, date_from=date_from, note=note),
+            self._added,
+        )
 
 
 class GroundsTab(QWidget):

@@ -246,3 +246,64 @@ def date_conflicts(vault: Vault, person_id: int) -> list[DateConflict]:
         if fuzz.token_set_ratio(a.title.lower(), b.title.lower()) >= _SAME_EVENT_SIMILARITY:
             conflicts.append(DateConflict(a, b))
     return conflicts
+
+
+def update_event(
+    vault: Vault,
+    event_id: int,
+    *,
+    date_text: str | None = None,
+    title: str | None = None,
+    kind: str | None = None,
+    description: str | None = None,
+    cite: list[str] | None = None,
+) -> EventView:
+    """Change an event; None leaves a field as it is. ``cite`` replaces its citations."""
+    with vault.transaction() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            raise NotFound(refs.make("E", event_id))
+        changed: dict[str, object] = {}
+        if date_text is not None:
+            event.date = dates.to_edtf(date_text)
+            event.sort_key = dates.sort_key(event.date)
+            changed["date"] = event.date
+        if title is not None:
+            if not title.strip():
+                raise DossierError("An event needs a title; it was not changed.")
+            event.title = changed["title"] = title.strip()
+        if kind is not None:
+            if kind not in EVENT_KINDS:
+                raise DossierError(f'"{kind}" is not a kind of event: {", ".join(EVENT_KINDS)}')
+            event.kind = changed["kind"] = kind
+        if description is not None:
+            event.description = changed["description"] = description
+        if cite is not None:
+            event.citations = [_citation(session, text) for text in cite]
+            changed["citations"] = cite
+        session.flush()
+        search.unindex(session, "event", event.id)
+        search.index_text(session, "event", event.id, None, f"{event.title}\n{event.description}")
+        vault.record_custody(session, "event changed", refs.make("E", event_id), changed)
+        return _view(event)
+
+
+def delete_event(vault: Vault, event_id: int) -> EventView:
+    """Delete an event of the chronology (its sources stay); its links to grounds go."""
+    with vault.transaction() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            raise NotFound(refs.make("E", event_id))
+        view = _view(event)
+        for link in session.scalars(
+            select(GroundLink).where(
+                GroundLink.target_kind == "event", GroundLink.target_id == event_id
+            )
+        ):
+            session.delete(link)
+        search.unindex(session, "event", event_id)
+        session.delete(event)
+        vault.record_custody(
+            session, "event deleted", view.ref, {"date": view.date, "title": view.title}
+        )
+        return view

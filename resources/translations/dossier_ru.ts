@@ -300,86 +300,183 @@
 <context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="76" />
-        <location filename="../../desktop/person_tabs.py" line="91" />
-        <location filename="../../desktop/person_tabs.py" line="118" />
+        <location filename="../../desktop/person_tabs.py" line="79" />
+        <location filename="../../desktop/person_tabs.py" line="98" />
+        <location filename="../../desktop/person_tabs.py" line="139" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="76" />
-        <location filename="../../desktop/person_tabs.py" line="95" />
-        <location filename="../../desktop/person_tabs.py" line="120" />
+        <location filename="../../desktop/person_tabs.py" line="79" />
+        <location filename="../../desktop/person_tabs.py" line="102" />
+        <location filename="../../desktop/person_tabs.py" line="141" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="76" />
-        <location filename="../../desktop/person_tabs.py" line="101" />
-        <location filename="../../desktop/person_tabs.py" line="122" />
+        <location filename="../../desktop/person_tabs.py" line="79" />
+        <location filename="../../desktop/person_tabs.py" line="108" />
+        <location filename="../../desktop/person_tabs.py" line="143" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="78" />
+        <location filename="../../desktop/person_tabs.py" line="81" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="87" />
+        <location filename="../../desktop/person_tabs.py" line="94" />
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="90" />
+        <location filename="../../desktop/person_tabs.py" line="97" />
         <source>As the source says: "Aug 2025", "c. 2021"</source>
         <translation>Как в источнике: «авг. 2025», «ок. 2021»</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="98" />
+        <location filename="../../desktop/person_tabs.py" line="105" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="104" />
+        <location filename="../../desktop/person_tabs.py" line="111" />
         <source>Pick a source</source>
         <translation>Выберите источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="107" />
+        <location filename="../../desktop/person_tabs.py" line="114" />
         <source>no page</source>
         <translation>без страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="108" />
+        <location filename="../../desktop/person_tabs.py" line="115" />
         <source>Page of the source</source>
         <translation>Страница источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="109" />
+        <location filename="../../desktop/person_tabs.py" line="116" />
         <source>Cite</source>
         <translation>Сослаться</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="115" />
-        <location filename="../../desktop/person_tabs.py" line="191" />
+        <location filename="../../desktop/person_tabs.py" line="122" />
+        <location filename="../../desktop/person_tabs.py" line="220" />
+        <location filename="../../desktop/person_tabs.py" line="242" />
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="121" />
+        <location filename="../../desktop/person_tabs.py" line="124" />
+        <source>Edit selected</source>
+        <translation>Изменить выбранное</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="126" />
+        <source>Delete selected…</source>
+        <translation>Удалить выбранное…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="128" />
+        <source>Merge the two selected…</source>
+        <translation>Объединить два выбранных…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="129" />
+        <source>Two accounts of one event: keep one, with the date that stands</source>
+        <translation>Два сообщения об одном событии: оставить одно, с верной датой</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="131" />
+        <source>Cancel editing</source>
+        <translation>Отменить правку</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="142" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="149" />
+        <location filename="../../desktop/person_tabs.py" line="175" />
         <source>Not a date yet</source>
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="191" />
+        <location filename="../../desktop/person_tabs.py" line="211" />
+        <source>Select both rows and choose Merge to keep one with the date that stands.</source>
+        <translation>Выберите обе строки и нажмите «Объединить», чтобы оставить одну с верной датой.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="220" />
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="252" />
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="252" />
+        <source>Select one event to edit.</source>
+        <translation>Выберите одно событие для правки.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="263" />
+        <source>Save changes</source>
+        <translation>Сохранить изменения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="270" />
+        <source>Delete this event?</source>
+        <translation>Удалить это событие?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="271" />
+        <source>Delete the event “%1” of %2 from the chronology? Its sources stay.</source>
+        <translation>Удалить событие «%1» (%2) из хронологии? Его источники останутся.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="282" />
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="282" />
+        <source>Select one event to delete.</source>
+        <translation>Выберите одно событие для удаления.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="292" />
+        <source>Merge two accounts of one event</source>
+        <translation>Объединить два сообщения об одном событии</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="294" />
+        <location filename="../../desktop/person_tabs.py" line="306" />
+        <source>The date that stands</source>
+        <translation>Верная дата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="298" />
+        <source>Why this date stands</source>
+        <translation>Почему верна эта дата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="307" />
+        <source>Why (printed as a footnote)</source>
+        <translation>Почему (печатается в сноске)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="316" />
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="316" />
+        <source>Select the two accounts of the event.</source>
+        <translation>Выберите два сообщения об этом событии.</translation>
     </message>
 </context>
 <context>
@@ -722,137 +819,137 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="309" />
-        <location filename="../../desktop/person_tabs.py" line="350" />
+        <location filename="../../desktop/person_tabs.py" line="430" />
+        <location filename="../../desktop/person_tabs.py" line="471" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="311" />
+        <location filename="../../desktop/person_tabs.py" line="432" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="315" />
+        <location filename="../../desktop/person_tabs.py" line="436" />
         <source>PDF bundle (submission and annexes)</source>
         <translation>Пакет PDF (заявление и приложения)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="316" />
+        <location filename="../../desktop/person_tabs.py" line="437" />
         <source>Word document (the submission, to edit)</source>
         <translation>Документ Word (заявление, для правки)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="319" />
+        <location filename="../../desktop/person_tabs.py" line="440" />
         <source>The forum's paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="326" />
+        <location filename="../../desktop/person_tabs.py" line="447" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="327" />
+        <location filename="../../desktop/person_tabs.py" line="448" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="331" />
+        <location filename="../../desktop/person_tabs.py" line="452" />
         <source>One file</source>
         <translation>Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="332" />
-        <location filename="../../desktop/person_tabs.py" line="365" />
+        <location filename="../../desktop/person_tabs.py" line="453" />
+        <location filename="../../desktop/person_tabs.py" line="486" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="341" />
-        <location filename="../../desktop/person_tabs.py" line="366" />
-        <location filename="../../desktop/person_tabs.py" line="389" />
+        <location filename="../../desktop/person_tabs.py" line="462" />
+        <location filename="../../desktop/person_tabs.py" line="487" />
+        <location filename="../../desktop/person_tabs.py" line="510" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="342" />
+        <location filename="../../desktop/person_tabs.py" line="463" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="347" />
-        <location filename="../../desktop/person_tabs.py" line="429" />
-        <location filename="../../desktop/person_tabs.py" line="482" />
+        <location filename="../../desktop/person_tabs.py" line="468" />
+        <location filename="../../desktop/person_tabs.py" line="550" />
+        <location filename="../../desktop/person_tabs.py" line="603" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="465" />
+        <location filename="../../desktop/person_tabs.py" line="586" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="467" />
+        <location filename="../../desktop/person_tabs.py" line="588" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="470" />
+        <location filename="../../desktop/person_tabs.py" line="591" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="475" />
+        <location filename="../../desktop/person_tabs.py" line="596" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="481" />
+        <location filename="../../desktop/person_tabs.py" line="602" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="483" />
+        <location filename="../../desktop/person_tabs.py" line="604" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="334" />
-        <location filename="../../desktop/person_tabs.py" line="352" />
+        <location filename="../../desktop/person_tabs.py" line="455" />
+        <location filename="../../desktop/person_tabs.py" line="473" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="335" />
-        <location filename="../../desktop/person_tabs.py" line="353" />
+        <location filename="../../desktop/person_tabs.py" line="456" />
+        <location filename="../../desktop/person_tabs.py" line="474" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="336" />
-        <location filename="../../desktop/person_tabs.py" line="354" />
+        <location filename="../../desktop/person_tabs.py" line="457" />
+        <location filename="../../desktop/person_tabs.py" line="475" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="337" />
-        <location filename="../../desktop/person_tabs.py" line="355" />
+        <location filename="../../desktop/person_tabs.py" line="458" />
+        <location filename="../../desktop/person_tabs.py" line="476" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="358" />
+        <location filename="../../desktop/person_tabs.py" line="479" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="418" />
+        <location filename="../../desktop/person_tabs.py" line="539" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="419" />
+        <location filename="../../desktop/person_tabs.py" line="540" />
         <source>These files already exist in %1:
 %2
 
@@ -863,12 +960,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="429" />
+        <location filename="../../desktop/person_tabs.py" line="550" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="457" />
+        <location filename="../../desktop/person_tabs.py" line="578" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -876,49 +973,49 @@ Replace them?</source>
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="216" />
+        <location filename="../../desktop/person_tabs.py" line="337" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="218" />
+        <location filename="../../desktop/person_tabs.py" line="339" />
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="222" />
-        <location filename="../../desktop/person_tabs.py" line="223" />
+        <location filename="../../desktop/person_tabs.py" line="343" />
+        <location filename="../../desktop/person_tabs.py" line="344" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="225" />
+        <location filename="../../desktop/person_tabs.py" line="346" />
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="226" />
+        <location filename="../../desktop/person_tabs.py" line="347" />
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="227" />
-        <location filename="../../desktop/person_tabs.py" line="248" />
+        <location filename="../../desktop/person_tabs.py" line="348" />
+        <location filename="../../desktop/person_tabs.py" line="369" />
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="232" />
+        <location filename="../../desktop/person_tabs.py" line="353" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="248" />
+        <location filename="../../desktop/person_tabs.py" line="369" />
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="295" />
+        <location filename="../../desktop/person_tabs.py" line="416" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
@@ -1322,12 +1419,12 @@ Replace them?</source>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="48" />
+        <location filename="../../desktop/person_tabs.py" line="51" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="62" />
+        <location filename="../../desktop/person_tabs.py" line="65" />
         <source> (not found in the document)</source>
         <translation> (не найдена в документе)</translation>
     </message>

@@ -248,3 +248,55 @@ def test_a_translation_is_added_from_the_documents_tab(
         "fr", "2 Fleet Street", "2025-11-20",
     )  # fmt: skip
     assert "French" in tab.translations.item(0).text()
+
+
+def test_events_are_edited_deleted_and_merged_in_the_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QItemSelectionModel
+
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    person = people.list_people(window.vault)[0]
+    for date, title, kind in (("27 October 2025", "Court rules Kloop materials extremist",
+                               "court-ruling"),
+                              ("30 October 2025", "Court declares Kloop extremist", "court-ruling"),
+                              ("2024", "Searches", "search")):  # fmt: skip
+        events.add_event(window.vault, person.id, date, title, kind=kind)
+    tab = page.chronology
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 3, timeout=TIMEOUT)
+
+    def select(*rows: int) -> None:
+        tab.table.clearSelection()
+        for row in rows:
+            tab.table.selectionModel().select(
+                tab.table.model().index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    select(0)  # "Searches", 2024
+    tab.edit_selected()
+    assert tab.title.text() == "Searches" and tab.add_button.text() == "Save changes"
+    assert tab.kind.currentText() == "search"
+    tab.date.setText("28–29 May 2025")
+    tab.title.setText("Searches of staff homes")
+    tab.add_event()
+    qtbot.waitUntil(lambda: tab.editing is None, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    titles = {e.title: e for e in events.chronology(window.vault, person.id)}
+    assert titles["Searches of staff homes"].date == "2025-05-28/2025-05-29"
+    select(1, 2)  # the two accounts of the ruling
+    monkeypatch.setattr(tab, "ask_merge", lambda first, second: (second.id, "The ruling's date."))
+    tab.merge_selected()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 2, timeout=TIMEOUT)
+    merged = next(e for e in events.chronology(window.vault, person.id) if e.kind == "court-ruling")
+    assert merged.date == "2025-10-30" and merged.date_note.startswith("The ruling's date.")
+    assert events.date_conflicts(window.vault, person.id) == []
+    select(0)
+    monkeypatch.setattr(tab, "confirm_delete", lambda event: False)
+    tab.delete_selected()
+    wait_idle(qtbot, window)
+    assert len(events.chronology(window.vault, person.id)) == 2  # "No": kept
+    monkeypatch.setattr(tab, "confirm_delete", lambda event: True)
+    tab.delete_selected()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=TIMEOUT)
