@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import file_dialogs, fonts
 from desktop.unlock_dialog import UnlockDialog
+from dossier import settings as app_settings
 from dossier.resources import ROOT
 from dossier.services import vault_access
 from dossier.services.vault_access import DeviceKeyStore, KdfParams, Vault
@@ -19,7 +21,6 @@ from dossier.services.vault_access import DeviceKeyStore, KdfParams, Vault
 if TYPE_CHECKING:  # the main window (and the export code it needs) loads after unlocking
     from desktop.main_window import MainWindow
 
-DEFAULT_IDLE_MINUTES = 10
 _ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -50,10 +51,14 @@ class DossierApp(QObject):
         self.dialog: UnlockDialog | None = None
         self.language = "en"
         self.translator: QTranslator | None = None
+        self.settings = app_settings.load()
+        from_env = os.environ.get("DOSSIER_IDLE_MINUTES")
         minutes = (
             idle_minutes
             if idle_minutes is not None
-            else float(os.environ.get("DOSSIER_IDLE_MINUTES", DEFAULT_IDLE_MINUTES))
+            else float(from_env)
+            if from_env
+            else self.settings.idle_minutes
         )
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -89,8 +94,23 @@ class DossierApp(QObject):
 
         self.window = MainWindow(self.vault)
         self.window.lock_requested.connect(self.lock)
-        self.window.language_requested.connect(self.set_language)
+        self.window.language_requested.connect(self.choose_language)
+        self.window.idle_minutes_requested.connect(self.set_idle_minutes)
         self.window.show()
+
+    def set_idle_minutes(self, minutes: float) -> None:
+        """Lock after this many idle minutes, from now on and at the next start."""
+        self.settings = replace(self.settings, idle_minutes=minutes).checked()
+        app_settings.save(self.settings)
+        self.idle.setInterval(int(self.settings.idle_minutes * 60_000))
+        if self.vault is not None:
+            self.idle.start()
+
+    def choose_language(self, language: str) -> None:
+        """The user's choice (Language menu): used now and remembered for the next start."""
+        self.settings = replace(self.settings, language=language)
+        app_settings.save(self.settings)
+        self.set_language(language)
 
     def set_language(self, language: str) -> None:
         """Switch between English and Russian; the window is rebuilt in the new language."""
@@ -125,6 +145,9 @@ class DossierApp(QObject):
     def shutdown(self) -> None:
         """Lock the vault and stop watching the application's events (the program ends)."""
         self.app.removeEventFilter(self)
+        if self.translator is not None:
+            self.app.removeTranslator(self.translator)
+            self.translator = None
         self.idle.stop()
         if self.window is not None:
             self.window.save_edits()  # typed text is saved before the vault closes
@@ -155,7 +178,11 @@ def main() -> int:
     file_dialogs.forbid_qt_settings_files()
     fonts.install(app)
     controller = DossierApp(app)
-    wanted = os.environ.get("DOSSIER_LANG") or QLocale.system().name()[:2]
+    wanted = (
+        os.environ.get("DOSSIER_LANG")
+        or controller.settings.language
+        or QLocale.system().name()[:2]
+    )
     if wanted == "ru":
         controller.set_language("ru")
     controller.start(use_remembered=True)

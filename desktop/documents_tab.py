@@ -55,7 +55,7 @@ class DocumentsTab(QWidget):
         self.list.setAccessibleName(self.tr("Documents"))
         self.list.currentItemChanged.connect(self._show)
         import_button = QPushButton(self.tr("Import files…"))
-        import_button.clicked.connect(self._choose_files)
+        import_button.clicked.connect(self.choose_files)
         hint = QLabel(self.tr("Or drag files and folders here."))
         self.report = QLabel()
         self.report.setWordWrap(True)
@@ -201,7 +201,7 @@ class DocumentsTab(QWidget):
             self.list.addItem(item)
 
     # --------------------------------------------------------------------------- import
-    def _choose_files(self) -> None:
+    def choose_files(self) -> None:
         names = file_dialogs.open_files(self, self.tr("Import files"))
         if names:
             self.import_paths([Path(n) for n in names])

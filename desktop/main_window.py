@@ -72,6 +72,7 @@ class PersonPage(QTabWidget):
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     language_requested = Signal(str)
+    idle_minutes_requested = Signal(float)
 
     def __init__(self, vault: Vault) -> None:
         super().__init__()
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
             (self.tr("Change passphrase…"), self.change_passphrase, None),
             (self.tr("Rotate keys…"), self.rotate_keys, None),
             (self.tr("Forget on this device"), self.forget, None),
+            (self.tr("Lock after idle minutes…"), self.ask_idle_minutes, None),
             (self.tr("Lock"), self.lock_requested.emit, QKeySequence("Ctrl+L")),
         ):
             action = QAction(text, self)
@@ -131,11 +133,48 @@ class MainWindow(QMainWindow):
             if shortcut is not None:
                 action.setShortcut(shortcut)
             menu.addAction(action)
+        # Every action without the mouse: find a person, add one, import, the tabs, export.
+        work = self.menuBar().addMenu(self.tr("&Work"))
+        for text, slot, shortcut in (
+            (self.tr("Find a person"), self.search.setFocus, QKeySequence("Ctrl+F")),
+            (self.tr("Add a person…"), self._ask_new_person, QKeySequence("Ctrl+N")),
+            (self.tr("Import files…"), self._import_files, QKeySequence("Ctrl+I")),
+            (self.tr("Export…"), self._go_to_export, QKeySequence("Ctrl+E")),
+            (self.tr("Save what was typed"), self.save_edits, QKeySequence("Ctrl+S")),
+        ):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            action.setShortcut(shortcut)
+            work.addAction(action)
         languages = self.menuBar().addMenu(self.tr("&Language"))
         for code, name in (("en", "English"), ("ru", "Русский")):
             action = QAction(name, self)
             action.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
             languages.addAction(action)
+
+    def ask_idle_minutes(self) -> None:
+        minutes, given = QInputDialog.getInt(
+            self,
+            self.tr("Lock after idle minutes"),
+            self.tr("Lock the vault after this many minutes without a key or mouse press:"),
+            10,
+            1,
+            240,
+        )
+        if given:
+            self.idle_minutes_requested.emit(float(minutes))
+
+    def _import_files(self) -> None:
+        if self.person_page is None:
+            notify(self, self.tr("Import"), self.tr("Choose a person first."))
+            return
+        self.person_page.setCurrentWidget(self.person_page.documents)
+        self.person_page.documents.choose_files()
+
+    def _go_to_export(self) -> None:
+        if self.person_page is not None:
+            self.person_page.setCurrentWidget(self.person_page.export)
+            self.person_page.export.case.setFocus()
 
     # --------------------------------------------------------------------------- people
     def refresh_people(self) -> None:

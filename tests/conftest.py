@@ -18,6 +18,16 @@ CORPUS = Path(
 )
 
 
+@pytest.fixture(autouse=True)
+def own_settings_file(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """No test reads or writes the user's own settings."""
+    path = tmp_path_factory.mktemp("settings") / "settings.json"
+    monkeypatch.setenv("DOSSIER_SETTINGS", str(path))
+    return path
+
+
 @pytest.fixture
 def fast_kdf() -> KdfParams:
     # Real Argon2id at the lowest parameters a vault may have, so tests can open vaults often.
