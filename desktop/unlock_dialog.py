@@ -89,7 +89,21 @@ class UnlockDialog(QDialog):
         )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        # The first run explains itself: what a vault is, and what a lost passphrase means.
+        self.explanation = QLabel(
+            self.tr(
+                "A vault is an encrypted folder on this computer. Everything you collect for "
+                "your clients — documents, quotes, the chronology, the cases — is kept in it "
+                "and can be read only with its passphrase. Nothing leaves this computer.\n\n"
+                "The passphrase cannot be recovered: if it is forgotten, no one can open the "
+                "vault, not even us. Choose four or more unrelated words, write them down "
+                "somewhere safe, and make backups (Vault ▸ Back up)."
+            )
+        )
+        self.explanation.setWordWrap(True)
+        self.explanation.setAccessibleName(self.tr("What a vault is"))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -110,7 +124,7 @@ class UnlockDialog(QDialog):
     def _update_mode(self) -> None:
         creating = self.creating
         for widget in (self.repeat, self.repeat_label, self.meter, self.meter_label,
-                       self.meter_words):  # fmt: skip
+                       self.meter_words, self.explanation):  # fmt: skip
             widget.setVisible(creating)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Create vault") if creating else self.tr("Unlock"))

@@ -1623,7 +1623,7 @@ Replace them?</source>
     <message>
         <location filename="../../desktop/unlock_dialog.py" line="53" />
         <location filename="../../desktop/unlock_dialog.py" line="76" />
-        <location filename="../../desktop/unlock_dialog.py" line="106" />
+        <location filename="../../desktop/unlock_dialog.py" line="120" />
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
@@ -1679,127 +1679,141 @@ Replace them?</source>
         <translation>Надёжность пароля словами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="116" />
+        <location filename="../../desktop/unlock_dialog.py" line="95" />
+        <source>A vault is an encrypted folder on this computer. Everything you collect for your clients — documents, quotes, the chronology, the cases — is kept in it and can be read only with its passphrase. Nothing leaves this computer.
+
+The passphrase cannot be recovered: if it is forgotten, no one can open the vault, not even us. Choose four or more unrelated words, write them down somewhere safe, and make backups (Vault ▸ Back up).</source>
+        <translation>Хранилище — это зашифрованная папка на этом компьютере. Всё, что вы собираете для своих клиентов, — документы, цитаты, хронология, дела — хранится в нём и может быть прочитано только с его парольной фразой. Ничто не покидает этот компьютер.
+
+Парольную фразу нельзя восстановить: если её забыть, никто не сможет открыть хранилище, даже мы. Выберите четыре или больше не связанных между собой слова, запишите их в надёжном месте и делайте резервные копии (Хранилище ▸ Резервная копия).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="104" />
+        <source>What a vault is</source>
+        <translation>Что такое хранилище</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="130" />
         <source>Create vault</source>
         <translation>Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="116" />
+        <location filename="../../desktop/unlock_dialog.py" line="130" />
         <source>Unlock</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="137" />
+        <location filename="../../desktop/unlock_dialog.py" line="151" />
         <source>Opening with the key remembered on this device…</source>
         <translation>Открываю ключом, сохранённым на этом устройстве…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="150" />
+        <location filename="../../desktop/unlock_dialog.py" line="164" />
         <source>The key remembered on this device could not be used (%1). Enter the passphrase.</source>
         <translation>Ключ, сохранённый на этом устройстве, не подошёл (%1). Введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="165" />
+        <location filename="../../desktop/unlock_dialog.py" line="179" />
         <source>very weak</source>
         <translation>очень слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="165" />
+        <location filename="../../desktop/unlock_dialog.py" line="179" />
         <source>weak</source>
         <translation>слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="165" />
+        <location filename="../../desktop/unlock_dialog.py" line="179" />
         <source>fair</source>
         <translation>средний</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="165" />
+        <location filename="../../desktop/unlock_dialog.py" line="179" />
         <source>strong</source>
         <translation>надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="166" />
+        <location filename="../../desktop/unlock_dialog.py" line="180" />
         <source>very strong</source>
         <translation>очень надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="168" />
+        <location filename="../../desktop/unlock_dialog.py" line="182" />
         <source>too short</source>
         <translation>слишком короткий</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="169" />
+        <location filename="../../desktop/unlock_dialog.py" line="183" />
         <source>one of the most common passwords</source>
         <translation>один из самых распространённых паролей</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="170" />
+        <location filename="../../desktop/unlock_dialog.py" line="184" />
         <source>a common word with digits</source>
         <translation>обычное слово с цифрами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="171" />
+        <location filename="../../desktop/unlock_dialog.py" line="185" />
         <source>a common word with letters swapped for symbols</source>
         <translation>обычное слово, где буквы заменены символами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="172" />
+        <location filename="../../desktop/unlock_dialog.py" line="186" />
         <source>a common word or name</source>
         <translation>обычное слово или имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="173" />
+        <location filename="../../desktop/unlock_dialog.py" line="187" />
         <source>repeated characters</source>
         <translation>повторяющиеся символы</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="174" />
+        <location filename="../../desktop/unlock_dialog.py" line="188" />
         <source>a sequence like abc or 123</source>
         <translation>последовательность вроде abc или 123</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="175" />
+        <location filename="../../desktop/unlock_dialog.py" line="189" />
         <source>a row of keys on the keyboard</source>
         <translation>ряд клавиш на клавиатуре</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="176" />
+        <location filename="../../desktop/unlock_dialog.py" line="190" />
         <source>a date or a year</source>
         <translation>дата или год</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="187" />
+        <location filename="../../desktop/unlock_dialog.py" line="201" />
         <source>The two passphrases differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="191" />
+        <location filename="../../desktop/unlock_dialog.py" line="205" />
         <source>This passphrase is %1. Use four or more unrelated words.</source>
         <translation>Этот пароль — %1. Используйте четыре или больше не связанных между собой слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="197" />
+        <location filename="../../desktop/unlock_dialog.py" line="211" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="197" />
+        <location filename="../../desktop/unlock_dialog.py" line="211" />
         <source>Unlocking…</source>
         <translation>Открытие…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="220" />
+        <location filename="../../desktop/unlock_dialog.py" line="234" />
         <source>An older database</source>
         <translation>Более старая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="222" />
+        <location filename="../../desktop/unlock_dialog.py" line="236" />
         <source>The vault's database is older than its key file: it ends at change %1, but %2 changes had been recorded. An older copy may have been put back, or the most recent changes were lost. Restore your latest backup instead, unless you put back this older copy on purpose.</source>
         <translation>База данных хранилища старее его файла ключей: она заканчивается изменением %1, а записано было %2 изменений. Возможно, на место вернули старую копию или последние изменения потеряны. Восстановите последнюю резервную копию, если только вы не вернули эту старую копию намеренно.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="234" />
+        <location filename="../../desktop/unlock_dialog.py" line="248" />
         <source>Open this older copy</source>
         <translation>Открыть эту старую копию</translation>
     </message>

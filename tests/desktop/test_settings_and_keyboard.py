@@ -75,3 +75,17 @@ def test_the_create_vault_dialog_tabs_in_reading_order(qtbot: QtBot, tmp_path: P
     assert ok.text() == "Create vault"
     positions = [order.index(w) for w in (dialog.passphrase, dialog.repeat, dialog.remember, ok)]
     assert positions == sorted(positions)
+
+
+def test_the_first_run_explains_the_vault_and_the_unrecoverable_passphrase(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from desktop.unlock_dialog import UnlockDialog
+
+    dialog = UnlockDialog(tmp_path / "new-vault")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.explanation.isVisible()
+    assert "cannot be recovered" in dialog.explanation.text()
+    dialog.passphrase.setText("password12")
+    assert dialog.meter_words.text() == "weak: one of the most common passwords"
