@@ -16,7 +16,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 from dossier.errors import DossierError
 from dossier.export.article_text import markup, without_site_lists
 from dossier.export.content import DossierContent, Exhibit, Originals
-from dossier.export.pdf.fonts import SANS_NAME, SERIF_NAME, register
+from dossier.export.pdf.fonts import RENDER_LOCK, SANS_NAME, SERIF_NAME, register
 from dossier.images import upright
 from dossier.services.translations import TranslationView
 
@@ -35,6 +35,16 @@ class ExhibitUnusable(DossierError):
 
 
 def exhibit_pdf(
+    originals: Originals,
+    exhibit: Exhibit,
+    page_size: tuple[float, float],
+    content: DossierContent,
+) -> bytes:
+    with RENDER_LOCK:  # reportlab is not safe in two threads at once
+        return _exhibit_pdf_unlocked(originals, exhibit, page_size, content)
+
+
+def _exhibit_pdf_unlocked(
     originals: Originals,
     exhibit: Exhibit,
     page_size: tuple[float, float],
@@ -184,6 +194,16 @@ def _text_pages(
 
 
 def translation_pdf(
+    content: DossierContent,
+    exhibit: Exhibit,
+    translation: TranslationView,
+    page_size: tuple[float, float],
+) -> bytes:
+    with RENDER_LOCK:  # reportlab is not safe in two threads at once
+        return _translation_pdf_unlocked(content, exhibit, translation, page_size)
+
+
+def _translation_pdf_unlocked(
     content: DossierContent,
     exhibit: Exhibit,
     translation: TranslationView,

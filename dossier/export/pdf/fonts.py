@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import threading
+
 from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from dossier.resources import MONO, SANS, SERIF
+
+# reportlab keeps shared state (fonts, subsets, caches) and is not safe to run in two threads
+# at once: two layouts side by side (the window's check and its timeline, say) crashed the
+# process. Every use of it holds this lock.
+RENDER_LOCK = threading.RLock()
 
 SERIF_NAME = "DossierSerif"
 SANS_NAME = "DossierSans"

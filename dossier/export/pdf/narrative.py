@@ -25,7 +25,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as ReportlabTable
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from dossier.export.pdf.fonts import MONO_NAME, SANS_NAME, SERIF_NAME, register
+from dossier.export.pdf.fonts import MONO_NAME, RENDER_LOCK, SANS_NAME, SERIF_NAME, register
 from dossier.export.pdf.timeline import chart
 from dossier.export.submission import (
     Block,
@@ -129,6 +129,15 @@ class _NarrativeDoc(BaseDocTemplate):  # type: ignore[misc]
 
 
 def build(
+    submission: Submission,
+    page_size: tuple[float, float],
+    headings: list[Heading] | None = None,
+) -> tuple[bytes, list[Heading]]:
+    with RENDER_LOCK:  # reportlab is not safe in two threads at once
+        return _build_unlocked(submission, page_size, headings)
+
+
+def _build_unlocked(
     submission: Submission,
     page_size: tuple[float, float],
     headings: list[Heading] | None = None,

@@ -15,7 +15,7 @@ import pikepdf
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
-from dossier.export.pdf.fonts import SANS_NAME, register
+from dossier.export.pdf.fonts import RENDER_LOCK, SANS_NAME, register
 
 FONT_SIZE = 8
 CHARACTERS = "0123456789/"
@@ -41,6 +41,16 @@ class StampKit:
         labels: set[str],
         draft_sizes: set[tuple[float, float]],
         draft_line: str = "DRAFT — NOT FOR FILING",
+    ) -> None:
+        with RENDER_LOCK:  # reportlab is not safe in two threads at once
+            self._make(bundle, labels, draft_sizes, draft_line)
+
+    def _make(
+        self,
+        bundle: pikepdf.Pdf,
+        labels: set[str],
+        draft_sizes: set[tuple[float, float]],
+        draft_line: str,
     ) -> None:
         register()
         buffer = io.BytesIO()

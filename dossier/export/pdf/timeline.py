@@ -12,7 +12,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from dossier import dates
-from dossier.export.pdf.fonts import SANS_NAME, register
+from dossier.export.pdf.fonts import RENDER_LOCK, SANS_NAME, register
 from dossier.services.events import EventView
 
 
@@ -28,6 +28,13 @@ _LABEL_CHARACTERS = 48
 
 
 def chart(
+    events: list[EventView], width: float, date_text: Callable[[str], str] = dates.display
+) -> Drawing | None:
+    with RENDER_LOCK:  # reportlab is not safe in two threads at once
+        return _chart_unlocked(events, width, date_text)
+
+
+def _chart_unlocked(
     events: list[EventView], width: float, date_text: Callable[[str], str] = dates.display
 ) -> Drawing | None:
     """None when fewer than two events have a known year. ``date_text`` writes a date in the
@@ -97,6 +104,11 @@ def chart(
 
 
 def chart_png(drawing: Drawing, scale: float = 3) -> io.BytesIO:
+    with RENDER_LOCK:  # reportlab is not safe in two threads at once
+        return _chart_png_unlocked(drawing, scale)
+
+
+def _chart_png_unlocked(drawing: Drawing, scale: float = 3) -> io.BytesIO:
     """The chart as a PNG, drawn as PDF by reportlab and rasterised by PDFium (no Cairo)."""
     register()
     pdf = pdfium.PdfDocument(renderPDF.drawToString(drawing))
