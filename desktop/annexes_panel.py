@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,6 +58,10 @@ class AnnexesPanel(QWidget):
         self.checks.setAccessibleName(self.tr("Check before filing"))
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(120)
+        self._settle.timeout.connect(self.refresh)
 
         adding = QHBoxLayout()
         adding.addWidget(self.document, 2)
@@ -79,7 +83,8 @@ class AnnexesPanel(QWidget):
 
     def show_case(self, case_id: int | None, template_id: str | None, paper: str | None) -> None:
         self.case_id, self.template_id, self.paper = case_id, template_id, paper
-        self.refresh()
+        # Filling the combo boxes changes them several times in a row: check once, after.
+        self._settle.start()
 
     def refresh(self) -> None:
         if self.case_id is None:
