@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -109,6 +110,8 @@ class CaseTab(QWidget):
         self.argument.textChanged.connect(self._edited)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
+        delete = QPushButton(self.tr("Delete case…"))
+        delete.clicked.connect(self.delete_case)
         self.state = QLabel()
 
         form = QFormLayout()
@@ -148,6 +151,7 @@ class CaseTab(QWidget):
         top.addWidget(self.case, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.state, 1)
+        bottom.addWidget(delete)
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -173,7 +177,9 @@ class CaseTab(QWidget):
 
     def _case_chosen(self) -> None:
         chosen = self.case.currentData()
-        if self.dirty and self._case_id is not None and chosen != self._case_id:
+        if self.dirty and self._case_id is not None:
+            if chosen == self._case_id:
+                return  # a refresh from elsewhere never replaces what is being typed
             self.save()  # switching cases never drops what was typed
         if chosen is None:
             return
@@ -265,3 +271,30 @@ class CaseTab(QWidget):
     def _not_saved(self, message: str) -> None:
         self._set_dirty(True)
         self.state.setText(message)
+
+    # ---------------------------------------------------------------- deleting
+    def confirm_delete(self, name: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete this case?"),
+            self.tr(
+                "Delete %1? Its grounds, arguments, pleading and list of annexes go; the "
+                "documents, quotes and events stay in the vault. This cannot be undone."
+            ).replace("%1", name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_case(self) -> None:
+        if self._case_id is None or not self.confirm_delete(self.case.currentText()):
+            return
+        vault, case_id = self._vault, self._case_id
+        self._set_dirty(False)  # what was typed for it goes with it, as the user chose
+        self._case_id = None
+
+        def done(_case: cases.CaseView) -> None:
+            self.refresh()
+            self.changed.emit()
+
+        self._jobs.run_job(self, lambda _p, _c: cases.delete_case(vault, case_id), done)

@@ -66,7 +66,8 @@ class PersonPage(QTabWidget):
         self.documents.changed.connect(self.chronology.refresh)
         self.grounds.changed.connect(self.export.refresh)
         self.grounds.changed.connect(self.case.refresh)
-        self.case.changed.connect(self.export.annexes.refresh)
+        self.case.changed.connect(self.export.refresh)
+        self.case.changed.connect(self.grounds.refresh)
 
 
 class MainWindow(QMainWindow):

@@ -104,6 +104,20 @@ def case_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def case_delete(args: argparse.Namespace) -> int:
+    from dossier.services import cases
+
+    if not args.yes:
+        raise UserError(
+            f"Deleting {args.case} removes its grounds, arguments and list of annexes (the "
+            "documents stay). Add --yes to delete it."
+        )
+    with open_vault(args) as vault:
+        case = cases.delete_case(vault, refs.parse(args.case, "C"))
+    emit(args, case, f"{case.ref} deleted; its documents, quotes and events stay in the vault.")
+    return 0
+
+
 def case_list(args: argparse.Namespace) -> int:
     from dossier.services import cases
 
@@ -407,6 +421,9 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument("--address")
     sub.add_argument("--bar-number")
     add_text(sub, "summary")
+    sub = add("delete", case_delete, "Delete a case (its documents stay).", group=group)
+    sub.add_argument("case", help="C1")
+    sub.add_argument("--yes", action="store_true", help="confirm")
     sub = add("list", case_list, "List cases.", group=group)
     sub.add_argument("--person", help="only this person's (P1)")
     sub = add("set", case_set, "Change a case's details (long texts from files).", group=group)

@@ -280,3 +280,16 @@ def link_evidence(vault: Vault, ground_id: int, target: str) -> GroundView:
         )
         case_id = ground.case_id
     return next(g for g in grounds(vault, case_id) if g.id == ground_id)
+
+
+def delete_case(vault: Vault, case_id: int) -> CaseView:
+    """Delete a case at the user's word: its grounds, arguments and annex list go; the
+    documents, quotes and events it used stay in the vault."""
+    with vault.transaction() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(refs.make("C", case_id))
+        view = CaseView.of(case)
+        session.delete(case)  # grounds, their links and the annex list cascade
+        vault.record_custody(session, "case deleted", view.ref, {"kind": view.kind})
+        return view

@@ -62,3 +62,27 @@ def test_text_typed_just_before_locking_is_saved(qtbot: QtBot, tmp_path: Path) -
     assert controller.vault is None
     with Vault.unlock(tmp_path / "vault", PASSPHRASE) as vault:
         assert cases.list_cases(vault)[0].relief == "Delete the Red Notice."
+
+
+def test_a_refresh_from_another_tab_keeps_what_is_being_typed(qtbot: QtBot, tmp_path: Path) -> None:
+    _controller, window, _page, pleading = _open_case(qtbot, tmp_path)
+    pleading.texts["facts"].setPlainText("Typed, not yet saved.")
+    pleading.refresh()  # as when a ground is linked in the Grounds tab
+    wait_idle(qtbot, window)
+    assert pleading.texts["facts"].toPlainText() == "Typed, not yet saved." and pleading.dirty
+
+
+def test_a_case_is_deleted_only_after_a_confirmation(
+    qtbot: QtBot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    _controller, window, page, pleading = _open_case(qtbot, tmp_path)
+    monkeypatch.setattr(pleading, "confirm_delete", lambda name: False)
+    pleading.delete_case()
+    wait_idle(qtbot, window)
+    assert len(cases.list_cases(window.vault)) == 1
+    asked: list[str] = []
+    monkeypatch.setattr(pleading, "confirm_delete", lambda name: asked.append(name) or True)
+    pleading.delete_case()
+    qtbot.waitUntil(lambda: cases.list_cases(window.vault) == [], timeout=TIMEOUT)
+    assert "CCF request for deletion of data" in asked[0]
+    qtbot.waitUntil(lambda: page.export.case.count() == 0, timeout=TIMEOUT)
