@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -41,6 +42,9 @@ class AnnexesPanel(QWidget):
         self.paper: str | None = None
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Annexes of the case, in order"))
+        # Drag an annex to its place (or use Move up / Move down): saved at once.
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.model().rowsMoved.connect(self._dragged)
         self.document = QComboBox()
         self.document.setAccessibleName(self.tr("Document to annex"))
         self.section = QLineEdit()
@@ -139,6 +143,18 @@ class AnnexesPanel(QWidget):
             if report.ready
             else self.tr("Not ready: %n requirement(s) missing.", "", len(report.blocking))
         )
+
+    def _dragged(self, _parent: object, start: int, _end: int, _dest: object, row: int) -> None:
+        """An annex dragged from ``start`` to before ``row``: its new position is saved."""
+        if self.case_id is None:
+            return
+        target = row if row <= start else row - 1
+        item = self.list.item(target)
+        if item is None:
+            return
+        document_id = int(item.data(Qt.ItemDataRole.UserRole))
+        vault, case_id, position = self._vault, self.case_id, target + 1
+        self._change(lambda _p, _c: exhibits.move_exhibit(vault, case_id, document_id, position))
 
     def _selected(self) -> int | None:
         item = self.list.currentItem()

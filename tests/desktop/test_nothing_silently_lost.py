@@ -300,3 +300,31 @@ def test_events_are_edited_deleted_and_merged_in_the_window(
     monkeypatch.setattr(tab, "confirm_delete", lambda event: True)
     tab.delete_selected()
     qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=TIMEOUT)
+
+
+def test_an_annex_dragged_to_another_place_is_saved_there(
+    qtbot: QtBot, tmp_path: Path, corpus: Path
+) -> None:
+    from PySide6.QtCore import QModelIndex
+
+    from dossier.services import cases, exhibits
+
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    vault = window.vault
+    person = people.list_people(vault)[0]
+    case = cases.add_case(vault, person.id, "general")
+    report = documents.import_files(vault, [corpus / "articles"], person_ids=[person.id])
+    for document in report.imported:
+        exhibits.add_exhibit(vault, case.id, document.id)
+    before = [e.document_ref for e in exhibits.list_exhibits(vault, case.id)]
+    panel = page.export.annexes
+    page.export.refresh()
+    qtbot.waitUntil(lambda: panel.list.count() == 3, timeout=TIMEOUT)
+    assert panel.list.model().moveRow(QModelIndex(), 2, QModelIndex(), 0)  # as a drag does
+    qtbot.waitUntil(
+        lambda: (
+            [e.document_ref for e in exhibits.list_exhibits(vault, case.id)]
+            == [before[2], before[0], before[1]]
+        ),
+        timeout=TIMEOUT,
+    )
