@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.jobs import Jobs
 from desktop.worker import Cancel, Progress
-from dossier.services import people
+from dossier.services import organisations, people
 from dossier.services.vault_access import Vault
 
 _LINES = ("name", "native_name", "birth_date", "birth_place", "nationality",
@@ -75,6 +76,24 @@ class ProfileTab(QWidget):
         alias_row.addWidget(add_alias)
         form.addRow(self.tr("Other spellings"), self.aliases)
         form.addRow("", alias_row)
+        self.organisations = QListWidget()
+        self.organisations.setAccessibleName(self.tr("Organisations"))
+        self.organisations.setMaximumHeight(80)
+        self.organisation = QComboBox()
+        self.organisation.setEditable(True)
+        self.organisation.setAccessibleName(self.tr("Organisation"))
+        self.organisation.setPlaceholderText(self.tr("Kloop, Temirov Live…"))
+        self.member_role = QLineEdit()
+        self.member_role.setAccessibleName(self.tr("Role in the organisation"))
+        self.member_role.setPlaceholderText(self.tr("Role (journalist, co-founder…)"))
+        join = QPushButton(self.tr("Add to organisation"))
+        join.clicked.connect(self.join_organisation)
+        join_row = QHBoxLayout()
+        join_row.addWidget(self.organisation, 2)
+        join_row.addWidget(self.member_role, 1)
+        join_row.addWidget(join)
+        form.addRow(self.tr("Organisations"), self.organisations)
+        form.addRow("", join_row)
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTabChangesFocus(True)
@@ -94,6 +113,50 @@ class ProfileTab(QWidget):
     def refresh(self) -> None:
         vault, person_id = self._vault, self._person_id
         self._jobs.run_job(self, lambda _p, _c: people.show_person(vault, person_id), self._fill)
+        self._load_organisations()
+
+    def _load_organisations(self) -> None:
+        vault = self._vault
+
+        def job(_p: Progress, _c: Cancel) -> list[organisations.OrganisationView]:
+            return organisations.list_organisations(vault)
+
+        self._jobs.run_job(self, job, self._fill_organisations)
+
+    def _fill_organisations(self, listed: list[organisations.OrganisationView]) -> None:
+        me = f"P{self._person_id}"
+        self.organisations.clear()
+        typed = self.organisation.currentText()
+        self.organisation.clear()
+        for organisation in listed:
+            self.organisation.addItem(organisation.name, organisation.id)
+            for member in organisation.people:
+                if member.person_ref == me:
+                    role = f" — {member.role}" if member.role else ""
+                    self.organisations.addItem(f"{organisation.name}{role}")
+        self.organisation.setCurrentText(typed)
+
+    def join_organisation(self) -> None:
+        """Add the person to the organisation named (made if it is new), with a role."""
+        name = self.organisation.currentText().strip()
+        if not name:
+            return
+        index = self.organisation.findText(name)
+        existing = self.organisation.itemData(index) if index >= 0 else None
+        role = self.member_role.text().strip() or None
+        vault, person_id = self._vault, self._person_id
+
+        def job(_p: Progress, _c: Cancel) -> organisations.OrganisationView:
+            organisation_id = (
+                int(existing)
+                if existing is not None
+                else organisations.add_organisation(vault, name).id
+            )
+            return organisations.add_member(vault, organisation_id, person_id, role)
+
+        self.member_role.clear()
+        self.organisation.setCurrentText("")
+        self._jobs.run_job(self, job, lambda _o: self._load_organisations())
 
     def _fill(self, person: people.PersonView) -> None:
         self._loading = True

@@ -51,3 +51,4 @@ LANGUAGES = {
 }  # fmt: skip
 
 EXPORT_FORMATS = ("pdf", "docx")
+ORGANISATION_KINDS = ("outlet", "ngo", "court", "agency", "other")

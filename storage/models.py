@@ -183,6 +183,20 @@ class DocumentPerson(Base):
     )
 
 
+class OrganisationPerson(Base):
+    """Someone of an organisation (a newsroom's journalist, an NGO's lawyer), with a role."""
+
+    __tablename__ = "organisation_people"
+
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str | None] = mapped_column(Text)
+
+
 class DocumentOrganisation(Base):
     __tablename__ = "document_organisations"
 

@@ -8,7 +8,13 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from dossier.cli import evidence_commands, recovery_commands, submission_commands, vault_commands
+from dossier.cli import (
+    evidence_commands,
+    organisation_commands,
+    recovery_commands,
+    submission_commands,
+    vault_commands,
+)
 from dossier.cli.common import UserError
 from dossier.cli.text_input import read_text_files
 from dossier.cli.types import Handler
@@ -87,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     vault_commands.register(add)
     evidence_commands.register(add, add_group)
     submission_commands.register(add, add_group)
+    organisation_commands.register(add, add_group)
     evidence_commands.register_export(add)
     recovery_commands.register(add, add_group)
     return parser

@@ -13,7 +13,7 @@ from dossier.errors import DossierError, NotFound
 from dossier.vocabulary import PERSON_EDITABLE as EDITABLE
 from dossier.vocabulary import ROLES as ROLES
 from storage.custody import utc_now
-from storage.models import Organisation, Person, PersonAlias
+from storage.models import Person, PersonAlias
 from storage.vault import Vault
 
 
@@ -160,16 +160,3 @@ def likely_duplicates(vault: Vault) -> list[tuple[PersonView, PersonView, float]
         if score >= names.SAME_PERSON_THRESHOLD:
             pairs.append((a, b, score))
     return sorted(pairs, key=lambda item: -item[2])
-
-
-def add_organisation(
-    vault: Vault, name: str, kind: str = "other", country: str | None = None
-) -> tuple[int, str]:
-    with vault.transaction() as session:
-        organisation = Organisation(name=name, kind=kind, country=country)
-        session.add(organisation)
-        session.flush()
-        vault.record_custody(
-            session, "organisation added", refs.make("O", organisation.id), {"name": name}
-        )
-        return organisation.id, refs.make("O", organisation.id)

@@ -62,63 +62,63 @@
 <context>
     <name>AnnexesPanel</name>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="43" />
+        <location filename="../../desktop/annexes_panel.py" line="44" />
         <source>Annexes of the case, in order</source>
         <translation>Приложения к делу, по порядку</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="45" />
+        <location filename="../../desktop/annexes_panel.py" line="49" />
         <source>Document to annex</source>
         <translation>Документ для приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="47" />
+        <location filename="../../desktop/annexes_panel.py" line="51" />
         <source>Section (optional), e.g. B. Country evidence</source>
         <translation>Раздел (необязательно), например «Б. Сведения о стране»</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="48" />
+        <location filename="../../desktop/annexes_panel.py" line="52" />
         <source>Section</source>
         <translation>Раздел</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="49" />
+        <location filename="../../desktop/annexes_panel.py" line="53" />
         <source>Annex</source>
         <translation>Приложить</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="51" />
+        <location filename="../../desktop/annexes_panel.py" line="55" />
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="53" />
+        <location filename="../../desktop/annexes_panel.py" line="57" />
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="55" />
+        <location filename="../../desktop/annexes_panel.py" line="59" />
         <source>Remove from annexes</source>
         <translation>Убрать из приложений</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="58" />
-        <location filename="../../desktop/annexes_panel.py" line="80" />
+        <location filename="../../desktop/annexes_panel.py" line="62" />
+        <location filename="../../desktop/annexes_panel.py" line="84" />
         <source>Check before filing</source>
         <translation>Проверка перед подачей</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="76" />
+        <location filename="../../desktop/annexes_panel.py" line="80" />
         <source>Annexes (only these go into the bundle)</source>
         <translation>Приложения (в пакет войдут только они)</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="138" />
+        <location filename="../../desktop/annexes_panel.py" line="142" />
         <source>Ready to file.</source>
         <translation>Готово к подаче.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/annexes_panel.py" line="140" />
+        <location filename="../../desktop/annexes_panel.py" line="144" />
         <source>Not ready: %n requirement(s) missing.</source>
         <translation>
             <numerusform>Не готово: не выполнено %n требование.</numerusform>
@@ -1354,130 +1354,161 @@ Replace them?</source>
         <translation type="vanished">Имя на родном языке</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="76" />
+        <location filename="../../desktop/profile_tab.py" line="77" />
         <source>Other spellings</source>
         <translation>Другие написания</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="54" />
-        <location filename="../../desktop/profile_tab.py" line="65" />
+        <location filename="../../desktop/profile_tab.py" line="55" />
+        <location filename="../../desktop/profile_tab.py" line="66" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="37" />
+        <location filename="../../desktop/profile_tab.py" line="38" />
         <source>Name (as in filings)</source>
         <translation>Имя (как в документах)</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="38" />
+        <location filename="../../desktop/profile_tab.py" line="39" />
         <source>Name in its own script</source>
         <translation>Имя в родной письменности</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="39" />
+        <location filename="../../desktop/profile_tab.py" line="40" />
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="40" />
+        <location filename="../../desktop/profile_tab.py" line="41" />
         <source>Place of birth</source>
         <translation>Место рождения</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="41" />
+        <location filename="../../desktop/profile_tab.py" line="42" />
         <source>Nationality</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="42" />
+        <location filename="../../desktop/profile_tab.py" line="43" />
         <source>Identity document</source>
         <translation>Документ, удостоверяющий личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="43" />
+        <location filename="../../desktop/profile_tab.py" line="44" />
         <source>Address for correspondence</source>
         <translation>Адрес для переписки</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="55" />
+        <location filename="../../desktop/profile_tab.py" line="56" />
         <source>Not said</source>
         <translation>Не указана</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="57" />
+        <location filename="../../desktop/profile_tab.py" line="58" />
         <source>journalist</source>
         <translation>журналист</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="57" />
+        <location filename="../../desktop/profile_tab.py" line="58" />
         <source>activist</source>
         <translation>активист</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="58" />
+        <location filename="../../desktop/profile_tab.py" line="59" />
         <source>lawyer</source>
         <translation>юрист</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="58" />
+        <location filename="../../desktop/profile_tab.py" line="59" />
         <source>relative</source>
         <translation>родственник</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="59" />
+        <location filename="../../desktop/profile_tab.py" line="60" />
         <source>witness</source>
         <translation>свидетель</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="59" />
+        <location filename="../../desktop/profile_tab.py" line="60" />
         <source>official</source>
         <translation>должностное лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="60" />
+        <location filename="../../desktop/profile_tab.py" line="61" />
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="69" />
+        <location filename="../../desktop/profile_tab.py" line="70" />
         <source>Another spelling</source>
         <translation>Другое написание</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="70" />
+        <location filename="../../desktop/profile_tab.py" line="71" />
         <source>Another spelling of the name</source>
         <translation>Другое написание имени</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="71" />
+        <location filename="../../desktop/profile_tab.py" line="72" />
         <source>Add spelling</source>
         <translation>Добавить написание</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="79" />
-        <location filename="../../desktop/profile_tab.py" line="82" />
+        <location filename="../../desktop/profile_tab.py" line="80" />
+        <location filename="../../desktop/profile_tab.py" line="95" />
+        <source>Organisations</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="84" />
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="85" />
+        <source>Kloop, Temirov Live…</source>
+        <translation>Kloop, Temirov Live…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="87" />
+        <source>Role in the organisation</source>
+        <translation>Роль в организации</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="88" />
+        <source>Role (journalist, co-founder…)</source>
+        <translation>Роль (журналист, сооснователь…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="89" />
+        <source>Add to organisation</source>
+        <translation>Добавить в организацию</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/profile_tab.py" line="98" />
+        <location filename="../../desktop/profile_tab.py" line="101" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="84" />
+        <location filename="../../desktop/profile_tab.py" line="103" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="103" />
+        <location filename="../../desktop/profile_tab.py" line="166" />
         <source>none yet</source>
         <translation>пока нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="114" />
+        <location filename="../../desktop/profile_tab.py" line="177" />
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="114" />
-        <location filename="../../desktop/profile_tab.py" line="132" />
+        <location filename="../../desktop/profile_tab.py" line="177" />
+        <location filename="../../desktop/profile_tab.py" line="195" />
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>

@@ -328,3 +328,21 @@ def test_an_annex_dragged_to_another_place_is_saved_there(
         ),
         timeout=TIMEOUT,
     )
+
+
+def test_a_person_joins_organisations_from_the_profile(qtbot: QtBot, tmp_path: Path) -> None:
+    from dossier.services import organisations
+
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    profile = page.profile
+    profile.organisation.setCurrentText("Kloop")
+    profile.member_role.setText("co-founder")
+    profile.join_organisation()
+    qtbot.waitUntil(lambda: profile.organisations.count() == 1, timeout=TIMEOUT)
+    assert profile.organisations.item(0).text() == "Kloop — co-founder"
+    [kloop] = organisations.list_organisations(window.vault)
+    assert [(m.name, m.role) for m in kloop.people] == [("Rinat Tukhvatshin", "co-founder")]
+    profile.organisation.setCurrentText("Kloop")  # an existing one is not made twice
+    profile.join_organisation()
+    wait_idle(qtbot, window)
+    assert len(organisations.list_organisations(window.vault)) == 1

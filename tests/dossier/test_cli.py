@@ -241,3 +241,20 @@ def test_preparing_a_submission_from_the_command_line(
         and merged["date"] == "2025-10-30"
         and "Also dated 27 October" in str(merged["date_note"])
     )
+
+
+def test_organisations_with_their_people_and_documents(
+    env: Path, capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
+    run(capsys, "init")
+    run(capsys, "person", "add", "Bolot Temirov")
+    run(capsys, "import", str(corpus / "articles" / "media-action-platform-kloop-2025-05-30.txt"))
+    code, added, _ = run(capsys, "organisation", "add", "Temirov Live", "--kind", "outlet",
+                         "--country", "Kyrgyzstan")  # fmt: skip
+    assert code == 0 and added["id"] == "O1"
+    run(capsys, "organisation", "member", "O1", "P1", "--role", "founder")
+    code, shown, _ = run(capsys, "organisation", "document", "O1", "D1")
+    assert shown["people"] == [{"person_ref": "P1", "name": "Bolot Temirov", "role": "founder"}]
+    assert shown["documents"] == ["D1"]
+    code, listed, _ = run(capsys, "organisation", "list", "--person", "P1")
+    assert [o["name"] for o in listed["organisations"]] == ["Temirov Live"]  # type: ignore[index]
