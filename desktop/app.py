@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import file_dialogs, fonts
 from desktop.unlock_dialog import UnlockDialog
+from dossier import i18n
 from dossier import settings as app_settings
 from dossier.resources import ROOT
 from dossier.services import vault_access
@@ -118,6 +119,7 @@ class DossierApp(QObject):
             self.app.removeTranslator(self.translator)
         self.translator = install_translation(self.app, language)
         self.language = language
+        i18n.use(language)  # what the core says (the forum's check, …) follows the window
         if self.window is not None:
             self.window.save_edits()
             self.window.jobs.cancel_all()
@@ -148,6 +150,7 @@ class DossierApp(QObject):
         if self.translator is not None:
             self.app.removeTranslator(self.translator)
             self.translator = None
+        i18n.use("en")
         self.idle.stop()
         if self.window is not None:
             self.window.save_edits()  # typed text is saved before the vault closes

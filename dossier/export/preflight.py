@@ -15,6 +15,7 @@ from dossier.errors import DossierError
 from dossier.export.content import DossierContent, gather
 from dossier.export.submission import build
 from dossier.export.templates import Template
+from dossier.i18n import t
 from dossier.resources import TEMPLATES
 from dossier.services import events
 from storage.vault import Vault
@@ -32,10 +33,11 @@ class Item:
 
     @property
     def message(self) -> str:
-        text = self.what[:1].upper() + self.what[1:]
+        what = t(self.what)
+        what = what[:1].upper() + what[1:]
         if self.status == MET:
-            return f"{text}: done."
-        return f"{text}: {self.detail} {self.fix}".strip()
+            return t("{what}: done.", what=what)
+        return f"{what}: {self.detail} {t(self.fix)}".strip()
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,13 @@ class NotReady(DossierError):
     def __init__(self, report: Report) -> None:
         lines = "\n  ".join(item.message for item in report.blocking)
         super().__init__(
-            f"This submission is not ready for the {report.forum_name}; nothing was written. "
-            f"Still missing:\n  {lines}\nExport a draft to see it as it stands (every page "
-            "is marked DRAFT)."
+            t(
+                "This submission is not ready for the {forum}; nothing was written. Still "
+                "missing:\n  {lines}\nExport a draft to see it as it stands (every page is "
+                "marked DRAFT).",
+                forum=t(report.forum_name),
+                lines=lines,
+            )
         )
         self.report = report
 
@@ -110,19 +116,19 @@ def _applies(rule: dict[str, Any], content: DossierContent) -> bool:
 def _field(rule: dict[str, Any], content: DossierContent, _paper: str, _conflicts: int) -> str:
     owner, _, name = rule["path"].partition(".")
     value = getattr(content.case if owner == "case" else content.person, name, None)
-    return "" if value and str(value).strip() else "not entered."
+    return "" if value and str(value).strip() else t("not entered.")
 
 
 def _working_language(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
     if content.template.language in rule["languages"]:
         return ""
-    return f"this template is in {content.template.language}."
+    return t("the template is in {language}.", language=content.template.language)
 
 
 def _annex_kind(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
     if any(e.document.kind == rule["kind"] for e in content.exhibits):
         return ""
-    return "no annex of this kind."
+    return t("no annex of this kind.")
 
 
 def _translations(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
@@ -138,10 +144,13 @@ def _translations(rule: dict[str, Any], content: DossierContent, _p: str, _c: in
         (lacking if language else unknown).append(exhibit.label)
     parts = []
     if lacking:
-        parts.append(f"{', '.join(lacking)} {'is' if len(lacking) == 1 else 'are'} not translated.")
+        parts.append(t("not translated: {labels}.", labels=", ".join(lacking)))
     if unknown:
         parts.append(
-            f"The language of {', '.join(unknown)} is not set (set it in the document's details)."
+            t(
+                "language not set: {labels} (set it in the document's details).",
+                labels=", ".join(unknown),
+            )
         )
     return " ".join(parts)
 
@@ -159,11 +168,7 @@ def _quote_translations(rule: dict[str, Any], content: DossierContent, _p: str, 
         and languages[quote.document_ref] not in accepted | {None}
         and not (quote.translation or "").strip()
     )
-    return (
-        f"{', '.join(lacking)} {'has' if len(lacking) == 1 else 'have'} no translation."
-        if lacking
-        else ""
-    )
+    return t("no translation: {refs}.", refs=", ".join(lacking)) if lacking else ""
 
 
 def _translator_particulars(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
@@ -172,17 +177,17 @@ def _translator_particulars(rule: dict[str, Any], content: DossierContent, _p: s
         for translation in exhibit.translations:
             if not all(getattr(translation, name) for name in rule["fields"]):
                 missing.append(f"{exhibit.label} ({translation.language_name})")
-    return f"incomplete for {', '.join(missing)}." if missing else ""
+    return t("incomplete for {items}.", items=", ".join(missing)) if missing else ""
 
 
 def _annexes(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
-    return "" if content.exhibits else "the case has no annexes."
+    return "" if content.exhibits else t("the case has no annexes.")
 
 
 def _grounds(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
     argued = [g for g in content.grounds if g.argument.strip() or g.evidence]
     if content.grounds and not argued:
-        return "no ground has an argument or evidence yet."
+        return t("no ground has an argument or evidence yet.")
     return ""
 
 
@@ -190,7 +195,10 @@ def _grounds_left_out(_rule: dict[str, Any], content: DossierContent, _p: str, _
     empty = [g.title for g in content.grounds if not (g.argument.strip() or g.evidence)]
     if not empty:
         return ""
-    return "left out of a final export, having no argument or evidence: " + "; ".join(empty) + "."
+    return t(
+        "left out of a final export, having no argument or evidence: {titles}.",
+        titles="; ".join(empty),
+    )
 
 
 def _text_layer(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
@@ -201,7 +209,7 @@ def _text_layer(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int
         if e.document.mime_type == "application/pdf"
         and any("No text could be read" in warning for warning in e.document.warnings)
     ]
-    return f"{', '.join(scans)} {'has' if len(scans) == 1 else 'have'} no text." if scans else ""
+    return t("no text: {labels}.", labels=", ".join(scans)) if scans else ""
 
 
 def _file_size(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
@@ -209,9 +217,10 @@ def _file_size(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) 
     estimate = sum(e.document.size for e in content.exhibits) / 1_000_000
     if estimate <= rule["max_mb"] * 0.9:
         return ""
-    return (
-        f"the annexes alone come to about {estimate:.0f} MB, over the {rule['max_mb']} MB a "
-        "file may have."
+    return t(
+        "the annexes alone come to about {size} MB, over the {limit} MB a file may have.",
+        size=f"{estimate:.0f}",
+        limit=rule["max_mb"],
     )
 
 
@@ -219,7 +228,7 @@ def _citations(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int)
     unresolved = sorted(set(build(content).unresolved))
     if not unresolved:
         return ""
-    return f"{', '.join(unresolved)} {'is' if len(unresolved) == 1 else 'are'} not annexed."
+    return t("not annexed: {refs}.", refs=", ".join(unresolved))
 
 
 def _date_conflicts(
@@ -227,11 +236,11 @@ def _date_conflicts(
 ) -> str:
     if not conflicts:
         return ""
-    return f"{conflicts} pair{'s' if conflicts > 1 else ''} of events in the chronology."
+    return t("pairs of events in the chronology: {count}.", count=conflicts)
 
 
 def _paper(rule: dict[str, Any], _content: DossierContent, paper: str, _conflicts: int) -> str:
-    return "" if paper == rule["size"] else f"the export is set to {paper}."
+    return "" if paper == rule["size"] else t("the export is set to {paper}.", paper=paper)
 
 
 def _skeleton_length(rule: dict[str, Any], content: DossierContent, paper: str, _c: int) -> str:
@@ -243,9 +252,10 @@ def _skeleton_length(rule: dict[str, Any], content: DossierContent, paper: str, 
     too_small = template.font_size < rule["min_size"]
     too_tight = template.leading < template.font_size * rule["min_spacing"] - 0.01
     if too_small or too_tight:
-        return (
-            f"the template sets {template.font_size:g} pt type with "
-            f"{template.leading / template.font_size:.2g} line spacing."
+        return t(
+            "the template sets {size} pt type with {spacing} line spacing.",
+            size=f"{template.font_size:g}",
+            spacing=f"{template.leading / template.font_size:.2g}",
         )
     _, headings = lay_out(build(content), PAPER[paper])
     titles = [h.title for h in headings if h.level == 0]
@@ -261,7 +271,9 @@ def _skeleton_length(rule: dict[str, Any], content: DossierContent, paper: str, 
     pages = end - start + 1
     if pages <= rule["max_pages"]:
         return ""
-    return f"it runs to {pages} pages; the limit is {rule['max_pages']}."
+    return t(
+        "it runs to {pages} pages; the limit is {limit}.", pages=pages, limit=rule["max_pages"]
+    )
 
 
 _CHECKS: dict[str, Callable[[dict[str, Any], DossierContent, str, int], str]] = {

@@ -75,3 +75,24 @@ def test_every_text_in_the_window_code_is_extracted_and_translated(tmp_path: Pat
         if (found := message.find("translation")) is not None and found.get("type") == "unfinished"
     ]
     assert untranslated == []
+
+
+def test_the_forum_check_in_the_export_tab_speaks_russian(qtbot: QtBot, tmp_path: Path) -> None:
+    from dossier.services import cases, people
+
+    controller, window, _page = open_person(qtbot, tmp_path / "vault")
+    person = people.list_people(window.vault)[0]
+    cases.add_case(window.vault, person.id, "ccf-deletion")
+    controller.set_language("ru")
+    window = controller.window
+    assert window is not None
+    window.people.setCurrentRow(0)
+    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
+    window.people.setCurrentRow(0)
+    page = window.person_page
+    assert page is not None
+    checks = page.export.annexes.checks
+    qtbot.waitUntil(lambda: checks.count() > 10, timeout=TIMEOUT)
+    shown = [checks.item(i).text() for i in range(checks.count())]
+    assert any("Копия документа, удостоверяющего личность заявителя" in line for line in shown)
+    assert not any("applicant" in line for line in shown)

@@ -226,7 +226,7 @@ def test_the_forum_check_names_what_each_forum_still_needs(filings: Filings) -> 
     us = preflight.check(filings.vault, filings.us, templates.for_case("asylum-us"))
     [missing] = us.blocking
     assert missing.what == "citations that point to exhibits"
-    assert f"{filings.refs['four']}:2 is not annexed" in missing.message
+    assert f"not annexed: {filings.refs['four']}:2." in missing.message
     us_text = _text(_export(filings, filings.us, "us-draft.pdf", draft=True).path)
     assert "A report confirms it (not annexed)." in us_text
 
@@ -251,9 +251,7 @@ def test_a_quote_from_a_russian_source_needs_and_shows_its_translation(filings: 
     cases.link_evidence(filings.vault, ground.id, bare.ref)
     report = preflight.check(filings.vault, case.id, templates.for_case("asylum-uk"))
     lacking = next(i for i in report.items if i.what.startswith("translations of the quotes"))
-    assert (
-        lacking.status == preflight.MISSING and f"{bare.ref} has no translation" in lacking.detail
-    )
+    assert lacking.status == preflight.MISSING and f"no translation: {bare.ref}." in lacking.detail
     other = cases.add_case(filings.vault, person.id, "asylum-uk")
     translated = quotes.add_quote(
         filings.vault, ruling, "Октябрьский районный суд",
@@ -286,4 +284,4 @@ def test_the_check_warns_of_grounds_left_out_and_scans_without_text(filings: Fil
     exhibits.add_exhibit(filings.vault, case.id, imported.id)
     report = preflight.check(filings.vault, case.id, templates.for_case("asylum-uk"))
     text = next(i for i in report.items if i.what.startswith("machine-readable text"))
-    assert text.status == preflight.WARN and "Tab 1 has no text." in text.message
+    assert text.status == preflight.WARN and "no text: Tab 1." in text.message
