@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -148,7 +149,7 @@ class DocumentsTab(QWidget):
         self.meta.addRow("", self.confidential)
         self.translations = QListWidget()
         self.translations.setAccessibleName(self.tr("Translations"))
-        self.translations.setMaximumHeight(70)
+        self.translations.setMaximumHeight(60)
         add_translation = QPushButton(self.tr("Add translation…"))
         add_translation.clicked.connect(self.add_translation)
         translation_row = QHBoxLayout()
@@ -172,12 +173,22 @@ class DocumentsTab(QWidget):
         buttons.addWidget(delete)
         self.meta.addRow(self.tr("Found in the file"), self.suggestions)
         self.meta.addRow("", buttons)
-        right = QVBoxLayout()
-        right.addWidget(split)
-        right.addLayout(controls)
-        right.addLayout(self.meta)
-        right_widget = QWidget()
-        right_widget.setLayout(right)
+        # The document above, its details below (scrolled): the page keeps most of the room.
+        viewing = QWidget()
+        top = QVBoxLayout(viewing)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(split)
+        top.addLayout(controls)
+        details = QWidget()
+        details.setLayout(self.meta)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(details)
+        right_widget = QSplitter(Qt.Orientation.Vertical)
+        right_widget.addWidget(viewing)
+        right_widget.addWidget(scroll)
+        right_widget.setStretchFactor(0, 3)
+        right_widget.setStretchFactor(1, 2)
         outer = QSplitter()
         outer.addWidget(left_widget)
         outer.addWidget(right_widget)
