@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from dossier import dates, refs, search
 from dossier.errors import DossierError, NotFound
+from dossier.i18n import t
 from dossier.services.people import get_person
 from dossier.vocabulary import EVENT_KINDS as EVENT_KINDS
 from storage.custody import utc_now
@@ -57,16 +58,21 @@ class DateConflict:
 
     @property
     def message(self) -> str:
-        return (
-            f"{self.first.ref} and {self.second.ref} may be the same {self.first.kind} dated "
-            f"differently: {self.first.date_display} ({self._sources(self.first)}) and "
-            f"{self.second.date_display} ({self._sources(self.second)}). Check the sources and "
-            "keep the date that is right."
+        return t(
+            "“{first}” ({first_date}; {first_sources}) and “{second}” ({second_date}; "
+            "{second_sources}) may be one event dated differently by the sources. Check them "
+            "and keep the date that is right.",
+            first=self.first.title,
+            first_date=self.first.date_display,
+            first_sources=self._sources(self.first),
+            second=self.second.title,
+            second_date=self.second.date_display,
+            second_sources=self._sources(self.second),
         )
 
     @staticmethod
     def _sources(event: EventView) -> str:
-        return ", ".join(c.text for c in event.citations) or "no citation"
+        return ", ".join(c.text for c in event.citations) or t("no source cited")
 
 
 def _citation(session: Session, text: str) -> Citation:
