@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,8 +31,6 @@ _COLOURS = {preflight.MET: "#1b6e20", preflight.MISSING: "#b00020", preflight.WA
 
 class AnnexesPanel(QWidget):
     """Shows one case's annexes; every change goes through the exhibits service at once."""
-
-    changed = Signal()
 
     def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
         super().__init__()
@@ -163,9 +161,8 @@ class AnnexesPanel(QWidget):
     def _change(self, job: object) -> None:
         def done(_result: object) -> None:
             self.refresh()
-            self.changed.emit()
 
-        self._jobs.run_job(self, job, done)  # type: ignore[arg-type]
+        self._jobs.change(self, job, done)  # type: ignore[arg-type]
 
     def add_selected(self) -> None:
         if self.case_id is None or self.document.currentData() is None:

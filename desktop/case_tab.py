@@ -7,7 +7,7 @@ shown, before the page closes, and before an export reads the case.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -43,8 +43,6 @@ _TEXTS = ("summary", "facts", "relief")
 
 
 class CaseTab(QWidget):
-    changed = Signal()
-
     def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
         super().__init__()
         self._vault, self._person_id, self._jobs = vault, person_id, jobs
@@ -262,11 +260,10 @@ class CaseTab(QWidget):
             return saved
 
         self._set_dirty(False)
-        self._jobs.run_job(self, job, self._saved, on_failed=self._not_saved)
+        self._jobs.change(self, job, self._saved, on_failed=self._not_saved)
 
     def _saved(self, _case: cases.CaseView) -> None:
         self.state.setText(self.tr("Saved."))
-        self.changed.emit()
 
     def _not_saved(self, message: str) -> None:
         self._set_dirty(True)
@@ -295,6 +292,5 @@ class CaseTab(QWidget):
 
         def done(_case: cases.CaseView) -> None:
             self.refresh()
-            self.changed.emit()
 
-        self._jobs.run_job(self, lambda _p, _c: cases.delete_case(vault, case_id), done)
+        self._jobs.change(self, lambda _p, _c: cases.delete_case(vault, case_id), done)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -41,8 +41,6 @@ from dossier.services.vault_access import Vault
 
 
 class DocumentsTab(QWidget):
-    changed = Signal()
-
     def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
         super().__init__()
         self._vault, self._person_id, self._jobs = vault, person_id, jobs
@@ -239,12 +237,11 @@ class DocumentsTab(QWidget):
                 cancelled=cancelled,
             )
 
-        self._jobs.run_job(self, job, self._imported, progress_text=self.tr("Importing…"))
+        self._jobs.change(self, job, self._imported, progress_text=self.tr("Importing…"))
 
     def _imported(self, report: ImportReport) -> None:
         self.last_report = report
         self.refresh()
-        self.changed.emit()
         lines = [self.tr("Imported: %n document(s).", "", len(report.imported))]
         lines += [f"{name}: {ref}" for name, ref in report.duplicates]
         lines += [f"{name}: {reason}" for name, reason in report.skipped]
@@ -349,7 +346,7 @@ class DocumentsTab(QWidget):
         def job(_p: Progress, _c: Cancel) -> DocumentView:
             return documents.update_document(vault, document_id, **values)
 
-        self._jobs.run_job(self, job, self._details_saved, on_failed=self._not_saved)
+        self._jobs.change(self, job, self._details_saved, on_failed=self._not_saved)
 
     def _edited(self, *_args: object) -> None:
         if not self._loading and self._current is not None:
@@ -396,7 +393,7 @@ class DocumentsTab(QWidget):
                 vault, document_id, language=language, text=text, **given
             )
 
-        self._jobs.run_job(self, job, lambda _t: self._load_translations(document_id))
+        self._jobs.change(self, job, lambda _t: self._load_translations(document_id))
 
     # ------------------------------------------------------------------- deleting
     def confirm_delete(self, sentence: str) -> bool:
@@ -429,15 +426,14 @@ class DocumentsTab(QWidget):
         def done(_plan: documents.DeletionPlan) -> None:
             self.report.setText(self.tr("%1 was deleted.").replace("%1", plan.document.ref))
             self.refresh()
-            self.changed.emit()
 
-        self._jobs.run_job(self, lambda _p, _c: documents.delete_document(vault, document_id), done)
+        self._jobs.change(self, lambda _p, _c: documents.delete_document(vault, document_id), done)
 
     def accept_suggestions(self) -> None:
         if self._current is None:
             return
         vault, document_id = self._vault, self._current.id
-        self._jobs.run_job(
+        self._jobs.change(
             self,
             lambda _p, _c: documents.accept_suggestions(vault, document_id),
             self._details_saved,
@@ -475,7 +471,7 @@ class DocumentsTab(QWidget):
     def add_quote(self, text: str, speaker: str | None) -> None:
         assert self._current is not None
         vault, document_id, page = self._vault, self._current.id, self.page.value()
-        self._jobs.run_job(
+        self._jobs.change(
             self,
             lambda _p, _c: quotes.add_quote(vault, document_id, text, speaker=speaker, page=page),
             self._quote_added,
@@ -483,5 +479,4 @@ class DocumentsTab(QWidget):
 
     def _quote_added(self, quote: quotes.QuoteView) -> None:
         self.last_quote = quote
-        self.changed.emit()
         self.report.setText(quote.warning or self.tr("Quote %1 added.").replace("%1", quote.ref))

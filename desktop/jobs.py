@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.worker import Task, start
@@ -22,11 +22,33 @@ def notify(owner: QWidget, title: str, text: str) -> QMessageBox:
     return box
 
 
-class Jobs:
-    """Keeps running tasks alive and shows their errors; used by every view touching the vault."""
+class Jobs(QObject):
+    """Keeps running tasks alive and shows their errors; used by every view touching the vault.
+
+    A query reads (``run_job``); an operation changes the vault (``change``) and, once done,
+    says so with ``vault_changed``, which every view that shows vault data listens to.
+    """
+
+    vault_changed = Signal()
 
     def __init__(self) -> None:
+        super().__init__()
         self._tasks: set[Task] = set()
+
+    def change(
+        self,
+        owner: QWidget,
+        job: Callable[[Callable[[int, int], None], Callable[[], bool]], Any],
+        on_done: Callable[[Any], object],
+        **options: Any,
+    ) -> Task:
+        """Run an operation; after ``on_done``, every view refreshes what it shows."""
+
+        def done(result: Any) -> None:
+            on_done(result)
+            self.vault_changed.emit()
+
+        return self.run_job(owner, job, done, **options)
 
     def run_job(
         self,

@@ -62,12 +62,9 @@ class PersonPage(QTabWidget):
             self.addTab(widget, title)
         # Leaving the pleading (for Export, say) saves what was typed there.
         self.currentChanged.connect(lambda _index: self.save_edits())
-        self.documents.changed.connect(self.quotes.refresh)
-        self.documents.changed.connect(self.chronology.refresh)
-        self.grounds.changed.connect(self.export.refresh)
-        self.grounds.changed.connect(self.case.refresh)
-        self.case.changed.connect(self.export.refresh)
-        self.case.changed.connect(self.grounds.refresh)
+        # One signal, after any change to the vault; each view shows the vault as it now is.
+        for view in (self.quotes, self.chronology, self.grounds, self.case, self.export):
+            jobs.vault_changed.connect(view.refresh)
 
 
 class MainWindow(QMainWindow):
@@ -203,7 +200,7 @@ class MainWindow(QMainWindow):
 
     def add_person(self, name: str, native: str | None = None) -> None:
         vault = self.vault
-        self.jobs.run_job(
+        self.jobs.change(
             self,
             lambda _p, _c: people.add_person(vault, name, native_name=native),
             lambda _person: self.refresh_people(),

@@ -69,8 +69,6 @@ class QuotesTab(QWidget):
 
 
 class ChronologyTab(QWidget):
-    changed = Signal()
-
     def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
         super().__init__()
         self._vault, self._person_id, self._jobs = vault, person_id, jobs
@@ -227,12 +225,11 @@ class ChronologyTab(QWidget):
                 )
             return events.add_event(vault, person_id, date_text, title, kind=kind, cite=cite)
 
-        self._jobs.run_job(self, job, self._added)
+        self._jobs.change(self, job, self._added)
 
     def _added(self, _event: EventView) -> None:
         self._stop_editing()
         self.refresh()
-        self.changed.emit()
 
     def _stop_editing(self) -> None:
         self.editing = None
@@ -284,7 +281,7 @@ class ChronologyTab(QWidget):
         if not self.confirm_delete(chosen[0]):
             return
         vault, event_id = self._vault, chosen[0].id
-        self._jobs.run_job(self, lambda _p, _c: events.delete_event(vault, event_id), self._added)
+        self._jobs.change(self, lambda _p, _c: events.delete_event(vault, event_id), self._added)
 
     def ask_merge(self, first: EventView, second: EventView) -> tuple[int, str] | None:
         """Which date stands, and why (None: not merged)."""
@@ -320,7 +317,7 @@ class ChronologyTab(QWidget):
             return
         date_from, note = answer
         vault, keep, other = self._vault, chosen[0].id, chosen[1].id
-        self._jobs.run_job(
+        self._jobs.change(
             self,
             lambda _p, _c: events.merge_events(vault, keep, other, date_from=date_from, note=note),
             self._added,
@@ -328,8 +325,6 @@ class ChronologyTab(QWidget):
 
 
 class GroundsTab(QWidget):
-    changed = Signal()
-
     def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
         super().__init__()
         self._vault, self._person_id, self._jobs = vault, person_id, jobs
@@ -379,7 +374,7 @@ class GroundsTab(QWidget):
             assert ground is not None
             return ground
 
-        self._jobs.run_job(self, job, self._linked)
+        self._jobs.change(self, job, self._linked)
 
     def _linked(self, _ground: cases.GroundView) -> None:
         self.evidence.clear()
@@ -392,11 +387,10 @@ class GroundsTab(QWidget):
         def job(_p: Progress, _c: Cancel) -> cases.CaseView:
             return cases.add_case(vault, person_id, kind, requesting_country=country)
 
-        self._jobs.run_job(self, job, self._opened)
+        self._jobs.change(self, job, self._opened)
 
     def _opened(self, _case: cases.CaseView) -> None:
         self.refresh()
-        self.changed.emit()
 
     def refresh(self) -> None:
         vault, person_id = self._vault, self._person_id

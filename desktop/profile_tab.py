@@ -156,7 +156,7 @@ class ProfileTab(QWidget):
 
         self.member_role.clear()
         self.organisation.setCurrentText("")
-        self._jobs.run_job(self, job, lambda _o: self._load_organisations())
+        self._jobs.change(self, job, lambda _o: self._load_organisations())
 
     def _fill(self, person: people.PersonView) -> None:
         self._loading = True
@@ -184,7 +184,7 @@ class ProfileTab(QWidget):
         fields["notes"] = self.notes.toPlainText()
         vault, person_id = self._vault, self._person_id
         self._set_dirty(False)
-        self._jobs.run_job(
+        self._jobs.change(
             self,
             lambda _p, _c: people.update_person(vault, person_id, **fields),
             self._saved,
@@ -209,7 +209,7 @@ class ProfileTab(QWidget):
             return people.add_alias(vault, person_id, spelling)
 
         self.alias.clear()
-        self._jobs.run_job(self, job, self._alias_added)
+        self._jobs.change(self, job, self._alias_added)
 
     def _alias_added(self, person: people.PersonView) -> None:
         self.aliases.setText(", ".join(person.aliases))

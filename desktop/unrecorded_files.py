@@ -73,7 +73,7 @@ class UnrecordedFiles:
                     done += 1
             return done, len(found) - done
 
-        self.jobs.run_job(self.owner, job, self._recovered)
+        self.jobs.change(self.owner, job, self._recovered)
 
     def _recovered(self, counts: tuple[int, int]) -> None:
         tr = self.owner.tr
@@ -108,4 +108,4 @@ class UnrecordedFiles:
             for item in found:
                 recovery.discard(vault, item.name)
 
-        self.jobs.run_job(self.owner, job, lambda _r: self.changed())
+        self.jobs.change(self.owner, job, lambda _r: self.changed())

@@ -346,3 +346,14 @@ def test_a_person_joins_organisations_from_the_profile(qtbot: QtBot, tmp_path: P
     profile.join_organisation()
     wait_idle(qtbot, window)
     assert len(organisations.list_organisations(window.vault)) == 1
+
+
+def test_one_vault_changed_signal_refreshes_every_view(qtbot: QtBot, tmp_path: Path) -> None:
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    page.grounds.kind.setCurrentIndex(page.grounds.kind.findData("ccf-deletion"))
+    with qtbot.waitSignal(window.jobs.vault_changed, timeout=TIMEOUT):
+        page.grounds.open_case()  # an operation in one tab…
+    # …and the other tabs show the new case without being wired to the Grounds tab.
+    qtbot.waitUntil(lambda: page.export.case.count() == 1, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: page.case.case.count() == 1, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: page.export.annexes.checks.count() > 0, timeout=TIMEOUT)
