@@ -309,11 +309,14 @@ class _Builder:
             return
         self.add(Heading(self.t.word("grounds")))
         for ground in shown:
-            self.add(Heading(ground.title, 1))
+            # A template in another language names the grounds in it ("ground.ccf-art3").
+            title = str(self.t.labels.get(f"ground.{ground.code}", ground.title))
+            self.add(Heading(title, 1))
             if ground.argument.strip():
                 self.paragraphs(ground.argument)
             elif ground.evidence:
-                self.add(self.numbered(plain(self.content.redact(ground.explanation))))
+                explanation = self.t.labels.get(f"ground.{ground.code}.why", ground.explanation)
+                self.add(self.numbered(plain(self.content.redact(str(explanation)))))
             else:  # only in a draft
                 self.add(Para((Span(self.t.word("ground_empty"), italic=True),), style="note"))
             evidence = [block for ref in ground.evidence for block in self._evidence(ref)]

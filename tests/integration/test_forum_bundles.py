@@ -236,10 +236,11 @@ def test_the_ccf_request_in_french_needs_no_code_change(filings: Filings) -> Non
     text = " ".join(_text(result.path).split())
     for words in ("Requête adressée à la Commission de contrôle des fichiers d'INTERPOL",
                   "Annexe 1", "Mesures demandées", "Exposé des faits", "Liste des annexes",
-                  "20 novembre 2025", "Notice rouge", "PROJET — NE PAS DÉPOSER"):  # fmt: skip
+                  "20 novembre 2025", "Notice rouge", "PROJET — NE PAS DÉPOSER",
+                  "Article 3 du Statut d'INTERPOL : caractère politique prédominant"):  # fmt: skip
         assert words in text, words
     assert "Relief sought" not in text and "Statement of facts" not in text
-    assert "NOT FOR FILING" not in text
+    assert "NOT FOR FILING" not in text and "predominantly political" not in text
 
 
 def test_a_quote_from_a_russian_source_needs_and_shows_its_translation(filings: Filings) -> None:
