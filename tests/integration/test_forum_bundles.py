@@ -241,6 +241,7 @@ def test_the_ccf_request_in_french_needs_no_code_change(filings: Filings) -> Non
         assert words in text, words
     assert "Relief sought" not in text and "Statement of facts" not in text
     assert "NOT FOR FILING" not in text and "predominantly political" not in text
+    assert "DRAFT" not in text and "PROJET" in text  # the diagonal mark too
 
 
 def test_a_quote_from_a_russian_source_needs_and_shows_its_translation(filings: Filings) -> None:

@@ -179,6 +179,7 @@ def _assemble(
         {label for label in labels if label},
         sizes if content.draft else set(),
         content.template.word("draft"),
+        content.template.word("draft_mark"),
     )
     for number, (page, label) in enumerate(zip(bundle.pages, labels, strict=True), start=1):
         try:

@@ -41,9 +41,10 @@ class StampKit:
         labels: set[str],
         draft_sizes: set[tuple[float, float]],
         draft_line: str = "DRAFT — NOT FOR FILING",
+        draft_mark: str = "DRAFT",
     ) -> None:
         with RENDER_LOCK:  # reportlab is not safe in two threads at once
-            self._make(bundle, labels, draft_sizes, draft_line)
+            self._make(bundle, labels, draft_sizes, draft_line, draft_mark)
 
     def _make(
         self,
@@ -51,6 +52,7 @@ class StampKit:
         labels: set[str],
         draft_sizes: set[tuple[float, float]],
         draft_line: str,
+        draft_mark: str,
     ) -> None:
         register()
         buffer = io.BytesIO()
@@ -88,7 +90,7 @@ class StampKit:
             canvas.setFont(SANS_NAME + "-Bold", 64)
             canvas.translate(width / 2, height / 2)
             canvas.rotate(45)
-            canvas.drawCentredString(0, -20, "DRAFT")
+            canvas.drawCentredString(0, -20, draft_mark)
             canvas.showPage()
             order.append(("draft", (width, height)))
         canvas.save()
