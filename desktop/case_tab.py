@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.jobs import Jobs
 from desktop.worker import Cancel, Progress
 from dossier import dates
+from dossier.i18n import t
 from dossier.legal_grounds import NOTICE_TYPES
 from dossier.services import cases
 from dossier.services.vault_access import Vault
@@ -167,7 +168,7 @@ class CaseTab(QWidget):
         self.case.blockSignals(True)
         self.case.clear()
         for case in listed:
-            self.case.addItem(f"{case.ref}  {case.kind_title}", case.id)
+            self.case.addItem(f"{case.ref}  {t(case.kind_title)}", case.id)
         index = self.case.findData(current) if current is not None else 0
         self.case.setCurrentIndex(max(index, 0))
         self.case.blockSignals(False)
@@ -200,7 +201,7 @@ class CaseTab(QWidget):
             text.setPlainText(getattr(case, name) or "")
         self.grounds.clear()
         for ground in grounds:
-            item = QListWidgetItem(ground.title)
+            item = QListWidgetItem(t(ground.title))
             item.setData(Qt.ItemDataRole.UserRole, ground.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, ground.argument)
             self.grounds.addItem(item)

@@ -37,6 +37,7 @@ from dossier.errors import DossierError
 from dossier.export import templates
 from dossier.export.case_export import ExportResult, export_case
 from dossier.export.pdf.timeline import chart, chart_png
+from dossier.i18n import t
 from dossier.legal_grounds import CASE_KINDS
 from dossier.services import cases, documents, events, quotes
 from dossier.services.events import EVENT_KINDS, EventView
@@ -333,7 +334,7 @@ class GroundsTab(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind of case"))
         for kind, (title, _grounds) in CASE_KINDS.items():
-            self.kind.addItem(title, kind)
+            self.kind.addItem(t(title), kind)
         self.country = QLineEdit()
         self.country.setPlaceholderText(self.tr("Requesting country"))
         self.country.setAccessibleName(self.tr("Requesting country"))
@@ -408,7 +409,7 @@ class GroundsTab(QWidget):
         self.list.clear()
         for case_ref, ground in grounds:
             evidence = ", ".join(ground.evidence) or self.tr("MISSING: no evidence yet")
-            item = QListWidgetItem(f"{case_ref} {ground.ref}  {ground.title}\n    {evidence}")
+            item = QListWidgetItem(f"{case_ref} {ground.ref}  {t(ground.title)}\n    {evidence}")
             item.setData(Qt.ItemDataRole.UserRole, ground.id)
             self.list.addItem(item)
 
@@ -489,7 +490,7 @@ class ExportTab(QWidget):
     def _fill(self, listed: list[cases.CaseView]) -> None:
         self.case.clear()
         for case in listed:
-            self.case.addItem(f"{case.ref}  {case.kind_title}", case.id)
+            self.case.addItem(f"{case.ref}  {t(case.kind_title)}", case.id)
         self._show_annexes()
 
     def _show_annexes(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dossier.i18n import t
 from storage.errors import VaultError as VaultError
 
 
@@ -12,15 +13,19 @@ class DossierError(VaultError):
 class BadDate(DossierError):
     def __init__(self, text: str) -> None:
         super().__init__(
-            f'"{text}" is not a date this app understands. Write it as the source gives it: '
-            '"30 October 2025", "2025-10-30", "August 2025", "2024", "c. 2021", '
-            '"since 2020", "2020–2022", or "August" with an unknown year as "XXXX-08".'
+            t(
+                '"{text}" is not a date this app understands. Write it as the source gives it: '
+                '"30 October 2025", "2025-10-30", "August 2025", "28–29 May 2025", "2024", '
+                '"c. 2021", "since 2020", "2020–2022", or "August" with an unknown year as '
+                '"XXXX-08".',
+                text=text,
+            )
         )
 
 
 class NotFound(DossierError):
     def __init__(self, ref: str) -> None:
-        super().__init__(f"There is no record {ref} in this vault.")
+        super().__init__(t("There is no record {ref} in this vault.", ref=ref))
 
 
 class BadReference(DossierError):
@@ -35,6 +40,9 @@ class ImportRefused(DossierError):
 class PasswordNeeded(ImportRefused):
     def __init__(self, name: str) -> None:
         super().__init__(
-            f'"{name}" is a PDF protected by a password. Import it again and give its '
-            "password (the bundle then uses it too), or import an unprotected copy."
+            t(
+                '"{name}" is a PDF protected by a password. Import it again and give its '
+                "password (the bundle then uses it too), or import an unprotected copy.",
+                name=name,
+            )
         )

@@ -29,9 +29,9 @@ def language() -> str:
     return _language
 
 
-def t(text: str, **values: Any) -> str:
-    """``text`` in the current language, its {placeholders} filled with ``values``."""
-    template = _catalog.get(text, text)
+def t(sentence: str, /, **values: Any) -> str:
+    """``sentence`` in the current language, its {placeholders} filled with ``values``."""
+    template = _catalog.get(sentence, sentence)
     return template.format(**values) if values else template
 
 

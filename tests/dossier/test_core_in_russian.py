@@ -16,7 +16,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _sentences() -> set[str]:
+    from dossier import legal_grounds
+
     found = set()
+    for title, grounds in legal_grounds.CASE_KINDS.values():  # shown in the window via t()
+        found.add(title)
+        found |= {g.title for g in grounds} | {g.explanation for g in grounds}
     for path in (TEMPLATES / "rules").glob("*.json"):
         rules = json.loads(path.read_text(encoding="utf-8"))
         found.add(rules["name"])
