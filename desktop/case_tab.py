@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.jobs import Jobs
 from desktop.worker import Cancel, Progress
-from dossier import dates
+from dossier import dates, vocabulary
 from dossier.i18n import t
 from dossier.legal_grounds import NOTICE_TYPES
 from dossier.services import cases
@@ -88,6 +88,20 @@ class CaseTab(QWidget):
         for notice in NOTICE_TYPES:
             self.notice_type.addItem(notices.get(notice, notice), notice)
         self.notice_type.activated.connect(self._edited)
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status"))
+        statuses = {"draft": self.tr("draft"), "ready": self.tr("ready"),
+                    "filed": self.tr("filed"), "closed": self.tr("closed")}  # fmt: skip
+        for status in vocabulary.CASE_STATUSES:
+            self.status.addItem(statuses.get(status, status), status)
+        self.status.activated.connect(self._edited)
+        self.working_language = QComboBox()
+        self.working_language.setAccessibleName(self.tr("Language of the request"))
+        self.working_language.addItem(self.tr("The template's"), "")
+        for code, name in (("en", self.tr("English")), ("fr", self.tr("French")),
+                           ("es", self.tr("Spanish")), ("ar", self.tr("Arabic"))):  # fmt: skip
+            self.working_language.addItem(name, code)
+        self.working_language.activated.connect(self._edited)
         self.texts: dict[str, QPlainTextEdit] = {}
         text_labels = {
             "summary": self.tr("Summary"),
@@ -119,7 +133,9 @@ class CaseTab(QWidget):
         self.texts["facts"].setMinimumHeight(220)
         self.texts["summary"].setMinimumHeight(90)
         self.texts["relief"].setMinimumHeight(110)
+        form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Notice type"), self.notice_type)
+        form.addRow(self.tr("Language of the request"), self.working_language)
         for name in _LINES:
             form.addRow(labels[name], self.lines[name])
         for name in _TEXTS:  # long texts get the form's whole width, their label above
@@ -197,6 +213,10 @@ class CaseTab(QWidget):
             value = getattr(case, name) or ""
             line.setText(dates.display(value) if name == "signed_date" and value else value)
         self.notice_type.setCurrentIndex(max(self.notice_type.findData(case.notice_type or ""), 0))
+        self.status.setCurrentIndex(max(self.status.findData(case.status), 0))
+        self.working_language.setCurrentIndex(
+            max(self.working_language.findData(case.working_language or ""), 0)
+        )
         for name, text in self.texts.items():
             text.setPlainText(getattr(case, name) or "")
         self.grounds.clear()
@@ -243,6 +263,8 @@ class CaseTab(QWidget):
             item.setData(Qt.ItemDataRole.UserRole + 1, self.argument.toPlainText())
         fields: dict[str, str | None] = {name: line.text() for name, line in self.lines.items()}
         fields["notice_type"] = str(self.notice_type.currentData() or "")
+        fields["status"] = str(self.status.currentData())
+        fields["working_language"] = str(self.working_language.currentData() or "")
         fields |= {name: text.toPlainText() for name, text in self.texts.items()}
         arguments = {
             int(self.grounds.item(row).data(Qt.ItemDataRole.UserRole)): str(

@@ -62,63 +62,63 @@
 <context>
     <name>AnnexesPanel</name>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="44" />
+        <location filename="../../desktop/annexes_panel.py" line="42" />
         <source>Annexes of the case, in order</source>
         <translation>Приложения к делу, по порядку</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="49" />
+        <location filename="../../desktop/annexes_panel.py" line="47" />
         <source>Document to annex</source>
         <translation>Документ для приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="51" />
+        <location filename="../../desktop/annexes_panel.py" line="49" />
         <source>Section (optional), e.g. B. Country evidence</source>
         <translation>Раздел (необязательно), например «Б. Сведения о стране»</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="52" />
+        <location filename="../../desktop/annexes_panel.py" line="50" />
         <source>Section</source>
         <translation>Раздел</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="53" />
+        <location filename="../../desktop/annexes_panel.py" line="51" />
         <source>Annex</source>
         <translation>Приложить</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="55" />
+        <location filename="../../desktop/annexes_panel.py" line="53" />
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="57" />
+        <location filename="../../desktop/annexes_panel.py" line="55" />
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="59" />
+        <location filename="../../desktop/annexes_panel.py" line="57" />
         <source>Remove from annexes</source>
         <translation>Убрать из приложений</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="62" />
-        <location filename="../../desktop/annexes_panel.py" line="84" />
+        <location filename="../../desktop/annexes_panel.py" line="60" />
+        <location filename="../../desktop/annexes_panel.py" line="82" />
         <source>Check before filing</source>
         <translation>Проверка перед подачей</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="80" />
+        <location filename="../../desktop/annexes_panel.py" line="78" />
         <source>Annexes (only these go into the bundle)</source>
         <translation>Приложения (в пакет войдут только они)</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="142" />
+        <location filename="../../desktop/annexes_panel.py" line="140" />
         <source>Ready to file.</source>
         <translation>Готово к подаче.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/annexes_panel.py" line="144" />
+        <location filename="../../desktop/annexes_panel.py" line="142" />
         <source>Not ready: %n requirement(s) missing.</source>
         <translation>
             <numerusform>Не готово: не выполнено %n требование.</numerusform>
@@ -130,68 +130,68 @@
 <context>
     <name>CaseTab</name>
     <message>
-        <location filename="../../desktop/case_tab.py" line="56" />
-        <location filename="../../desktop/case_tab.py" line="150" />
+        <location filename="../../desktop/case_tab.py" line="55" />
+        <location filename="../../desktop/case_tab.py" line="165" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="60" />
+        <location filename="../../desktop/case_tab.py" line="59" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="61" />
+        <location filename="../../desktop/case_tab.py" line="60" />
         <source>Notice reference</source>
         <translation>Номер уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="62" />
+        <location filename="../../desktop/case_tab.py" line="61" />
         <source>How the applicant knows of it</source>
         <translation>Откуда заявителю об этом известно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="63" />
+        <location filename="../../desktop/case_tab.py" line="62" />
         <source>Representative</source>
         <translation>Представитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="64" />
+        <location filename="../../desktop/case_tab.py" line="63" />
         <source>Firm</source>
         <translation>Фирма</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="65" />
+        <location filename="../../desktop/case_tab.py" line="64" />
         <source>Representative's address</source>
         <translation>Адрес представителя</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="66" />
+        <location filename="../../desktop/case_tab.py" line="65" />
         <source>Telephone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="67" />
+        <location filename="../../desktop/case_tab.py" line="66" />
         <source>Email</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="68" />
+        <location filename="../../desktop/case_tab.py" line="67" />
         <source>Bar number or EOIR ID</source>
         <translation>Номер в адвокатуре или EOIR ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="69" />
+        <location filename="../../desktop/case_tab.py" line="68" />
         <source>Signed by</source>
         <translation>Подписывает</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="70" />
+        <location filename="../../desktop/case_tab.py" line="69" />
         <source>In the capacity of</source>
         <translation>В качестве</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="71" />
+        <location filename="../../desktop/case_tab.py" line="70" />
         <source>Signed at (place)</source>
         <translation>Место подписания</translation>
     </message>
@@ -204,110 +204,167 @@
         <translation type="vanished">Кому вручено (США, подтверждение вручения)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="72" />
+        <location filename="../../desktop/case_tab.py" line="71" />
         <source>Signed on (empty: the export day)</source>
         <translation>Дата подписания (пусто: день экспорта)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="73" />
+        <location filename="../../desktop/case_tab.py" line="72" />
         <source>Served on (US filings)</source>
         <translation>Кому вручено (для США)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="81" />
-        <location filename="../../desktop/case_tab.py" line="123" />
+        <location filename="../../desktop/case_tab.py" line="80" />
+        <location filename="../../desktop/case_tab.py" line="137" />
         <source>Notice type</source>
         <translation>Вид уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="82" />
+        <location filename="../../desktop/case_tab.py" line="81" />
         <source>Not known yet</source>
         <translation>Пока неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="84" />
+        <location filename="../../desktop/case_tab.py" line="83" />
         <source>Red Notice</source>
         <translation>Красное уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="85" />
+        <location filename="../../desktop/case_tab.py" line="84" />
         <source>Diffusion</source>
         <translation>Диффузия</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="86" />
+        <location filename="../../desktop/case_tab.py" line="85" />
         <source>Other notice</source>
         <translation>Другое уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="87" />
+        <location filename="../../desktop/case_tab.py" line="86" />
         <source>No notice known</source>
         <translation>Уведомление неизвестно</translation>
     </message>
     <message>
+        <location filename="../../desktop/case_tab.py" line="92" />
+        <location filename="../../desktop/case_tab.py" line="136" />
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="93" />
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="93" />
+        <source>ready</source>
+        <translation>готово</translation>
+    </message>
+    <message>
         <location filename="../../desktop/case_tab.py" line="94" />
+        <source>filed</source>
+        <translation>подано</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="94" />
+        <source>closed</source>
+        <translation>закрыто</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="99" />
+        <location filename="../../desktop/case_tab.py" line="138" />
+        <source>Language of the request</source>
+        <translation>Язык запроса</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="100" />
+        <source>The template's</source>
+        <translation>Как в шаблоне</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="101" />
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="101" />
+        <source>French</source>
+        <translation>французский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="102" />
+        <source>Spanish</source>
+        <translation>испанский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="102" />
+        <source>Arabic</source>
+        <translation>арабский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="107" />
         <source>Summary</source>
         <translation>Краткое изложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="95" />
+        <location filename="../../desktop/case_tab.py" line="108" />
         <source>Statement of facts</source>
         <translation>Изложение фактов</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="96" />
+        <location filename="../../desktop/case_tab.py" line="109" />
         <source>Relief sought (one per line; empty: the forum's usual words)</source>
         <translation>Просительная часть (по одному пункту в строке; пусто: обычная формулировка органа)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="105" />
+        <location filename="../../desktop/case_tab.py" line="118" />
         <source>Grounds of the case</source>
         <translation>Основания по делу</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="108" />
-        <location filename="../../desktop/case_tab.py" line="138" />
+        <location filename="../../desktop/case_tab.py" line="121" />
+        <location filename="../../desktop/case_tab.py" line="153" />
         <source>Argument for the selected ground</source>
         <translation>Доводы по выбранному основанию</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="111" />
+        <location filename="../../desktop/case_tab.py" line="124" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="113" />
+        <location filename="../../desktop/case_tab.py" line="126" />
         <source>Delete case…</source>
         <translation>Удалить дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="136" />
+        <location filename="../../desktop/case_tab.py" line="151" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="141" />
+        <location filename="../../desktop/case_tab.py" line="156" />
         <source>Cite evidence as [D3:2] (a document's page), [D3], [Q4] (a quote) or [E5].</source>
         <translation>Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5].</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="236" />
+        <location filename="../../desktop/case_tab.py" line="255" />
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="236" />
-        <location filename="../../desktop/case_tab.py" line="268" />
+        <location filename="../../desktop/case_tab.py" line="255" />
+        <location filename="../../desktop/case_tab.py" line="289" />
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="279" />
+        <location filename="../../desktop/case_tab.py" line="299" />
         <source>Delete this case?</source>
         <translation>Удалить это дело?</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="281" />
+        <location filename="../../desktop/case_tab.py" line="301" />
         <source>Delete %1? Its grounds, arguments, pleading and list of annexes go; the documents, quotes and events stay in the vault. This cannot be undone.</source>
         <translation>Удалить %1? Его основания, доводы, заявление и список приложений будут удалены; документы, цитаты и события останутся в хранилище. Это нельзя отменить.</translation>
     </message>
@@ -315,181 +372,181 @@
 <context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="79" />
-        <location filename="../../desktop/person_tabs.py" line="98" />
-        <location filename="../../desktop/person_tabs.py" line="139" />
+        <location filename="../../desktop/person_tabs.py" line="78" />
+        <location filename="../../desktop/person_tabs.py" line="97" />
+        <location filename="../../desktop/person_tabs.py" line="138" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="79" />
-        <location filename="../../desktop/person_tabs.py" line="102" />
-        <location filename="../../desktop/person_tabs.py" line="141" />
+        <location filename="../../desktop/person_tabs.py" line="78" />
+        <location filename="../../desktop/person_tabs.py" line="101" />
+        <location filename="../../desktop/person_tabs.py" line="140" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="79" />
-        <location filename="../../desktop/person_tabs.py" line="108" />
-        <location filename="../../desktop/person_tabs.py" line="143" />
+        <location filename="../../desktop/person_tabs.py" line="78" />
+        <location filename="../../desktop/person_tabs.py" line="107" />
+        <location filename="../../desktop/person_tabs.py" line="142" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="81" />
+        <location filename="../../desktop/person_tabs.py" line="80" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="94" />
+        <location filename="../../desktop/person_tabs.py" line="93" />
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="97" />
+        <location filename="../../desktop/person_tabs.py" line="96" />
         <source>As the source says: "Aug 2025", "c. 2021"</source>
         <translation>Как в источнике: «авг. 2025», «ок. 2021»</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="105" />
+        <location filename="../../desktop/person_tabs.py" line="104" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="111" />
+        <location filename="../../desktop/person_tabs.py" line="110" />
         <source>Pick a source</source>
         <translation>Выберите источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="114" />
+        <location filename="../../desktop/person_tabs.py" line="113" />
         <source>no page</source>
         <translation>без страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="115" />
+        <location filename="../../desktop/person_tabs.py" line="114" />
         <source>Page of the source</source>
         <translation>Страница источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="116" />
+        <location filename="../../desktop/person_tabs.py" line="115" />
         <source>Cite</source>
         <translation>Сослаться</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="122" />
-        <location filename="../../desktop/person_tabs.py" line="220" />
-        <location filename="../../desktop/person_tabs.py" line="242" />
+        <location filename="../../desktop/person_tabs.py" line="121" />
+        <location filename="../../desktop/person_tabs.py" line="219" />
+        <location filename="../../desktop/person_tabs.py" line="240" />
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="124" />
+        <location filename="../../desktop/person_tabs.py" line="123" />
         <source>Edit selected</source>
         <translation>Изменить выбранное</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="126" />
+        <location filename="../../desktop/person_tabs.py" line="125" />
         <source>Delete selected…</source>
         <translation>Удалить выбранное…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="128" />
+        <location filename="../../desktop/person_tabs.py" line="127" />
         <source>Merge the two selected…</source>
         <translation>Объединить два выбранных…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="129" />
+        <location filename="../../desktop/person_tabs.py" line="128" />
         <source>Two accounts of one event: keep one, with the date that stands</source>
         <translation>Два сообщения об одном событии: оставить одно, с верной датой</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="131" />
+        <location filename="../../desktop/person_tabs.py" line="130" />
         <source>Cancel editing</source>
         <translation>Отменить правку</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="142" />
+        <location filename="../../desktop/person_tabs.py" line="141" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="175" />
+        <location filename="../../desktop/person_tabs.py" line="174" />
         <source>Not a date yet</source>
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="211" />
+        <location filename="../../desktop/person_tabs.py" line="210" />
         <source>Select both rows and choose Merge to keep one with the date that stands.</source>
         <translation>Выберите обе строки и нажмите «Объединить», чтобы оставить одну с верной датой.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="220" />
+        <location filename="../../desktop/person_tabs.py" line="219" />
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="252" />
+        <location filename="../../desktop/person_tabs.py" line="250" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="252" />
+        <location filename="../../desktop/person_tabs.py" line="250" />
         <source>Select one event to edit.</source>
         <translation>Выберите одно событие для правки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="263" />
+        <location filename="../../desktop/person_tabs.py" line="261" />
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="270" />
+        <location filename="../../desktop/person_tabs.py" line="268" />
         <source>Delete this event?</source>
         <translation>Удалить это событие?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="271" />
+        <location filename="../../desktop/person_tabs.py" line="269" />
         <source>Delete the event “%1” of %2 from the chronology? Its sources stay.</source>
         <translation>Удалить событие «%1» (%2) из хронологии? Его источники останутся.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="282" />
+        <location filename="../../desktop/person_tabs.py" line="280" />
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="282" />
+        <location filename="../../desktop/person_tabs.py" line="280" />
         <source>Select one event to delete.</source>
         <translation>Выберите одно событие для удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="292" />
+        <location filename="../../desktop/person_tabs.py" line="290" />
         <source>Merge two accounts of one event</source>
         <translation>Объединить два сообщения об одном событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="294" />
-        <location filename="../../desktop/person_tabs.py" line="306" />
+        <location filename="../../desktop/person_tabs.py" line="292" />
+        <location filename="../../desktop/person_tabs.py" line="304" />
         <source>The date that stands</source>
         <translation>Верная дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="298" />
+        <location filename="../../desktop/person_tabs.py" line="296" />
         <source>Why this date stands</source>
         <translation>Почему верна эта дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="307" />
+        <location filename="../../desktop/person_tabs.py" line="305" />
         <source>Why (printed as a footnote)</source>
         <translation>Почему (печатается в сноске)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="316" />
+        <location filename="../../desktop/person_tabs.py" line="314" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="316" />
+        <location filename="../../desktop/person_tabs.py" line="314" />
         <source>Select the two accounts of the event.</source>
         <translation>Выберите два сообщения об этом событии.</translation>
     </message>
@@ -497,267 +554,267 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="55" />
+        <location filename="../../desktop/documents_tab.py" line="54" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="57" />
+        <location filename="../../desktop/documents_tab.py" line="56" />
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="59" />
+        <location filename="../../desktop/documents_tab.py" line="58" />
         <source>Or drag files and folders here.</source>
         <translation>Или перетащите сюда файлы и папки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="62" />
+        <location filename="../../desktop/documents_tab.py" line="61" />
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="73" />
+        <location filename="../../desktop/documents_tab.py" line="72" />
         <source>Document text</source>
         <translation>Текст документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="77" />
+        <location filename="../../desktop/documents_tab.py" line="76" />
         <source>Document page</source>
         <translation>Страница документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="84" />
-        <location filename="../../desktop/documents_tab.py" line="90" />
+        <location filename="../../desktop/documents_tab.py" line="83" />
+        <location filename="../../desktop/documents_tab.py" line="89" />
         <source>Page</source>
         <translation>Страница</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="87" />
+        <location filename="../../desktop/documents_tab.py" line="86" />
         <source>Add quote from selection</source>
         <translation>Цитата из выделенного</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="97" />
+        <location filename="../../desktop/documents_tab.py" line="96" />
         <source>Page text</source>
         <translation>Текст страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="104" />
+        <location filename="../../desktop/documents_tab.py" line="103" />
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="105" />
+        <location filename="../../desktop/documents_tab.py" line="104" />
         <source>Author</source>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="106" />
+        <location filename="../../desktop/documents_tab.py" line="105" />
         <source>Outlet</source>
         <translation>Издание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="107" />
+        <location filename="../../desktop/documents_tab.py" line="106" />
         <source>Published</source>
         <translation>Опубликовано</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="108" />
+        <location filename="../../desktop/documents_tab.py" line="107" />
         <source>Address (URL)</source>
         <translation>Адрес (URL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="116" />
-        <location filename="../../desktop/documents_tab.py" line="146" />
+        <location filename="../../desktop/documents_tab.py" line="115" />
+        <location filename="../../desktop/documents_tab.py" line="145" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="118" />
+        <location filename="../../desktop/documents_tab.py" line="117" />
         <source>identity document</source>
         <translation>документ, удостоверяющий личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="119" />
+        <location filename="../../desktop/documents_tab.py" line="118" />
         <source>power of attorney</source>
         <translation>доверенность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="120" />
+        <location filename="../../desktop/documents_tab.py" line="119" />
         <source>court decision</source>
         <translation>решение суда</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="120" />
+        <location filename="../../desktop/documents_tab.py" line="119" />
         <source>charge sheet</source>
         <translation>обвинительное заключение</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="121" />
+        <location filename="../../desktop/documents_tab.py" line="120" />
         <source>notice extract</source>
         <translation>выписка из уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="121" />
+        <location filename="../../desktop/documents_tab.py" line="120" />
         <source>news article</source>
         <translation>новостная статья</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="122" />
+        <location filename="../../desktop/documents_tab.py" line="121" />
         <source>NGO report</source>
         <translation>доклад НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="122" />
+        <location filename="../../desktop/documents_tab.py" line="121" />
         <source>NGO statement</source>
         <translation>заявление НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="123" />
+        <location filename="../../desktop/documents_tab.py" line="122" />
         <source>official letter</source>
         <translation>официальное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="124" />
+        <location filename="../../desktop/documents_tab.py" line="123" />
         <source>witness statement</source>
         <translation>показания свидетеля</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="125" />
+        <location filename="../../desktop/documents_tab.py" line="124" />
         <source>expert report</source>
         <translation>заключение эксперта</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="126" />
+        <location filename="../../desktop/documents_tab.py" line="125" />
         <source>translation certificate</source>
         <translation>удостоверение перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="127" />
+        <location filename="../../desktop/documents_tab.py" line="126" />
         <source>photograph</source>
         <translation>фотография</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="127" />
+        <location filename="../../desktop/documents_tab.py" line="126" />
         <source>email</source>
         <translation>электронное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="127" />
+        <location filename="../../desktop/documents_tab.py" line="126" />
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="133" />
-        <location filename="../../desktop/documents_tab.py" line="147" />
+        <location filename="../../desktop/documents_tab.py" line="132" />
+        <location filename="../../desktop/documents_tab.py" line="146" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="134" />
+        <location filename="../../desktop/documents_tab.py" line="133" />
         <source>Not set</source>
         <translation>Не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="136" />
+        <location filename="../../desktop/documents_tab.py" line="135" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="136" />
+        <location filename="../../desktop/documents_tab.py" line="135" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="136" />
+        <location filename="../../desktop/documents_tab.py" line="135" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137" />
+        <location filename="../../desktop/documents_tab.py" line="136" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137" />
+        <location filename="../../desktop/documents_tab.py" line="136" />
         <source>Russian</source>
         <translation>русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137" />
+        <location filename="../../desktop/documents_tab.py" line="136" />
         <source>Kyrgyz</source>
         <translation>кыргызский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138" />
+        <location filename="../../desktop/documents_tab.py" line="137" />
         <source>Kazakh</source>
         <translation>казахский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138" />
+        <location filename="../../desktop/documents_tab.py" line="137" />
         <source>Uzbek</source>
         <translation>узбекский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138" />
+        <location filename="../../desktop/documents_tab.py" line="137" />
         <source>Tajik</source>
         <translation>таджикский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="139" />
+        <location filename="../../desktop/documents_tab.py" line="138" />
         <source>German</source>
         <translation>немецкий</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="144" />
+        <location filename="../../desktop/documents_tab.py" line="143" />
         <source>Confidential (never annexed, never exported)</source>
         <translation>Конфиденциально (не прилагается и не экспортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="150" />
-        <location filename="../../desktop/documents_tab.py" line="157" />
+        <location filename="../../desktop/documents_tab.py" line="149" />
+        <location filename="../../desktop/documents_tab.py" line="156" />
         <source>Translations</source>
         <translation>Переводы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="152" />
+        <location filename="../../desktop/documents_tab.py" line="151" />
         <source>Add translation…</source>
         <translation>Добавить перевод…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="160" />
-        <location filename="../../desktop/documents_tab.py" line="173" />
+        <location filename="../../desktop/documents_tab.py" line="159" />
+        <location filename="../../desktop/documents_tab.py" line="172" />
         <source>Found in the file</source>
         <translation>Найдено в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="161" />
+        <location filename="../../desktop/documents_tab.py" line="160" />
         <source>Save details</source>
         <translation>Сохранить сведения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="163" />
+        <location filename="../../desktop/documents_tab.py" line="162" />
         <source>Use what was found in the file</source>
         <translation>Взять найденное в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="165" />
+        <location filename="../../desktop/documents_tab.py" line="164" />
         <source>Delete document…</source>
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="205" />
+        <location filename="../../desktop/documents_tab.py" line="214" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="231" />
+        <location filename="../../desktop/documents_tab.py" line="240" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="237" />
+        <location filename="../../desktop/documents_tab.py" line="245" />
         <source>Imported: %n document(s).</source>
         <translation>
             <numerusform>Импортировано документов: %n.</numerusform>
@@ -766,67 +823,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="250" />
+        <location filename="../../desktop/documents_tab.py" line="258" />
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="251" />
+        <location filename="../../desktop/documents_tab.py" line="259" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="320" />
+        <location filename="../../desktop/documents_tab.py" line="328" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="349" />
+        <location filename="../../desktop/documents_tab.py" line="357" />
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="367" />
+        <location filename="../../desktop/documents_tab.py" line="375" />
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="396" />
+        <location filename="../../desktop/documents_tab.py" line="404" />
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="397" />
+        <location filename="../../desktop/documents_tab.py" line="405" />
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="419" />
+        <location filename="../../desktop/documents_tab.py" line="427" />
         <source>%1 was deleted.</source>
         <translation>%1 удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="438" />
+        <location filename="../../desktop/documents_tab.py" line="445" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="457" />
+        <location filename="../../desktop/documents_tab.py" line="464" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="459" />
+        <location filename="../../desktop/documents_tab.py" line="466" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="459" />
+        <location filename="../../desktop/documents_tab.py" line="466" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="476" />
+        <location filename="../../desktop/documents_tab.py" line="482" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
@@ -834,137 +891,137 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="430" />
-        <location filename="../../desktop/person_tabs.py" line="471" />
+        <location filename="../../desktop/person_tabs.py" line="425" />
+        <location filename="../../desktop/person_tabs.py" line="466" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="432" />
+        <location filename="../../desktop/person_tabs.py" line="427" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="436" />
+        <location filename="../../desktop/person_tabs.py" line="431" />
         <source>PDF bundle (submission and annexes)</source>
         <translation>Пакет PDF (заявление и приложения)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="437" />
+        <location filename="../../desktop/person_tabs.py" line="432" />
         <source>Word document (the submission, to edit)</source>
         <translation>Документ Word (заявление, для правки)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="440" />
+        <location filename="../../desktop/person_tabs.py" line="435" />
         <source>The forum's paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="447" />
+        <location filename="../../desktop/person_tabs.py" line="442" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="448" />
+        <location filename="../../desktop/person_tabs.py" line="443" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="452" />
+        <location filename="../../desktop/person_tabs.py" line="447" />
         <source>One file</source>
         <translation>Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="453" />
-        <location filename="../../desktop/person_tabs.py" line="486" />
+        <location filename="../../desktop/person_tabs.py" line="448" />
+        <location filename="../../desktop/person_tabs.py" line="481" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="462" />
-        <location filename="../../desktop/person_tabs.py" line="487" />
-        <location filename="../../desktop/person_tabs.py" line="510" />
+        <location filename="../../desktop/person_tabs.py" line="457" />
+        <location filename="../../desktop/person_tabs.py" line="482" />
+        <location filename="../../desktop/person_tabs.py" line="505" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="463" />
+        <location filename="../../desktop/person_tabs.py" line="458" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="468" />
-        <location filename="../../desktop/person_tabs.py" line="550" />
-        <location filename="../../desktop/person_tabs.py" line="603" />
+        <location filename="../../desktop/person_tabs.py" line="463" />
+        <location filename="../../desktop/person_tabs.py" line="545" />
+        <location filename="../../desktop/person_tabs.py" line="598" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="586" />
+        <location filename="../../desktop/person_tabs.py" line="581" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="588" />
+        <location filename="../../desktop/person_tabs.py" line="583" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="591" />
+        <location filename="../../desktop/person_tabs.py" line="586" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="596" />
+        <location filename="../../desktop/person_tabs.py" line="591" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="602" />
+        <location filename="../../desktop/person_tabs.py" line="597" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="604" />
+        <location filename="../../desktop/person_tabs.py" line="599" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="455" />
-        <location filename="../../desktop/person_tabs.py" line="473" />
+        <location filename="../../desktop/person_tabs.py" line="450" />
+        <location filename="../../desktop/person_tabs.py" line="468" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="456" />
-        <location filename="../../desktop/person_tabs.py" line="474" />
+        <location filename="../../desktop/person_tabs.py" line="451" />
+        <location filename="../../desktop/person_tabs.py" line="469" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="457" />
-        <location filename="../../desktop/person_tabs.py" line="475" />
+        <location filename="../../desktop/person_tabs.py" line="452" />
+        <location filename="../../desktop/person_tabs.py" line="470" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="458" />
-        <location filename="../../desktop/person_tabs.py" line="476" />
+        <location filename="../../desktop/person_tabs.py" line="453" />
+        <location filename="../../desktop/person_tabs.py" line="471" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="479" />
+        <location filename="../../desktop/person_tabs.py" line="474" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="539" />
+        <location filename="../../desktop/person_tabs.py" line="534" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="540" />
+        <location filename="../../desktop/person_tabs.py" line="535" />
         <source>These files already exist in %1:
 %2
 
@@ -975,12 +1032,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="550" />
+        <location filename="../../desktop/person_tabs.py" line="545" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="578" />
+        <location filename="../../desktop/person_tabs.py" line="573" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -988,49 +1045,49 @@ Replace them?</source>
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="337" />
+        <location filename="../../desktop/person_tabs.py" line="333" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="339" />
+        <location filename="../../desktop/person_tabs.py" line="335" />
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="343" />
-        <location filename="../../desktop/person_tabs.py" line="344" />
+        <location filename="../../desktop/person_tabs.py" line="339" />
+        <location filename="../../desktop/person_tabs.py" line="340" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="346" />
+        <location filename="../../desktop/person_tabs.py" line="342" />
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="347" />
+        <location filename="../../desktop/person_tabs.py" line="343" />
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="348" />
-        <location filename="../../desktop/person_tabs.py" line="369" />
+        <location filename="../../desktop/person_tabs.py" line="344" />
+        <location filename="../../desktop/person_tabs.py" line="365" />
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="353" />
+        <location filename="../../desktop/person_tabs.py" line="349" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="369" />
+        <location filename="../../desktop/person_tabs.py" line="365" />
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="416" />
+        <location filename="../../desktop/person_tabs.py" line="411" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
@@ -1038,269 +1095,269 @@ Replace them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="83" />
+        <location filename="../../desktop/main_window.py" line="80" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="85" />
+        <location filename="../../desktop/main_window.py" line="82" />
         <source>Find a person by any spelling…</source>
         <translation>Поиск человека по любому написанию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86" />
-        <location filename="../../desktop/main_window.py" line="140" />
+        <location filename="../../desktop/main_window.py" line="83" />
+        <location filename="../../desktop/main_window.py" line="137" />
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89" />
+        <location filename="../../desktop/main_window.py" line="86" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="91" />
+        <location filename="../../desktop/main_window.py" line="88" />
         <source>Add person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="100" />
+        <location filename="../../desktop/main_window.py" line="97" />
         <source>Choose or add a person.</source>
         <translation>Выберите или добавьте человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121" />
+        <location filename="../../desktop/main_window.py" line="118" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123" />
-        <location filename="../../desktop/main_window.py" line="254" />
+        <location filename="../../desktop/main_window.py" line="120" />
+        <location filename="../../desktop/main_window.py" line="251" />
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124" />
+        <location filename="../../desktop/main_window.py" line="121" />
         <source>Back up…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="125" />
+        <location filename="../../desktop/main_window.py" line="122" />
         <source>Restore from a backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="126" />
+        <location filename="../../desktop/main_window.py" line="123" />
         <source>Change passphrase…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127" />
+        <location filename="../../desktop/main_window.py" line="124" />
         <source>Rotate keys…</source>
         <translation>Сменить ключи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128" />
+        <location filename="../../desktop/main_window.py" line="125" />
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="129" />
+        <location filename="../../desktop/main_window.py" line="126" />
         <source>Lock after idle minutes…</source>
         <translation>Блокировать после простоя…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="130" />
+        <location filename="../../desktop/main_window.py" line="127" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138" />
+        <location filename="../../desktop/main_window.py" line="135" />
         <source>&amp;Work</source>
         <translation>&amp;Работа</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141" />
+        <location filename="../../desktop/main_window.py" line="138" />
         <source>Add a person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142" />
+        <location filename="../../desktop/main_window.py" line="139" />
         <source>Import files…</source>
         <translation>Импортировать файлы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="143" />
+        <location filename="../../desktop/main_window.py" line="140" />
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="144" />
+        <location filename="../../desktop/main_window.py" line="141" />
         <source>Save what was typed</source>
         <translation>Сохранить введённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150" />
+        <location filename="../../desktop/main_window.py" line="147" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159" />
+        <location filename="../../desktop/main_window.py" line="156" />
         <source>Lock after idle minutes</source>
         <translation>Блокировать после простоя</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160" />
+        <location filename="../../desktop/main_window.py" line="157" />
         <source>Lock the vault after this many minutes without a key or mouse press:</source>
         <translation>Блокировать хранилище после стольких минут без нажатий клавиш и мыши:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170" />
+        <location filename="../../desktop/main_window.py" line="167" />
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170" />
+        <location filename="../../desktop/main_window.py" line="167" />
         <source>Choose a person first.</source>
         <translation>Сначала выберите человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200" />
+        <location filename="../../desktop/main_window.py" line="197" />
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200" />
+        <location filename="../../desktop/main_window.py" line="197" />
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253" />
+        <location filename="../../desktop/main_window.py" line="250" />
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257" />
+        <location filename="../../desktop/main_window.py" line="254" />
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261" />
+        <location filename="../../desktop/main_window.py" line="258" />
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270" />
+        <location filename="../../desktop/main_window.py" line="267" />
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271" />
+        <location filename="../../desktop/main_window.py" line="268" />
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273" />
+        <location filename="../../desktop/main_window.py" line="270" />
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="278" />
+        <location filename="../../desktop/main_window.py" line="275" />
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="281" />
+        <location filename="../../desktop/main_window.py" line="278" />
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="286" />
-        <location filename="../../desktop/main_window.py" line="313" />
+        <location filename="../../desktop/main_window.py" line="283" />
+        <location filename="../../desktop/main_window.py" line="310" />
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="287" />
+        <location filename="../../desktop/main_window.py" line="284" />
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="300" />
+        <location filename="../../desktop/main_window.py" line="297" />
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="302" />
+        <location filename="../../desktop/main_window.py" line="299" />
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="305" />
+        <location filename="../../desktop/main_window.py" line="302" />
         <source>This is the vault as it was on %1: anything recorded after that is not in this copy.</source>
         <translation>Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию не вошло.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="314" />
+        <location filename="../../desktop/main_window.py" line="311" />
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="320" />
-        <location filename="../../desktop/main_window.py" line="328" />
-        <location filename="../../desktop/main_window.py" line="337" />
-        <location filename="../../desktop/main_window.py" line="347" />
+        <location filename="../../desktop/main_window.py" line="317" />
+        <location filename="../../desktop/main_window.py" line="325" />
+        <location filename="../../desktop/main_window.py" line="334" />
+        <location filename="../../desktop/main_window.py" line="344" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="321" />
+        <location filename="../../desktop/main_window.py" line="318" />
         <source>Current passphrase:</source>
         <translation>Текущий пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="329" />
+        <location filename="../../desktop/main_window.py" line="326" />
         <source>New passphrase:</source>
         <translation>Новый пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="338" />
+        <location filename="../../desktop/main_window.py" line="335" />
         <source>This passphrase is too easy to guess. Use four or more unrelated words.</source>
         <translation>Этот пароль слишком легко угадать. Используйте четыре или больше не связанных слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="349" />
+        <location filename="../../desktop/main_window.py" line="346" />
         <source>The passphrase was changed. An old copy of the vault's key file, or a backup made before now, still opens with the old passphrase. To make such copies useless, choose Vault, then Rotate keys.</source>
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="359" />
-        <location filename="../../desktop/main_window.py" line="373" />
+        <location filename="../../desktop/main_window.py" line="356" />
+        <location filename="../../desktop/main_window.py" line="370" />
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="361" />
+        <location filename="../../desktop/main_window.py" line="358" />
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="374" />
+        <location filename="../../desktop/main_window.py" line="371" />
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="378" />
+        <location filename="../../desktop/main_window.py" line="375" />
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387" />
+        <location filename="../../desktop/main_window.py" line="384" />
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387" />
+        <location filename="../../desktop/main_window.py" line="384" />
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>
@@ -1516,12 +1573,12 @@ Replace them?</source>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="51" />
+        <location filename="../../desktop/person_tabs.py" line="52" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="65" />
+        <location filename="../../desktop/person_tabs.py" line="66" />
         <source> (not found in the document)</source>
         <translation> (не найдена в документе)</translation>
     </message>
@@ -1867,17 +1924,17 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../desktop/jobs.py" line="44" />
+        <location filename="../../desktop/jobs.py" line="66" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/jobs.py" line="45" />
+        <location filename="../../desktop/jobs.py" line="67" />
         <source>Working</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/jobs.py" line="75" />
+        <location filename="../../desktop/jobs.py" line="97" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>

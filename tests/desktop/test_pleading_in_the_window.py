@@ -34,6 +34,10 @@ def test_facts_fields_and_arguments_are_saved_through_the_services(
     pleading.lines["signed_date"].textEdited.emit("21 November 2025")
     pleading.notice_type.setCurrentIndex(pleading.notice_type.findData("red-notice"))
     pleading.notice_type.activated.emit(pleading.notice_type.currentIndex())
+    pleading.status.setCurrentIndex(pleading.status.findData("ready"))
+    pleading.status.activated.emit(pleading.status.currentIndex())
+    pleading.working_language.setCurrentIndex(pleading.working_language.findData("fr"))
+    pleading.working_language.activated.emit(pleading.working_language.currentIndex())
     pleading.grounds.setCurrentRow(0)
     pleading.argument.setPlainText("Article 3: the request is political [Q1].")
     pleading.grounds.setCurrentRow(1)  # moving on keeps the first ground's argument
@@ -46,6 +50,7 @@ def test_facts_fields_and_arguments_are_saved_through_the_services(
     assert (case.signatory_name, case.signed_date, case.notice_type) == (
         "Jane Advocate", "2025-11-21", "red-notice",
     )  # fmt: skip
+    assert (case.status, case.working_language) == ("ready", "fr")
     arguments = [g.argument for g in cases.grounds(window.vault, case.id)]
     assert arguments[:2] == [
         "Article 3: the request is political [Q1].",
