@@ -121,28 +121,32 @@ class DossierApp(QObject):
         self.language = language
         i18n.use(language)  # what the core says (the forum's check, …) follows the window
         if self.window is not None:
-            self.window.save_edits()
-            self.window.jobs.cancel_all()
-            self.window.close_person()
-            self.window.close()
-            self.window.deleteLater()
+            self._close_window()
             self._show_window()
 
     def lock(self) -> None:
         """Close every view that shows evidence, then drop the keys."""
+        self._close_vault()
+        self.start()
+
+    def _close_window(self) -> None:
+        """Typed text is saved, then running jobs end (locking waits for them, so none is left
+        writing into a locked vault), then the window closes."""
+        assert self.window is not None
+        self.window.save_edits()
+        self.window.jobs.cancel_all()
+        self.window.close_person()
+        self.window.close()
+        self.window.deleteLater()
+
+    def _close_vault(self) -> None:
         self.idle.stop()
         if self.window is not None:
-            # Running imports or exports stop first: none is left writing into a locked vault.
-            self.window.save_edits()  # typed text is saved before the vault closes
-            self.window.jobs.cancel_all()
-            self.window.close_person()
-            self.window.close()
-            self.window.deleteLater()
+            self._close_window()
             self.window = None
         if self.vault is not None:
             self.vault.lock()
             self.vault = None
-        self.start()
 
     def shutdown(self) -> None:
         """Lock the vault and stop watching the application's events (the program ends)."""
@@ -151,17 +155,7 @@ class DossierApp(QObject):
             self.app.removeTranslator(self.translator)
             self.translator = None
         i18n.use("en")
-        self.idle.stop()
-        if self.window is not None:
-            self.window.save_edits()  # typed text is saved before the vault closes
-            self.window.jobs.cancel_all()
-            self.window.close_person()
-            self.window.close()
-            self.window.deleteLater()
-            self.window = None
-        if self.vault is not None:
-            self.vault.lock()
-            self.vault = None
+        self._close_vault()
         if self.dialog is not None:
             self.dialog.close()
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.edit_state import EditState
 from desktop.jobs import Jobs
 from desktop.worker import Cancel, Progress
 from dossier import dates, vocabulary
@@ -49,8 +50,8 @@ class CaseTab(QWidget):
         self._vault, self._person_id, self._jobs = vault, person_id, jobs
         self._case_id: int | None = None
         self._ground_id: int | None = None
-        self._loading = False
-        self.dirty = False
+        self.state = QLabel()
+        self.edits = EditState(self.state)
         self.case = QComboBox()
         self.case.setAccessibleName(self.tr("Case"))
         self.case.currentIndexChanged.connect(self._case_chosen)
@@ -74,7 +75,7 @@ class CaseTab(QWidget):
         for name in _LINES:
             edit = QLineEdit()
             edit.setAccessibleName(labels[name])
-            edit.textEdited.connect(self._edited)
+            edit.textEdited.connect(self.edits.edited)
             self.lines[name] = edit
         self.notice_type = QComboBox()
         self.notice_type.setAccessibleName(self.tr("Notice type"))
@@ -87,21 +88,21 @@ class CaseTab(QWidget):
         }
         for notice in NOTICE_TYPES:
             self.notice_type.addItem(notices.get(notice, notice), notice)
-        self.notice_type.activated.connect(self._edited)
+        self.notice_type.activated.connect(self.edits.edited)
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Status"))
         statuses = {"draft": self.tr("draft"), "ready": self.tr("ready"),
                     "filed": self.tr("filed"), "closed": self.tr("closed")}  # fmt: skip
         for status in vocabulary.CASE_STATUSES:
             self.status.addItem(statuses.get(status, status), status)
-        self.status.activated.connect(self._edited)
+        self.status.activated.connect(self.edits.edited)
         self.working_language = QComboBox()
         self.working_language.setAccessibleName(self.tr("Language of the request"))
         self.working_language.addItem(self.tr("The template's"), "")
         for code, name in (("en", self.tr("English")), ("fr", self.tr("French")),
                            ("es", self.tr("Spanish")), ("ar", self.tr("Arabic"))):  # fmt: skip
             self.working_language.addItem(name, code)
-        self.working_language.activated.connect(self._edited)
+        self.working_language.activated.connect(self.edits.edited)
         self.texts: dict[str, QPlainTextEdit] = {}
         text_labels = {
             "summary": self.tr("Summary"),
@@ -112,7 +113,7 @@ class CaseTab(QWidget):
             text = QPlainTextEdit()
             text.setAccessibleName(text_labels[name])
             text.setTabChangesFocus(True)
-            text.textChanged.connect(self._edited)
+            text.textChanged.connect(self.edits.edited)
             self.texts[name] = text
         self.grounds = QListWidget()
         self.grounds.setAccessibleName(self.tr("Grounds of the case"))
@@ -120,12 +121,11 @@ class CaseTab(QWidget):
         self.argument = QPlainTextEdit()
         self.argument.setAccessibleName(self.tr("Argument for the selected ground"))
         self.argument.setTabChangesFocus(True)
-        self.argument.textChanged.connect(self._edited)
+        self.argument.textChanged.connect(self.edits.edited)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
         delete = QPushButton(self.tr("Delete case…"))
         delete.clicked.connect(self.delete_case)
-        self.state = QLabel()
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -206,8 +206,11 @@ class CaseTab(QWidget):
         self._jobs.run_job(self, job, self._show)
 
     def _show(self, loaded: tuple[cases.CaseView, list[cases.GroundView]]) -> None:
-        case, grounds = loaded
-        self._loading = True
+        with self.edits.filling():
+            self._fill_case(*loaded)
+        self.edits.mark(False)
+
+    def _fill_case(self, case: cases.CaseView, grounds: list[cases.GroundView]) -> None:
         self._case_id, self._ground_id = case.id, None
         for name, line in self.lines.items():
             value = getattr(case, name) or ""
@@ -229,30 +232,22 @@ class CaseTab(QWidget):
         self.argument.setEnabled(bool(grounds))
         if grounds:
             self.grounds.setCurrentRow(0)
-        self._loading = False
-        self._set_dirty(False)
 
     def _ground_chosen(
         self, current: QListWidgetItem | None, previous: QListWidgetItem | None
     ) -> None:
-        if previous is not None and not self._loading:
+        if previous is not None and not self.edits.is_filling:
             previous.setData(Qt.ItemDataRole.UserRole + 1, self.argument.toPlainText())
-        self._loading, was_dirty = True, self.dirty
-        self.argument.setPlainText(
-            "" if current is None else str(current.data(Qt.ItemDataRole.UserRole + 1) or "")
-        )
+        with self.edits.filling():  # showing another ground's argument is not typing
+            self.argument.setPlainText(
+                "" if current is None else str(current.data(Qt.ItemDataRole.UserRole + 1) or "")
+            )
         self._ground_id = None if current is None else int(current.data(Qt.ItemDataRole.UserRole))
-        self._loading = False
-        self._set_dirty(was_dirty)
 
     # ------------------------------------------------------------------ saving
-    def _edited(self, *_args: object) -> None:
-        if not self._loading:
-            self._set_dirty(True)
-
-    def _set_dirty(self, dirty: bool) -> None:
-        self.dirty = dirty
-        self.state.setText(self.tr("Unsaved changes") if dirty else self.tr("Saved."))
+    @property
+    def dirty(self) -> bool:
+        return self.edits.dirty
 
     def save(self) -> None:
         """Write every field and every ground's argument through the services."""
@@ -282,15 +277,11 @@ class CaseTab(QWidget):
                     cases.set_argument(vault, ground_id, text)
             return saved
 
-        self._set_dirty(False)
-        self._jobs.change(self, job, self._saved, on_failed=self._not_saved)
+        self.edits.mark(False)
+        self._jobs.change(self, job, self._saved, on_failed=self.edits.failed)
 
     def _saved(self, _case: cases.CaseView) -> None:
-        self.state.setText(self.tr("Saved."))
-
-    def _not_saved(self, message: str) -> None:
-        self._set_dirty(True)
-        self.state.setText(message)
+        self.edits.saved()
 
     # ---------------------------------------------------------------- deleting
     def confirm_delete(self, name: str) -> bool:
@@ -310,7 +301,7 @@ class CaseTab(QWidget):
         if self._case_id is None or not self.confirm_delete(self.case.currentText()):
             return
         vault, case_id = self._vault, self._case_id
-        self._set_dirty(False)  # what was typed for it goes with it, as the user chose
+        self.edits.mark(False)  # what was typed for it goes with it, as the user chose
         self._case_id = None
 
         def done(_case: cases.CaseView) -> None:

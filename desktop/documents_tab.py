@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import file_dialogs
+from desktop.edit_state import EditState
 from desktop.jobs import Jobs
 from desktop.translation_dialog import TranslationDialog
 from desktop.worker import Cancel, Progress
@@ -46,8 +47,8 @@ class DocumentsTab(QWidget):
         self._vault, self._person_id, self._jobs = vault, person_id, jobs
         self._pages: list[str] = []
         self._current: DocumentView | None = None
-        self.dirty = False
-        self._loading = False
+        self.state = QLabel()
+        self.edits = EditState(self.state, say_saved=False)
         self._pdf_buffer: QBuffer | None = None
         self.setAcceptDrops(True)
         self.list = QListWidget()
@@ -163,7 +164,6 @@ class DocumentsTab(QWidget):
         accept.clicked.connect(self.accept_suggestions)
         delete = QPushButton(self.tr("Delete document…"))
         delete.clicked.connect(self.delete_current)
-        self.state = QLabel()
         buttons = QHBoxLayout()
         buttons.addWidget(save)
         buttons.addWidget(accept)
@@ -314,15 +314,14 @@ class DocumentsTab(QWidget):
         self._show_page(1)
 
     def _show_details(self, view: DocumentView) -> None:
-        self._loading = True
-        for name, edit in self.fields.items():
-            value = getattr(view, name) or ""
-            edit.setText(dates.display(value) if name == "date_published" and value else value)
-        self.kind.setCurrentIndex(max(self.kind.findData(view.kind), 0))
-        self.language.setCurrentIndex(max(self.language.findData(view.language or ""), 0))
-        self.confidential.setChecked(view.confidential)
-        self._loading = False
-        self._set_dirty(False)
+        with self.edits.filling():
+            for name, edit in self.fields.items():
+                value = getattr(view, name) or ""
+                edit.setText(dates.display(value) if name == "date_published" and value else value)
+            self.kind.setCurrentIndex(max(self.kind.findData(view.kind), 0))
+            self.language.setCurrentIndex(max(self.language.findData(view.language or ""), 0))
+            self.confidential.setChecked(view.confidential)
+        self.edits.mark(False)
         self._load_translations(view.id)
         self.suggestions.setText(
             "; ".join(f"{k}: {v}" for k, v in view.suggestions.items()) or self.tr("nothing")
@@ -341,24 +340,20 @@ class DocumentsTab(QWidget):
         values["kind"] = str(self.kind.currentData())
         values["language"] = str(self.language.currentData() or "")
         values["confidential"] = self.confidential.isChecked()
-        self._set_dirty(False)
+        self.edits.mark(False)
 
         def job(_p: Progress, _c: Cancel) -> DocumentView:
             return documents.update_document(vault, document_id, **values)
 
-        self._jobs.change(self, job, self._details_saved, on_failed=self._not_saved)
+        self._jobs.change(self, job, self._details_saved, on_failed=self.edits.failed)
+
+    @property
+    def dirty(self) -> bool:
+        return self.edits.dirty
 
     def _edited(self, *_args: object) -> None:
-        if not self._loading and self._current is not None:
-            self._set_dirty(True)
-
-    def _set_dirty(self, dirty: bool) -> None:
-        self.dirty = dirty
-        self.state.setText(self.tr("Unsaved changes") if dirty else "")
-
-    def _not_saved(self, message: str) -> None:
-        self._set_dirty(True)
-        self.report.setText(message)
+        if self._current is not None:  # nothing to save before a document is shown
+            self.edits.edited()
 
     # ---------------------------------------------------------------- translations
     def _load_translations(self, document_id: int) -> None:
@@ -420,7 +415,7 @@ class DocumentsTab(QWidget):
         if not self.confirm_delete(plan.sentence):
             return
         vault, document_id = self._vault, plan.document.id
-        self._set_dirty(False)
+        self.edits.mark(False)
         self._current = None
 
         def done(_plan: documents.DeletionPlan) -> None:

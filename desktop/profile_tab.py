@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.edit_state import EditState
 from desktop.jobs import Jobs
 from desktop.worker import Cancel, Progress
 from dossier.services import organisations, people
@@ -32,8 +33,8 @@ class ProfileTab(QWidget):
     def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
         super().__init__()
         self._vault, self._person_id, self._jobs = vault, person_id, jobs
-        self._loading = False
-        self.dirty = False
+        self.state = QLabel()
+        self.edits = EditState(self.state)
         labels = {
             "name": self.tr("Name (as in filings)"),
             "native_name": self.tr("Name in its own script"),
@@ -48,7 +49,7 @@ class ProfileTab(QWidget):
         for name in _LINES:
             line = QLineEdit()
             line.setAccessibleName(labels[name])
-            line.textEdited.connect(self._edited)
+            line.textEdited.connect(self.edits.edited)
             self.lines[name] = line
             form.addRow(labels[name], line)
         self.role = QComboBox()
@@ -62,7 +63,7 @@ class ProfileTab(QWidget):
         }  # fmt: skip
         for role in people.ROLES:
             self.role.addItem(roles.get(role, role), role)
-        self.role.activated.connect(self._edited)
+        self.role.activated.connect(self.edits.edited)
         form.addRow(self.tr("Role"), self.role)
         self.aliases = QLabel()
         self.aliases.setWordWrap(True)
@@ -97,9 +98,8 @@ class ProfileTab(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTabChangesFocus(True)
-        self.notes.textChanged.connect(self._edited)
+        self.notes.textChanged.connect(self.edits.edited)
         form.addRow(self.tr("Notes"), self.notes)
-        self.state = QLabel()
         save = QPushButton(self.tr("Save"))
         save.clicked.connect(self.save)
         bottom = QHBoxLayout()
@@ -159,22 +159,17 @@ class ProfileTab(QWidget):
         self._jobs.change(self, job, lambda _o: self._load_organisations())
 
     def _fill(self, person: people.PersonView) -> None:
-        self._loading = True
-        for name, line in self.lines.items():
-            line.setText(getattr(person, name) or "")
-        self.role.setCurrentIndex(max(self.role.findData(person.role or ""), 0))
-        self.aliases.setText(", ".join(person.aliases) or self.tr("none yet"))
-        self.notes.setPlainText(person.notes)
-        self._loading = False
-        self._set_dirty(False)
+        with self.edits.filling():
+            for name, line in self.lines.items():
+                line.setText(getattr(person, name) or "")
+            self.role.setCurrentIndex(max(self.role.findData(person.role or ""), 0))
+            self.aliases.setText(", ".join(person.aliases) or self.tr("none yet"))
+            self.notes.setPlainText(person.notes)
+        self.edits.mark(False)
 
-    def _edited(self, *_args: object) -> None:
-        if not self._loading:
-            self._set_dirty(True)
-
-    def _set_dirty(self, dirty: bool) -> None:
-        self.dirty = dirty
-        self.state.setText(self.tr("Unsaved changes") if dirty else self.tr("Saved."))
+    @property
+    def dirty(self) -> bool:
+        return self.edits.dirty
 
     def save(self) -> None:
         if not self.dirty:
@@ -183,21 +178,17 @@ class ProfileTab(QWidget):
         fields["role"] = str(self.role.currentData() or "")
         fields["notes"] = self.notes.toPlainText()
         vault, person_id = self._vault, self._person_id
-        self._set_dirty(False)
+        self.edits.mark(False)
         self._jobs.change(
             self,
             lambda _p, _c: people.update_person(vault, person_id, **fields),
             self._saved,
-            on_failed=self._not_saved,
+            on_failed=self.edits.failed,
         )
 
     def _saved(self, person: people.PersonView) -> None:
-        self.state.setText(self.tr("Saved."))
+        self.edits.saved()
         self.changed.emit(person)
-
-    def _not_saved(self, message: str) -> None:
-        self._set_dirty(True)
-        self.state.setText(message)
 
     def add_alias(self) -> None:
         spelling = self.alias.text().strip()

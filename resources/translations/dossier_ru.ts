@@ -1,60 +1,61 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="35" />
+        <location filename="../../desktop/unrecorded_files.py" line="35"/>
         <source>1 file was stored but never recorded (the program stopped in between).</source>
         <translation>Один файл был сохранён, но не записан в хранилище (программа остановилась посередине).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="38" />
+        <location filename="../../desktop/unrecorded_files.py" line="38"/>
         <source>%1 files were stored but never recorded (the program stopped in between).</source>
         <translation>Файлов сохранено, но не записано в хранилище (программа остановилась посередине): %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="41" />
-        <location filename="../../desktop/unrecorded_files.py" line="84" />
+        <location filename="../../desktop/unrecorded_files.py" line="41"/>
+        <location filename="../../desktop/unrecorded_files.py" line="84"/>
         <source>Unrecorded files</source>
         <translation>Незаписанные файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="44" />
+        <location filename="../../desktop/unrecorded_files.py" line="44"/>
         <source>They are kept, encrypted, until you recover or discard them.</source>
         <translation>Они хранятся в зашифрованном виде, пока вы их не восстановите или не удалите.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="46" />
+        <location filename="../../desktop/unrecorded_files.py" line="46"/>
         <source>Recover</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="47" />
+        <location filename="../../desktop/unrecorded_files.py" line="47"/>
         <source>Discard…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="48" />
+        <location filename="../../desktop/unrecorded_files.py" line="48"/>
         <source>Later</source>
         <translation>Позже</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="80" />
+        <location filename="../../desktop/unrecorded_files.py" line="80"/>
         <source>Recovered as documents: %1.</source>
         <translation>Восстановлено как документы: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="82" />
+        <location filename="../../desktop/unrecorded_files.py" line="82"/>
         <source>%1 could not be recovered (their keys were never written down); you may discard them.</source>
         <translation>Не удалось восстановить: %1 (их ключи не были записаны); их можно удалить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="92" />
+        <location filename="../../desktop/unrecorded_files.py" line="92"/>
         <source>Discard for good</source>
         <translation>Удалить навсегда</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="93" />
+        <location filename="../../desktop/unrecorded_files.py" line="93"/>
         <source>Delete these files for good? This cannot be undone.</source>
         <translation>Удалить эти файлы навсегда? Это нельзя отменить.</translation>
     </message>
@@ -62,63 +63,63 @@
 <context>
     <name>AnnexesPanel</name>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="42" />
+        <location filename="../../desktop/annexes_panel.py" line="42"/>
         <source>Annexes of the case, in order</source>
         <translation>Приложения к делу, по порядку</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="47" />
+        <location filename="../../desktop/annexes_panel.py" line="47"/>
         <source>Document to annex</source>
         <translation>Документ для приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="49" />
+        <location filename="../../desktop/annexes_panel.py" line="49"/>
         <source>Section (optional), e.g. B. Country evidence</source>
         <translation>Раздел (необязательно), например «Б. Сведения о стране»</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="50" />
+        <location filename="../../desktop/annexes_panel.py" line="50"/>
         <source>Section</source>
         <translation>Раздел</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="51" />
+        <location filename="../../desktop/annexes_panel.py" line="51"/>
         <source>Annex</source>
         <translation>Приложить</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="53" />
+        <location filename="../../desktop/annexes_panel.py" line="53"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="55" />
+        <location filename="../../desktop/annexes_panel.py" line="55"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="57" />
+        <location filename="../../desktop/annexes_panel.py" line="57"/>
         <source>Remove from annexes</source>
         <translation>Убрать из приложений</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="60" />
-        <location filename="../../desktop/annexes_panel.py" line="82" />
+        <location filename="../../desktop/annexes_panel.py" line="60"/>
+        <location filename="../../desktop/annexes_panel.py" line="82"/>
         <source>Check before filing</source>
         <translation>Проверка перед подачей</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="78" />
+        <location filename="../../desktop/annexes_panel.py" line="78"/>
         <source>Annexes (only these go into the bundle)</source>
         <translation>Приложения (в пакет войдут только они)</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="140" />
+        <location filename="../../desktop/annexes_panel.py" line="140"/>
         <source>Ready to file.</source>
         <translation>Готово к подаче.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/annexes_panel.py" line="142" />
+        <location filename="../../desktop/annexes_panel.py" line="142"/>
         <source>Not ready: %n requirement(s) missing.</source>
         <translation>
             <numerusform>Не готово: не выполнено %n требование.</numerusform>
@@ -130,241 +131,222 @@
 <context>
     <name>CaseTab</name>
     <message>
-        <location filename="../../desktop/case_tab.py" line="55" />
-        <location filename="../../desktop/case_tab.py" line="165" />
+        <location filename="../../desktop/case_tab.py" line="56"/>
+        <location filename="../../desktop/case_tab.py" line="165"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="59" />
+        <location filename="../../desktop/case_tab.py" line="60"/>
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="60" />
+        <location filename="../../desktop/case_tab.py" line="61"/>
         <source>Notice reference</source>
         <translation>Номер уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="61" />
+        <location filename="../../desktop/case_tab.py" line="62"/>
         <source>How the applicant knows of it</source>
         <translation>Откуда заявителю об этом известно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="62" />
+        <location filename="../../desktop/case_tab.py" line="63"/>
         <source>Representative</source>
         <translation>Представитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="63" />
+        <location filename="../../desktop/case_tab.py" line="64"/>
         <source>Firm</source>
         <translation>Фирма</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="64" />
-        <source>Representative's address</source>
+        <location filename="../../desktop/case_tab.py" line="65"/>
+        <source>Representative&apos;s address</source>
         <translation>Адрес представителя</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="65" />
+        <location filename="../../desktop/case_tab.py" line="66"/>
         <source>Telephone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="66" />
+        <location filename="../../desktop/case_tab.py" line="67"/>
         <source>Email</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="67" />
+        <location filename="../../desktop/case_tab.py" line="68"/>
         <source>Bar number or EOIR ID</source>
         <translation>Номер в адвокатуре или EOIR ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="68" />
+        <location filename="../../desktop/case_tab.py" line="69"/>
         <source>Signed by</source>
         <translation>Подписывает</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="69" />
+        <location filename="../../desktop/case_tab.py" line="70"/>
         <source>In the capacity of</source>
         <translation>В качестве</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="70" />
+        <location filename="../../desktop/case_tab.py" line="71"/>
         <source>Signed at (place)</source>
         <translation>Место подписания</translation>
     </message>
     <message>
-        <source>Signed on (date; empty: the export day)</source>
-        <translation type="vanished">Дата подписания (пусто: день экспорта)</translation>
-    </message>
-    <message>
-        <source>Served on (US certificate of service)</source>
-        <translation type="vanished">Кому вручено (США, подтверждение вручения)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_tab.py" line="71" />
+        <location filename="../../desktop/case_tab.py" line="72"/>
         <source>Signed on (empty: the export day)</source>
         <translation>Дата подписания (пусто: день экспорта)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="72" />
+        <location filename="../../desktop/case_tab.py" line="73"/>
         <source>Served on (US filings)</source>
         <translation>Кому вручено (для США)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="80" />
-        <location filename="../../desktop/case_tab.py" line="137" />
+        <location filename="../../desktop/case_tab.py" line="81"/>
+        <location filename="../../desktop/case_tab.py" line="137"/>
         <source>Notice type</source>
         <translation>Вид уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="81" />
+        <location filename="../../desktop/case_tab.py" line="82"/>
         <source>Not known yet</source>
         <translation>Пока неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="83" />
+        <location filename="../../desktop/case_tab.py" line="84"/>
         <source>Red Notice</source>
         <translation>Красное уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="84" />
+        <location filename="../../desktop/case_tab.py" line="85"/>
         <source>Diffusion</source>
         <translation>Диффузия</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="85" />
+        <location filename="../../desktop/case_tab.py" line="86"/>
         <source>Other notice</source>
         <translation>Другое уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="86" />
+        <location filename="../../desktop/case_tab.py" line="87"/>
         <source>No notice known</source>
         <translation>Уведомление неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="92" />
-        <location filename="../../desktop/case_tab.py" line="136" />
+        <location filename="../../desktop/case_tab.py" line="93"/>
+        <location filename="../../desktop/case_tab.py" line="136"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="93" />
+        <location filename="../../desktop/case_tab.py" line="94"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="93" />
+        <location filename="../../desktop/case_tab.py" line="94"/>
         <source>ready</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="94" />
+        <location filename="../../desktop/case_tab.py" line="95"/>
         <source>filed</source>
         <translation>подано</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="94" />
+        <location filename="../../desktop/case_tab.py" line="95"/>
         <source>closed</source>
         <translation>закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="99" />
-        <location filename="../../desktop/case_tab.py" line="138" />
+        <location filename="../../desktop/case_tab.py" line="100"/>
+        <location filename="../../desktop/case_tab.py" line="138"/>
         <source>Language of the request</source>
         <translation>Язык запроса</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="100" />
-        <source>The template's</source>
+        <location filename="../../desktop/case_tab.py" line="101"/>
+        <source>The template&apos;s</source>
         <translation>Как в шаблоне</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="101" />
+        <location filename="../../desktop/case_tab.py" line="102"/>
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="101" />
+        <location filename="../../desktop/case_tab.py" line="102"/>
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="102" />
+        <location filename="../../desktop/case_tab.py" line="103"/>
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="102" />
+        <location filename="../../desktop/case_tab.py" line="103"/>
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="107" />
+        <location filename="../../desktop/case_tab.py" line="108"/>
         <source>Summary</source>
         <translation>Краткое изложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="108" />
+        <location filename="../../desktop/case_tab.py" line="109"/>
         <source>Statement of facts</source>
         <translation>Изложение фактов</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="109" />
-        <source>Relief sought (one per line; empty: the forum's usual words)</source>
+        <location filename="../../desktop/case_tab.py" line="110"/>
+        <source>Relief sought (one per line; empty: the forum&apos;s usual words)</source>
         <translation>Просительная часть (по одному пункту в строке; пусто: обычная формулировка органа)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="118" />
+        <location filename="../../desktop/case_tab.py" line="119"/>
         <source>Grounds of the case</source>
         <translation>Основания по делу</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="121" />
-        <location filename="../../desktop/case_tab.py" line="153" />
+        <location filename="../../desktop/case_tab.py" line="122"/>
+        <location filename="../../desktop/case_tab.py" line="153"/>
         <source>Argument for the selected ground</source>
         <translation>Доводы по выбранному основанию</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="124" />
+        <location filename="../../desktop/case_tab.py" line="125"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="126" />
+        <location filename="../../desktop/case_tab.py" line="127"/>
         <source>Delete case…</source>
         <translation>Удалить дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="151" />
+        <location filename="../../desktop/case_tab.py" line="151"/>
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="156" />
-        <source>Cite evidence as [D3:2] (a document's page), [D3], [Q4] (a quote) or [E5].</source>
+        <location filename="../../desktop/case_tab.py" line="156"/>
+        <source>Cite evidence as [D3:2] (a document&apos;s page), [D3], [Q4] (a quote) or [E5].</source>
         <translation>Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5].</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="255" />
-        <source>Unsaved changes</source>
-        <translation>Есть несохранённые изменения</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_tab.py" line="255" />
-        <location filename="../../desktop/case_tab.py" line="289" />
-        <source>Saved.</source>
-        <translation>Сохранено.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_tab.py" line="299" />
+        <location filename="../../desktop/case_tab.py" line="290"/>
         <source>Delete this case?</source>
         <translation>Удалить это дело?</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="301" />
+        <location filename="../../desktop/case_tab.py" line="292"/>
         <source>Delete %1? Its grounds, arguments, pleading and list of annexes go; the documents, quotes and events stay in the vault. This cannot be undone.</source>
         <translation>Удалить %1? Его основания, доводы, заявление и список приложений будут удалены; документы, цитаты и события останутся в хранилище. Это нельзя отменить.</translation>
     </message>
@@ -372,181 +354,181 @@
 <context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="78" />
-        <location filename="../../desktop/person_tabs.py" line="97" />
-        <location filename="../../desktop/person_tabs.py" line="138" />
+        <location filename="../../desktop/person_tabs.py" line="78"/>
+        <location filename="../../desktop/person_tabs.py" line="97"/>
+        <location filename="../../desktop/person_tabs.py" line="138"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="78" />
-        <location filename="../../desktop/person_tabs.py" line="101" />
-        <location filename="../../desktop/person_tabs.py" line="140" />
+        <location filename="../../desktop/person_tabs.py" line="78"/>
+        <location filename="../../desktop/person_tabs.py" line="101"/>
+        <location filename="../../desktop/person_tabs.py" line="140"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="78" />
-        <location filename="../../desktop/person_tabs.py" line="107" />
-        <location filename="../../desktop/person_tabs.py" line="142" />
+        <location filename="../../desktop/person_tabs.py" line="78"/>
+        <location filename="../../desktop/person_tabs.py" line="107"/>
+        <location filename="../../desktop/person_tabs.py" line="142"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="80" />
+        <location filename="../../desktop/person_tabs.py" line="80"/>
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="93" />
+        <location filename="../../desktop/person_tabs.py" line="93"/>
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="96" />
-        <source>As the source says: "Aug 2025", "c. 2021"</source>
+        <location filename="../../desktop/person_tabs.py" line="96"/>
+        <source>As the source says: &quot;Aug 2025&quot;, &quot;c. 2021&quot;</source>
         <translation>Как в источнике: «авг. 2025», «ок. 2021»</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="104" />
+        <location filename="../../desktop/person_tabs.py" line="104"/>
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="110" />
+        <location filename="../../desktop/person_tabs.py" line="110"/>
         <source>Pick a source</source>
         <translation>Выберите источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="113" />
+        <location filename="../../desktop/person_tabs.py" line="113"/>
         <source>no page</source>
         <translation>без страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="114" />
+        <location filename="../../desktop/person_tabs.py" line="114"/>
         <source>Page of the source</source>
         <translation>Страница источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="115" />
+        <location filename="../../desktop/person_tabs.py" line="115"/>
         <source>Cite</source>
         <translation>Сослаться</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="121" />
-        <location filename="../../desktop/person_tabs.py" line="219" />
-        <location filename="../../desktop/person_tabs.py" line="240" />
+        <location filename="../../desktop/person_tabs.py" line="121"/>
+        <location filename="../../desktop/person_tabs.py" line="219"/>
+        <location filename="../../desktop/person_tabs.py" line="240"/>
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="123" />
+        <location filename="../../desktop/person_tabs.py" line="123"/>
         <source>Edit selected</source>
         <translation>Изменить выбранное</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="125" />
+        <location filename="../../desktop/person_tabs.py" line="125"/>
         <source>Delete selected…</source>
         <translation>Удалить выбранное…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="127" />
+        <location filename="../../desktop/person_tabs.py" line="127"/>
         <source>Merge the two selected…</source>
         <translation>Объединить два выбранных…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="128" />
+        <location filename="../../desktop/person_tabs.py" line="128"/>
         <source>Two accounts of one event: keep one, with the date that stands</source>
         <translation>Два сообщения об одном событии: оставить одно, с верной датой</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="130" />
+        <location filename="../../desktop/person_tabs.py" line="130"/>
         <source>Cancel editing</source>
         <translation>Отменить правку</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="141" />
+        <location filename="../../desktop/person_tabs.py" line="141"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="174" />
+        <location filename="../../desktop/person_tabs.py" line="174"/>
         <source>Not a date yet</source>
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="210" />
+        <location filename="../../desktop/person_tabs.py" line="210"/>
         <source>Select both rows and choose Merge to keep one with the date that stands.</source>
         <translation>Выберите обе строки и нажмите «Объединить», чтобы оставить одну с верной датой.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="219" />
+        <location filename="../../desktop/person_tabs.py" line="219"/>
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="250" />
+        <location filename="../../desktop/person_tabs.py" line="250"/>
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="250" />
+        <location filename="../../desktop/person_tabs.py" line="250"/>
         <source>Select one event to edit.</source>
         <translation>Выберите одно событие для правки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="261" />
+        <location filename="../../desktop/person_tabs.py" line="261"/>
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="268" />
+        <location filename="../../desktop/person_tabs.py" line="268"/>
         <source>Delete this event?</source>
         <translation>Удалить это событие?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="269" />
+        <location filename="../../desktop/person_tabs.py" line="269"/>
         <source>Delete the event “%1” of %2 from the chronology? Its sources stay.</source>
         <translation>Удалить событие «%1» (%2) из хронологии? Его источники останутся.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="280" />
+        <location filename="../../desktop/person_tabs.py" line="280"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="280" />
+        <location filename="../../desktop/person_tabs.py" line="280"/>
         <source>Select one event to delete.</source>
         <translation>Выберите одно событие для удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="290" />
+        <location filename="../../desktop/person_tabs.py" line="290"/>
         <source>Merge two accounts of one event</source>
         <translation>Объединить два сообщения об одном событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="292" />
-        <location filename="../../desktop/person_tabs.py" line="304" />
+        <location filename="../../desktop/person_tabs.py" line="292"/>
+        <location filename="../../desktop/person_tabs.py" line="304"/>
         <source>The date that stands</source>
         <translation>Верная дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="296" />
+        <location filename="../../desktop/person_tabs.py" line="296"/>
         <source>Why this date stands</source>
         <translation>Почему верна эта дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="305" />
+        <location filename="../../desktop/person_tabs.py" line="305"/>
         <source>Why (printed as a footnote)</source>
         <translation>Почему (печатается в сноске)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="314" />
+        <location filename="../../desktop/person_tabs.py" line="314"/>
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="314" />
+        <location filename="../../desktop/person_tabs.py" line="314"/>
         <source>Select the two accounts of the event.</source>
         <translation>Выберите два сообщения об этом событии.</translation>
     </message>
@@ -554,267 +536,267 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="54" />
+        <location filename="../../desktop/documents_tab.py" line="55"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="56" />
+        <location filename="../../desktop/documents_tab.py" line="57"/>
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="58" />
+        <location filename="../../desktop/documents_tab.py" line="59"/>
         <source>Or drag files and folders here.</source>
         <translation>Или перетащите сюда файлы и папки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="61" />
+        <location filename="../../desktop/documents_tab.py" line="62"/>
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="72" />
+        <location filename="../../desktop/documents_tab.py" line="73"/>
         <source>Document text</source>
         <translation>Текст документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="76" />
+        <location filename="../../desktop/documents_tab.py" line="77"/>
         <source>Document page</source>
         <translation>Страница документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="83" />
-        <location filename="../../desktop/documents_tab.py" line="89" />
+        <location filename="../../desktop/documents_tab.py" line="84"/>
+        <location filename="../../desktop/documents_tab.py" line="90"/>
         <source>Page</source>
         <translation>Страница</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="86" />
+        <location filename="../../desktop/documents_tab.py" line="87"/>
         <source>Add quote from selection</source>
         <translation>Цитата из выделенного</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="96" />
+        <location filename="../../desktop/documents_tab.py" line="97"/>
         <source>Page text</source>
         <translation>Текст страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="103" />
+        <location filename="../../desktop/documents_tab.py" line="104"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="104" />
+        <location filename="../../desktop/documents_tab.py" line="105"/>
         <source>Author</source>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="105" />
+        <location filename="../../desktop/documents_tab.py" line="106"/>
         <source>Outlet</source>
         <translation>Издание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="106" />
+        <location filename="../../desktop/documents_tab.py" line="107"/>
         <source>Published</source>
         <translation>Опубликовано</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="107" />
+        <location filename="../../desktop/documents_tab.py" line="108"/>
         <source>Address (URL)</source>
         <translation>Адрес (URL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="115" />
-        <location filename="../../desktop/documents_tab.py" line="145" />
+        <location filename="../../desktop/documents_tab.py" line="116"/>
+        <location filename="../../desktop/documents_tab.py" line="146"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="117" />
+        <location filename="../../desktop/documents_tab.py" line="118"/>
         <source>identity document</source>
         <translation>документ, удостоверяющий личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="118" />
+        <location filename="../../desktop/documents_tab.py" line="119"/>
         <source>power of attorney</source>
         <translation>доверенность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="119" />
+        <location filename="../../desktop/documents_tab.py" line="120"/>
         <source>court decision</source>
         <translation>решение суда</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="119" />
+        <location filename="../../desktop/documents_tab.py" line="120"/>
         <source>charge sheet</source>
         <translation>обвинительное заключение</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="120" />
+        <location filename="../../desktop/documents_tab.py" line="121"/>
         <source>notice extract</source>
         <translation>выписка из уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="120" />
+        <location filename="../../desktop/documents_tab.py" line="121"/>
         <source>news article</source>
         <translation>новостная статья</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="121" />
+        <location filename="../../desktop/documents_tab.py" line="122"/>
         <source>NGO report</source>
         <translation>доклад НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="121" />
+        <location filename="../../desktop/documents_tab.py" line="122"/>
         <source>NGO statement</source>
         <translation>заявление НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="122" />
+        <location filename="../../desktop/documents_tab.py" line="123"/>
         <source>official letter</source>
         <translation>официальное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="123" />
+        <location filename="../../desktop/documents_tab.py" line="124"/>
         <source>witness statement</source>
         <translation>показания свидетеля</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="124" />
+        <location filename="../../desktop/documents_tab.py" line="125"/>
         <source>expert report</source>
         <translation>заключение эксперта</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="125" />
+        <location filename="../../desktop/documents_tab.py" line="126"/>
         <source>translation certificate</source>
         <translation>удостоверение перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="126" />
+        <location filename="../../desktop/documents_tab.py" line="127"/>
         <source>photograph</source>
         <translation>фотография</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="126" />
+        <location filename="../../desktop/documents_tab.py" line="127"/>
         <source>email</source>
         <translation>электронное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="126" />
+        <location filename="../../desktop/documents_tab.py" line="127"/>
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="132" />
-        <location filename="../../desktop/documents_tab.py" line="146" />
+        <location filename="../../desktop/documents_tab.py" line="133"/>
+        <location filename="../../desktop/documents_tab.py" line="147"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="133" />
+        <location filename="../../desktop/documents_tab.py" line="134"/>
         <source>Not set</source>
         <translation>Не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="135" />
+        <location filename="../../desktop/documents_tab.py" line="136"/>
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="135" />
+        <location filename="../../desktop/documents_tab.py" line="136"/>
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="135" />
+        <location filename="../../desktop/documents_tab.py" line="136"/>
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="136" />
+        <location filename="../../desktop/documents_tab.py" line="137"/>
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="136" />
+        <location filename="../../desktop/documents_tab.py" line="137"/>
         <source>Russian</source>
         <translation>русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="136" />
+        <location filename="../../desktop/documents_tab.py" line="137"/>
         <source>Kyrgyz</source>
         <translation>кыргызский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137" />
+        <location filename="../../desktop/documents_tab.py" line="138"/>
         <source>Kazakh</source>
         <translation>казахский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137" />
+        <location filename="../../desktop/documents_tab.py" line="138"/>
         <source>Uzbek</source>
         <translation>узбекский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137" />
+        <location filename="../../desktop/documents_tab.py" line="138"/>
         <source>Tajik</source>
         <translation>таджикский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138" />
+        <location filename="../../desktop/documents_tab.py" line="139"/>
         <source>German</source>
         <translation>немецкий</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="143" />
+        <location filename="../../desktop/documents_tab.py" line="144"/>
         <source>Confidential (never annexed, never exported)</source>
         <translation>Конфиденциально (не прилагается и не экспортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="149" />
-        <location filename="../../desktop/documents_tab.py" line="156" />
+        <location filename="../../desktop/documents_tab.py" line="150"/>
+        <location filename="../../desktop/documents_tab.py" line="157"/>
         <source>Translations</source>
         <translation>Переводы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="151" />
+        <location filename="../../desktop/documents_tab.py" line="152"/>
         <source>Add translation…</source>
         <translation>Добавить перевод…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="159" />
-        <location filename="../../desktop/documents_tab.py" line="172" />
+        <location filename="../../desktop/documents_tab.py" line="160"/>
+        <location filename="../../desktop/documents_tab.py" line="172"/>
         <source>Found in the file</source>
         <translation>Найдено в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="160" />
+        <location filename="../../desktop/documents_tab.py" line="161"/>
         <source>Save details</source>
         <translation>Сохранить сведения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="162" />
+        <location filename="../../desktop/documents_tab.py" line="163"/>
         <source>Use what was found in the file</source>
         <translation>Взять найденное в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="164" />
+        <location filename="../../desktop/documents_tab.py" line="165"/>
         <source>Delete document…</source>
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="214" />
+        <location filename="../../desktop/documents_tab.py" line="214"/>
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="240" />
+        <location filename="../../desktop/documents_tab.py" line="240"/>
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="245" />
+        <location filename="../../desktop/documents_tab.py" line="245"/>
         <source>Imported: %n document(s).</source>
         <translation>
             <numerusform>Импортировано документов: %n.</numerusform>
@@ -823,205 +805,214 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="258" />
+        <location filename="../../desktop/documents_tab.py" line="258"/>
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="259" />
+        <location filename="../../desktop/documents_tab.py" line="259"/>
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="328" />
+        <location filename="../../desktop/documents_tab.py" line="327"/>
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="357" />
-        <source>Unsaved changes</source>
-        <translation>Есть несохранённые изменения</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/documents_tab.py" line="375" />
+        <location filename="../../desktop/documents_tab.py" line="370"/>
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="404" />
+        <location filename="../../desktop/documents_tab.py" line="399"/>
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="405" />
+        <location filename="../../desktop/documents_tab.py" line="400"/>
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="427" />
+        <location filename="../../desktop/documents_tab.py" line="422"/>
         <source>%1 was deleted.</source>
         <translation>%1 удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="445" />
+        <location filename="../../desktop/documents_tab.py" line="440"/>
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="464" />
+        <location filename="../../desktop/documents_tab.py" line="459"/>
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="466" />
+        <location filename="../../desktop/documents_tab.py" line="461"/>
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="466" />
+        <location filename="../../desktop/documents_tab.py" line="461"/>
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="482" />
+        <location filename="../../desktop/documents_tab.py" line="477"/>
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
 </context>
 <context>
+    <name>EditState</name>
+    <message>
+        <location filename="../../desktop/edit_state.py" line="44"/>
+        <source>Unsaved changes</source>
+        <translation>Есть несохранённые изменения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/edit_state.py" line="46"/>
+        <location filename="../../desktop/edit_state.py" line="49"/>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+</context>
+<context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="425" />
-        <location filename="../../desktop/person_tabs.py" line="466" />
+        <location filename="../../desktop/person_tabs.py" line="425"/>
+        <location filename="../../desktop/person_tabs.py" line="466"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="427" />
+        <location filename="../../desktop/person_tabs.py" line="427"/>
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="431" />
+        <location filename="../../desktop/person_tabs.py" line="431"/>
         <source>PDF bundle (submission and annexes)</source>
         <translation>Пакет PDF (заявление и приложения)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="432" />
+        <location filename="../../desktop/person_tabs.py" line="432"/>
         <source>Word document (the submission, to edit)</source>
         <translation>Документ Word (заявление, для правки)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="435" />
-        <source>The forum's paper</source>
+        <location filename="../../desktop/person_tabs.py" line="435"/>
+        <source>The forum&apos;s paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="442" />
+        <location filename="../../desktop/person_tabs.py" line="442"/>
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="443" />
+        <location filename="../../desktop/person_tabs.py" line="443"/>
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="447" />
+        <location filename="../../desktop/person_tabs.py" line="447"/>
         <source>One file</source>
         <translation>Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="448" />
-        <location filename="../../desktop/person_tabs.py" line="481" />
+        <location filename="../../desktop/person_tabs.py" line="448"/>
+        <location filename="../../desktop/person_tabs.py" line="481"/>
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="457" />
-        <location filename="../../desktop/person_tabs.py" line="482" />
-        <location filename="../../desktop/person_tabs.py" line="505" />
+        <location filename="../../desktop/person_tabs.py" line="457"/>
+        <location filename="../../desktop/person_tabs.py" line="482"/>
+        <location filename="../../desktop/person_tabs.py" line="505"/>
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="458" />
+        <location filename="../../desktop/person_tabs.py" line="458"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="463" />
-        <location filename="../../desktop/person_tabs.py" line="545" />
-        <location filename="../../desktop/person_tabs.py" line="598" />
+        <location filename="../../desktop/person_tabs.py" line="463"/>
+        <location filename="../../desktop/person_tabs.py" line="545"/>
+        <location filename="../../desktop/person_tabs.py" line="598"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="581" />
+        <location filename="../../desktop/person_tabs.py" line="581"/>
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="583" />
+        <location filename="../../desktop/person_tabs.py" line="583"/>
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="586" />
+        <location filename="../../desktop/person_tabs.py" line="586"/>
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="591" />
+        <location filename="../../desktop/person_tabs.py" line="591"/>
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="597" />
+        <location filename="../../desktop/person_tabs.py" line="597"/>
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="599" />
+        <location filename="../../desktop/person_tabs.py" line="599"/>
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="450" />
-        <location filename="../../desktop/person_tabs.py" line="468" />
+        <location filename="../../desktop/person_tabs.py" line="450"/>
+        <location filename="../../desktop/person_tabs.py" line="468"/>
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="451" />
-        <location filename="../../desktop/person_tabs.py" line="469" />
+        <location filename="../../desktop/person_tabs.py" line="451"/>
+        <location filename="../../desktop/person_tabs.py" line="469"/>
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="452" />
-        <location filename="../../desktop/person_tabs.py" line="470" />
+        <location filename="../../desktop/person_tabs.py" line="452"/>
+        <location filename="../../desktop/person_tabs.py" line="470"/>
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="453" />
-        <location filename="../../desktop/person_tabs.py" line="471" />
+        <location filename="../../desktop/person_tabs.py" line="453"/>
+        <location filename="../../desktop/person_tabs.py" line="471"/>
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="474" />
+        <location filename="../../desktop/person_tabs.py" line="474"/>
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="534" />
+        <location filename="../../desktop/person_tabs.py" line="534"/>
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="535" />
+        <location filename="../../desktop/person_tabs.py" line="535"/>
         <source>These files already exist in %1:
 %2
 
@@ -1032,12 +1023,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="545" />
+        <location filename="../../desktop/person_tabs.py" line="545"/>
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="573" />
+        <location filename="../../desktop/person_tabs.py" line="573"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -1045,49 +1036,49 @@ Replace them?</source>
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="333" />
+        <location filename="../../desktop/person_tabs.py" line="333"/>
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="335" />
+        <location filename="../../desktop/person_tabs.py" line="335"/>
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="339" />
-        <location filename="../../desktop/person_tabs.py" line="340" />
+        <location filename="../../desktop/person_tabs.py" line="339"/>
+        <location filename="../../desktop/person_tabs.py" line="340"/>
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="342" />
+        <location filename="../../desktop/person_tabs.py" line="342"/>
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="343" />
+        <location filename="../../desktop/person_tabs.py" line="343"/>
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="344" />
-        <location filename="../../desktop/person_tabs.py" line="365" />
+        <location filename="../../desktop/person_tabs.py" line="344"/>
+        <location filename="../../desktop/person_tabs.py" line="365"/>
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="349" />
+        <location filename="../../desktop/person_tabs.py" line="349"/>
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="365" />
+        <location filename="../../desktop/person_tabs.py" line="365"/>
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="411" />
+        <location filename="../../desktop/person_tabs.py" line="411"/>
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
@@ -1095,269 +1086,269 @@ Replace them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="80" />
+        <location filename="../../desktop/main_window.py" line="80"/>
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82" />
+        <location filename="../../desktop/main_window.py" line="82"/>
         <source>Find a person by any spelling…</source>
         <translation>Поиск человека по любому написанию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="83" />
-        <location filename="../../desktop/main_window.py" line="137" />
+        <location filename="../../desktop/main_window.py" line="83"/>
+        <location filename="../../desktop/main_window.py" line="137"/>
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86" />
+        <location filename="../../desktop/main_window.py" line="86"/>
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88" />
+        <location filename="../../desktop/main_window.py" line="88"/>
         <source>Add person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="97" />
+        <location filename="../../desktop/main_window.py" line="97"/>
         <source>Choose or add a person.</source>
         <translation>Выберите или добавьте человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="118" />
+        <location filename="../../desktop/main_window.py" line="118"/>
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120" />
-        <location filename="../../desktop/main_window.py" line="251" />
+        <location filename="../../desktop/main_window.py" line="120"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121" />
+        <location filename="../../desktop/main_window.py" line="121"/>
         <source>Back up…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="122" />
+        <location filename="../../desktop/main_window.py" line="122"/>
         <source>Restore from a backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123" />
+        <location filename="../../desktop/main_window.py" line="123"/>
         <source>Change passphrase…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124" />
+        <location filename="../../desktop/main_window.py" line="124"/>
         <source>Rotate keys…</source>
         <translation>Сменить ключи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="125" />
+        <location filename="../../desktop/main_window.py" line="125"/>
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="126" />
+        <location filename="../../desktop/main_window.py" line="126"/>
         <source>Lock after idle minutes…</source>
         <translation>Блокировать после простоя…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127" />
+        <location filename="../../desktop/main_window.py" line="127"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="135" />
+        <location filename="../../desktop/main_window.py" line="135"/>
         <source>&amp;Work</source>
         <translation>&amp;Работа</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138" />
+        <location filename="../../desktop/main_window.py" line="138"/>
         <source>Add a person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139" />
+        <location filename="../../desktop/main_window.py" line="139"/>
         <source>Import files…</source>
         <translation>Импортировать файлы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="140" />
+        <location filename="../../desktop/main_window.py" line="140"/>
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141" />
+        <location filename="../../desktop/main_window.py" line="141"/>
         <source>Save what was typed</source>
         <translation>Сохранить введённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="147" />
+        <location filename="../../desktop/main_window.py" line="147"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156" />
+        <location filename="../../desktop/main_window.py" line="156"/>
         <source>Lock after idle minutes</source>
         <translation>Блокировать после простоя</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157" />
+        <location filename="../../desktop/main_window.py" line="157"/>
         <source>Lock the vault after this many minutes without a key or mouse press:</source>
         <translation>Блокировать хранилище после стольких минут без нажатий клавиш и мыши:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167" />
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167" />
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>Choose a person first.</source>
         <translation>Сначала выберите человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197" />
+        <location filename="../../desktop/main_window.py" line="197"/>
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197" />
+        <location filename="../../desktop/main_window.py" line="197"/>
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250" />
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254" />
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258" />
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267" />
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268" />
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270" />
+        <location filename="../../desktop/main_window.py" line="270"/>
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="275" />
+        <location filename="../../desktop/main_window.py" line="275"/>
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="278" />
+        <location filename="../../desktop/main_window.py" line="278"/>
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="283" />
-        <location filename="../../desktop/main_window.py" line="310" />
+        <location filename="../../desktop/main_window.py" line="283"/>
+        <location filename="../../desktop/main_window.py" line="310"/>
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284" />
+        <location filename="../../desktop/main_window.py" line="284"/>
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="297" />
+        <location filename="../../desktop/main_window.py" line="297"/>
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="299" />
+        <location filename="../../desktop/main_window.py" line="299"/>
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="302" />
+        <location filename="../../desktop/main_window.py" line="302"/>
         <source>This is the vault as it was on %1: anything recorded after that is not in this copy.</source>
         <translation>Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию не вошло.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="311" />
+        <location filename="../../desktop/main_window.py" line="311"/>
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317" />
-        <location filename="../../desktop/main_window.py" line="325" />
-        <location filename="../../desktop/main_window.py" line="334" />
-        <location filename="../../desktop/main_window.py" line="344" />
+        <location filename="../../desktop/main_window.py" line="317"/>
+        <location filename="../../desktop/main_window.py" line="325"/>
+        <location filename="../../desktop/main_window.py" line="334"/>
+        <location filename="../../desktop/main_window.py" line="344"/>
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="318" />
+        <location filename="../../desktop/main_window.py" line="318"/>
         <source>Current passphrase:</source>
         <translation>Текущий пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="326" />
+        <location filename="../../desktop/main_window.py" line="326"/>
         <source>New passphrase:</source>
         <translation>Новый пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="335" />
+        <location filename="../../desktop/main_window.py" line="335"/>
         <source>This passphrase is too easy to guess. Use four or more unrelated words.</source>
         <translation>Этот пароль слишком легко угадать. Используйте четыре или больше не связанных слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="346" />
-        <source>The passphrase was changed. An old copy of the vault's key file, or a backup made before now, still opens with the old passphrase. To make such copies useless, choose Vault, then Rotate keys.</source>
+        <location filename="../../desktop/main_window.py" line="346"/>
+        <source>The passphrase was changed. An old copy of the vault&apos;s key file, or a backup made before now, still opens with the old passphrase. To make such copies useless, choose Vault, then Rotate keys.</source>
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356" />
-        <location filename="../../desktop/main_window.py" line="370" />
+        <location filename="../../desktop/main_window.py" line="356"/>
+        <location filename="../../desktop/main_window.py" line="370"/>
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="358" />
+        <location filename="../../desktop/main_window.py" line="358"/>
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="371" />
+        <location filename="../../desktop/main_window.py" line="371"/>
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="375" />
+        <location filename="../../desktop/main_window.py" line="375"/>
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384" />
+        <location filename="../../desktop/main_window.py" line="384"/>
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384" />
+        <location filename="../../desktop/main_window.py" line="384"/>
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>
@@ -1365,37 +1356,37 @@ Replace them?</source>
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="54" />
+        <location filename="../../desktop/main_window.py" line="54"/>
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="55" />
+        <location filename="../../desktop/main_window.py" line="55"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="56" />
+        <location filename="../../desktop/main_window.py" line="56"/>
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="57" />
+        <location filename="../../desktop/main_window.py" line="57"/>
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="58" />
+        <location filename="../../desktop/main_window.py" line="58"/>
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="59" />
+        <location filename="../../desktop/main_window.py" line="59"/>
         <source>Pleading</source>
         <translation>Заявление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="60" />
+        <location filename="../../desktop/main_window.py" line="60"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
@@ -1403,182 +1394,163 @@ Replace them?</source>
 <context>
     <name>ProfileTab</name>
     <message>
-        <source>Name</source>
-        <translation type="vanished">Имя</translation>
-    </message>
-    <message>
-        <source>Native script</source>
-        <translation type="vanished">Имя на родном языке</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/profile_tab.py" line="77" />
+        <location filename="../../desktop/profile_tab.py" line="78"/>
         <source>Other spellings</source>
         <translation>Другие написания</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="55" />
-        <location filename="../../desktop/profile_tab.py" line="66" />
+        <location filename="../../desktop/profile_tab.py" line="56"/>
+        <location filename="../../desktop/profile_tab.py" line="67"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="38" />
+        <location filename="../../desktop/profile_tab.py" line="39"/>
         <source>Name (as in filings)</source>
         <translation>Имя (как в документах)</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="39" />
+        <location filename="../../desktop/profile_tab.py" line="40"/>
         <source>Name in its own script</source>
         <translation>Имя в родной письменности</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="40" />
+        <location filename="../../desktop/profile_tab.py" line="41"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="41" />
+        <location filename="../../desktop/profile_tab.py" line="42"/>
         <source>Place of birth</source>
         <translation>Место рождения</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="42" />
+        <location filename="../../desktop/profile_tab.py" line="43"/>
         <source>Nationality</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="43" />
+        <location filename="../../desktop/profile_tab.py" line="44"/>
         <source>Identity document</source>
         <translation>Документ, удостоверяющий личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="44" />
+        <location filename="../../desktop/profile_tab.py" line="45"/>
         <source>Address for correspondence</source>
         <translation>Адрес для переписки</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="56" />
+        <location filename="../../desktop/profile_tab.py" line="57"/>
         <source>Not said</source>
         <translation>Не указана</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="58" />
+        <location filename="../../desktop/profile_tab.py" line="59"/>
         <source>journalist</source>
         <translation>журналист</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="58" />
+        <location filename="../../desktop/profile_tab.py" line="59"/>
         <source>activist</source>
         <translation>активист</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="59" />
+        <location filename="../../desktop/profile_tab.py" line="60"/>
         <source>lawyer</source>
         <translation>юрист</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="59" />
+        <location filename="../../desktop/profile_tab.py" line="60"/>
         <source>relative</source>
         <translation>родственник</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="60" />
+        <location filename="../../desktop/profile_tab.py" line="61"/>
         <source>witness</source>
         <translation>свидетель</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="60" />
+        <location filename="../../desktop/profile_tab.py" line="61"/>
         <source>official</source>
         <translation>должностное лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="61" />
+        <location filename="../../desktop/profile_tab.py" line="62"/>
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="70" />
+        <location filename="../../desktop/profile_tab.py" line="71"/>
         <source>Another spelling</source>
         <translation>Другое написание</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="71" />
+        <location filename="../../desktop/profile_tab.py" line="72"/>
         <source>Another spelling of the name</source>
         <translation>Другое написание имени</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="72" />
+        <location filename="../../desktop/profile_tab.py" line="73"/>
         <source>Add spelling</source>
         <translation>Добавить написание</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="80" />
-        <location filename="../../desktop/profile_tab.py" line="95" />
+        <location filename="../../desktop/profile_tab.py" line="81"/>
+        <location filename="../../desktop/profile_tab.py" line="96"/>
         <source>Organisations</source>
         <translation>Организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="84" />
+        <location filename="../../desktop/profile_tab.py" line="85"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="85" />
+        <location filename="../../desktop/profile_tab.py" line="86"/>
         <source>Kloop, Temirov Live…</source>
         <translation>Kloop, Temirov Live…</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="87" />
+        <location filename="../../desktop/profile_tab.py" line="88"/>
         <source>Role in the organisation</source>
         <translation>Роль в организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="88" />
+        <location filename="../../desktop/profile_tab.py" line="89"/>
         <source>Role (journalist, co-founder…)</source>
         <translation>Роль (журналист, сооснователь…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="89" />
+        <location filename="../../desktop/profile_tab.py" line="90"/>
         <source>Add to organisation</source>
         <translation>Добавить в организацию</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="98" />
-        <location filename="../../desktop/profile_tab.py" line="101" />
+        <location filename="../../desktop/profile_tab.py" line="99"/>
+        <location filename="../../desktop/profile_tab.py" line="102"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="103" />
+        <location filename="../../desktop/profile_tab.py" line="103"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="166" />
+        <location filename="../../desktop/profile_tab.py" line="166"/>
         <source>none yet</source>
         <translation>пока нет</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/profile_tab.py" line="177" />
-        <source>Unsaved changes</source>
-        <translation>Есть несохранённые изменения</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/profile_tab.py" line="177" />
-        <location filename="../../desktop/profile_tab.py" line="195" />
-        <source>Saved.</source>
-        <translation>Сохранено.</translation>
     </message>
 </context>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="52" />
+        <location filename="../../desktop/person_tabs.py" line="52"/>
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="66" />
+        <location filename="../../desktop/person_tabs.py" line="66"/>
         <source> (not found in the document)</source>
         <translation> (не найдена в документе)</translation>
     </message>
@@ -1586,132 +1558,132 @@ Replace them?</source>
 <context>
     <name>TranslationDialog</name>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="28" />
+        <location filename="../../desktop/translation_dialog.py" line="28"/>
         <source>Add a translation</source>
         <translation>Добавить перевод</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="30" />
+        <location filename="../../desktop/translation_dialog.py" line="30"/>
         <source>Language of the translation</source>
         <translation>Язык перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="32" />
+        <location filename="../../desktop/translation_dialog.py" line="32"/>
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="32" />
+        <location filename="../../desktop/translation_dialog.py" line="32"/>
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="32" />
+        <location filename="../../desktop/translation_dialog.py" line="32"/>
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="33" />
+        <location filename="../../desktop/translation_dialog.py" line="33"/>
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="33" />
+        <location filename="../../desktop/translation_dialog.py" line="33"/>
         <source>Russian</source>
         <translation>русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="33" />
+        <location filename="../../desktop/translation_dialog.py" line="33"/>
         <source>Kyrgyz</source>
         <translation>кыргызский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="34" />
+        <location filename="../../desktop/translation_dialog.py" line="34"/>
         <source>Kazakh</source>
         <translation>казахский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="34" />
+        <location filename="../../desktop/translation_dialog.py" line="34"/>
         <source>Uzbek</source>
         <translation>узбекский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="34" />
+        <location filename="../../desktop/translation_dialog.py" line="34"/>
         <source>Tajik</source>
         <translation>таджикский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="35" />
+        <location filename="../../desktop/translation_dialog.py" line="35"/>
         <source>German</source>
         <translation>немецкий</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="40" />
+        <location filename="../../desktop/translation_dialog.py" line="40"/>
         <source>Text of the translation</source>
         <translation>Текст перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="42" />
+        <location filename="../../desktop/translation_dialog.py" line="42"/>
         <source>Take the text from a file…</source>
         <translation>Взять текст из файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="46" />
+        <location filename="../../desktop/translation_dialog.py" line="46"/>
         <source>Translation of: %1</source>
         <translation>Перевод документа: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="47" />
+        <location filename="../../desktop/translation_dialog.py" line="47"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="49" />
-        <source>Translator's full name</source>
+        <location filename="../../desktop/translation_dialog.py" line="49"/>
+        <source>Translator&apos;s full name</source>
         <translation>Полное имя переводчика</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="50" />
-        <source>Translator's address</source>
+        <location filename="../../desktop/translation_dialog.py" line="50"/>
+        <source>Translator&apos;s address</source>
         <translation>Адрес переводчика</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="51" />
-        <source>Translator's telephone</source>
+        <location filename="../../desktop/translation_dialog.py" line="51"/>
+        <source>Translator&apos;s telephone</source>
         <translation>Телефон переводчика</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="52" />
+        <location filename="../../desktop/translation_dialog.py" line="52"/>
         <source>Qualifications</source>
         <translation>Квалификация</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="53" />
+        <location filename="../../desktop/translation_dialog.py" line="53"/>
         <source>Date of the translation</source>
         <translation>Дата перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="54" />
+        <location filename="../../desktop/translation_dialog.py" line="54"/>
         <source>Signature line, if certified</source>
         <translation>Строка подписи, если перевод заверен</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="60" />
+        <location filename="../../desktop/translation_dialog.py" line="60"/>
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="76" />
+        <location filename="../../desktop/translation_dialog.py" line="76"/>
         <source>Translation text</source>
         <translation>Текст перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="82" />
+        <location filename="../../desktop/translation_dialog.py" line="82"/>
         <source>That file could not be read as text (UTF-8).</source>
         <translation>Этот файл не удалось прочитать как текст (UTF-8).</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="86" />
+        <location filename="../../desktop/translation_dialog.py" line="86"/>
         <source>The translation has no text yet.</source>
         <translation>В переводе пока нет текста.</translation>
     </message>
@@ -1719,70 +1691,70 @@ Replace them?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="51" />
+        <location filename="../../desktop/unlock_dialog.py" line="51"/>
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="53" />
-        <location filename="../../desktop/unlock_dialog.py" line="76" />
-        <location filename="../../desktop/unlock_dialog.py" line="120" />
+        <location filename="../../desktop/unlock_dialog.py" line="53"/>
+        <location filename="../../desktop/unlock_dialog.py" line="76"/>
+        <location filename="../../desktop/unlock_dialog.py" line="120"/>
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="54" />
+        <location filename="../../desktop/unlock_dialog.py" line="54"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="61" />
-        <location filename="../../desktop/unlock_dialog.py" line="77" />
+        <location filename="../../desktop/unlock_dialog.py" line="61"/>
+        <location filename="../../desktop/unlock_dialog.py" line="77"/>
         <source>Passphrase</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="64" />
+        <location filename="../../desktop/unlock_dialog.py" line="64"/>
         <source>Repeat the passphrase</source>
         <translation>Повторите пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="68" />
+        <location filename="../../desktop/unlock_dialog.py" line="68"/>
         <source>Passphrase strength</source>
         <translation>Надёжность пароля</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="69" />
+        <location filename="../../desktop/unlock_dialog.py" line="69"/>
         <source>Remember on this device</source>
         <translation>Запомнить на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="70" />
-        <source>Open with this device's key</source>
+        <location filename="../../desktop/unlock_dialog.py" line="70"/>
+        <source>Open with this device&apos;s key</source>
         <translation>Открыть ключом этого устройства</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="74" />
+        <location filename="../../desktop/unlock_dialog.py" line="74"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="78" />
+        <location filename="../../desktop/unlock_dialog.py" line="78"/>
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="80" />
+        <location filename="../../desktop/unlock_dialog.py" line="80"/>
         <source>Strength</source>
         <translation>Надёжность</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="83" />
+        <location filename="../../desktop/unlock_dialog.py" line="83"/>
         <source>Passphrase strength in words</source>
         <translation>Надёжность пароля словами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="95" />
+        <location filename="../../desktop/unlock_dialog.py" line="95"/>
         <source>A vault is an encrypted folder on this computer. Everything you collect for your clients — documents, quotes, the chronology, the cases — is kept in it and can be read only with its passphrase. Nothing leaves this computer.
 
 The passphrase cannot be recovered: if it is forgotten, no one can open the vault, not even us. Choose four or more unrelated words, write them down somewhere safe, and make backups (Vault ▸ Back up).</source>
@@ -1791,132 +1763,132 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
 Парольную фразу нельзя восстановить: если её забыть, никто не сможет открыть хранилище, даже мы. Выберите четыре или больше не связанных между собой слова, запишите их в надёжном месте и делайте резервные копии (Хранилище ▸ Резервная копия).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="104" />
+        <location filename="../../desktop/unlock_dialog.py" line="104"/>
         <source>What a vault is</source>
         <translation>Что такое хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="130" />
+        <location filename="../../desktop/unlock_dialog.py" line="130"/>
         <source>Create vault</source>
         <translation>Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="130" />
+        <location filename="../../desktop/unlock_dialog.py" line="130"/>
         <source>Unlock</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="151" />
+        <location filename="../../desktop/unlock_dialog.py" line="151"/>
         <source>Opening with the key remembered on this device…</source>
         <translation>Открываю ключом, сохранённым на этом устройстве…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="164" />
+        <location filename="../../desktop/unlock_dialog.py" line="164"/>
         <source>The key remembered on this device could not be used (%1). Enter the passphrase.</source>
         <translation>Ключ, сохранённый на этом устройстве, не подошёл (%1). Введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="179" />
+        <location filename="../../desktop/unlock_dialog.py" line="179"/>
         <source>very weak</source>
         <translation>очень слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="179" />
+        <location filename="../../desktop/unlock_dialog.py" line="179"/>
         <source>weak</source>
         <translation>слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="179" />
+        <location filename="../../desktop/unlock_dialog.py" line="179"/>
         <source>fair</source>
         <translation>средний</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="179" />
+        <location filename="../../desktop/unlock_dialog.py" line="179"/>
         <source>strong</source>
         <translation>надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="180" />
+        <location filename="../../desktop/unlock_dialog.py" line="180"/>
         <source>very strong</source>
         <translation>очень надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="182" />
+        <location filename="../../desktop/unlock_dialog.py" line="182"/>
         <source>too short</source>
         <translation>слишком короткий</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="183" />
+        <location filename="../../desktop/unlock_dialog.py" line="183"/>
         <source>one of the most common passwords</source>
         <translation>один из самых распространённых паролей</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="184" />
+        <location filename="../../desktop/unlock_dialog.py" line="184"/>
         <source>a common word with digits</source>
         <translation>обычное слово с цифрами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="185" />
+        <location filename="../../desktop/unlock_dialog.py" line="185"/>
         <source>a common word with letters swapped for symbols</source>
         <translation>обычное слово, где буквы заменены символами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="186" />
+        <location filename="../../desktop/unlock_dialog.py" line="186"/>
         <source>a common word or name</source>
         <translation>обычное слово или имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="187" />
+        <location filename="../../desktop/unlock_dialog.py" line="187"/>
         <source>repeated characters</source>
         <translation>повторяющиеся символы</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="188" />
+        <location filename="../../desktop/unlock_dialog.py" line="188"/>
         <source>a sequence like abc or 123</source>
         <translation>последовательность вроде abc или 123</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="189" />
+        <location filename="../../desktop/unlock_dialog.py" line="189"/>
         <source>a row of keys on the keyboard</source>
         <translation>ряд клавиш на клавиатуре</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="190" />
+        <location filename="../../desktop/unlock_dialog.py" line="190"/>
         <source>a date or a year</source>
         <translation>дата или год</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="201" />
+        <location filename="../../desktop/unlock_dialog.py" line="201"/>
         <source>The two passphrases differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="205" />
+        <location filename="../../desktop/unlock_dialog.py" line="205"/>
         <source>This passphrase is %1. Use four or more unrelated words.</source>
         <translation>Этот пароль — %1. Используйте четыре или больше не связанных между собой слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="211" />
+        <location filename="../../desktop/unlock_dialog.py" line="211"/>
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="211" />
+        <location filename="../../desktop/unlock_dialog.py" line="211"/>
         <source>Unlocking…</source>
         <translation>Открытие…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="234" />
+        <location filename="../../desktop/unlock_dialog.py" line="234"/>
         <source>An older database</source>
         <translation>Более старая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="236" />
-        <source>The vault's database is older than its key file: it ends at change %1, but %2 changes had been recorded. An older copy may have been put back, or the most recent changes were lost. Restore your latest backup instead, unless you put back this older copy on purpose.</source>
+        <location filename="../../desktop/unlock_dialog.py" line="236"/>
+        <source>The vault&apos;s database is older than its key file: it ends at change %1, but %2 changes had been recorded. An older copy may have been put back, or the most recent changes were lost. Restore your latest backup instead, unless you put back this older copy on purpose.</source>
         <translation>База данных хранилища старее его файла ключей: она заканчивается изменением %1, а записано было %2 изменений. Возможно, на место вернули старую копию или последние изменения потеряны. Восстановите последнюю резервную копию, если только вы не вернули эту старую копию намеренно.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="248" />
+        <location filename="../../desktop/unlock_dialog.py" line="248"/>
         <source>Open this older copy</source>
         <translation>Открыть эту старую копию</translation>
     </message>
@@ -1924,17 +1896,17 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../desktop/jobs.py" line="66" />
+        <location filename="../../desktop/jobs.py" line="66"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/jobs.py" line="67" />
+        <location filename="../../desktop/jobs.py" line="67"/>
         <source>Working</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/jobs.py" line="97" />
+        <location filename="../../desktop/jobs.py" line="97"/>
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>

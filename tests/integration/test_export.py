@@ -7,7 +7,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -24,6 +23,9 @@ from storage.errors import VaultError
 from storage.keys import KdfParams
 from storage.vault import Vault
 from tests.conftest import CORPUS, PASSPHRASE
+from tests.integration.pdf_tools import manifest as _manifest
+from tests.integration.pdf_tools import text as _text
+from tests.integration.pdf_tools import tool as _tool
 
 AT = parse_time("2025-11-20T10:00:00Z")
 KAZAKH = "Қазақ ңөүәғқұһі"
@@ -37,13 +39,6 @@ class Exported:
     case_id: int
     pdf: ExportResult
     folder: Path
-
-
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        pytest.fail(f"{name} is not installed (make test installs it)")
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -98,23 +93,6 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
     cases.link_evidence(vault, ground.id, quote.ref)
     result = export_case(vault, case.id, folder / "bundle.pdf", at=AT)
     return Exported(vault, case.id, result, folder)
-
-
-def _text(
-    pdf: Path, first: int | None = None, last: int | None = None, mode: str = "-layout"
-) -> str:
-    command = [_tool("pdftotext"), mode]
-    if first:
-        command += ["-f", str(first)]
-    if last:
-        command += ["-l", str(last)]
-    return subprocess.run([*command, str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout  # fmt: skip
-
-
-def _manifest(path: Path) -> dict:  # type: ignore[type-arg]
-    with pikepdf.open(path) as pdf:
-        return json.loads(pdf.attachments["manifest.json"].get_file().read_bytes())
 
 
 def test_names_in_latin_and_cyrillic_are_extractable(exported: Exported) -> None:

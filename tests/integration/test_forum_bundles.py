@@ -5,7 +5,6 @@ would: text order, links to the cited pages, paper, bookmarks, the forum's own w
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,9 @@ from dossier.services import cases, documents, exhibits, people, quotes, transla
 from storage.keys import KdfParams
 from storage.vault import Vault
 from tests.conftest import CORPUS, PASSPHRASE
+from tests.integration.pdf_tools import manifest as _manifest
+from tests.integration.pdf_tools import text as _text
+from tests.integration.pdf_tools import tool as _tool
 
 AT = parse_time("2025-11-20T10:00:00Z")
 RULING = "Октябрьский районный суд города Бишкек признал материалы Kloop экстремистскими."
@@ -34,13 +36,6 @@ class Filings:
     ccf: int
     uk: int
     us: int
-
-
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        pytest.fail(f"{name} is not installed (make test installs it)")
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -124,19 +119,6 @@ def _export(filings: Filings, case_id: int, name: str, **options: object) -> Exp
     return export_case(filings.vault, case_id, filings.folder / name, at=AT, **options)  # type: ignore[arg-type]
 
 
-def _text(path: Path, *pages: int) -> str:
-    command = [_tool("pdftotext"), "-layout"]
-    if pages:
-        command += ["-f", str(pages[0]), "-l", str(pages[-1])]
-    return subprocess.run([*command, str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout  # fmt: skip
-
-
-def _manifest(path: Path) -> dict:  # type: ignore[type-arg]
-    with pikepdf.open(path) as pdf:
-        return json.loads(pdf.attachments["manifest.json"].get_file().read_bytes())
-
-
 def _links(path: Path) -> list[tuple[int, int]]:
     """(page the link is on, page it jumps to), 1-based, as qpdf's JSON shows them."""
     shown = subprocess.run([_tool("qpdf"), "--json=2", str(path)], capture_output=True,
@@ -187,7 +169,7 @@ def test_ccf_citations_and_index_entries_jump_to_the_cited_pages(filings: Filing
     # "[D…:1]" in the facts: a jump to page 1 of the article's annex.
     article = first_pages[filings.refs["article"]]
     facts_page = next(
-        n for n in range(1, narrative + 1) if "refused the request" in _text(result.path, n)
+        n for n in range(1, narrative + 1) if "refused the request" in _text(result.path, n, n)
     )
     assert (facts_page, article) in links
 
