@@ -568,6 +568,7 @@ class ExportTab(QWidget):
                 progress=progress,
                 cancelled=cancelled,
                 split_mb=split_mb,
+                separate_process=True,
             )
 
         self._jobs.run_job(self, job, self._done, progress_text=self.tr("Exporting…"))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from dossier.errors import VaultError
+
+PROGRESS_INTERVAL = 0.05  # seconds between two progress reports shown
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -34,14 +37,25 @@ class Task(QRunnable):
         self.signals = TaskSignals()
         self._job = job
         self._cancel = threading.Event()
+        self._reported = 0.0
         self.setAutoDelete(False)
 
     def cancel(self) -> None:
         self._cancel.set()
 
+    def _progress(self, done: int, total: int) -> None:
+        # At most one report per 50 ms reaches the window: each one is a Python call on the GUI
+        # thread that must wait for the GIL while the job runs, and thousands of them (one per
+        # page or segment) stalled the window by tens of milliseconds.
+        now = time.monotonic()
+        if done < total and now - self._reported < PROGRESS_INTERVAL:
+            return
+        self._reported = now
+        self.signals.progress.emit(done, total)
+
     def run(self) -> None:
         try:
-            result = self._job(self.signals.progress.emit, self._cancel.is_set)
+            result = self._job(self._progress, self._cancel.is_set)
         except VaultError as error:
             self.signals.failed.emit(str(error))
         except Exception:

@@ -52,3 +52,6 @@ LANGUAGES = {
 
 EXPORT_FORMATS = ("pdf", "docx")
 ORGANISATION_KINDS = ("outlet", "ngo", "court", "agency", "other")
+
+# Annexes that are pictures: each becomes a page of the bundle.
+IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff", "image/heic", "image/heif")

@@ -14,6 +14,7 @@ from dossier import refs
 from dossier.errors import DossierError
 from dossier.export import preflight, templates
 from dossier.export.content import VaultOriginals, gather
+from dossier.export.separate_process import RenderJob, preload, render, render_in_child
 from dossier.services.cases import show_case
 from dossier.vocabulary import EXPORT_FORMATS
 from storage.vault import Vault
@@ -55,7 +56,10 @@ def export_case(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     split_mb: float | None = None,
+    separate_process: bool = False,
 ) -> ExportResult:
+    """Check, render and record an export. ``separate_process``: render in a child process
+    (the window does, so that its thread never waits for the PDF library)."""
     if format not in FORMATS:
         raise DossierError(f'"{format}" is not an export format: pdf or docx.')
     if split_mb is not None and split_mb <= 0:
@@ -75,25 +79,15 @@ def export_case(
     report = preflight.check_gathered(vault, content, paper)
     if report.blocking and not draft:
         raise preflight.NotReady(report)
-    pages: int | None
-    if format == "pdf":
-        from dossier.export.pdf.bundle import write_bundle
-
-        result = write_bundle(
-            VaultOriginals(vault), content, out, paper=paper, progress=progress,
-            cancelled=cancelled, split_mb=split_mb,
-        )  # fmt: skip
-        pages, digest, files = result.pages, result.sha256, result.files
+    if format == "docx" and split_mb is not None:
+        raise DossierError("Only a PDF bundle can be split into parts.")
+    job = RenderJob(content, out, format, paper, split_mb)
+    if separate_process:
+        loaded = preload(VaultOriginals(vault), content, cancelled)
+        rendered = render_in_child(loaded, job, progress, cancelled)
     else:
-        from dossier.export.docx import write_docx
-
-        if split_mb is not None:
-            raise DossierError("Only a PDF bundle can be split into parts.")
-        from dossier.export.pdf.bundle import number_pages
-
-        number_pages(VaultOriginals(vault), content, paper)
-        digest = write_docx(content, out, paper=paper)
-        pages, files = None, [out]
+        rendered = render(VaultOriginals(vault), job, progress, cancelled)
+    pages, digest, files = rendered.pages, rendered.sha256, rendered.files
     with vault.transaction() as session:
         vault.record_custody(
             session,

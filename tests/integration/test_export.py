@@ -403,3 +403,60 @@ def test_a_split_bundle_has_parts_under_the_limit_paginated_as_one(exported: Exp
             if "/A" in annotation and annotation.A.S == "/GoToR"
         ]  # fmt: skip
     assert remote and {str(a.F) for a in remote} <= set(names[1:])
+
+
+def test_an_export_rendered_in_a_separate_process_is_the_same_file(exported: Exported) -> None:
+    # The window renders in a child process (pikepdf holds the GIL while saving); the file
+    # must not depend on where it was rendered.
+    seen: list[tuple[int, int]] = []
+    apart = export_case(
+        exported.vault, exported.case_id, exported.folder / "apart.pdf", at=AT,
+        separate_process=True, progress=lambda done, total: seen.append((done, total)),
+    )  # fmt: skip
+    assert apart.path.read_bytes() == exported.pdf.path.read_bytes()
+    assert apart.pages == exported.pdf.pages and apart.sha256 == exported.pdf.sha256
+    assert seen and seen[-1][0] == seen[-1][1]  # progress came back from the child
+    word = export_case(
+        exported.vault, exported.case_id, exported.folder / "apart.docx", at=AT,
+        format="docx", separate_process=True,
+    )  # fmt: skip
+    assert word.path.stat().st_size > 0
+    assert "exported" in [entry.action for entry in exported.vault.custody_log()[-2:]]
+
+
+def test_a_cancelled_export_in_a_separate_process_leaves_nothing(exported: Exported) -> None:
+    target = exported.folder / "cancelled-apart.pdf"
+    before = len(exported.vault.custody_log())
+    asked = 0
+
+    def cancel_once_started() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > 40  # after the annexes were read, while the child renders
+
+    with pytest.raises(VaultError, match="cancelled"):
+        export_case(
+            exported.vault, exported.case_id, target, at=AT, separate_process=True,
+            cancelled=cancel_once_started,
+        )  # fmt: skip
+    assert not target.exists()
+    assert not list(exported.folder.glob(".*.part"))
+    assert len(exported.vault.custody_log()) == before  # no export recorded
+
+
+def test_a_problem_found_in_the_separate_process_is_told_in_words(exported: Exported) -> None:
+    from dossier.export import separate_process, templates
+    from dossier.export.content import VaultOriginals, gather
+
+    chosen = templates.for_case(cases.show_case(exported.vault, exported.case_id).kind, None)
+    content = gather(exported.vault, exported.case_id, chosen, export_time=AT)
+    loaded = separate_process.preload(VaultOriginals(exported.vault), content)
+    pdf_annex = next(e for e in content.exhibits if e.document.mime_type == "application/pdf")
+    loaded.files[pdf_annex.document.id] = b"%PDF-1.7 not a whole PDF"
+    target = exported.folder / "damaged.pdf"
+    job = separate_process.RenderJob(content, target, "pdf", "a4")
+    with pytest.raises(VaultError) as raised:
+        separate_process.render_in_child(loaded, job)
+    assert f"{pdf_annex.label} ({pdf_annex.document.title})" in str(raised.value)
+    assert "Traceback" not in str(raised.value)
+    assert not target.exists() and not list(exported.folder.glob(".*.part"))

@@ -19,8 +19,7 @@ from dossier.export.content import DossierContent, Exhibit, Originals
 from dossier.export.pdf.fonts import RENDER_LOCK, SANS_NAME, SERIF_NAME, register
 from dossier.images import upright
 from dossier.services.translations import TranslationView
-
-IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff", "image/heic", "image/heif")
+from dossier.vocabulary import IMAGE_TYPES
 
 
 class ExhibitUnusable(DossierError):
