@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.jobs import Jobs
-from desktop.worker import Cancel, Progress
 from dossier import refs
 from dossier.export import preflight, templates
 from dossier.services import cases, documents, exhibits
@@ -96,9 +97,7 @@ class AnnexesPanel(QWidget):
         vault, person_id, case_id = self._vault, self._person_id, self.case_id
         template_id, paper = self.template_id, self.paper
 
-        def job(
-            _p: Progress, _c: Cancel
-        ) -> tuple[list[ExhibitEntry], list[tuple[int, str]], preflight.Report]:
+        def job() -> tuple[list[ExhibitEntry], list[tuple[int, str]], preflight.Report]:
             annexed = exhibits.list_exhibits(vault, case_id)
             taken = {entry.document_ref for entry in annexed}
             offered = [
@@ -109,7 +108,7 @@ class AnnexesPanel(QWidget):
             template = templates.for_case(cases.show_case(vault, case_id).kind, template_id)
             return annexed, offered, preflight.check(vault, case_id, template, paper=paper)
 
-        self._jobs.run_job(self, job, self._fill)
+        self._jobs.query(self, job, self._fill)
 
     def _fill(
         self, loaded: tuple[list[ExhibitEntry], list[tuple[int, str]], preflight.Report]
@@ -152,17 +151,14 @@ class AnnexesPanel(QWidget):
             return
         document_id = int(item.data(Qt.ItemDataRole.UserRole))
         vault, case_id, position = self._vault, self.case_id, target + 1
-        self._change(lambda _p, _c: exhibits.move_exhibit(vault, case_id, document_id, position))
+        self._change(lambda: exhibits.move_exhibit(vault, case_id, document_id, position))
 
     def _selected(self) -> int | None:
         item = self.list.currentItem()
         return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
 
-    def _change(self, job: object) -> None:
-        def done(_result: object) -> None:
-            self.refresh()
-
-        self._jobs.change(self, job, done)  # type: ignore[arg-type]
+    def _change(self, write: Callable[[], object]) -> None:
+        self._jobs.change(self, write, lambda _result: self.refresh())
 
     def add_selected(self) -> None:
         if self.case_id is None or self.document.currentData() is None:
@@ -170,16 +166,14 @@ class AnnexesPanel(QWidget):
         vault, case_id = self._vault, self.case_id
         document_id = int(self.document.currentData())
         section = self.section.text().strip() or None
-        self._change(
-            lambda _p, _c: exhibits.add_exhibit(vault, case_id, document_id, section=section)
-        )
+        self._change(lambda: exhibits.add_exhibit(vault, case_id, document_id, section=section))
 
     def remove_selected(self) -> None:
         document_id = self._selected()
         if self.case_id is None or document_id is None:
             return
         vault, case_id = self._vault, self.case_id
-        self._change(lambda _p, _c: exhibits.remove_exhibit(vault, case_id, document_id))
+        self._change(lambda: exhibits.remove_exhibit(vault, case_id, document_id))
 
     def move_selected(self, step: int) -> None:
         document_id = self._selected()
@@ -190,4 +184,4 @@ class AnnexesPanel(QWidget):
             return
         vault, case_id = self._vault, self.case_id
         self.list.setCurrentRow(target - 1)
-        self._change(lambda _p, _c: exhibits.move_exhibit(vault, case_id, document_id, target))
+        self._change(lambda: exhibits.move_exhibit(vault, case_id, document_id, target))

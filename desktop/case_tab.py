@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from desktop.edit_state import EditState
 from desktop.jobs import Jobs
-from desktop.worker import Cancel, Progress
 from dossier import dates, vocabulary
 from dossier.i18n import t
 from dossier.legal_grounds import NOTICE_TYPES
@@ -177,7 +176,7 @@ class CaseTab(QWidget):
     # ----------------------------------------------------------------- loading
     def refresh(self) -> None:
         vault, person_id = self._vault, self._person_id
-        self._jobs.run_job(self, lambda _p, _c: cases.list_cases(vault, person_id), self._fill)
+        self._jobs.query(self, lambda: cases.list_cases(vault, person_id), self._fill)
 
     def _fill(self, listed: list[cases.CaseView]) -> None:
         current = self._case_id
@@ -200,10 +199,10 @@ class CaseTab(QWidget):
             return
         vault, case_id = self._vault, int(chosen)
 
-        def job(_p: Progress, _c: Cancel) -> tuple[cases.CaseView, list[cases.GroundView]]:
+        def job() -> tuple[cases.CaseView, list[cases.GroundView]]:
             return cases.show_case(vault, case_id), cases.grounds(vault, case_id)
 
-        self._jobs.run_job(self, job, self._show)
+        self._jobs.query(self, job, self._show)
 
     def _show(self, loaded: tuple[cases.CaseView, list[cases.GroundView]]) -> None:
         with self.edits.filling():
@@ -269,7 +268,7 @@ class CaseTab(QWidget):
         }
         vault, case_id = self._vault, self._case_id
 
-        def job(_p: Progress, _c: Cancel) -> cases.CaseView:
+        def job() -> cases.CaseView:
             saved = cases.update_case(vault, case_id, **fields)
             current = {g.id: g.argument for g in cases.grounds(vault, case_id)}
             for ground_id, text in arguments.items():
@@ -307,4 +306,4 @@ class CaseTab(QWidget):
         def done(_case: cases.CaseView) -> None:
             self.refresh()
 
-        self._jobs.change(self, lambda _p, _c: cases.delete_case(vault, case_id), done)
+        self._jobs.change(self, lambda: cases.delete_case(vault, case_id), done)

@@ -198,9 +198,7 @@ class DocumentsTab(QWidget):
     # -------------------------------------------------------------------------- listing
     def refresh(self) -> None:
         person_id = self._person_id
-        self._jobs.run_job(
-            self, lambda _p, _c: documents.list_documents(self._vault, person_id), self._fill
-        )
+        self._jobs.query(self, lambda: documents.list_documents(self._vault, person_id), self._fill)
 
     def _fill(self, views: list[DocumentView]) -> None:
         self.list.clear()
@@ -237,7 +235,9 @@ class DocumentsTab(QWidget):
                 cancelled=cancelled,
             )
 
-        self._jobs.change(self, job, self._imported, progress_text=self.tr("Importing…"))
+        self._jobs.work(
+            self, job, self._imported, progress_text=self.tr("Importing…"), changes_vault=True
+        )
 
     def _imported(self, report: ImportReport) -> None:
         self.last_report = report
@@ -276,12 +276,12 @@ class DocumentsTab(QWidget):
         view: DocumentView = item.data(Qt.ItemDataRole.UserRole)
         vault = self._vault
 
-        def job(_p: object, _c: object) -> tuple[DocumentView, list[str], bytes | None]:
+        def job() -> tuple[DocumentView, list[str], bytes | None]:
             pages = documents.document_pages(vault, view.id)
             wants_bytes = view.mime_type == "application/pdf" or view.mime_type.startswith("image/")
             return view, pages, documents.preview(vault, view.id) if wants_bytes else None
 
-        self._jobs.run_job(self, job, self._display)
+        self._jobs.query(self, job, self._display)
 
     def _display(self, loaded: tuple[DocumentView, list[str], bytes | None]) -> None:
         view, pages, data = loaded
@@ -342,7 +342,7 @@ class DocumentsTab(QWidget):
         values["confidential"] = self.confidential.isChecked()
         self.edits.mark(False)
 
-        def job(_p: Progress, _c: Cancel) -> DocumentView:
+        def job() -> DocumentView:
             return documents.update_document(vault, document_id, **values)
 
         self._jobs.change(self, job, self._details_saved, on_failed=self.edits.failed)
@@ -358,9 +358,9 @@ class DocumentsTab(QWidget):
     # ---------------------------------------------------------------- translations
     def _load_translations(self, document_id: int) -> None:
         vault = self._vault
-        self._jobs.run_job(
+        self._jobs.query(
             self,
-            lambda _p, _c: translations.list_translations(vault, document_id),
+            lambda: translations.list_translations(vault, document_id),
             self._fill_translations,
         )
 
@@ -383,7 +383,7 @@ class DocumentsTab(QWidget):
         vault, document_id = self._vault, self._current.id
         language, text = str(given.pop("language")), str(given.pop("text"))
 
-        def job(_p: Progress, _c: Cancel) -> translations.TranslationView:
+        def job() -> translations.TranslationView:
             return translations.add_translation(
                 vault, document_id, language=language, text=text, **given
             )
@@ -407,8 +407,8 @@ class DocumentsTab(QWidget):
         if self._current is None:
             return
         vault, document_id = self._vault, self._current.id
-        self._jobs.run_job(
-            self, lambda _p, _c: documents.deletion_plan(vault, document_id), self._ask_delete
+        self._jobs.query(
+            self, lambda: documents.deletion_plan(vault, document_id), self._ask_delete
         )
 
     def _ask_delete(self, plan: documents.DeletionPlan) -> None:
@@ -422,7 +422,7 @@ class DocumentsTab(QWidget):
             self.report.setText(self.tr("%1 was deleted.").replace("%1", plan.document.ref))
             self.refresh()
 
-        self._jobs.change(self, lambda _p, _c: documents.delete_document(vault, document_id), done)
+        self._jobs.change(self, lambda: documents.delete_document(vault, document_id), done)
 
     def accept_suggestions(self) -> None:
         if self._current is None:
@@ -430,7 +430,7 @@ class DocumentsTab(QWidget):
         vault, document_id = self._vault, self._current.id
         self._jobs.change(
             self,
-            lambda _p, _c: documents.accept_suggestions(vault, document_id),
+            lambda: documents.accept_suggestions(vault, document_id),
             self._details_saved,
         )
 
@@ -468,7 +468,7 @@ class DocumentsTab(QWidget):
         vault, document_id, page = self._vault, self._current.id, self.page.value()
         self._jobs.change(
             self,
-            lambda _p, _c: quotes.add_quote(vault, document_id, text, speaker=speaker, page=page),
+            lambda: quotes.add_quote(vault, document_id, text, speaker=speaker, page=page),
             self._quote_added,
         )
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from desktop.worker import Task, start
+from desktop.worker import Cancel, Progress, Task, start
+
+T = TypeVar("T")
 
 
 def notify(owner: QWidget, title: str, text: str) -> QMessageBox:
@@ -23,10 +25,11 @@ def notify(owner: QWidget, title: str, text: str) -> QMessageBox:
 
 
 class Jobs(QObject):
-    """Keeps running tasks alive and shows their errors; used by every view touching the vault.
+    """Runs the views' calls into the core off the GUI thread, keeps them alive, shows errors.
 
-    A query reads (``run_job``); an operation changes the vault (``change``) and, once done,
-    says so with ``vault_changed``, which every view that shows vault data listens to.
+    Three kinds: a ``query`` reads; a ``change`` writes and then says so with
+    ``vault_changed``, which every view that shows vault data listens to; ``work`` is a long
+    job that reports progress and can be cancelled (import, export, verify, back up).
     """
 
     vault_changed = Signal()
@@ -35,25 +38,41 @@ class Jobs(QObject):
         super().__init__()
         self._tasks: set[Task] = set()
 
+    def query(
+        self, owner: QWidget, read: Callable[[], T], on_done: Callable[[T], object], **options: Any
+    ) -> Task:
+        return self._run(owner, lambda _progress, _cancelled: read(), on_done, **options)
+
     def change(
-        self,
-        owner: QWidget,
-        job: Callable[[Callable[[int, int], None], Callable[[], bool]], Any],
-        on_done: Callable[[Any], object],
-        **options: Any,
+        self, owner: QWidget, write: Callable[[], T], on_done: Callable[[T], object], **options: Any
     ) -> Task:
         """Run an operation; after ``on_done``, every view refreshes what it shows."""
+        return self.work(
+            owner, lambda _progress, _cancelled: write(), on_done, changes_vault=True, **options
+        )
 
-        def done(result: Any) -> None:
+    def work(
+        self,
+        owner: QWidget,
+        job: Callable[[Progress, Cancel], T],
+        on_done: Callable[[T], object],
+        *,
+        changes_vault: bool = False,
+        **options: Any,
+    ) -> Task:
+        if not changes_vault:
+            return self._run(owner, job, on_done, **options)
+
+        def done(result: T) -> None:
             on_done(result)
             self.vault_changed.emit()
 
-        return self.run_job(owner, job, done, **options)
+        return self._run(owner, job, done, **options)
 
-    def run_job(
+    def _run(
         self,
         owner: QWidget,
-        job: Callable[[Callable[[int, int], None], Callable[[], bool]], Any],
+        job: Callable[[Progress, Cancel], Any],
         on_done: Callable[[Any], object],
         *,
         progress_text: str | None = None,

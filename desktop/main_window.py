@@ -178,12 +178,12 @@ class MainWindow(QMainWindow):
     def refresh_people(self) -> None:
         query, vault = self.search.text().strip(), self.vault
 
-        def job(_p: object, _c: object) -> list[PersonView]:
+        def job() -> list[PersonView]:
             if query:
                 return [person for person, _ in people.find_people(vault, query)]
             return people.list_people(vault)
 
-        self.jobs.run_job(self, job, self._fill_people)
+        self.jobs.query(self, job, self._fill_people)
 
     def _fill_people(self, listed: list[PersonView]) -> None:
         self.people.clear()
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         vault = self.vault
         self.jobs.change(
             self,
-            lambda _p, _c: people.add_person(vault, name, native_name=native),
+            lambda: people.add_person(vault, name, native_name=native),
             lambda _person: self.refresh_people(),
         )
 
@@ -250,18 +250,16 @@ class MainWindow(QMainWindow):
             text = self.tr("Everything is intact.") if not problems else "\n".join(problems)
             notify(self, self.tr("Verify"), text)
 
-        self.jobs.run_job(
-            self, lambda p, c: vault.verify(p, c), report, progress_text=self.tr("Verifying…")
-        )
+        self.jobs.work(self, vault.verify, report, progress_text=self.tr("Verifying…"))
 
     def backup(self) -> None:
         name = file_dialogs.save_file(self, self.tr("Back up to"), "*.edbackup")
         if not name:
             return
         vault, target = self.vault, Path(name)
-        self.jobs.run_job(
+        self.jobs.work(
             self,
-            lambda p, c: vault_admin.backup_to(vault, target, p, c),
+            lambda progress, cancelled: vault_admin.backup_to(vault, target, progress, cancelled),
             lambda summary: notify(
                 self,
                 self.tr("Back up"),
@@ -289,7 +287,7 @@ class MainWindow(QMainWindow):
         self.restore_to(Path(archive), Path(target), passphrase)
 
     def restore_to(self, archive: Path, target: Path, passphrase: str) -> None:
-        def job(progress: Progress, _c: Cancel) -> str:
+        def job(progress: Progress, _cancelled: Cancel) -> str:
             restored = vault_admin.restore(archive, target, passphrase, progress)
             report, as_of = restored.report, restored.as_of
             restored.vault.lock()
@@ -304,7 +302,7 @@ class MainWindow(QMainWindow):
                 ).replace("%1", as_of)
             )
 
-        self.jobs.run_job(
+        self.jobs.work(
             self,
             job,
             lambda text: notify(self, self.tr("Restore"), text),
@@ -336,9 +334,9 @@ class MainWindow(QMainWindow):
             )
             return
         vault = self.vault
-        self.jobs.run_job(
+        self.jobs.change(
             self,
-            lambda _p, _c: vault.change_passphrase(old, new),
+            lambda: vault.change_passphrase(old, new),
             lambda _r: notify(
                 self,
                 self.tr("Change passphrase"),
@@ -362,9 +360,9 @@ class MainWindow(QMainWindow):
         if not ok:
             return
         vault = self.vault
-        self.jobs.run_job(
+        self.jobs.work(
             self,
-            lambda progress, _c: vault_access.rotate_keys(vault, passphrase, progress),
+            lambda progress, _cancelled: vault_access.rotate_keys(vault, passphrase, progress),
             lambda files: notify(
                 self,
                 self.tr("Rotate keys"),
@@ -377,9 +375,9 @@ class MainWindow(QMainWindow):
 
     def forget(self) -> None:
         vault = self.vault
-        self.jobs.run_job(
+        self.jobs.change(
             self,
-            lambda _p, _c: vault_admin.forget_here(vault),
+            lambda: vault_admin.forget_here(vault),
             lambda _r: notify(
                 self, self.tr("Forget"), self.tr("This device no longer remembers the vault.")
             ),

@@ -55,9 +55,7 @@ class QuotesTab(QWidget):
 
     def refresh(self) -> None:
         vault, person_id = self._vault, self._person_id
-        self._jobs.run_job(
-            self, lambda _p, _c: quotes.list_quotes(vault, person_id=person_id), self._fill
-        )
+        self._jobs.query(self, lambda: quotes.list_quotes(vault, person_id=person_id), self._fill)
 
     def _fill(self, views: list[quotes.QuoteView]) -> None:
         self.list.clear()
@@ -176,7 +174,7 @@ class ChronologyTab(QWidget):
     def refresh(self) -> None:
         vault, person_id = self._vault, self._person_id
 
-        def sources(_p: object, _c: object) -> list[tuple[str, str]]:
+        def sources() -> list[tuple[str, str]]:
             theirs = documents.list_documents(vault, person_id)
             listed = [(d.ref, f"{d.ref}  {d.title}") for d in theirs]
             listed += [
@@ -185,15 +183,15 @@ class ChronologyTab(QWidget):
             ]
             return listed
 
-        self._jobs.run_job(self, sources, self._fill_sources)
+        self._jobs.query(self, sources, self._fill_sources)
 
-        def job(_p: object, _c: object) -> tuple[list[EventView], list[str], bytes | None]:
+        def job() -> tuple[list[EventView], list[str], bytes | None]:
             chronology = events.chronology(vault, person_id)
             drawing = chart(chronology, 640)
             png = chart_png(drawing, scale=1.5).getvalue() if drawing is not None else None
             return chronology, [c.message for c in events.date_conflicts(vault, person_id)], png
 
-        self._jobs.run_job(self, job, self._fill)
+        self._jobs.query(self, job, self._fill)
 
     def _fill(self, loaded: tuple[list[EventView], list[str], bytes | None]) -> None:
         chronology, conflicts, png = loaded
@@ -219,7 +217,7 @@ class ChronologyTab(QWidget):
             notify(self, self.tr("Add event"), self.tr("Give the event a title."))
             return
 
-        def job(_p: Progress, _c: Cancel) -> EventView:
+        def job() -> EventView:
             if editing is not None:
                 return events.update_event(
                     vault, editing, date_text=date_text, title=title, kind=kind, cite=cite
@@ -282,7 +280,7 @@ class ChronologyTab(QWidget):
         if not self.confirm_delete(chosen[0]):
             return
         vault, event_id = self._vault, chosen[0].id
-        self._jobs.change(self, lambda _p, _c: events.delete_event(vault, event_id), self._added)
+        self._jobs.change(self, lambda: events.delete_event(vault, event_id), self._added)
 
     def ask_merge(self, first: EventView, second: EventView) -> tuple[int, str] | None:
         """Which date stands, and why (None: not merged)."""
@@ -320,7 +318,7 @@ class ChronologyTab(QWidget):
         vault, keep, other = self._vault, chosen[0].id, chosen[1].id
         self._jobs.change(
             self,
-            lambda _p, _c: events.merge_events(vault, keep, other, date_from=date_from, note=note),
+            lambda: events.merge_events(vault, keep, other, date_from=date_from, note=note),
             self._added,
         )
 
@@ -368,7 +366,7 @@ class GroundsTab(QWidget):
         vault, ground_id = self._vault, int(item.data(Qt.ItemDataRole.UserRole))
         targets = self.evidence.text().replace(",", " ").split()
 
-        def job(_p: Progress, _c: Cancel) -> cases.GroundView:
+        def job() -> cases.GroundView:
             ground = None
             for target in targets:
                 ground = cases.link_evidence(vault, ground_id, target)
@@ -385,7 +383,7 @@ class GroundsTab(QWidget):
         vault, person_id = self._vault, self._person_id
         kind, country = str(self.kind.currentData()), self.country.text().strip() or None
 
-        def job(_p: Progress, _c: Cancel) -> cases.CaseView:
+        def job() -> cases.CaseView:
             return cases.add_case(vault, person_id, kind, requesting_country=country)
 
         self._jobs.change(self, job, self._opened)
@@ -396,14 +394,14 @@ class GroundsTab(QWidget):
     def refresh(self) -> None:
         vault, person_id = self._vault, self._person_id
 
-        def job(_p: object, _c: object) -> list[tuple[str, cases.GroundView]]:
+        def job() -> list[tuple[str, cases.GroundView]]:
             return [
                 (case.ref, ground)
                 for case in cases.list_cases(vault, person_id)
                 for ground in cases.grounds(vault, case.id)
             ]
 
-        self._jobs.run_job(self, job, self._fill)
+        self._jobs.query(self, job, self._fill)
 
     def _fill(self, grounds: list[tuple[str, cases.GroundView]]) -> None:
         self.list.clear()
@@ -485,7 +483,7 @@ class ExportTab(QWidget):
 
     def refresh(self) -> None:
         vault, person_id = self._vault, self._person_id
-        self._jobs.run_job(self, lambda _p, _c: cases.list_cases(vault, person_id), self._fill)
+        self._jobs.query(self, lambda: cases.list_cases(vault, person_id), self._fill)
 
     def _fill(self, listed: list[cases.CaseView]) -> None:
         self.case.clear()
@@ -571,7 +569,7 @@ class ExportTab(QWidget):
                 separate_process=True,
             )
 
-        self._jobs.run_job(self, job, self._done, progress_text=self.tr("Exporting…"))
+        self._jobs.work(self, job, self._done, progress_text=self.tr("Exporting…"))
 
     def _done(self, result: ExportResult) -> None:
         self.exported.emit(result)

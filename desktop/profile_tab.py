@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from desktop.edit_state import EditState
 from desktop.jobs import Jobs
-from desktop.worker import Cancel, Progress
 from dossier.services import organisations, people
 from dossier.services.vault_access import Vault
 
@@ -112,16 +111,16 @@ class ProfileTab(QWidget):
 
     def refresh(self) -> None:
         vault, person_id = self._vault, self._person_id
-        self._jobs.run_job(self, lambda _p, _c: people.show_person(vault, person_id), self._fill)
+        self._jobs.query(self, lambda: people.show_person(vault, person_id), self._fill)
         self._load_organisations()
 
     def _load_organisations(self) -> None:
         vault = self._vault
 
-        def job(_p: Progress, _c: Cancel) -> list[organisations.OrganisationView]:
+        def job() -> list[organisations.OrganisationView]:
             return organisations.list_organisations(vault)
 
-        self._jobs.run_job(self, job, self._fill_organisations)
+        self._jobs.query(self, job, self._fill_organisations)
 
     def _fill_organisations(self, listed: list[organisations.OrganisationView]) -> None:
         me = f"P{self._person_id}"
@@ -146,7 +145,7 @@ class ProfileTab(QWidget):
         role = self.member_role.text().strip() or None
         vault, person_id = self._vault, self._person_id
 
-        def job(_p: Progress, _c: Cancel) -> organisations.OrganisationView:
+        def job() -> organisations.OrganisationView:
             organisation_id = (
                 int(existing)
                 if existing is not None
@@ -181,7 +180,7 @@ class ProfileTab(QWidget):
         self.edits.mark(False)
         self._jobs.change(
             self,
-            lambda _p, _c: people.update_person(vault, person_id, **fields),
+            lambda: people.update_person(vault, person_id, **fields),
             self._saved,
             on_failed=self.edits.failed,
         )
@@ -196,7 +195,7 @@ class ProfileTab(QWidget):
             return
         vault, person_id = self._vault, self._person_id
 
-        def job(_p: Progress, _c: Cancel) -> people.PersonView:
+        def job() -> people.PersonView:
             return people.add_alias(vault, person_id, spelling)
 
         self.alias.clear()

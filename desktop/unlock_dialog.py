@@ -150,13 +150,13 @@ class UnlockDialog(QDialog):
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("Opening with the key remembered on this device…"))
 
-        def job(_p: object, _c: object) -> Vault | DatabaseRolledBack:
+        def job() -> Vault | DatabaseRolledBack:
             try:
                 return vault_access.unlock_remembered(folder, keystore)
             except DatabaseRolledBack as older:
                 return older
 
-        self._jobs.run_job(self, job, self._done, on_failed=self._remembered_failed)
+        self._jobs.query(self, job, self._done, on_failed=self._remembered_failed)
 
     def _remembered_failed(self, message: str) -> None:
         self.buttons.setEnabled(True)
@@ -211,7 +211,7 @@ class UnlockDialog(QDialog):
         self.message.setText(self.tr("Creating the vault…") if creating else self.tr("Unlocking…"))
         remember, keystore, kdf = self.remember.isChecked(), self._keystore, self._kdf
 
-        def job(_progress: object, _cancelled: object) -> Vault | DatabaseRolledBack:
+        def job() -> Vault | DatabaseRolledBack:
             if creating:
                 # The keyring is touched only when the user asks to be remembered.
                 return vault_access.create_vault(
@@ -224,7 +224,7 @@ class UnlockDialog(QDialog):
             except DatabaseRolledBack as older:
                 return older  # the user decides: restore a backup, or open the older copy
 
-        self._jobs.run_job(self, job, self._done, on_failed=self._failed)
+        self._jobs.query(self, job, self._done, on_failed=self._failed)
 
     def _ask_about_older_database(self, older: DatabaseRolledBack) -> None:
         self.buttons.setEnabled(True)
@@ -258,9 +258,9 @@ class UnlockDialog(QDialog):
         folder = Path(self.folder_edit.text()).expanduser()
         passphrase = self.passphrase.text()
         self.buttons.setEnabled(False)
-        self._jobs.run_job(
+        self._jobs.query(
             self,
-            lambda _p, _c: Vault.unlock(folder, passphrase, accept_older_database=True),
+            lambda: Vault.unlock(folder, passphrase, accept_older_database=True),
             self._done,
             on_failed=self._failed,
         )

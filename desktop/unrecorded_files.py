@@ -24,7 +24,7 @@ class UnrecordedFiles:
 
     def check(self) -> None:
         vault = self.vault
-        self.jobs.run_job(self.owner, lambda _p, _c: recovery.unrecorded(vault), self._ask)
+        self.jobs.query(self.owner, lambda: recovery.unrecorded(vault), self._ask)
 
     def _ask(self, found: list[recovery.UnrecordedFile]) -> None:
         if not found:
@@ -65,7 +65,7 @@ class UnrecordedFiles:
     def recover(self, found: list[recovery.UnrecordedFile]) -> None:
         vault = self.vault
 
-        def job(_p: object, _c: object) -> tuple[int, int]:
+        def job() -> tuple[int, int]:
             done = 0
             for item in found:
                 if item.recoverable:
@@ -104,7 +104,7 @@ class UnrecordedFiles:
     def discard(self, found: list[recovery.UnrecordedFile]) -> None:
         vault = self.vault
 
-        def job(_p: object, _c: object) -> None:
+        def job() -> None:
             for item in found:
                 recovery.discard(vault, item.name)
 

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from dossier.errors import VaultError
 
@@ -60,8 +60,11 @@ class Task(QRunnable):
             self.signals.failed.emit(str(error))
         except Exception:
             self.signals.failed.emit(
-                "Something went wrong and the operation was stopped. Nothing already stored "
-                "was changed."
+                QCoreApplication.translate(
+                    "Task",
+                    "Something went wrong and the operation was stopped. Nothing already "
+                    "stored was changed.",
+                )
             )
         else:
             self.signals.finished.emit(result)

@@ -22,6 +22,7 @@ from typing import Any
 from dossier import i18n
 from dossier.errors import DossierError
 from dossier.export.content import DossierContent, Originals
+from dossier.i18n import t
 from dossier.services.documents import DocumentView
 from dossier.vocabulary import IMAGE_TYPES
 
@@ -53,7 +54,7 @@ def preload(
     loaded = PreloadedOriginals()
     for exhibit in content.exhibits:
         if cancelled is not None and cancelled():
-            raise DossierError("Export cancelled; nothing was written.")
+            raise DossierError(t("Export cancelled; nothing was written."))
         document = exhibit.document
         if document.mime_type == "application/pdf" or document.mime_type in IMAGE_TYPES:
             loaded.files[document.id] = originals.file_bytes(document)
@@ -121,12 +122,12 @@ def render_in_child(
                 asked_to_stop = True
             if not ours.poll(_POLL_SECONDS):
                 if not child.is_alive():
-                    raise DossierError(_STOPPED)
+                    raise DossierError(t(_STOPPED))
                 continue
             try:
                 message = ours.recv()
             except EOFError as error:
-                raise DossierError(_STOPPED) from error
+                raise DossierError(t(_STOPPED)) from error
             if message[0] == "progress" and progress is not None:
                 progress(message[1], message[2])
             elif message[0] == "done":
@@ -146,6 +147,7 @@ def render_in_child(
 
 
 _STOPPED = "The export stopped unexpectedly; nothing was written. Please try again."
+_FAILED = "Something went wrong and the export was stopped; nothing was written."
 
 
 def _send_payload(connection: Connection, originals: PreloadedOriginals, job: RenderJob) -> None:
@@ -191,6 +193,6 @@ def _child_main(connection: Connection) -> None:
     except DossierError as error:
         reply = ("failed", str(error))
     except BaseException:
-        reply = ("failed", "Something went wrong and the export was stopped; nothing was written.")
+        reply = ("failed", t(_FAILED))
     with contextlib.suppress(OSError):  # the parent is gone: nothing to tell
         connection.send(reply)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from dossier import dates, legal_grounds, refs
 from dossier.errors import DossierError, NotFound
+from dossier.i18n import t
 from dossier.services import exhibits
 from dossier.services.people import get_person
 from dossier.vocabulary import CASE_EDITABLE as EDITABLE
@@ -171,7 +172,9 @@ def _checked(name: str, value: str) -> str | None:
         return value
     if not value:
         if name == "status":
-            raise DossierError("A case always has a status: " + ", ".join(STATUSES) + ".")
+            raise DossierError(
+                t("A case always has a status: {statuses}.", statuses=", ".join(STATUSES))
+            )
         return None
     choices: tuple[str, ...] | None = {
         "notice_type": legal_grounds.NOTICE_TYPES,
@@ -179,7 +182,9 @@ def _checked(name: str, value: str) -> str | None:
         "working_language": tuple(WORKING_LANGUAGES),
     }.get(name)
     if choices is not None and value not in choices:
-        raise DossierError(f'"{value}" is not one of: {", ".join(choices)}.')
+        raise DossierError(
+            t('"{value}" is not one of: {choices}.', value=value, choices=", ".join(choices))
+        )
     if name == "signed_date":
         return dates.to_edtf(value)
     return value
@@ -261,7 +266,9 @@ def link_evidence(vault: Vault, ground_id: int, target: str) -> GroundView:
     kinds = {"D": ("document", Document), "Q": ("quote", Quote), "E": ("event", Event)}
     prefix = target.strip()[:1].upper()
     if prefix not in kinds:
-        raise DossierError(f'"{target}" is not a document, quote or event reference.')
+        raise DossierError(
+            t('"{target}" is not a document, quote or event reference.', target=target)
+        )
     kind, model = kinds[prefix]
     target_id = refs.parse(target, prefix)
     with vault.transaction() as session:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from dossier import dates, refs, search
 from dossier.errors import DossierError, ImportRefused, NotFound, PasswordNeeded
+from dossier.i18n import t
 from dossier.importers import detect_mime, importer_for
 from dossier.importers.base import Extracted
 from dossier.services.people import get_person
@@ -406,11 +407,13 @@ def update_document(vault: Vault, document_id: int, **fields: str | bool | None)
                 document.confidential = bool(value)
             elif name in EDITABLE:
                 if isinstance(value, str) and not value.strip():
-                    if name in ("title", "kind"):
-                        raise DossierError(f"A document needs a {name}; it was not changed.")
+                    if name == "title":
+                        raise DossierError(t("A document needs a title; it was not changed."))
+                    if name == "kind":
+                        raise DossierError(t("A document needs a kind; it was not changed."))
                     value = None  # an emptied field is cleared, not ignored
                 if name == "kind" and value not in DOCUMENT_KINDS:
-                    raise DossierError(f'"{value}" is not a kind of document.')
+                    raise DossierError(t('"{value}" is not a kind of document.', value=value))
                 if name in _DATE_FIELDS and isinstance(value, str):
                     value = dates.to_edtf(value)
                 setattr(document, name, value)

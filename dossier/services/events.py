@@ -86,7 +86,14 @@ def _citation(session: Session, text: str) -> Citation:
     if document is None:
         raise NotFound(text)
     if page is not None and not 1 <= page <= document.page_count:
-        raise DossierError(f"{text}: D{number} has {document.page_count} page(s).")
+        raise DossierError(
+            t(
+                "{citation}: D{number} has {pages} page(s).",
+                citation=text,
+                number=number,
+                pages=document.page_count,
+            )
+        )
     return Citation(document_id=number, page=page)
 
 
@@ -102,7 +109,9 @@ def add_event(
     person_ids: list[int] | None = None,
 ) -> EventView:
     if kind not in EVENT_KINDS:
-        raise DossierError(f'"{kind}" is not a kind of event: {", ".join(EVENT_KINDS)}')
+        raise DossierError(
+            t('"{kind}" is not a kind of event: {kinds}', kind=kind, kinds=", ".join(EVENT_KINDS))
+        )
     when = dates.to_edtf(date_text)
     with vault.transaction() as session:
         get_person(session, person_id)
@@ -159,11 +168,11 @@ def merge_events(
     export prints it as a footnote). The other account's date and sources are recorded in the
     note and the custody log; its links to grounds move to the kept event."""
     if keep_id == other_id:
-        raise DossierError("Choose two different events to merge.")
+        raise DossierError(t("Choose two different events to merge."))
     if date_from not in (keep_id, other_id):
-        raise DossierError("The date that stands must be the date of one of the two events.")
+        raise DossierError(t("The date that stands must be the date of one of the two events."))
     if not note.strip():
-        raise DossierError("Say why this date stands (which source is right, and why).")
+        raise DossierError(t("Say why this date stands (which source is right, and why)."))
     with vault.transaction() as session:
         keep, other = session.get(Event, keep_id), session.get(Event, other_id)
         if keep is None or other is None:
@@ -276,11 +285,17 @@ def update_event(
             changed["date"] = event.date
         if title is not None:
             if not title.strip():
-                raise DossierError("An event needs a title; it was not changed.")
+                raise DossierError(t("An event needs a title; it was not changed."))
             event.title = changed["title"] = title.strip()
         if kind is not None:
             if kind not in EVENT_KINDS:
-                raise DossierError(f'"{kind}" is not a kind of event: {", ".join(EVENT_KINDS)}')
+                raise DossierError(
+                    t(
+                        '"{kind}" is not a kind of event: {kinds}',
+                        kind=kind,
+                        kinds=", ".join(EVENT_KINDS),
+                    )
+                )
             event.kind = changed["kind"] = kind
         if description is not None:
             event.description = changed["description"] = description

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from dossier import refs
 from dossier.errors import DossierError, NotFound
+from dossier.i18n import t
 from storage.models import Case, CaseExhibit, Citation, Document, Event
 from storage.vault import Vault
 
@@ -114,8 +115,11 @@ def add_exhibit(
             raise NotFound(refs.make("D", document_id))
         if document.confidential:
             raise DossierError(
-                f"{refs.make('D', document_id)} is marked confidential and cannot be annexed. "
-                "Mark it as not confidential first if it is to be filed."
+                t(
+                    "{document} is marked confidential and cannot be annexed. Mark it as not "
+                    "confidential first if it is to be filed.",
+                    document=refs.make("D", document_id),
+                )
             )
         rows = [r for r in _rows(session, case_id) if r.document_id != document_id]
         row = session.get(CaseExhibit, (case_id, document_id))
@@ -144,7 +148,7 @@ def _place(
         index = same[-1] + 1 if same else len(rows)
     else:
         if position < 1:
-            raise DossierError("Positions start at 1.")
+            raise DossierError(t("Positions start at 1."))
         index = min(position - 1, len(rows))
         if not keep_section and rows:
             row.section = rows[index - 1].section if index > 0 else rows[0].section
@@ -159,7 +163,11 @@ def remove_exhibit(vault: Vault, case_id: int, document_id: int) -> list[Exhibit
         row = session.get(CaseExhibit, (case_id, document_id))
         if row is None:
             raise DossierError(
-                f"{refs.make('D', document_id)} is not an annex of {refs.make('C', case_id)}."
+                t(
+                    "{document} is not an annex of {case}.",
+                    document=refs.make("D", document_id),
+                    case=refs.make("C", case_id),
+                )
             )
         session.delete(row)
         session.flush()
@@ -179,8 +187,11 @@ def move_exhibit(vault: Vault, case_id: int, document_id: int, position: int) ->
         row = session.get(CaseExhibit, (case_id, document_id))
         if row is None:
             raise DossierError(
-                f"{refs.make('D', document_id)} is not an annex of {refs.make('C', case_id)}; "
-                "add it first."
+                t(
+                    "{document} is not an annex of {case}; add it first.",
+                    document=refs.make("D", document_id),
+                    case=refs.make("C", case_id),
+                )
             )
         rows = [r for r in _rows(session, case_id) if r.document_id != document_id]
         _place(rows, row, position, keep_section=False)

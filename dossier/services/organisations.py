@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from dossier import refs
 from dossier.errors import DossierError, NotFound
+from dossier.i18n import t
 from dossier.services.people import get_person
 from dossier.vocabulary import ORGANISATION_KINDS as KINDS
 from storage.models import (
@@ -76,7 +77,7 @@ def add_organisation(
     vault: Vault, name: str, kind: str = "other", country: str | None = None, notes: str = ""
 ) -> OrganisationView:
     if not name.strip():
-        raise DossierError("An organisation needs a name.")
+        raise DossierError(t("An organisation needs a name."))
     if kind not in KINDS:
         raise DossierError(f'"{kind}" is not a kind of organisation: {", ".join(KINDS)}.')
     with vault.transaction() as session:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from dossier import dates, names, refs, search
 from dossier.errors import DossierError, NotFound
+from dossier.i18n import t
 from dossier.vocabulary import PERSON_EDITABLE as EDITABLE
 from dossier.vocabulary import ROLES as ROLES
 from storage.custody import utc_now
@@ -102,9 +103,15 @@ def update_person(vault: Vault, person_id: int, **fields: str | None) -> PersonV
                 continue
             value = value.strip()
             if name == "name" and not value:
-                raise DossierError("A person needs a name.")
+                raise DossierError(t("A person needs a name."))
             if name == "role" and value and value not in ROLES:
-                raise DossierError(f'"{value}" is not a role; choose one of: {", ".join(ROLES)}.')
+                raise DossierError(
+                    t(
+                        '"{value}" is not a role; choose one of: {roles}.',
+                        value=value,
+                        roles=", ".join(ROLES),
+                    )
+                )
             stored: str | None = value or None
             if name == "birth_date" and value:
                 stored = dates.to_edtf(value)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from dossier import dates, refs
 from dossier.errors import DossierError, NotFound
+from dossier.i18n import t
 from dossier.vocabulary import LANGUAGES as LANGUAGES
 from storage.models import Document, Translation
 from storage.vault import Vault
@@ -81,7 +82,7 @@ def add_translation(
             + "."
         )
     if not text.strip():
-        raise DossierError("The translation is empty; nothing was saved.")
+        raise DossierError(t("The translation is empty; nothing was saved."))
     with vault.transaction() as session:
         document = session.get(Document, document_id)
         if document is None:

@@ -63,63 +63,63 @@
 <context>
     <name>AnnexesPanel</name>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="42"/>
+        <location filename="../../desktop/annexes_panel.py" line="43"/>
         <source>Annexes of the case, in order</source>
         <translation>Приложения к делу, по порядку</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="47"/>
+        <location filename="../../desktop/annexes_panel.py" line="48"/>
         <source>Document to annex</source>
         <translation>Документ для приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="49"/>
+        <location filename="../../desktop/annexes_panel.py" line="50"/>
         <source>Section (optional), e.g. B. Country evidence</source>
         <translation>Раздел (необязательно), например «Б. Сведения о стране»</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="50"/>
+        <location filename="../../desktop/annexes_panel.py" line="51"/>
         <source>Section</source>
         <translation>Раздел</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="51"/>
+        <location filename="../../desktop/annexes_panel.py" line="52"/>
         <source>Annex</source>
         <translation>Приложить</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="53"/>
+        <location filename="../../desktop/annexes_panel.py" line="54"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="55"/>
+        <location filename="../../desktop/annexes_panel.py" line="56"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="57"/>
+        <location filename="../../desktop/annexes_panel.py" line="58"/>
         <source>Remove from annexes</source>
         <translation>Убрать из приложений</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="60"/>
-        <location filename="../../desktop/annexes_panel.py" line="82"/>
+        <location filename="../../desktop/annexes_panel.py" line="61"/>
+        <location filename="../../desktop/annexes_panel.py" line="83"/>
         <source>Check before filing</source>
         <translation>Проверка перед подачей</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="78"/>
+        <location filename="../../desktop/annexes_panel.py" line="79"/>
         <source>Annexes (only these go into the bundle)</source>
         <translation>Приложения (в пакет войдут только они)</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="140"/>
+        <location filename="../../desktop/annexes_panel.py" line="139"/>
         <source>Ready to file.</source>
         <translation>Готово к подаче.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/annexes_panel.py" line="142"/>
+        <location filename="../../desktop/annexes_panel.py" line="141"/>
         <source>Not ready: %n requirement(s) missing.</source>
         <translation>
             <numerusform>Не готово: не выполнено %n требование.</numerusform>
@@ -131,222 +131,222 @@
 <context>
     <name>CaseTab</name>
     <message>
-        <location filename="../../desktop/case_tab.py" line="56"/>
-        <location filename="../../desktop/case_tab.py" line="165"/>
+        <location filename="../../desktop/case_tab.py" line="55"/>
+        <location filename="../../desktop/case_tab.py" line="164"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="60"/>
+        <location filename="../../desktop/case_tab.py" line="59"/>
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="61"/>
+        <location filename="../../desktop/case_tab.py" line="60"/>
         <source>Notice reference</source>
         <translation>Номер уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="62"/>
+        <location filename="../../desktop/case_tab.py" line="61"/>
         <source>How the applicant knows of it</source>
         <translation>Откуда заявителю об этом известно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="63"/>
+        <location filename="../../desktop/case_tab.py" line="62"/>
         <source>Representative</source>
         <translation>Представитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="64"/>
+        <location filename="../../desktop/case_tab.py" line="63"/>
         <source>Firm</source>
         <translation>Фирма</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="65"/>
+        <location filename="../../desktop/case_tab.py" line="64"/>
         <source>Representative&apos;s address</source>
         <translation>Адрес представителя</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="66"/>
+        <location filename="../../desktop/case_tab.py" line="65"/>
         <source>Telephone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="67"/>
+        <location filename="../../desktop/case_tab.py" line="66"/>
         <source>Email</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="68"/>
+        <location filename="../../desktop/case_tab.py" line="67"/>
         <source>Bar number or EOIR ID</source>
         <translation>Номер в адвокатуре или EOIR ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="69"/>
+        <location filename="../../desktop/case_tab.py" line="68"/>
         <source>Signed by</source>
         <translation>Подписывает</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="70"/>
+        <location filename="../../desktop/case_tab.py" line="69"/>
         <source>In the capacity of</source>
         <translation>В качестве</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="71"/>
+        <location filename="../../desktop/case_tab.py" line="70"/>
         <source>Signed at (place)</source>
         <translation>Место подписания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="72"/>
+        <location filename="../../desktop/case_tab.py" line="71"/>
         <source>Signed on (empty: the export day)</source>
         <translation>Дата подписания (пусто: день экспорта)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="73"/>
+        <location filename="../../desktop/case_tab.py" line="72"/>
         <source>Served on (US filings)</source>
         <translation>Кому вручено (для США)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="81"/>
-        <location filename="../../desktop/case_tab.py" line="137"/>
+        <location filename="../../desktop/case_tab.py" line="80"/>
+        <location filename="../../desktop/case_tab.py" line="136"/>
         <source>Notice type</source>
         <translation>Вид уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="82"/>
+        <location filename="../../desktop/case_tab.py" line="81"/>
         <source>Not known yet</source>
         <translation>Пока неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="84"/>
+        <location filename="../../desktop/case_tab.py" line="83"/>
         <source>Red Notice</source>
         <translation>Красное уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="85"/>
+        <location filename="../../desktop/case_tab.py" line="84"/>
         <source>Diffusion</source>
         <translation>Диффузия</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="86"/>
+        <location filename="../../desktop/case_tab.py" line="85"/>
         <source>Other notice</source>
         <translation>Другое уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="87"/>
+        <location filename="../../desktop/case_tab.py" line="86"/>
         <source>No notice known</source>
         <translation>Уведомление неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="93"/>
-        <location filename="../../desktop/case_tab.py" line="136"/>
+        <location filename="../../desktop/case_tab.py" line="92"/>
+        <location filename="../../desktop/case_tab.py" line="135"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="94"/>
+        <location filename="../../desktop/case_tab.py" line="93"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="94"/>
+        <location filename="../../desktop/case_tab.py" line="93"/>
         <source>ready</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="95"/>
+        <location filename="../../desktop/case_tab.py" line="94"/>
         <source>filed</source>
         <translation>подано</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="95"/>
+        <location filename="../../desktop/case_tab.py" line="94"/>
         <source>closed</source>
         <translation>закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="100"/>
-        <location filename="../../desktop/case_tab.py" line="138"/>
+        <location filename="../../desktop/case_tab.py" line="99"/>
+        <location filename="../../desktop/case_tab.py" line="137"/>
         <source>Language of the request</source>
         <translation>Язык запроса</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="101"/>
+        <location filename="../../desktop/case_tab.py" line="100"/>
         <source>The template&apos;s</source>
         <translation>Как в шаблоне</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="102"/>
+        <location filename="../../desktop/case_tab.py" line="101"/>
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="102"/>
+        <location filename="../../desktop/case_tab.py" line="101"/>
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="103"/>
+        <location filename="../../desktop/case_tab.py" line="102"/>
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="103"/>
+        <location filename="../../desktop/case_tab.py" line="102"/>
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="108"/>
+        <location filename="../../desktop/case_tab.py" line="107"/>
         <source>Summary</source>
         <translation>Краткое изложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="109"/>
+        <location filename="../../desktop/case_tab.py" line="108"/>
         <source>Statement of facts</source>
         <translation>Изложение фактов</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="110"/>
+        <location filename="../../desktop/case_tab.py" line="109"/>
         <source>Relief sought (one per line; empty: the forum&apos;s usual words)</source>
         <translation>Просительная часть (по одному пункту в строке; пусто: обычная формулировка органа)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="119"/>
+        <location filename="../../desktop/case_tab.py" line="118"/>
         <source>Grounds of the case</source>
         <translation>Основания по делу</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="122"/>
-        <location filename="../../desktop/case_tab.py" line="153"/>
+        <location filename="../../desktop/case_tab.py" line="121"/>
+        <location filename="../../desktop/case_tab.py" line="152"/>
         <source>Argument for the selected ground</source>
         <translation>Доводы по выбранному основанию</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="125"/>
+        <location filename="../../desktop/case_tab.py" line="124"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="127"/>
+        <location filename="../../desktop/case_tab.py" line="126"/>
         <source>Delete case…</source>
         <translation>Удалить дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="151"/>
+        <location filename="../../desktop/case_tab.py" line="150"/>
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="156"/>
+        <location filename="../../desktop/case_tab.py" line="155"/>
         <source>Cite evidence as [D3:2] (a document&apos;s page), [D3], [Q4] (a quote) or [E5].</source>
         <translation>Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5].</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="290"/>
+        <location filename="../../desktop/case_tab.py" line="289"/>
         <source>Delete this case?</source>
         <translation>Удалить это дело?</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="292"/>
+        <location filename="../../desktop/case_tab.py" line="291"/>
         <source>Delete %1? Its grounds, arguments, pleading and list of annexes go; the documents, quotes and events stay in the vault. This cannot be undone.</source>
         <translation>Удалить %1? Его основания, доводы, заявление и список приложений будут удалены; документы, цитаты и события останутся в хранилище. Это нельзя отменить.</translation>
     </message>
@@ -354,181 +354,181 @@
 <context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="78"/>
-        <location filename="../../desktop/person_tabs.py" line="97"/>
-        <location filename="../../desktop/person_tabs.py" line="138"/>
+        <location filename="../../desktop/person_tabs.py" line="76"/>
+        <location filename="../../desktop/person_tabs.py" line="95"/>
+        <location filename="../../desktop/person_tabs.py" line="136"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="78"/>
-        <location filename="../../desktop/person_tabs.py" line="101"/>
-        <location filename="../../desktop/person_tabs.py" line="140"/>
+        <location filename="../../desktop/person_tabs.py" line="76"/>
+        <location filename="../../desktop/person_tabs.py" line="99"/>
+        <location filename="../../desktop/person_tabs.py" line="138"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="78"/>
-        <location filename="../../desktop/person_tabs.py" line="107"/>
-        <location filename="../../desktop/person_tabs.py" line="142"/>
+        <location filename="../../desktop/person_tabs.py" line="76"/>
+        <location filename="../../desktop/person_tabs.py" line="105"/>
+        <location filename="../../desktop/person_tabs.py" line="140"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="80"/>
+        <location filename="../../desktop/person_tabs.py" line="78"/>
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="93"/>
+        <location filename="../../desktop/person_tabs.py" line="91"/>
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="96"/>
+        <location filename="../../desktop/person_tabs.py" line="94"/>
         <source>As the source says: &quot;Aug 2025&quot;, &quot;c. 2021&quot;</source>
         <translation>Как в источнике: «авг. 2025», «ок. 2021»</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="104"/>
+        <location filename="../../desktop/person_tabs.py" line="102"/>
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="110"/>
+        <location filename="../../desktop/person_tabs.py" line="108"/>
         <source>Pick a source</source>
         <translation>Выберите источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="113"/>
+        <location filename="../../desktop/person_tabs.py" line="111"/>
         <source>no page</source>
         <translation>без страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="114"/>
+        <location filename="../../desktop/person_tabs.py" line="112"/>
         <source>Page of the source</source>
         <translation>Страница источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="115"/>
+        <location filename="../../desktop/person_tabs.py" line="113"/>
         <source>Cite</source>
         <translation>Сослаться</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="121"/>
-        <location filename="../../desktop/person_tabs.py" line="219"/>
-        <location filename="../../desktop/person_tabs.py" line="240"/>
+        <location filename="../../desktop/person_tabs.py" line="119"/>
+        <location filename="../../desktop/person_tabs.py" line="217"/>
+        <location filename="../../desktop/person_tabs.py" line="238"/>
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="123"/>
+        <location filename="../../desktop/person_tabs.py" line="121"/>
         <source>Edit selected</source>
         <translation>Изменить выбранное</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="125"/>
+        <location filename="../../desktop/person_tabs.py" line="123"/>
         <source>Delete selected…</source>
         <translation>Удалить выбранное…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="127"/>
+        <location filename="../../desktop/person_tabs.py" line="125"/>
         <source>Merge the two selected…</source>
         <translation>Объединить два выбранных…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="128"/>
+        <location filename="../../desktop/person_tabs.py" line="126"/>
         <source>Two accounts of one event: keep one, with the date that stands</source>
         <translation>Два сообщения об одном событии: оставить одно, с верной датой</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="130"/>
+        <location filename="../../desktop/person_tabs.py" line="128"/>
         <source>Cancel editing</source>
         <translation>Отменить правку</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="141"/>
+        <location filename="../../desktop/person_tabs.py" line="139"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="174"/>
+        <location filename="../../desktop/person_tabs.py" line="172"/>
         <source>Not a date yet</source>
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="210"/>
+        <location filename="../../desktop/person_tabs.py" line="208"/>
         <source>Select both rows and choose Merge to keep one with the date that stands.</source>
         <translation>Выберите обе строки и нажмите «Объединить», чтобы оставить одну с верной датой.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="219"/>
+        <location filename="../../desktop/person_tabs.py" line="217"/>
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="250"/>
+        <location filename="../../desktop/person_tabs.py" line="248"/>
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="250"/>
+        <location filename="../../desktop/person_tabs.py" line="248"/>
         <source>Select one event to edit.</source>
         <translation>Выберите одно событие для правки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="261"/>
+        <location filename="../../desktop/person_tabs.py" line="259"/>
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="268"/>
+        <location filename="../../desktop/person_tabs.py" line="266"/>
         <source>Delete this event?</source>
         <translation>Удалить это событие?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="269"/>
+        <location filename="../../desktop/person_tabs.py" line="267"/>
         <source>Delete the event “%1” of %2 from the chronology? Its sources stay.</source>
         <translation>Удалить событие «%1» (%2) из хронологии? Его источники останутся.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="280"/>
+        <location filename="../../desktop/person_tabs.py" line="278"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="280"/>
+        <location filename="../../desktop/person_tabs.py" line="278"/>
         <source>Select one event to delete.</source>
         <translation>Выберите одно событие для удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="290"/>
+        <location filename="../../desktop/person_tabs.py" line="288"/>
         <source>Merge two accounts of one event</source>
         <translation>Объединить два сообщения об одном событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="292"/>
-        <location filename="../../desktop/person_tabs.py" line="304"/>
+        <location filename="../../desktop/person_tabs.py" line="290"/>
+        <location filename="../../desktop/person_tabs.py" line="302"/>
         <source>The date that stands</source>
         <translation>Верная дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="296"/>
+        <location filename="../../desktop/person_tabs.py" line="294"/>
         <source>Why this date stands</source>
         <translation>Почему верна эта дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="305"/>
+        <location filename="../../desktop/person_tabs.py" line="303"/>
         <source>Why (printed as a footnote)</source>
         <translation>Почему (печатается в сноске)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="314"/>
+        <location filename="../../desktop/person_tabs.py" line="312"/>
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="314"/>
+        <location filename="../../desktop/person_tabs.py" line="312"/>
         <source>Select the two accounts of the event.</source>
         <translation>Выберите два сообщения об этом событии.</translation>
     </message>
@@ -786,12 +786,12 @@
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="214"/>
+        <location filename="../../desktop/documents_tab.py" line="212"/>
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="240"/>
+        <location filename="../../desktop/documents_tab.py" line="239"/>
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
@@ -882,137 +882,137 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="425"/>
-        <location filename="../../desktop/person_tabs.py" line="466"/>
+        <location filename="../../desktop/person_tabs.py" line="423"/>
+        <location filename="../../desktop/person_tabs.py" line="464"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="427"/>
+        <location filename="../../desktop/person_tabs.py" line="425"/>
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="431"/>
+        <location filename="../../desktop/person_tabs.py" line="429"/>
         <source>PDF bundle (submission and annexes)</source>
         <translation>Пакет PDF (заявление и приложения)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="432"/>
+        <location filename="../../desktop/person_tabs.py" line="430"/>
         <source>Word document (the submission, to edit)</source>
         <translation>Документ Word (заявление, для правки)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="435"/>
+        <location filename="../../desktop/person_tabs.py" line="433"/>
         <source>The forum&apos;s paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="442"/>
+        <location filename="../../desktop/person_tabs.py" line="440"/>
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="443"/>
+        <location filename="../../desktop/person_tabs.py" line="441"/>
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="447"/>
+        <location filename="../../desktop/person_tabs.py" line="445"/>
         <source>One file</source>
         <translation>Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="448"/>
-        <location filename="../../desktop/person_tabs.py" line="481"/>
+        <location filename="../../desktop/person_tabs.py" line="446"/>
+        <location filename="../../desktop/person_tabs.py" line="479"/>
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="457"/>
-        <location filename="../../desktop/person_tabs.py" line="482"/>
-        <location filename="../../desktop/person_tabs.py" line="505"/>
+        <location filename="../../desktop/person_tabs.py" line="455"/>
+        <location filename="../../desktop/person_tabs.py" line="480"/>
+        <location filename="../../desktop/person_tabs.py" line="503"/>
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="458"/>
+        <location filename="../../desktop/person_tabs.py" line="456"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="463"/>
-        <location filename="../../desktop/person_tabs.py" line="545"/>
-        <location filename="../../desktop/person_tabs.py" line="598"/>
+        <location filename="../../desktop/person_tabs.py" line="461"/>
+        <location filename="../../desktop/person_tabs.py" line="543"/>
+        <location filename="../../desktop/person_tabs.py" line="597"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="581"/>
+        <location filename="../../desktop/person_tabs.py" line="580"/>
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="583"/>
+        <location filename="../../desktop/person_tabs.py" line="582"/>
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="586"/>
+        <location filename="../../desktop/person_tabs.py" line="585"/>
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="591"/>
+        <location filename="../../desktop/person_tabs.py" line="590"/>
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="597"/>
+        <location filename="../../desktop/person_tabs.py" line="596"/>
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="599"/>
+        <location filename="../../desktop/person_tabs.py" line="598"/>
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="450"/>
-        <location filename="../../desktop/person_tabs.py" line="468"/>
+        <location filename="../../desktop/person_tabs.py" line="448"/>
+        <location filename="../../desktop/person_tabs.py" line="466"/>
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="451"/>
-        <location filename="../../desktop/person_tabs.py" line="469"/>
+        <location filename="../../desktop/person_tabs.py" line="449"/>
+        <location filename="../../desktop/person_tabs.py" line="467"/>
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="452"/>
-        <location filename="../../desktop/person_tabs.py" line="470"/>
+        <location filename="../../desktop/person_tabs.py" line="450"/>
+        <location filename="../../desktop/person_tabs.py" line="468"/>
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="453"/>
-        <location filename="../../desktop/person_tabs.py" line="471"/>
+        <location filename="../../desktop/person_tabs.py" line="451"/>
+        <location filename="../../desktop/person_tabs.py" line="469"/>
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="474"/>
+        <location filename="../../desktop/person_tabs.py" line="472"/>
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="534"/>
+        <location filename="../../desktop/person_tabs.py" line="532"/>
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="535"/>
+        <location filename="../../desktop/person_tabs.py" line="533"/>
         <source>These files already exist in %1:
 %2
 
@@ -1023,12 +1023,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="545"/>
+        <location filename="../../desktop/person_tabs.py" line="543"/>
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="573"/>
+        <location filename="../../desktop/person_tabs.py" line="572"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -1036,49 +1036,49 @@ Replace them?</source>
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="333"/>
+        <location filename="../../desktop/person_tabs.py" line="331"/>
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="335"/>
+        <location filename="../../desktop/person_tabs.py" line="333"/>
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="339"/>
-        <location filename="../../desktop/person_tabs.py" line="340"/>
+        <location filename="../../desktop/person_tabs.py" line="337"/>
+        <location filename="../../desktop/person_tabs.py" line="338"/>
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="342"/>
+        <location filename="../../desktop/person_tabs.py" line="340"/>
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="343"/>
+        <location filename="../../desktop/person_tabs.py" line="341"/>
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="344"/>
-        <location filename="../../desktop/person_tabs.py" line="365"/>
+        <location filename="../../desktop/person_tabs.py" line="342"/>
+        <location filename="../../desktop/person_tabs.py" line="363"/>
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="349"/>
+        <location filename="../../desktop/person_tabs.py" line="347"/>
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="365"/>
+        <location filename="../../desktop/person_tabs.py" line="363"/>
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="411"/>
+        <location filename="../../desktop/person_tabs.py" line="409"/>
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
@@ -1228,127 +1228,127 @@ Replace them?</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="275"/>
+        <location filename="../../desktop/main_window.py" line="273"/>
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="278"/>
+        <location filename="../../desktop/main_window.py" line="276"/>
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="283"/>
-        <location filename="../../desktop/main_window.py" line="310"/>
+        <location filename="../../desktop/main_window.py" line="281"/>
+        <location filename="../../desktop/main_window.py" line="308"/>
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284"/>
+        <location filename="../../desktop/main_window.py" line="282"/>
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="297"/>
+        <location filename="../../desktop/main_window.py" line="295"/>
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="299"/>
+        <location filename="../../desktop/main_window.py" line="297"/>
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="302"/>
+        <location filename="../../desktop/main_window.py" line="300"/>
         <source>This is the vault as it was on %1: anything recorded after that is not in this copy.</source>
         <translation>Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию не вошло.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="311"/>
+        <location filename="../../desktop/main_window.py" line="309"/>
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317"/>
-        <location filename="../../desktop/main_window.py" line="325"/>
-        <location filename="../../desktop/main_window.py" line="334"/>
-        <location filename="../../desktop/main_window.py" line="344"/>
+        <location filename="../../desktop/main_window.py" line="315"/>
+        <location filename="../../desktop/main_window.py" line="323"/>
+        <location filename="../../desktop/main_window.py" line="332"/>
+        <location filename="../../desktop/main_window.py" line="342"/>
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="318"/>
+        <location filename="../../desktop/main_window.py" line="316"/>
         <source>Current passphrase:</source>
         <translation>Текущий пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="326"/>
+        <location filename="../../desktop/main_window.py" line="324"/>
         <source>New passphrase:</source>
         <translation>Новый пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="335"/>
+        <location filename="../../desktop/main_window.py" line="333"/>
         <source>This passphrase is too easy to guess. Use four or more unrelated words.</source>
         <translation>Этот пароль слишком легко угадать. Используйте четыре или больше не связанных слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="346"/>
+        <location filename="../../desktop/main_window.py" line="344"/>
         <source>The passphrase was changed. An old copy of the vault&apos;s key file, or a backup made before now, still opens with the old passphrase. To make such copies useless, choose Vault, then Rotate keys.</source>
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356"/>
-        <location filename="../../desktop/main_window.py" line="370"/>
+        <location filename="../../desktop/main_window.py" line="354"/>
+        <location filename="../../desktop/main_window.py" line="368"/>
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="358"/>
+        <location filename="../../desktop/main_window.py" line="356"/>
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="371"/>
+        <location filename="../../desktop/main_window.py" line="369"/>
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="375"/>
+        <location filename="../../desktop/main_window.py" line="373"/>
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384"/>
+        <location filename="../../desktop/main_window.py" line="382"/>
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384"/>
+        <location filename="../../desktop/main_window.py" line="382"/>
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>
@@ -1394,150 +1394,150 @@ Replace them?</source>
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="78"/>
+        <location filename="../../desktop/profile_tab.py" line="77"/>
         <source>Other spellings</source>
         <translation>Другие написания</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="56"/>
-        <location filename="../../desktop/profile_tab.py" line="67"/>
+        <location filename="../../desktop/profile_tab.py" line="55"/>
+        <location filename="../../desktop/profile_tab.py" line="66"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="39"/>
+        <location filename="../../desktop/profile_tab.py" line="38"/>
         <source>Name (as in filings)</source>
         <translation>Имя (как в документах)</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="40"/>
+        <location filename="../../desktop/profile_tab.py" line="39"/>
         <source>Name in its own script</source>
         <translation>Имя в родной письменности</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="41"/>
+        <location filename="../../desktop/profile_tab.py" line="40"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="42"/>
+        <location filename="../../desktop/profile_tab.py" line="41"/>
         <source>Place of birth</source>
         <translation>Место рождения</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="43"/>
+        <location filename="../../desktop/profile_tab.py" line="42"/>
         <source>Nationality</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="44"/>
+        <location filename="../../desktop/profile_tab.py" line="43"/>
         <source>Identity document</source>
         <translation>Документ, удостоверяющий личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="45"/>
+        <location filename="../../desktop/profile_tab.py" line="44"/>
         <source>Address for correspondence</source>
         <translation>Адрес для переписки</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="57"/>
+        <location filename="../../desktop/profile_tab.py" line="56"/>
         <source>Not said</source>
         <translation>Не указана</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="59"/>
+        <location filename="../../desktop/profile_tab.py" line="58"/>
         <source>journalist</source>
         <translation>журналист</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="59"/>
+        <location filename="../../desktop/profile_tab.py" line="58"/>
         <source>activist</source>
         <translation>активист</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="60"/>
+        <location filename="../../desktop/profile_tab.py" line="59"/>
         <source>lawyer</source>
         <translation>юрист</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="60"/>
+        <location filename="../../desktop/profile_tab.py" line="59"/>
         <source>relative</source>
         <translation>родственник</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="61"/>
+        <location filename="../../desktop/profile_tab.py" line="60"/>
         <source>witness</source>
         <translation>свидетель</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="61"/>
+        <location filename="../../desktop/profile_tab.py" line="60"/>
         <source>official</source>
         <translation>должностное лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="62"/>
+        <location filename="../../desktop/profile_tab.py" line="61"/>
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="71"/>
+        <location filename="../../desktop/profile_tab.py" line="70"/>
         <source>Another spelling</source>
         <translation>Другое написание</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="72"/>
+        <location filename="../../desktop/profile_tab.py" line="71"/>
         <source>Another spelling of the name</source>
         <translation>Другое написание имени</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="73"/>
+        <location filename="../../desktop/profile_tab.py" line="72"/>
         <source>Add spelling</source>
         <translation>Добавить написание</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="81"/>
-        <location filename="../../desktop/profile_tab.py" line="96"/>
+        <location filename="../../desktop/profile_tab.py" line="80"/>
+        <location filename="../../desktop/profile_tab.py" line="95"/>
         <source>Organisations</source>
         <translation>Организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="85"/>
+        <location filename="../../desktop/profile_tab.py" line="84"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="86"/>
+        <location filename="../../desktop/profile_tab.py" line="85"/>
         <source>Kloop, Temirov Live…</source>
         <translation>Kloop, Temirov Live…</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="88"/>
+        <location filename="../../desktop/profile_tab.py" line="87"/>
         <source>Role in the organisation</source>
         <translation>Роль в организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="89"/>
+        <location filename="../../desktop/profile_tab.py" line="88"/>
         <source>Role (journalist, co-founder…)</source>
         <translation>Роль (журналист, сооснователь…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="90"/>
+        <location filename="../../desktop/profile_tab.py" line="89"/>
         <source>Add to organisation</source>
         <translation>Добавить в организацию</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="99"/>
-        <location filename="../../desktop/profile_tab.py" line="102"/>
+        <location filename="../../desktop/profile_tab.py" line="98"/>
+        <location filename="../../desktop/profile_tab.py" line="101"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="103"/>
+        <location filename="../../desktop/profile_tab.py" line="102"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="166"/>
+        <location filename="../../desktop/profile_tab.py" line="165"/>
         <source>none yet</source>
         <translation>пока нет</translation>
     </message>
@@ -1550,9 +1550,17 @@ Replace them?</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="66"/>
+        <location filename="../../desktop/person_tabs.py" line="64"/>
         <source> (not found in the document)</source>
         <translation> (не найдена в документе)</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <location filename="../../desktop/worker.py" line="63"/>
+        <source>Something went wrong and the operation was stopped. Nothing already stored was changed.</source>
+        <translation>Что-то пошло не так, и операция остановлена. Ничего из уже сохранённого не изменено.</translation>
     </message>
 </context>
 <context>
@@ -1896,17 +1904,17 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../desktop/jobs.py" line="66"/>
+        <location filename="../../desktop/jobs.py" line="85"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/jobs.py" line="67"/>
+        <location filename="../../desktop/jobs.py" line="86"/>
         <source>Working</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/jobs.py" line="97"/>
+        <location filename="../../desktop/jobs.py" line="116"/>
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>

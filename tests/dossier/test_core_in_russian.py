@@ -28,14 +28,22 @@ def _sentences() -> set[str]:
         for rule in rules["rules"]:
             found |= {rule["what"], rule["fix"]}
     for path in (ROOT / "dossier").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and getattr(node.func, "id", None) == "t"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-            ):
-                found.add(node.args[0].value)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {  # module-level sentences passed to t() by name: t(_STOPPED)
+            target.id: node.value.value
+            for node in tree.body
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+            for target in node.targets
+            if isinstance(target, ast.Name) and isinstance(node.value.value, str)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args:
+                argument = node.args[0]
+                if isinstance(argument, ast.Constant):
+                    found.add(argument.value)
+                elif isinstance(argument, ast.Name):
+                    assert argument.id in constants, f"{path.name}: t({argument.id}) is not found"
+                    found.add(constants[argument.id])
     return found
 
 
@@ -69,3 +77,22 @@ def test_the_forum_check_speaks_russian_when_the_window_does(russian: object) ->
                 "Import the signed power of attorney, set its kind to \"power of attorney\" "
                 "and annex it to the case.")  # fmt: skip
     assert item.message.startswith("Доверенность, подписанная заявителем: нет приложения")
+
+
+def test_a_refused_change_is_explained_in_russian(russian: object, tmp_path: Path) -> None:
+    from dossier.errors import DossierError
+    from dossier.services import events, people
+    from storage.keys import KdfParams
+    from storage.vault import Vault
+    from tests.conftest import PASSPHRASE
+
+    with Vault.create(tmp_path / "vault", PASSPHRASE, kdf=KdfParams.floor()) as vault:
+        person = people.add_person(vault, "Rinat Tukhvatshin")
+        with pytest.raises(DossierError, match=r"^У человека должно быть имя\.$"):
+            people.update_person(vault, person.id, name="  ")
+        first = events.add_event(vault, person.id, "27 October 2025", "Court rules")
+        second = events.add_event(vault, person.id, "30 October 2025", "Court declares")
+        with pytest.raises(DossierError, match=r"^Укажите, почему остаётся эта дата"):
+            events.merge_events(vault, first.id, second.id, date_from=second.id, note="")
+        assert people.show_person(vault, person.id).name == "Rinat Tukhvatshin"  # unchanged
+        assert len(events.chronology(vault, person.id)) == 2

@@ -460,3 +460,11 @@ def test_a_problem_found_in_the_separate_process_is_told_in_words(exported: Expo
     assert f"{pdf_annex.label} ({pdf_annex.document.title})" in str(raised.value)
     assert "Traceback" not in str(raised.value)
     assert not target.exists() and not list(exported.folder.glob(".*.part"))
+    from dossier import i18n
+
+    i18n.use("ru")  # the window's language travels to the child
+    try:
+        with pytest.raises(VaultError, match="PDF повреждён"):
+            separate_process.render_in_child(loaded, job)
+    finally:
+        i18n.use("en")

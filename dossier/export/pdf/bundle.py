@@ -21,6 +21,7 @@ from dossier.export.output import writing
 from dossier.export.pdf import narrative
 from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf, translation_pdf
 from dossier.export.pdf.stamps import StampKit, visual_size
+from dossier.i18n import t
 
 PAPER = {"a4": A4, "letter": LETTER}
 _LAYOUT_PASSES = 4
@@ -74,12 +75,14 @@ def _prepare_exhibits(
     problems: list[str] = []
     for index, exhibit in enumerate(content.exhibits):
         if cancelled is not None and cancelled():
-            raise DossierError("Export cancelled; nothing was written.")
+            raise DossierError(t("Export cancelled; nothing was written."))
         try:
             data = exhibit_pdf(originals, exhibit, page_size, content)
             is_pdf = exhibit.document.mime_type == "application/pdf"
             if is_pdf and hashlib.sha256(data).hexdigest() != exhibit.document.sha256:
-                raise DossierError(f"{exhibit.label}: the file no longer matches its SHA-256")
+                raise DossierError(
+                    t("{annex}: the file no longer matches its SHA-256", annex=exhibit.label)
+                )
             pdf = pikepdf.open(io.BytesIO(data), password=exhibit.password or "")
             exhibit.original_pages = len(pdf.pages)
             # Each translation follows its original, then the translator's certificate.

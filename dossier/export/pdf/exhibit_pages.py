@@ -17,6 +17,7 @@ from dossier.errors import DossierError
 from dossier.export.article_text import markup, without_site_lists
 from dossier.export.content import DossierContent, Exhibit, Originals
 from dossier.export.pdf.fonts import RENDER_LOCK, SANS_NAME, SERIF_NAME, register
+from dossier.i18n import t
 from dossier.images import upright
 from dossier.services.translations import TranslationView
 from dossier.vocabulary import IMAGE_TYPES
@@ -27,7 +28,8 @@ class ExhibitUnusable(DossierError):
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__(
-            "These exhibits cannot be put into the bundle, so nothing was written:\n  "
+            t("These exhibits cannot be put into the bundle, so nothing was written:")
+            + "\n  "
             + "\n  ".join(problems)
         )
         self.problems = problems
@@ -56,17 +58,31 @@ def _exhibit_pdf_unlocked(
         try:
             with pikepdf.open(io.BytesIO(original), password=exhibit.password or "") as pdf:
                 if len(pdf.pages) == 0:
-                    raise DossierError(f"{exhibit.label} ({document.title}): the PDF has no pages")
+                    raise DossierError(
+                        t(
+                            "{annex} ({title}): the PDF has no pages",
+                            annex=exhibit.label,
+                            title=document.title,
+                        )
+                    )
         except pikepdf.PasswordError as error:
             raise DossierError(
-                f"{exhibit.label} ({document.title}): the PDF is password-protected and its "
-                "password is not known; import it again giving its password"
+                t(
+                    "{annex} ({title}): the PDF is password-protected and its password is not "
+                    "known; import it again giving its password",
+                    annex=exhibit.label,
+                    title=document.title,
+                )
             ) from error
         except pikepdf.PdfError as error:
             # pikepdf's message names an in-memory stream, which means nothing to a lawyer.
             raise DossierError(
-                f"{exhibit.label} ({document.title}): the PDF is damaged and its pages cannot "
-                "be copied into a bundle"
+                t(
+                    "{annex} ({title}): the PDF is damaged and its pages cannot be copied into a "
+                    "bundle",
+                    annex=exhibit.label,
+                    title=document.title,
+                )
             ) from error
         return original
     if document.mime_type in IMAGE_TYPES:
