@@ -7,6 +7,8 @@ shown, before the page closes, and before an export reads the case.
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -145,6 +147,7 @@ class CaseTab(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(fields)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take focus; it follows them
         arguments = QWidget()
         side = QVBoxLayout(arguments)
         side.addWidget(QLabel(self.tr("Grounds")))
@@ -171,6 +174,13 @@ class CaseTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
+        # Tab reads the form as it is laid out (the fields were made in another order): the
+        # left column down, then the grounds and their argument, then Save.
+        order = [self.case, self.status, self.notice_type, self.working_language,
+                 *self.lines.values(), *self.texts.values(), self.grounds, self.argument,
+                 self.save_button]  # fmt: skip
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
         self.refresh()
 
     # ----------------------------------------------------------------- loading

@@ -36,7 +36,7 @@ from desktop.jobs import Jobs
 from desktop.translation_dialog import TranslationDialog
 from desktop.worker import Cancel, Progress
 from dossier import dates, vocabulary
-from dossier.services import documents, quotes, translations
+from dossier.services import documents, organisations, quotes, translations
 from dossier.services.documents import DocumentView, ImportReport
 from dossier.services.vault_access import Vault
 
@@ -155,6 +155,18 @@ class DocumentsTab(QWidget):
         translation_row.addWidget(self.translations, 1)
         translation_row.addWidget(add_translation)
         self.meta.addRow(self.tr("Translations"), translation_row)
+        # Which organisations (Kloop, a court, an NGO) the document concerns.
+        self.concerns = QLabel()
+        self.concerns.setWordWrap(True)
+        self.organisation = QComboBox()
+        self.organisation.setAccessibleName(self.tr("Organisation"))
+        link = QPushButton(self.tr("Link to organisation"))
+        link.clicked.connect(self.link_organisation)
+        organisation_row = QHBoxLayout()
+        organisation_row.addWidget(self.concerns, 1)
+        organisation_row.addWidget(self.organisation)
+        organisation_row.addWidget(link)
+        self.meta.addRow(self.tr("Concerns"), organisation_row)
         self.suggestions = QLabel()
         self.suggestions.setWordWrap(True)
         self.suggestions.setAccessibleName(self.tr("Found in the file"))
@@ -323,6 +335,7 @@ class DocumentsTab(QWidget):
             self.confidential.setChecked(view.confidential)
         self.edits.mark(False)
         self._load_translations(view.id)
+        self._load_organisations(view.ref)
         self.suggestions.setText(
             "; ".join(f"{k}: {v}" for k, v in view.suggestions.items()) or self.tr("nothing")
         )
@@ -389,6 +402,47 @@ class DocumentsTab(QWidget):
             )
 
         self._jobs.change(self, job, lambda _t: self._load_translations(document_id))
+
+    # ---------------------------------------------------------------- organisations
+    def refresh_organisations(self) -> None:
+        """After any change (an organisation made on the Profile tab, say): the shown
+        document's organisations again; the list and the details being typed stay."""
+        if self._current is not None:
+            self._load_organisations(self._current.ref)
+
+    def _load_organisations(self, document_ref: str) -> None:
+        vault = self._vault
+        self._jobs.query(
+            self,
+            lambda: organisations.list_organisations(vault),
+            lambda listed: self._fill_organisations(document_ref, listed),
+        )
+
+    def _fill_organisations(
+        self, document_ref: str, listed: list[organisations.OrganisationView]
+    ) -> None:
+        if self._current is None or self._current.ref != document_ref:
+            return  # another document is shown by now
+        linked = [o.name for o in listed if document_ref in o.documents]
+        self.concerns.setText(", ".join(linked) or self.tr("no organisation yet"))
+        chosen = self.organisation.currentData()
+        self.organisation.clear()
+        for organisation in listed:
+            if organisation.name not in linked:
+                self.organisation.addItem(organisation.name, organisation.id)
+        self.organisation.setCurrentIndex(max(self.organisation.findData(chosen), 0))
+
+    def link_organisation(self) -> None:
+        """Say the shown document concerns the chosen organisation (made on the Profile tab)."""
+        if self._current is None or self.organisation.currentData() is None:
+            return
+        vault, document = self._vault, self._current
+        organisation_id = int(self.organisation.currentData())
+        self._jobs.change(
+            self,
+            lambda: organisations.link_document(vault, organisation_id, document.id),
+            lambda _o: self._load_organisations(document.ref),
+        )
 
     # ------------------------------------------------------------------- deleting
     def confirm_delete(self, sentence: str) -> bool:

@@ -65,6 +65,7 @@ class PersonPage(QTabWidget):
         # One signal, after any change to the vault; each view shows the vault as it now is.
         for view in (self.quotes, self.chronology, self.grounds, self.case, self.export):
             jobs.vault_changed.connect(view.refresh)
+        jobs.vault_changed.connect(self.documents.refresh_organisations)
 
 
 class MainWindow(QMainWindow):

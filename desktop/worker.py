@@ -70,6 +70,15 @@ class Task(QRunnable):
             self.signals.finished.emit(result)
 
 
+# Every task started and not yet finished. The pool does not own our tasks (auto-delete is
+# off), so without this a task whose view closed meanwhile (an unlock dialog calibrating
+# Argon2id, say) was freed by Python while the pool still ran it: a crash.
+_RUNNING: set[Task] = set()
+
+
 def start(task: Task) -> Task:
+    _RUNNING.add(task)
+    task.signals.finished.connect(lambda _result: _RUNNING.discard(task))
+    task.signals.failed.connect(lambda _message: _RUNNING.discard(task))
     QThreadPool.globalInstance().start(task)
     return task

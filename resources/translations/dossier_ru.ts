@@ -765,38 +765,53 @@
         <translation>Добавить перевод…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="160"/>
+        <location filename="../../desktop/documents_tab.py" line="162"/>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="163"/>
+        <source>Link to organisation</source>
+        <translation>Связать с организацией</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="169"/>
+        <source>Concerns</source>
+        <translation>Касается</translation>
+    </message>
+    <message>
         <location filename="../../desktop/documents_tab.py" line="172"/>
+        <location filename="../../desktop/documents_tab.py" line="184"/>
         <source>Found in the file</source>
         <translation>Найдено в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="161"/>
+        <location filename="../../desktop/documents_tab.py" line="173"/>
         <source>Save details</source>
         <translation>Сохранить сведения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="163"/>
+        <location filename="../../desktop/documents_tab.py" line="175"/>
         <source>Use what was found in the file</source>
         <translation>Взять найденное в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="165"/>
+        <location filename="../../desktop/documents_tab.py" line="177"/>
         <source>Delete document…</source>
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="212"/>
+        <location filename="../../desktop/documents_tab.py" line="224"/>
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="239"/>
+        <location filename="../../desktop/documents_tab.py" line="251"/>
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="245"/>
+        <location filename="../../desktop/documents_tab.py" line="257"/>
         <source>Imported: %n document(s).</source>
         <translation>
             <numerusform>Импортировано документов: %n.</numerusform>
@@ -805,62 +820,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="258"/>
+        <location filename="../../desktop/documents_tab.py" line="270"/>
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="259"/>
+        <location filename="../../desktop/documents_tab.py" line="271"/>
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="327"/>
+        <location filename="../../desktop/documents_tab.py" line="340"/>
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="370"/>
+        <location filename="../../desktop/documents_tab.py" line="383"/>
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="399"/>
+        <location filename="../../desktop/documents_tab.py" line="427"/>
+        <source>no organisation yet</source>
+        <translation>пока ни одной организации</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="453"/>
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="400"/>
+        <location filename="../../desktop/documents_tab.py" line="454"/>
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="422"/>
+        <location filename="../../desktop/documents_tab.py" line="476"/>
         <source>%1 was deleted.</source>
         <translation>%1 удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="440"/>
+        <location filename="../../desktop/documents_tab.py" line="494"/>
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="459"/>
+        <location filename="../../desktop/documents_tab.py" line="513"/>
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="461"/>
+        <location filename="../../desktop/documents_tab.py" line="515"/>
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="461"/>
+        <location filename="../../desktop/documents_tab.py" line="515"/>
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="477"/>
+        <location filename="../../desktop/documents_tab.py" line="531"/>
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
@@ -1086,269 +1106,269 @@ Replace them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="80"/>
+        <location filename="../../desktop/main_window.py" line="81"/>
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82"/>
+        <location filename="../../desktop/main_window.py" line="83"/>
         <source>Find a person by any spelling…</source>
         <translation>Поиск человека по любому написанию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="83"/>
-        <location filename="../../desktop/main_window.py" line="137"/>
+        <location filename="../../desktop/main_window.py" line="84"/>
+        <location filename="../../desktop/main_window.py" line="138"/>
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86"/>
+        <location filename="../../desktop/main_window.py" line="87"/>
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88"/>
+        <location filename="../../desktop/main_window.py" line="89"/>
         <source>Add person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="97"/>
+        <location filename="../../desktop/main_window.py" line="98"/>
         <source>Choose or add a person.</source>
         <translation>Выберите или добавьте человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="118"/>
+        <location filename="../../desktop/main_window.py" line="119"/>
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120"/>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="121"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121"/>
+        <location filename="../../desktop/main_window.py" line="122"/>
         <source>Back up…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="122"/>
+        <location filename="../../desktop/main_window.py" line="123"/>
         <source>Restore from a backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123"/>
+        <location filename="../../desktop/main_window.py" line="124"/>
         <source>Change passphrase…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124"/>
+        <location filename="../../desktop/main_window.py" line="125"/>
         <source>Rotate keys…</source>
         <translation>Сменить ключи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="125"/>
+        <location filename="../../desktop/main_window.py" line="126"/>
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="126"/>
+        <location filename="../../desktop/main_window.py" line="127"/>
         <source>Lock after idle minutes…</source>
         <translation>Блокировать после простоя…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127"/>
+        <location filename="../../desktop/main_window.py" line="128"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="135"/>
+        <location filename="../../desktop/main_window.py" line="136"/>
         <source>&amp;Work</source>
         <translation>&amp;Работа</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138"/>
+        <location filename="../../desktop/main_window.py" line="139"/>
         <source>Add a person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139"/>
+        <location filename="../../desktop/main_window.py" line="140"/>
         <source>Import files…</source>
         <translation>Импортировать файлы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="140"/>
+        <location filename="../../desktop/main_window.py" line="141"/>
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141"/>
+        <location filename="../../desktop/main_window.py" line="142"/>
         <source>Save what was typed</source>
         <translation>Сохранить введённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="147"/>
+        <location filename="../../desktop/main_window.py" line="148"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156"/>
+        <location filename="../../desktop/main_window.py" line="157"/>
         <source>Lock after idle minutes</source>
         <translation>Блокировать после простоя</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157"/>
+        <location filename="../../desktop/main_window.py" line="158"/>
         <source>Lock the vault after this many minutes without a key or mouse press:</source>
         <translation>Блокировать хранилище после стольких минут без нажатий клавиш и мыши:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="168"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="168"/>
         <source>Choose a person first.</source>
         <translation>Сначала выберите человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276"/>
+        <location filename="../../desktop/main_window.py" line="277"/>
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="281"/>
-        <location filename="../../desktop/main_window.py" line="308"/>
+        <location filename="../../desktop/main_window.py" line="282"/>
+        <location filename="../../desktop/main_window.py" line="309"/>
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282"/>
+        <location filename="../../desktop/main_window.py" line="283"/>
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="295"/>
+        <location filename="../../desktop/main_window.py" line="296"/>
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="297"/>
+        <location filename="../../desktop/main_window.py" line="298"/>
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="300"/>
+        <location filename="../../desktop/main_window.py" line="301"/>
         <source>This is the vault as it was on %1: anything recorded after that is not in this copy.</source>
         <translation>Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию не вошло.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="309"/>
+        <location filename="../../desktop/main_window.py" line="310"/>
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="315"/>
-        <location filename="../../desktop/main_window.py" line="323"/>
-        <location filename="../../desktop/main_window.py" line="332"/>
-        <location filename="../../desktop/main_window.py" line="342"/>
+        <location filename="../../desktop/main_window.py" line="316"/>
+        <location filename="../../desktop/main_window.py" line="324"/>
+        <location filename="../../desktop/main_window.py" line="333"/>
+        <location filename="../../desktop/main_window.py" line="343"/>
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="316"/>
+        <location filename="../../desktop/main_window.py" line="317"/>
         <source>Current passphrase:</source>
         <translation>Текущий пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="324"/>
+        <location filename="../../desktop/main_window.py" line="325"/>
         <source>New passphrase:</source>
         <translation>Новый пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="333"/>
+        <location filename="../../desktop/main_window.py" line="334"/>
         <source>This passphrase is too easy to guess. Use four or more unrelated words.</source>
         <translation>Этот пароль слишком легко угадать. Используйте четыре или больше не связанных слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="344"/>
+        <location filename="../../desktop/main_window.py" line="345"/>
         <source>The passphrase was changed. An old copy of the vault&apos;s key file, or a backup made before now, still opens with the old passphrase. To make such copies useless, choose Vault, then Rotate keys.</source>
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="354"/>
-        <location filename="../../desktop/main_window.py" line="368"/>
+        <location filename="../../desktop/main_window.py" line="355"/>
+        <location filename="../../desktop/main_window.py" line="369"/>
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356"/>
+        <location filename="../../desktop/main_window.py" line="357"/>
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="369"/>
+        <location filename="../../desktop/main_window.py" line="370"/>
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="373"/>
+        <location filename="../../desktop/main_window.py" line="374"/>
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="382"/>
+        <location filename="../../desktop/main_window.py" line="383"/>
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="382"/>
+        <location filename="../../desktop/main_window.py" line="383"/>
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>

@@ -330,10 +330,20 @@ def test_an_annex_dragged_to_another_place_is_saved_there(
     )
 
 
-def test_a_person_joins_organisations_from_the_profile(qtbot: QtBot, tmp_path: Path) -> None:
+def test_a_person_joins_organisations_and_a_document_is_linked_to_one(
+    qtbot: QtBot, tmp_path: Path, corpus: Path
+) -> None:
     from dossier.services import organisations
 
     _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    page.documents.import_paths(
+        [corpus / "articles" / "media-action-platform-kloop-2025-05-30.txt"]
+    )
+    qtbot.waitUntil(lambda: page.documents.list.count() == 1, timeout=TIMEOUT)
+    page.documents.list.setCurrentRow(0)
+    qtbot.waitUntil(
+        lambda: page.documents.concerns.text() == "no organisation yet", timeout=TIMEOUT
+    )
     profile = page.profile
     profile.organisation.setCurrentText("Kloop")
     profile.member_role.setText("co-founder")
@@ -346,6 +356,15 @@ def test_a_person_joins_organisations_from_the_profile(qtbot: QtBot, tmp_path: P
     profile.join_organisation()
     wait_idle(qtbot, window)
     assert len(organisations.list_organisations(window.vault)) == 1
+    # The Documents tab offers the organisation made on the Profile tab, and links it.
+    docs = page.documents
+    qtbot.waitUntil(lambda: docs.organisation.findText("Kloop") >= 0, timeout=TIMEOUT)
+    docs.organisation.setCurrentIndex(docs.organisation.findText("Kloop"))
+    docs.link_organisation()
+    qtbot.waitUntil(lambda: docs.concerns.text() == "Kloop", timeout=TIMEOUT)
+    [kloop] = organisations.list_organisations(window.vault)
+    assert kloop.documents == ["D1"]
+    assert docs.organisation.findText("Kloop") == -1  # not offered twice
 
 
 def test_one_vault_changed_signal_refreshes_every_view(qtbot: QtBot, tmp_path: Path) -> None:

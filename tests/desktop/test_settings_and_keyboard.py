@@ -3,6 +3,7 @@ every action."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -75,6 +76,7 @@ def test_the_create_vault_dialog_tabs_in_reading_order(qtbot: QtBot, tmp_path: P
     assert ok.text() == "Create vault"
     positions = [order.index(w) for w in (dialog.passphrase, dialog.repeat, dialog.remember, ok)]
     assert positions == sorted(positions)
+    _drop_wrappers_of_the_focus_chain()
 
 
 def test_the_first_run_explains_the_vault_and_the_unrecoverable_passphrase(
@@ -89,3 +91,87 @@ def test_the_first_run_explains_the_vault_and_the_unrecoverable_passphrase(
     assert "cannot be recovered" in dialog.explanation.text()
     dialog.passphrase.setText("password12")
     assert dialog.meter_words.text() == "weak: one of the most common passwords"
+
+
+def _drop_wrappers_of_the_focus_chain() -> None:
+    """Walking the focus chain makes Python wrappers of Qt's own widgets (a button box's
+    buttons); collected later, after the window was deleted, one crashed the next test's
+    QDialog (seen: a segfault in UnlockDialog.__init__). Collect them while it still lives."""
+    import gc
+
+    gc.collect()
+
+
+def _reading_order_problems(tab: QWidget) -> list[str]:
+    """Where Tab, from the tab's first field, does not go down the page (left to right on a
+    row): each pair of fields visited in the wrong order is named."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox
+
+    def takes_tab(widget: QWidget) -> bool:
+        if not widget.isVisible() or not widget.isEnabled():
+            return False
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return False
+        parent = widget.parentWidget()  # the line edit inside a spin box or combo box
+        if isinstance(parent, (QAbstractSpinBox, QComboBox)):
+            return False
+        return not (parent is not None and isinstance(parent.parentWidget(), QAbstractScrollArea)
+                    and parent is parent.parentWidget().viewport())  # fmt: skip
+
+    fields = [w for w in tab.findChildren(QWidget) if takes_tab(w)]
+
+    def place(widget: QWidget) -> tuple[int, int]:
+        corner = widget.mapTo(tab, QPoint(0, 0))
+        middle = corner.y() + widget.height() // 2
+        return middle // 12, corner.x()  # widgets of one row share a middle line, roughly
+
+    visited: list[QWidget] = []
+    widget = min(fields, key=place)
+    for _ in range(len(fields) * 4):
+        if widget in fields and widget not in visited:
+            visited.append(widget)
+        widget = widget.nextInFocusChain()
+    name = lambda w: w.accessibleName() or w.objectName() or type(w).__name__  # noqa: E731
+    problems = [f"{len(fields) - len(visited)} field(s) never reached"] if len(visited) < len(
+        fields
+    ) else []  # fmt: skip
+    for before, after in itertools.pairwise(visited):
+        if place(after) < place(before):
+            problems.append(f"{name(before)} → {name(after)}")
+    del widget, visited, fields
+    _drop_wrappers_of_the_focus_chain()
+    return problems
+
+
+def test_the_forms_tab_in_reading_order(qtbot: QtBot, tmp_path: Path) -> None:
+    """Profile, chronology, pleading and export: Tab goes down the page as it reads."""
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    page.grounds.kind.setCurrentIndex(page.grounds.kind.findData("ccf-deletion"))
+    page.grounds.open_case()
+    qtbot.waitUntil(lambda: page.export.case.count() == 1, timeout=30_000)
+    found = {}
+    for tab in (page.profile, page.chronology, page.export):
+        page.setCurrentWidget(tab)
+        qtbot.wait(50)
+        found[type(tab).__name__] = _reading_order_problems(tab)
+    assert found == {name: [] for name in found}
+    # The pleading has two columns: the case's fields down the left, then the grounds.
+    pleading = page.case
+    page.setCurrentWidget(pleading)
+    expected = [pleading.case, pleading.status, pleading.notice_type, pleading.working_language,
+                *pleading.lines.values(), *pleading.texts.values(), pleading.grounds,
+                pleading.argument, pleading.save_button]  # fmt: skip
+    reached: list[QWidget] = []
+    widget: QWidget = pleading.case
+    for _ in range(len(expected) * 4):
+        if widget in expected and widget not in reached:
+            reached.append(widget)
+        widget = widget.nextInFocusChain()
+    label = lambda w: w.accessibleName() or w.text()  # type: ignore[attr-defined]  # noqa: E731
+    assert [label(w) for w in reached] == [label(w) for w in expected]
+    del widget, reached
+    _drop_wrappers_of_the_focus_chain()
