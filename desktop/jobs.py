@@ -33,10 +33,14 @@ class Jobs(QObject):
     """
 
     vault_changed = Signal()
+    # True when long work the user waits for (with its progress dialog) starts, False when
+    # the last such work ends: the vault's idle clock pauses meanwhile.
+    working = Signal(bool)
 
     def __init__(self) -> None:
         super().__init__()
         self._tasks: set[Task] = set()
+        self._long: set[Task] = set()
 
     def query(
         self, owner: QWidget, read: Callable[[], T], on_done: Callable[[T], object], **options: Any
@@ -82,6 +86,9 @@ class Jobs(QObject):
         self._tasks.add(task)
         dialog: QProgressDialog | None = None
         if progress_text is not None:
+            self._long.add(task)
+            if len(self._long) == 1:
+                self.working.emit(True)
             dialog = QProgressDialog(progress_text, owner.tr("Cancel"), 0, 0, owner)
             dialog.setWindowTitle(owner.tr("Working"))
             dialog.setMinimumDuration(300)
@@ -95,8 +102,15 @@ class Jobs(QObject):
 
             task.signals.progress.connect(show_progress)
 
-        def finish(result: Any) -> None:
+        def ended() -> None:
             self._tasks.discard(task)
+            if task in self._long:
+                self._long.discard(task)
+                if not self._long:
+                    self.working.emit(False)
+
+        def finish(result: Any) -> None:
+            ended()
             if dialog is not None and shiboken6.isValid(dialog):
                 dialog.reset()
                 dialog.deleteLater()
@@ -104,7 +118,7 @@ class Jobs(QObject):
                 on_done(result)
 
         def fail(message: str) -> None:
-            self._tasks.discard(task)
+            ended()
             if dialog is not None and shiboken6.isValid(dialog):
                 dialog.reset()
                 dialog.deleteLater()

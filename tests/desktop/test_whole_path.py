@@ -199,6 +199,30 @@ def test_idle_time_locks_the_vault(qtbot: QtBot, tmp_path: Path) -> None:
     assert vault.is_locked and controller.window is None
 
 
+def test_the_idle_lock_waits_for_an_export_then_locks(qtbot: QtBot, tmp_path: Path) -> None:
+    import threading
+
+    controller = open_app(qtbot, tmp_path / "vault")
+    window = controller.window
+    assert window is not None
+    release = threading.Event()
+    results: list[object] = []
+
+    def long_work(_progress: object, cancelled: object) -> str:
+        release.wait(10)  # an export the user waits for
+        return "written"
+
+    controller.idle.setInterval(200)
+    controller.idle.start()
+    window.jobs.work(window, long_work, results.append, progress_text="Exporting…")  # type: ignore[arg-type]
+    qtbot.wait(700)  # more than the idle time: locking now would cancel the work
+    assert controller.vault is not None and not controller.idle.isActive()
+    release.set()
+    qtbot.waitUntil(lambda: results == ["written"], timeout=5_000)
+    qtbot.waitUntil(lambda: controller.vault is None, timeout=5_000)  # idle again: locked
+    assert controller.window is None
+
+
 @pytest.mark.parametrize("text", ["ң ө ү ә ғ қ ұ һ і"])
 def test_kyrgyz_and_kazakh_letters_have_glyphs_in_the_interface_font(text: str) -> None:
     from PySide6.QtGui import QFontMetrics
