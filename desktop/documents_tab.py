@@ -47,6 +47,7 @@ class DocumentsTab(QWidget):
         self._vault, self._person_id, self._jobs = vault, person_id, jobs
         self._pages: list[str] = []
         self._current: DocumentView | None = None
+        self._wanted_page = 1  # the page to show once the chosen document arrives
         self.state = QLabel()
         self.edits = EditState(self.state, say_saved=False)
         self._pdf_buffer: QBuffer | None = None
@@ -322,8 +323,21 @@ class DocumentsTab(QWidget):
             self.viewer.setCurrentWidget(self.text)
         # Text beside the page only where the viewer cannot select text itself (PDF pages).
         self.page_text.setVisible(view.mime_type == "application/pdf")
-        self.page.setValue(1)
-        self._show_page(1)
+        wanted, self._wanted_page = min(self._wanted_page, max(1, len(pages))), 1
+        self.page.setValue(wanted)
+        self._show_page(wanted)
+
+    def show_document(self, ref: str, page: int = 0) -> None:
+        """Show the document with this reference (D3), at ``page`` when one is given."""
+        for row in range(self.list.count()):
+            view: DocumentView = self.list.item(row).data(Qt.ItemDataRole.UserRole)
+            if view.ref == ref:
+                self._wanted_page = max(page, 1)
+                if self.list.currentRow() == row:
+                    self._show(self.list.item(row))
+                else:
+                    self.list.setCurrentRow(row)
+                return
 
     def _show_details(self, view: DocumentView) -> None:
         with self.edits.filling():

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from desktop import file_dialogs
 from desktop.case_tab import CaseTab
+from desktop.custody_dialog import CustodyDialog
 from desktop.documents_tab import DocumentsTab
 from desktop.jobs import Jobs, notify
 from desktop.person_tabs import ChronologyTab, ExportTab, GroundsTab, QuotesTab
 from desktop.profile_tab import ProfileTab
+from desktop.search_tab import SearchTab
 from desktop.unrecorded_files import UnrecordedFiles
 from desktop.worker import Cancel, Progress
 from dossier.services import people, vault_access, vault_admin
@@ -50,6 +52,8 @@ class PersonPage(QTabWidget):
         self.grounds = GroundsTab(vault, person_id, jobs)
         self.case = CaseTab(vault, person_id, jobs)
         self.export = ExportTab(vault, person_id, jobs)
+        self.search = SearchTab(vault, person_id, jobs)
+        self.search.document_chosen.connect(self.show_document)
         for widget, title in (
             (self.profile, self.tr("Profile")),
             (self.documents, self.tr("Documents")),
@@ -58,14 +62,21 @@ class PersonPage(QTabWidget):
             (self.grounds, self.tr("Grounds")),
             (self.case, self.tr("Pleading")),
             (self.export, self.tr("Export")),
+            (self.search, self.tr("Search")),
         ):
             self.addTab(widget, title)
         # Leaving the pleading (for Export, say) saves what was typed there.
         self.currentChanged.connect(lambda _index: self.save_edits())
         # One signal, after any change to the vault; each view shows the vault as it now is.
-        for view in (self.quotes, self.chronology, self.grounds, self.case, self.export):
+        for view in (self.quotes, self.chronology, self.grounds, self.case, self.export,
+                     self.search):  # fmt: skip
             jobs.vault_changed.connect(view.refresh)
         jobs.vault_changed.connect(self.documents.refresh_organisations)
+
+    def show_document(self, ref: str, page: int) -> None:
+        """A document found by the search, on the Documents tab, at the page found."""
+        self.setCurrentWidget(self.documents)
+        self.documents.show_document(ref, page)
 
 
 class MainWindow(QMainWindow):
@@ -119,6 +130,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Vault"))
         for text, slot, shortcut in (
             (self.tr("Verify"), self.verify, None),
+            (self.tr("Custody log…"), self.show_custody_log, None),
             (self.tr("Back up…"), self.backup, None),
             (self.tr("Restore from a backup…"), self.restore, None),
             (self.tr("Change passphrase…"), self.change_passphrase, None),
@@ -252,6 +264,17 @@ class MainWindow(QMainWindow):
             notify(self, self.tr("Verify"), text)
 
         self.jobs.work(self, vault.verify, report, progress_text=self.tr("Verifying…"))
+
+    def show_custody_log(self) -> None:
+        vault = self.vault
+
+        def show(records: list[vault_admin.CustodyRecord]) -> None:
+            dialog = CustodyDialog(records, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.custody_dialog = dialog
+            dialog.open()
+
+        self.jobs.query(self, lambda: vault_admin.custody_log(vault), show)
 
     def backup(self) -> None:
         name = file_dialogs.save_file(self, self.tr("Back up to"), "*.edbackup")

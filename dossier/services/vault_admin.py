@@ -19,8 +19,8 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 __all__ = [
-    "Restored", "VerifyReport", "backup_to", "check_backup", "custody_log", "forget_here",
-    "is_vault", "remember_here", "restore", "verify",
+    "CustodyRecord", "Restored", "VerifyReport", "backup_to", "check_backup", "custody_log",
+    "forget_here", "is_vault", "remember_here", "restore", "verify",
 ]  # fmt: skip
 
 

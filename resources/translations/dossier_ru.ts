@@ -131,222 +131,222 @@
 <context>
     <name>CaseTab</name>
     <message>
-        <location filename="../../desktop/case_tab.py" line="55"/>
-        <location filename="../../desktop/case_tab.py" line="164"/>
+        <location filename="../../desktop/case_tab.py" line="57"/>
+        <location filename="../../desktop/case_tab.py" line="167"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="59"/>
+        <location filename="../../desktop/case_tab.py" line="61"/>
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="60"/>
+        <location filename="../../desktop/case_tab.py" line="62"/>
         <source>Notice reference</source>
         <translation>Номер уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="61"/>
+        <location filename="../../desktop/case_tab.py" line="63"/>
         <source>How the applicant knows of it</source>
         <translation>Откуда заявителю об этом известно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="62"/>
+        <location filename="../../desktop/case_tab.py" line="64"/>
         <source>Representative</source>
         <translation>Представитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="63"/>
+        <location filename="../../desktop/case_tab.py" line="65"/>
         <source>Firm</source>
         <translation>Фирма</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="64"/>
+        <location filename="../../desktop/case_tab.py" line="66"/>
         <source>Representative&apos;s address</source>
         <translation>Адрес представителя</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="65"/>
+        <location filename="../../desktop/case_tab.py" line="67"/>
         <source>Telephone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="66"/>
+        <location filename="../../desktop/case_tab.py" line="68"/>
         <source>Email</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="67"/>
+        <location filename="../../desktop/case_tab.py" line="69"/>
         <source>Bar number or EOIR ID</source>
         <translation>Номер в адвокатуре или EOIR ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="68"/>
+        <location filename="../../desktop/case_tab.py" line="70"/>
         <source>Signed by</source>
         <translation>Подписывает</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="69"/>
+        <location filename="../../desktop/case_tab.py" line="71"/>
         <source>In the capacity of</source>
         <translation>В качестве</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="70"/>
+        <location filename="../../desktop/case_tab.py" line="72"/>
         <source>Signed at (place)</source>
         <translation>Место подписания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="71"/>
+        <location filename="../../desktop/case_tab.py" line="73"/>
         <source>Signed on (empty: the export day)</source>
         <translation>Дата подписания (пусто: день экспорта)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="72"/>
+        <location filename="../../desktop/case_tab.py" line="74"/>
         <source>Served on (US filings)</source>
         <translation>Кому вручено (для США)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="80"/>
-        <location filename="../../desktop/case_tab.py" line="136"/>
+        <location filename="../../desktop/case_tab.py" line="82"/>
+        <location filename="../../desktop/case_tab.py" line="138"/>
         <source>Notice type</source>
         <translation>Вид уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="81"/>
+        <location filename="../../desktop/case_tab.py" line="83"/>
         <source>Not known yet</source>
         <translation>Пока неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="83"/>
+        <location filename="../../desktop/case_tab.py" line="85"/>
         <source>Red Notice</source>
         <translation>Красное уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="84"/>
+        <location filename="../../desktop/case_tab.py" line="86"/>
         <source>Diffusion</source>
         <translation>Диффузия</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="85"/>
+        <location filename="../../desktop/case_tab.py" line="87"/>
         <source>Other notice</source>
         <translation>Другое уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="86"/>
+        <location filename="../../desktop/case_tab.py" line="88"/>
         <source>No notice known</source>
         <translation>Уведомление неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="92"/>
-        <location filename="../../desktop/case_tab.py" line="135"/>
+        <location filename="../../desktop/case_tab.py" line="94"/>
+        <location filename="../../desktop/case_tab.py" line="137"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="93"/>
+        <location filename="../../desktop/case_tab.py" line="95"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="93"/>
+        <location filename="../../desktop/case_tab.py" line="95"/>
         <source>ready</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="94"/>
+        <location filename="../../desktop/case_tab.py" line="96"/>
         <source>filed</source>
         <translation>подано</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="94"/>
+        <location filename="../../desktop/case_tab.py" line="96"/>
         <source>closed</source>
         <translation>закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="99"/>
-        <location filename="../../desktop/case_tab.py" line="137"/>
+        <location filename="../../desktop/case_tab.py" line="101"/>
+        <location filename="../../desktop/case_tab.py" line="139"/>
         <source>Language of the request</source>
         <translation>Язык запроса</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="100"/>
+        <location filename="../../desktop/case_tab.py" line="102"/>
         <source>The template&apos;s</source>
         <translation>Как в шаблоне</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="101"/>
+        <location filename="../../desktop/case_tab.py" line="103"/>
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="101"/>
+        <location filename="../../desktop/case_tab.py" line="103"/>
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="102"/>
+        <location filename="../../desktop/case_tab.py" line="104"/>
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="102"/>
+        <location filename="../../desktop/case_tab.py" line="104"/>
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="107"/>
+        <location filename="../../desktop/case_tab.py" line="109"/>
         <source>Summary</source>
         <translation>Краткое изложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="108"/>
+        <location filename="../../desktop/case_tab.py" line="110"/>
         <source>Statement of facts</source>
         <translation>Изложение фактов</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="109"/>
+        <location filename="../../desktop/case_tab.py" line="111"/>
         <source>Relief sought (one per line; empty: the forum&apos;s usual words)</source>
         <translation>Просительная часть (по одному пункту в строке; пусто: обычная формулировка органа)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="118"/>
+        <location filename="../../desktop/case_tab.py" line="120"/>
         <source>Grounds of the case</source>
         <translation>Основания по делу</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="121"/>
-        <location filename="../../desktop/case_tab.py" line="152"/>
+        <location filename="../../desktop/case_tab.py" line="123"/>
+        <location filename="../../desktop/case_tab.py" line="155"/>
         <source>Argument for the selected ground</source>
         <translation>Доводы по выбранному основанию</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="124"/>
+        <location filename="../../desktop/case_tab.py" line="126"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="126"/>
+        <location filename="../../desktop/case_tab.py" line="128"/>
         <source>Delete case…</source>
         <translation>Удалить дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="150"/>
+        <location filename="../../desktop/case_tab.py" line="153"/>
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="155"/>
+        <location filename="../../desktop/case_tab.py" line="158"/>
         <source>Cite evidence as [D3:2] (a document&apos;s page), [D3], [Q4] (a quote) or [E5].</source>
         <translation>Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5].</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="289"/>
+        <location filename="../../desktop/case_tab.py" line="299"/>
         <source>Delete this case?</source>
         <translation>Удалить это дело?</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="291"/>
+        <location filename="../../desktop/case_tab.py" line="301"/>
         <source>Delete %1? Its grounds, arguments, pleading and list of annexes go; the documents, quotes and events stay in the vault. This cannot be undone.</source>
         <translation>Удалить %1? Его основания, доводы, заявление и список приложений будут удалены; документы, цитаты и события останутся в хранилище. Это нельзя отменить.</translation>
     </message>
@@ -534,284 +534,318 @@
     </message>
 </context>
 <context>
+    <name>CustodyDialog</name>
+    <message>
+        <location filename="../../desktop/custody_dialog.py" line="22"/>
+        <location filename="../../desktop/custody_dialog.py" line="25"/>
+        <source>Custody log</source>
+        <translation>Журнал хранения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/custody_dialog.py" line="27"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/custody_dialog.py" line="27"/>
+        <source>When (UTC)</source>
+        <translation>Когда (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/custody_dialog.py" line="27"/>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/custody_dialog.py" line="27"/>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/custody_dialog.py" line="28"/>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="55"/>
+        <location filename="../../desktop/documents_tab.py" line="56"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="57"/>
+        <location filename="../../desktop/documents_tab.py" line="58"/>
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="59"/>
+        <location filename="../../desktop/documents_tab.py" line="60"/>
         <source>Or drag files and folders here.</source>
         <translation>Или перетащите сюда файлы и папки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="62"/>
+        <location filename="../../desktop/documents_tab.py" line="63"/>
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="73"/>
+        <location filename="../../desktop/documents_tab.py" line="74"/>
         <source>Document text</source>
         <translation>Текст документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="77"/>
+        <location filename="../../desktop/documents_tab.py" line="78"/>
         <source>Document page</source>
         <translation>Страница документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="84"/>
-        <location filename="../../desktop/documents_tab.py" line="90"/>
+        <location filename="../../desktop/documents_tab.py" line="85"/>
+        <location filename="../../desktop/documents_tab.py" line="91"/>
         <source>Page</source>
         <translation>Страница</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="87"/>
+        <location filename="../../desktop/documents_tab.py" line="88"/>
         <source>Add quote from selection</source>
         <translation>Цитата из выделенного</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="97"/>
+        <location filename="../../desktop/documents_tab.py" line="98"/>
         <source>Page text</source>
         <translation>Текст страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="104"/>
+        <location filename="../../desktop/documents_tab.py" line="105"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="105"/>
+        <location filename="../../desktop/documents_tab.py" line="106"/>
         <source>Author</source>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="106"/>
+        <location filename="../../desktop/documents_tab.py" line="107"/>
         <source>Outlet</source>
         <translation>Издание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="107"/>
+        <location filename="../../desktop/documents_tab.py" line="108"/>
         <source>Published</source>
         <translation>Опубликовано</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="108"/>
+        <location filename="../../desktop/documents_tab.py" line="109"/>
         <source>Address (URL)</source>
         <translation>Адрес (URL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="116"/>
-        <location filename="../../desktop/documents_tab.py" line="146"/>
+        <location filename="../../desktop/documents_tab.py" line="117"/>
+        <location filename="../../desktop/documents_tab.py" line="147"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="118"/>
+        <location filename="../../desktop/documents_tab.py" line="119"/>
         <source>identity document</source>
         <translation>документ, удостоверяющий личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="119"/>
+        <location filename="../../desktop/documents_tab.py" line="120"/>
         <source>power of attorney</source>
         <translation>доверенность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="120"/>
+        <location filename="../../desktop/documents_tab.py" line="121"/>
         <source>court decision</source>
         <translation>решение суда</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="120"/>
+        <location filename="../../desktop/documents_tab.py" line="121"/>
         <source>charge sheet</source>
         <translation>обвинительное заключение</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="121"/>
+        <location filename="../../desktop/documents_tab.py" line="122"/>
         <source>notice extract</source>
         <translation>выписка из уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="121"/>
+        <location filename="../../desktop/documents_tab.py" line="122"/>
         <source>news article</source>
         <translation>новостная статья</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="122"/>
+        <location filename="../../desktop/documents_tab.py" line="123"/>
         <source>NGO report</source>
         <translation>доклад НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="122"/>
+        <location filename="../../desktop/documents_tab.py" line="123"/>
         <source>NGO statement</source>
         <translation>заявление НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="123"/>
+        <location filename="../../desktop/documents_tab.py" line="124"/>
         <source>official letter</source>
         <translation>официальное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="124"/>
+        <location filename="../../desktop/documents_tab.py" line="125"/>
         <source>witness statement</source>
         <translation>показания свидетеля</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="125"/>
+        <location filename="../../desktop/documents_tab.py" line="126"/>
         <source>expert report</source>
         <translation>заключение эксперта</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="126"/>
+        <location filename="../../desktop/documents_tab.py" line="127"/>
         <source>translation certificate</source>
         <translation>удостоверение перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="127"/>
+        <location filename="../../desktop/documents_tab.py" line="128"/>
         <source>photograph</source>
         <translation>фотография</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="127"/>
+        <location filename="../../desktop/documents_tab.py" line="128"/>
         <source>email</source>
         <translation>электронное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="127"/>
+        <location filename="../../desktop/documents_tab.py" line="128"/>
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="133"/>
-        <location filename="../../desktop/documents_tab.py" line="147"/>
+        <location filename="../../desktop/documents_tab.py" line="134"/>
+        <location filename="../../desktop/documents_tab.py" line="148"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="134"/>
+        <location filename="../../desktop/documents_tab.py" line="135"/>
         <source>Not set</source>
         <translation>Не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="136"/>
+        <location filename="../../desktop/documents_tab.py" line="137"/>
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="136"/>
+        <location filename="../../desktop/documents_tab.py" line="137"/>
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="136"/>
+        <location filename="../../desktop/documents_tab.py" line="137"/>
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137"/>
+        <location filename="../../desktop/documents_tab.py" line="138"/>
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137"/>
+        <location filename="../../desktop/documents_tab.py" line="138"/>
         <source>Russian</source>
         <translation>русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137"/>
+        <location filename="../../desktop/documents_tab.py" line="138"/>
         <source>Kyrgyz</source>
         <translation>кыргызский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138"/>
+        <location filename="../../desktop/documents_tab.py" line="139"/>
         <source>Kazakh</source>
         <translation>казахский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138"/>
+        <location filename="../../desktop/documents_tab.py" line="139"/>
         <source>Uzbek</source>
         <translation>узбекский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138"/>
+        <location filename="../../desktop/documents_tab.py" line="139"/>
         <source>Tajik</source>
         <translation>таджикский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="139"/>
+        <location filename="../../desktop/documents_tab.py" line="140"/>
         <source>German</source>
         <translation>немецкий</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="144"/>
+        <location filename="../../desktop/documents_tab.py" line="145"/>
         <source>Confidential (never annexed, never exported)</source>
         <translation>Конфиденциально (не прилагается и не экспортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="150"/>
-        <location filename="../../desktop/documents_tab.py" line="157"/>
+        <location filename="../../desktop/documents_tab.py" line="151"/>
+        <location filename="../../desktop/documents_tab.py" line="158"/>
         <source>Translations</source>
         <translation>Переводы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="152"/>
+        <location filename="../../desktop/documents_tab.py" line="153"/>
         <source>Add translation…</source>
         <translation>Добавить перевод…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="162"/>
+        <location filename="../../desktop/documents_tab.py" line="163"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="163"/>
+        <location filename="../../desktop/documents_tab.py" line="164"/>
         <source>Link to organisation</source>
         <translation>Связать с организацией</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="169"/>
+        <location filename="../../desktop/documents_tab.py" line="170"/>
         <source>Concerns</source>
         <translation>Касается</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="172"/>
-        <location filename="../../desktop/documents_tab.py" line="184"/>
+        <location filename="../../desktop/documents_tab.py" line="173"/>
+        <location filename="../../desktop/documents_tab.py" line="185"/>
         <source>Found in the file</source>
         <translation>Найдено в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="173"/>
+        <location filename="../../desktop/documents_tab.py" line="174"/>
         <source>Save details</source>
         <translation>Сохранить сведения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="175"/>
+        <location filename="../../desktop/documents_tab.py" line="176"/>
         <source>Use what was found in the file</source>
         <translation>Взять найденное в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="177"/>
+        <location filename="../../desktop/documents_tab.py" line="178"/>
         <source>Delete document…</source>
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="224"/>
+        <location filename="../../desktop/documents_tab.py" line="225"/>
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="251"/>
+        <location filename="../../desktop/documents_tab.py" line="252"/>
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="257"/>
+        <location filename="../../desktop/documents_tab.py" line="258"/>
         <source>Imported: %n document(s).</source>
         <translation>
             <numerusform>Импортировано документов: %n.</numerusform>
@@ -820,67 +854,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="270"/>
+        <location filename="../../desktop/documents_tab.py" line="271"/>
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="271"/>
+        <location filename="../../desktop/documents_tab.py" line="272"/>
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="340"/>
+        <location filename="../../desktop/documents_tab.py" line="354"/>
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="383"/>
+        <location filename="../../desktop/documents_tab.py" line="397"/>
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="427"/>
+        <location filename="../../desktop/documents_tab.py" line="441"/>
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="453"/>
+        <location filename="../../desktop/documents_tab.py" line="467"/>
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="454"/>
+        <location filename="../../desktop/documents_tab.py" line="468"/>
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="476"/>
+        <location filename="../../desktop/documents_tab.py" line="490"/>
         <source>%1 was deleted.</source>
         <translation>%1 удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="494"/>
+        <location filename="../../desktop/documents_tab.py" line="508"/>
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="513"/>
+        <location filename="../../desktop/documents_tab.py" line="527"/>
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="515"/>
+        <location filename="../../desktop/documents_tab.py" line="529"/>
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="515"/>
+        <location filename="../../desktop/documents_tab.py" line="529"/>
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="531"/>
+        <location filename="../../desktop/documents_tab.py" line="545"/>
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
@@ -1106,269 +1140,274 @@ Replace them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="81"/>
+        <location filename="../../desktop/main_window.py" line="92"/>
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="83"/>
+        <location filename="../../desktop/main_window.py" line="94"/>
         <source>Find a person by any spelling…</source>
         <translation>Поиск человека по любому написанию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="84"/>
-        <location filename="../../desktop/main_window.py" line="138"/>
+        <location filename="../../desktop/main_window.py" line="95"/>
+        <location filename="../../desktop/main_window.py" line="150"/>
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="87"/>
+        <location filename="../../desktop/main_window.py" line="98"/>
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89"/>
+        <location filename="../../desktop/main_window.py" line="100"/>
         <source>Add person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="98"/>
+        <location filename="../../desktop/main_window.py" line="109"/>
         <source>Choose or add a person.</source>
         <translation>Выберите или добавьте человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119"/>
+        <location filename="../../desktop/main_window.py" line="130"/>
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121"/>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="132"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="122"/>
+        <location filename="../../desktop/main_window.py" line="133"/>
+        <source>Custody log…</source>
+        <translation>Журнал хранения…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="134"/>
         <source>Back up…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123"/>
+        <location filename="../../desktop/main_window.py" line="135"/>
         <source>Restore from a backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124"/>
+        <location filename="../../desktop/main_window.py" line="136"/>
         <source>Change passphrase…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="125"/>
+        <location filename="../../desktop/main_window.py" line="137"/>
         <source>Rotate keys…</source>
         <translation>Сменить ключи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="126"/>
+        <location filename="../../desktop/main_window.py" line="138"/>
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127"/>
+        <location filename="../../desktop/main_window.py" line="139"/>
         <source>Lock after idle minutes…</source>
         <translation>Блокировать после простоя…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128"/>
+        <location filename="../../desktop/main_window.py" line="140"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="136"/>
+        <location filename="../../desktop/main_window.py" line="148"/>
         <source>&amp;Work</source>
         <translation>&amp;Работа</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139"/>
+        <location filename="../../desktop/main_window.py" line="151"/>
         <source>Add a person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="140"/>
+        <location filename="../../desktop/main_window.py" line="152"/>
         <source>Import files…</source>
         <translation>Импортировать файлы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141"/>
+        <location filename="../../desktop/main_window.py" line="153"/>
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142"/>
+        <location filename="../../desktop/main_window.py" line="154"/>
         <source>Save what was typed</source>
         <translation>Сохранить введённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148"/>
+        <location filename="../../desktop/main_window.py" line="160"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157"/>
+        <location filename="../../desktop/main_window.py" line="169"/>
         <source>Lock after idle minutes</source>
         <translation>Блокировать после простоя</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="170"/>
         <source>Lock the vault after this many minutes without a key or mouse press:</source>
         <translation>Блокировать хранилище после стольких минут без нажатий клавиш и мыши:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168"/>
+        <location filename="../../desktop/main_window.py" line="180"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168"/>
+        <location filename="../../desktop/main_window.py" line="180"/>
         <source>Choose a person first.</source>
         <translation>Сначала выберите человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="280"/>
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="289"/>
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="290"/>
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="292"/>
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="274"/>
+        <location filename="../../desktop/main_window.py" line="297"/>
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="277"/>
+        <location filename="../../desktop/main_window.py" line="300"/>
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282"/>
-        <location filename="../../desktop/main_window.py" line="309"/>
+        <location filename="../../desktop/main_window.py" line="305"/>
+        <location filename="../../desktop/main_window.py" line="332"/>
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="283"/>
+        <location filename="../../desktop/main_window.py" line="306"/>
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="296"/>
+        <location filename="../../desktop/main_window.py" line="319"/>
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="298"/>
+        <location filename="../../desktop/main_window.py" line="321"/>
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="301"/>
+        <location filename="../../desktop/main_window.py" line="324"/>
         <source>This is the vault as it was on %1: anything recorded after that is not in this copy.</source>
         <translation>Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию не вошло.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="310"/>
+        <location filename="../../desktop/main_window.py" line="333"/>
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="316"/>
-        <location filename="../../desktop/main_window.py" line="324"/>
-        <location filename="../../desktop/main_window.py" line="333"/>
-        <location filename="../../desktop/main_window.py" line="343"/>
+        <location filename="../../desktop/main_window.py" line="339"/>
+        <location filename="../../desktop/main_window.py" line="347"/>
+        <location filename="../../desktop/main_window.py" line="356"/>
+        <location filename="../../desktop/main_window.py" line="366"/>
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317"/>
+        <location filename="../../desktop/main_window.py" line="340"/>
         <source>Current passphrase:</source>
         <translation>Текущий пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="325"/>
+        <location filename="../../desktop/main_window.py" line="348"/>
         <source>New passphrase:</source>
         <translation>Новый пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="334"/>
+        <location filename="../../desktop/main_window.py" line="357"/>
         <source>This passphrase is too easy to guess. Use four or more unrelated words.</source>
         <translation>Этот пароль слишком легко угадать. Используйте четыре или больше не связанных слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="345"/>
+        <location filename="../../desktop/main_window.py" line="368"/>
         <source>The passphrase was changed. An old copy of the vault&apos;s key file, or a backup made before now, still opens with the old passphrase. To make such copies useless, choose Vault, then Rotate keys.</source>
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="355"/>
-        <location filename="../../desktop/main_window.py" line="369"/>
+        <location filename="../../desktop/main_window.py" line="378"/>
+        <location filename="../../desktop/main_window.py" line="392"/>
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="357"/>
+        <location filename="../../desktop/main_window.py" line="380"/>
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="370"/>
+        <location filename="../../desktop/main_window.py" line="393"/>
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="374"/>
+        <location filename="../../desktop/main_window.py" line="397"/>
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="383"/>
+        <location filename="../../desktop/main_window.py" line="406"/>
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="383"/>
+        <location filename="../../desktop/main_window.py" line="406"/>
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>
@@ -1376,39 +1415,44 @@ Replace them?</source>
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="54"/>
+        <location filename="../../desktop/main_window.py" line="58"/>
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="55"/>
+        <location filename="../../desktop/main_window.py" line="59"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="56"/>
+        <location filename="../../desktop/main_window.py" line="60"/>
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="57"/>
+        <location filename="../../desktop/main_window.py" line="61"/>
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="58"/>
+        <location filename="../../desktop/main_window.py" line="62"/>
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="59"/>
+        <location filename="../../desktop/main_window.py" line="63"/>
         <source>Pleading</source>
         <translation>Заявление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="60"/>
+        <location filename="../../desktop/main_window.py" line="64"/>
         <source>Export</source>
         <translation>Экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="65"/>
+        <source>Search</source>
+        <translation>Поиск</translation>
     </message>
 </context>
 <context>
@@ -1573,6 +1617,64 @@ Replace them?</source>
         <location filename="../../desktop/person_tabs.py" line="64"/>
         <source> (not found in the document)</source>
         <translation> (не найдена в документе)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchTab</name>
+    <message>
+        <location filename="../../desktop/search_tab.py" line="30"/>
+        <source>Words from the evidence, in any script: Тухватшин, Tukhvatshin, Kloop…</source>
+        <translation>Слова из материалов, в любом написании: Тухватшин, Tukhvatshin, Kloop…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/search_tab.py" line="32"/>
+        <source>Search the evidence</source>
+        <translation>Поиск по материалам</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/search_tab.py" line="34"/>
+        <source>What was found</source>
+        <translation>Найденное</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/search_tab.py" line="49"/>
+        <source>Open a document found (double-click or Enter) at its page.</source>
+        <translation>Откройте найденный документ (двойной щелчок или Enter) на его странице.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/search_tab.py" line="74"/>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/search_tab.py" line="74"/>
+        <source>Quote</source>
+        <translation>Цитата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/search_tab.py" line="75"/>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/search_tab.py" line="75"/>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/search_tab.py" line="78"/>
+        <source>%1, page %2</source>
+        <translation>%1, с. %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/search_tab.py" line="88"/>
+        <source>Nothing found.</source>
+        <translation>Ничего не найдено.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/search_tab.py" line="90"/>
+        <source>%1 found.</source>
+        <translation>Найдено: %1.</translation>
     </message>
 </context>
 <context>
@@ -1924,17 +2026,17 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../desktop/jobs.py" line="85"/>
+        <location filename="../../desktop/jobs.py" line="92"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/jobs.py" line="86"/>
+        <location filename="../../desktop/jobs.py" line="93"/>
         <source>Working</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/jobs.py" line="116"/>
+        <location filename="../../desktop/jobs.py" line="130"/>
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>

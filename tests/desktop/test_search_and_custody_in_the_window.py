@@ -1,0 +1,55 @@
+"""The person's evidence is searched in the window, and the custody log is read there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
+from pytestqt.qtbot import QtBot
+
+from tests.desktop.test_whole_path import TIMEOUT, open_person, wait_idle
+
+
+def test_a_word_found_in_the_evidence_opens_its_document_at_the_page(
+    qtbot: QtBot, tmp_path: Path, corpus: Path
+) -> None:
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    page.documents.import_paths([corpus / "articles", corpus / "pdf" / "minimal-document.pdf"])
+    qtbot.waitUntil(lambda: page.documents.list.count() == 4, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    search = page.search
+    page.setCurrentWidget(search)
+    search.query.setText("Heath")  # typed in Latin; found in the article's text
+    search.search()
+    qtbot.waitUntil(lambda: search.results.count() > 0, timeout=TIMEOUT)
+    first = search.results.item(0)
+    hit = first.data(Qt.ItemDataRole.UserRole)
+    assert hit.kind == "document" and "Heath" in first.text()
+    search.results.itemActivated.emit(first)
+    assert page.currentWidget() is page.documents
+    qtbot.waitUntil(
+        lambda: (
+            "Samuel Heath" in page.documents.page_text.toPlainText()
+            or "Samuel Heath" in page.documents.text.toPlainText()
+        ),
+        timeout=TIMEOUT,
+    )
+    shown = page.documents.list.currentItem().data(Qt.ItemDataRole.UserRole)
+    assert shown.ref == hit.ref and page.documents.page.value() == (hit.page or 1)
+    search.query.setText("nothingofthiskindanywhere")
+    search.search()
+    qtbot.waitUntil(lambda: search.summary.text() == "Nothing found.", timeout=TIMEOUT)
+    assert search.results.count() == 0
+
+
+def test_the_custody_log_is_shown_read_only_latest_first(qtbot: QtBot, tmp_path: Path) -> None:
+    _controller, window, _page = open_person(qtbot, tmp_path / "vault")
+    wait_idle(qtbot, window)
+    window.show_custody_log()
+    qtbot.waitUntil(lambda: hasattr(window, "custody_dialog"), timeout=TIMEOUT)
+    table = window.custody_dialog.table
+    actions = [table.item(row, 2).text() for row in range(table.rowCount())]
+    assert actions[-1] == "vault created" and "person added" in actions
+    assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    window.custody_dialog.close()
