@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -59,6 +60,10 @@ class AnnexesPanel(QWidget):
         remove.clicked.connect(self.remove_selected)
         self.checks = QListWidget()
         self.checks.setAccessibleName(self.tr("Check before filing"))
+        # Each requirement read whole: a sentence cut at the edge hid what to do.
+        self.checks.setWordWrap(True)
+        self.checks.setResizeMode(QListView.ResizeMode.Adjust)
+        self.checks.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self._settle = QTimer(self)

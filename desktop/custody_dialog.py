@@ -34,7 +34,9 @@ class CustodyDialog(QDialog):
             for column, value in enumerate(
                 (str(record.seq), record.at, record.action, record.subject, record.details)
             ):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)  # long details are cut in the column; whole here
+                self.table.setItem(row, column, cell)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

@@ -33,6 +33,8 @@ class SearchTab(QWidget):
         self.results = QListWidget()
         self.results.setAccessibleName(self.tr("What was found"))
         self.results.setWordWrap(True)
+        self.results.setSpacing(4)
+        self.results.setAlternatingRowColors(True)
         self.results.itemActivated.connect(self._open)
         self.summary = QLabel()
         # Searching as the user types, once typing pauses (not on every key).
