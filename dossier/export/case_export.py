@@ -15,6 +15,7 @@ from dossier.errors import DossierError
 from dossier.export import preflight, templates
 from dossier.export.content import VaultOriginals, gather
 from dossier.export.separate_process import RenderJob, preload, render, render_in_child
+from dossier.i18n import t
 from dossier.services.cases import show_case
 from dossier.vocabulary import EXPORT_FORMATS
 from storage.vault import Vault
@@ -68,9 +69,13 @@ def export_case(
         raise DossierError(f'"{paper}" is not a paper size: a4 or letter.')
     out = Path(out)
     if not out.parent.is_dir():
-        raise DossierError(f"The folder {out.parent} does not exist; nothing was written.")
+        raise DossierError(
+            t("The folder {folder} does not exist; nothing was written.", folder=out.parent)
+        )
     if not os_access_writable(out.parent):
-        raise DossierError(f"The folder {out.parent} cannot be written to; nothing was written.")
+        raise DossierError(
+            t("The folder {folder} cannot be written to; nothing was written.", folder=out.parent)
+        )
     case = show_case(vault, case_id)
     chosen = templates.for_case(case.kind, template)
     moment = (at or datetime.now(UTC)).replace(microsecond=0)

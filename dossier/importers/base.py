@@ -9,6 +9,7 @@ from typing import Protocol
 import filetype
 
 from dossier.errors import ImportRefused
+from dossier.i18n import t
 
 # Text-like formats larger than this are not documents but data dumps or mistakes.
 MAX_TEXT_BYTES = 64 * 1024 * 1024
@@ -38,7 +39,7 @@ def detect_mime(path: Path) -> str:
     with open(path, "rb") as handle:
         head = handle.read(8192)
     if not head:
-        raise ImportRefused(f'"{path.name}" is empty.')
+        raise ImportRefused(t('"{file}" is empty.', file=path.name))
     kind = filetype.guess(head)
     if kind is not None:
         return str(kind.mime)
@@ -67,8 +68,11 @@ def detect_mime(path: Path) -> str:
 def read_text_file(path: Path) -> str:
     if path.stat().st_size > MAX_TEXT_BYTES:
         raise ImportRefused(
-            f'"{path.name}" is too large to be a text document '
-            f"({path.stat().st_size / 1e6:.0f} MB); nothing was imported."
+            t(
+                '"{file}" is too large to be a text document ({size} MB); nothing was imported.',
+                file=path.name,
+                size=f"{path.stat().st_size / 1e6:.0f}",
+            )
         )
     raw = path.read_bytes()
     for encoding in ("utf-8-sig", "cp1251"):

@@ -11,6 +11,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from dossier.errors import ImportRefused
+from dossier.i18n import t
 from dossier.importers.base import Extracted
 
 # A Word document's parts, unpacked, above this are a zip bomb, not a document: python-docx
@@ -51,7 +52,9 @@ class DocxImporter:
 
     def extract(self, path: Path, password: str | None = None) -> Extracted:
         if problem := _zip_problem(path):
-            raise ImportRefused(f'"{path.name}" cannot be imported: {problem}.')
+            raise ImportRefused(
+                t('"{file}" cannot be imported: {problem}.', file=path.name, problem=problem)
+            )
         try:
             return self._read(path)
         except _DAMAGED as error:

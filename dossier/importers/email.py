@@ -11,6 +11,7 @@ from pathlib import Path
 import trafilatura
 
 from dossier.errors import ImportRefused
+from dossier.i18n import t
 from dossier.importers.base import Extracted
 
 
@@ -21,7 +22,7 @@ class EmailImporter:
         with open(path, "rb") as handle:
             message = email.message_from_binary_file(handle, policy=email.policy.default)
         if not isinstance(message, EmailMessage) or not message.keys():
-            raise ImportRefused(f'"{path.name}" is not a readable e-mail message.')
+            raise ImportRefused(t('"{file}" is not a readable e-mail message.', file=path.name))
         body = message.get_body(preferencelist=("plain", "html"))
         text = ""
         if body is not None:

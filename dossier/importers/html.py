@@ -8,6 +8,7 @@ from pathlib import Path
 import trafilatura
 
 from dossier.errors import ImportRefused
+from dossier.i18n import t
 from dossier.importers.base import Extracted, read_text_file
 
 
@@ -19,7 +20,7 @@ class HtmlImporter:
         # Local extraction only: trafilatura is never asked to fetch anything.
         text = trafilatura.extract(html, include_comments=False, favor_recall=True)
         if not text:
-            raise ImportRefused(f'No article text was found in "{path.name}".')
+            raise ImportRefused(t('No article text was found in "{file}".', file=path.name))
         meta = trafilatura.extract_metadata(html)
         suggestions: dict[str, str] = {}
         if meta is not None:

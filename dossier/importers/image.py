@@ -9,6 +9,7 @@ from PIL import ExifTags, Image, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
 from dossier.errors import ImportRefused
+from dossier.i18n import t
 from dossier.importers.base import Extracted
 from dossier.importers.jpeg_structure import jpeg_problem
 
@@ -36,8 +37,12 @@ class ImageImporter:
         is_jpeg = head == b"\xff\xd8\xff" and path.stat().st_size <= _MAX_JPEG_CHECK_BYTES
         if is_jpeg and (problem := jpeg_problem(path.read_bytes())):
             raise ImportRefused(
-                f'"{path.name}" is a damaged JPEG ({problem}), so it cannot be imported '
-                "as evidence. Find an undamaged copy."
+                t(
+                    '"{file}" is a damaged JPEG ({problem}), so it cannot be imported as '
+                    "evidence. Find an undamaged copy.",
+                    file=path.name,
+                    problem=problem,
+                )
             )
         try:
             with python_warnings.catch_warnings():
@@ -47,10 +52,15 @@ class ImageImporter:
                     exif = image.getexif()
                     size = image.size
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-            raise ImportRefused(f'"{path.name}" is too large an image to open safely.') from error
+            raise ImportRefused(
+                t('"{file}" is too large an image to open safely.', file=path.name)
+            ) from error
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
             raise ImportRefused(
-                f'"{path.name}" is a damaged or incomplete image, so it cannot be imported.'
+                t(
+                    '"{file}" is a damaged or incomplete image, so it cannot be imported.',
+                    file=path.name,
+                )
             ) from error
         suggestions: dict[str, str] = {"pixels": f"{size[0]}×{size[1]}"}
         sub = exif.get_ifd(ExifTags.IFD.Exif)

@@ -9,6 +9,7 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from dossier.errors import ImportRefused, PasswordNeeded
+from dossier.i18n import t
 from dossier.importers.base import Extracted
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
@@ -27,15 +28,18 @@ def _check_bundle_ready(path: Path, password: str | None) -> None:
     try:
         with pikepdf.open(path, password=password or "") as pdf:
             if len(pdf.pages) == 0:
-                raise ImportRefused(f'"{path.name}" has no pages.')
+                raise ImportRefused(t('"{file}" has no pages.', file=path.name))
             if any(not _resources_sane(page.obj) for page in pdf.pages):
                 raise pikepdf.PdfError("a page's resources are not a dictionary")
     except pikepdf.PasswordError as error:
         raise PasswordNeeded(path.name) from error
     except (pikepdf.PdfError, RecursionError) as error:
         raise ImportRefused(
-            f'"{path.name}" is damaged in a way that would stop it from going into a bundle, '
-            "so it was not imported. Open it in a PDF reader and save or print it to a new PDF."
+            t(
+                '"{file}" is damaged in a way that would stop it from going into a bundle, so '
+                "it was not imported. Open it in a PDF reader and save or print it to a new PDF.",
+                file=path.name,
+            )
         ) from error
 
 
@@ -63,11 +67,11 @@ class PdfImporter:
             if getattr(error, "err_code", None) == _PASSWORD_ERROR:
                 if password:
                     raise ImportRefused(
-                        f'The password given for "{path.name}" is not correct.'
+                        t('The password given for "{file}" is not correct.', file=path.name)
                     ) from error
                 raise PasswordNeeded(path.name) from error
             raise ImportRefused(
-                f'"{path.name}" is damaged or not a real PDF, so it cannot be read.'
+                t('"{file}" is damaged or not a real PDF, so it cannot be read.', file=path.name)
             ) from error
         try:
             pages = []

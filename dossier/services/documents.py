@@ -151,8 +151,8 @@ def plan_import(paths: Iterable[Path], vault_folder: Path | None = None) -> Impo
                     if name.startswith("."):
                         continue
                     if found.is_symlink() or not stat.S_ISREG(found.lstat().st_mode):
-                        skipped.append((name, _LINK_REASON if found.is_symlink() else
-                                        "it is not a regular file"))  # fmt: skip
+                        skipped.append((name, t(_LINK_REASON) if found.is_symlink() else
+                                        t("it is not a regular file")))  # fmt: skip
                         continue
                     files.append(found)
                     in_folders.add(found)
@@ -211,12 +211,14 @@ def import_files(
             report.skipped.append((path.name, str(error)))
             continue
         except OSError as error:
-            report.skipped.append((path.name, f"it could not be read ({error.strerror})"))
+            report.skipped.append(
+                (path.name, t("it could not be read ({reason})", reason=error.strerror))
+            )
             continue
         except Exception as error:
             # The type only: a message could quote the file's contents (evidence).
             log.warning("import: %s from the %s reader", type(error).__name__, path.suffix)
-            report.skipped.append((path.name, _UNREADABLE))
+            report.skipped.append((path.name, t(_UNREADABLE)))
             continue
         if isinstance(outcome, str):
             report.duplicates.append((path.name, outcome))
@@ -246,15 +248,19 @@ def import_one(
 ) -> DocumentView | str:
     """Import one file; returns its view, or the ref of the document it duplicates."""
     if not follow_links and path.is_symlink():
-        raise ImportRefused(_LINK_REASON)
+        raise ImportRefused(t(_LINK_REASON))
     if not path.is_file():
-        raise ImportRefused(f'"{path.name}" is not a file.')
+        raise ImportRefused(t('"{file}" is not a file.', file=path.name))
     mime = detect_mime(path)
     importer = importer_for(mime)
     if importer is None:
         raise ImportRefused(
-            f'"{path.name}" is a kind of file this app cannot read ({mime}). Supported: PDF, '
-            "Word (.docx), text, web pages (.html), e-mail (.eml), JPEG, PNG, TIFF, HEIC."
+            t(
+                '"{file}" is a kind of file this app cannot read ({type}). Supported: PDF, Word '
+                "(.docx), text, web pages (.html), e-mail (.eml), JPEG, PNG, TIFF, HEIC.",
+                file=path.name,
+                type=mime,
+            )
         )
     extracted = importer.extract(path, password)  # before storing: a bad file stores nothing
     with (
@@ -355,7 +361,7 @@ def _open_source(path: Path, follow_links: bool) -> Iterator[tuple[BinaryIO, int
         handle = os.fdopen(os.open(path, flags), "rb")
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise ImportRefused(_LINK_REASON) from error
+            raise ImportRefused(t(_LINK_REASON)) from error
         raise SourceUnreadable(path.name, error.strerror or str(error)) from error
     with handle:
         yield handle, os.fstat(handle.fileno()).st_size
