@@ -71,8 +71,8 @@ class Task(QRunnable):
 
 
 # Every task started and not yet finished. The pool does not own our tasks (auto-delete is
-# off), so without this a task whose view closed meanwhile (an unlock dialog calibrating
-# Argon2id, say) was freed by Python while the pool still ran it: a crash.
+# off), and the Jobs object that started one goes when its view goes (an unlock dialog that
+# closes while it calibrates Argon2id, say): held here, a running task is never freed.
 _RUNNING: set[Task] = set()
 
 
