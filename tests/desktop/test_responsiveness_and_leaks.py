@@ -3,6 +3,7 @@ the evidence is left outside the vault (settings, temp folder, home folder)."""
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 import time
@@ -138,6 +139,18 @@ def _stall_beside_a_busy_thread(qtbot: QtBot) -> float:
     stop.set()
     worker.join()
     return heartbeat.stop()
+
+
+def test_a_full_collection_walks_only_what_the_work_made_not_the_whole_program(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # Each full collection walked every object the program holds (~200,000 once the window
+    # is up): measured 150–170 ms holding the GIL, a freeze of the window mid-import.
+    controller, _window, _page = open_person(qtbot, tmp_path / "vault")
+    walked, set_aside = len(gc.get_objects()), gc.get_freeze_count()
+    assert walked < (walked + set_aside) / 10
+    controller.lock()
+    assert gc.get_freeze_count() == 0  # the closed window's objects can be collected again
 
 
 def _files_changed_since(folder: Path, since: float, skip: list[Path]) -> list[Path]:
