@@ -7,11 +7,13 @@ event loop itself (no test framework polling in Python beside it, which adds sta
 
 The reference, in the same process: the same timer beside a thread running plain Python (the
 floor any threaded Python work can give on this machine). Prints milliseconds; asserts nothing.
+Also while OCR reads a 10-page scan after its import.
 Usage: python bench/responsiveness.py [runs, default 5]
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import statistics
@@ -144,6 +146,21 @@ def one_run(folder: Path) -> dict[str, float]:
     export_stall = heartbeat.stop()
     pages = getattr(exported[0], "pages", 0) if exported else 0
 
+    # Scanned pages read by OCR after their import, in the background (both cores busy).
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    scans = importlib.import_module("tests.scans")
+    scan = folder / "incoming" / "search-protocol.pdf"
+    texts = list(scans.TEXTS.values())
+    scan.write_bytes(scans.scanned_pdf([scans.page_image(texts[i % 4]) for i in range(10)]))
+    tab = page.documents
+    heartbeat.start()
+    started = time.perf_counter()
+    tab.import_paths([scan])
+    wait_for(lambda: tab._reading_task is not None)
+    wait_for(lambda: tab._reading_task is None)
+    ocr_seconds = time.perf_counter() - started
+    ocr_stall = heartbeat.stop()
+
     stop = threading.Event()
 
     def busy() -> None:
@@ -164,6 +181,8 @@ def one_run(folder: Path) -> dict[str, float]:
         "export_ms": export_stall,
         "export_s": export_seconds,
         "pages": float(pages or 0),
+        "ocr_ms": ocr_stall,
+        "ocr_s": ocr_seconds,
         "reference_ms": reference,
     }
 
@@ -188,9 +207,10 @@ def main() -> None:
         print(
             f"run {number}: longest stall {figures['import_ms']:.0f} ms during a 200 MB import, "
             f"{figures['export_ms']:.0f} ms during the export ({figures['pages']:.0f} pages, "
-            f"{figures['export_s']:.1f} s); reference {figures['reference_ms']:.0f} ms"
+            f"{figures['export_s']:.1f} s), {figures['ocr_ms']:.0f} ms while 10 scanned pages "
+            f"were read ({figures['ocr_s']:.1f} s); reference {figures['reference_ms']:.0f} ms"
         )
-    for key, label in (("import_ms", "import"), ("export_ms", "export")):
+    for key, label in (("import_ms", "import"), ("export_ms", "export"), ("ocr_ms", "OCR")):
         values = [r[key] for r in results]
         reference = statistics.median(r["reference_ms"] for r in results)
         print(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -34,9 +35,10 @@ from desktop import file_dialogs
 from desktop.edit_state import EditState
 from desktop.jobs import Jobs
 from desktop.translation_dialog import TranslationDialog
-from desktop.worker import Cancel, Progress
+from desktop.worker import Cancel, Progress, Task
 from dossier import dates, vocabulary
-from dossier.services import documents, organisations, quotes, translations
+from dossier.errors import DossierError
+from dossier.services import documents, ocr, organisations, quotes, translations
 from dossier.services.documents import DocumentView, ImportReport
 from dossier.services.vault_access import Vault
 
@@ -46,6 +48,7 @@ class DocumentsTab(QWidget):
         super().__init__()
         self._vault, self._person_id, self._jobs = vault, person_id, jobs
         self._pages: list[str] = []
+        self._page_origins: list[ocr.PageText] = []
         self._current: DocumentView | None = None
         self._wanted_page = 1  # the page to show once the chosen document arrives
         self.state = QLabel()
@@ -61,11 +64,24 @@ class DocumentsTab(QWidget):
         self.report = QLabel()
         self.report.setWordWrap(True)
         self.report.setAccessibleName(self.tr("Import report"))
+        # Scans are read in the background, after their import: the lawyer works on meanwhile.
+        self.reading = QLabel()
+        self.reading.setWordWrap(True)
+        self.reading_bar = QProgressBar()
+        self.reading_bar.setAccessibleName(self.tr("Reading scanned pages"))
+        self.stop_reading = QPushButton(self.tr("Stop reading"))
+        self.stop_reading.clicked.connect(self.cancel_reading)
+        self._reading_task: Task | None = None
         left = QVBoxLayout()
         left.addWidget(self.list)
         left.addWidget(import_button)
         left.addWidget(hint)
         left.addWidget(self.report)
+        left.addWidget(self.reading)
+        left.addWidget(self.reading_bar)
+        left.addWidget(self.stop_reading)
+        for hidden in (self.reading_bar, self.stop_reading):
+            hidden.setVisible(False)
         left_widget = QWidget()
         left_widget.setLayout(left)
 
@@ -168,6 +184,27 @@ class DocumentsTab(QWidget):
         organisation_row.addWidget(self.organisation)
         organisation_row.addWidget(link)
         self.meta.addRow(self.tr("Concerns"), organisation_row)
+        # Text recognition (OCR) of scanned pages: its state, and reading again in a language.
+        self.ocr_state = QLabel()
+        self.ocr_state.setWordWrap(True)
+        self.ocr_state.setAccessibleName(self.tr("Text recognition"))
+        self.ocr_languages = QComboBox()
+        self.ocr_languages.setAccessibleName(self.tr("Languages to read in"))
+        self.ocr_languages.addItem(self.tr("The document's language (else detected)"), "")
+        for models, name in (
+            ("rus+eng", self.tr("Russian")), ("kir+eng", self.tr("Kyrgyz")),
+            ("kaz+eng", self.tr("Kazakh")), ("eng", self.tr("English")),
+            ("kir+rus+eng", self.tr("Kyrgyz and Russian")),
+            ("kaz+rus+eng", self.tr("Kazakh and Russian")),
+        ):  # fmt: skip
+            self.ocr_languages.addItem(name, models)
+        self.read_button = QPushButton(self.tr("Read scanned pages"))
+        self.read_button.clicked.connect(self.read_current)
+        ocr_row = QHBoxLayout()
+        ocr_row.addWidget(self.ocr_state, 1)
+        ocr_row.addWidget(self.ocr_languages)
+        ocr_row.addWidget(self.read_button)
+        self.meta.addRow(self.tr("Text recognition"), ocr_row)
         self.suggestions = QLabel()
         self.suggestions.setWordWrap(True)
         self.suggestions.setAccessibleName(self.tr("Found in the file"))
@@ -263,6 +300,73 @@ class DocumentsTab(QWidget):
         self.report.setText("\n".join(lines))
         for path in report.needs_password:
             self._import_with_password(path)
+        scans = [d.id for d in report.imported if d.ocr_state == "pending"]
+        if scans:
+            self.read_scans(scans, None)
+
+    # ------------------------------------------------------------------ reading scans
+    def read_current(self) -> None:
+        if self._current is not None:
+            self.read_scans([self._current.id], self.ocr_languages.currentData() or None)
+
+    def read_scans(self, document_ids: list[int], languages: str | None) -> None:
+        """Read the scanned pages of these documents, one after another, in the background."""
+        if self._reading_task is not None:
+            self.reading.setText(self.tr("Scanned pages are being read; wait for them to end."))
+            return
+        vault = self._vault
+        count = len(document_ids)
+
+        def job(progress: Progress, cancelled: Cancel) -> list[str]:
+            said = []
+            for index, document_id in enumerate(document_ids):
+                if cancelled():
+                    break
+
+                def pages(done: int, total: int, index: int = index) -> None:
+                    progress(index * 100 + done * 100 // max(total, 1), count * 100)
+
+                try:
+                    report = ocr.read_scanned_pages(
+                        vault, document_id, languages, progress=pages, cancelled=cancelled
+                    )
+                    said.append(report.sentence)
+                except DossierError as error:  # this one is said; the others are read on
+                    said.append(str(error))
+            return said
+
+        self.reading.setText(self.tr("Reading scanned pages…"))
+        self.reading_bar.setRange(0, count * 100)
+        self.reading_bar.setValue(0)
+        for shown in (self.reading_bar, self.stop_reading):
+            shown.setVisible(True)
+        self.read_button.setEnabled(False)
+        task = self._jobs.work(
+            self, job, self._read, changes_vault=True, on_failed=self._reading_failed
+        )
+        task.signals.progress.connect(lambda done, _total: self.reading_bar.setValue(done))
+        self._reading_task = task
+
+    def cancel_reading(self) -> None:
+        if self._reading_task is not None:
+            self._reading_task.cancel()
+            self.reading.setText(self.tr("Stopping…"))
+
+    def _reading_ended(self) -> None:
+        self._reading_task = None
+        for hidden in (self.reading_bar, self.stop_reading):
+            hidden.setVisible(False)
+        self.read_button.setEnabled(True)
+
+    def _read(self, said: list[str]) -> None:
+        self._reading_ended()
+        self.reading.setText("\n".join(said))
+        if self._current is not None:  # its text may be what was just read
+            self.show_document(self._current.ref, self.page.value())
+
+    def _reading_failed(self, message: str) -> None:
+        self._reading_ended()
+        self.reading.setText(message)
 
     def ask_password(self, name: str) -> str | None:
         """The password of a protected PDF, asked in a small dialog (None: not given)."""
@@ -289,16 +393,18 @@ class DocumentsTab(QWidget):
         view: DocumentView = item.data(Qt.ItemDataRole.UserRole)
         vault = self._vault
 
-        def job() -> tuple[DocumentView, list[str], bytes | None]:
-            pages = documents.document_pages(vault, view.id)
+        def job() -> tuple[DocumentView, list[ocr.PageText], bytes | None]:
+            fresh = documents.show_document(vault, view.id)  # its reading may have ended
+            pages = ocr.document_text(vault, view.id)
             wants_bytes = view.mime_type == "application/pdf" or view.mime_type.startswith("image/")
-            return view, pages, documents.preview(vault, view.id) if wants_bytes else None
+            return fresh, pages, documents.preview(vault, view.id) if wants_bytes else None
 
         self._jobs.query(self, job, self._display)
 
-    def _display(self, loaded: tuple[DocumentView, list[str], bytes | None]) -> None:
-        view, pages, data = loaded
-        self._current, self._pages = view, pages
+    def _display(self, loaded: tuple[DocumentView, list[ocr.PageText], bytes | None]) -> None:
+        view, origins, data = loaded
+        pages = [page.text for page in origins]
+        self._current, self._pages, self._page_origins = view, pages, origins
         self._show_details(view)
         self.page.setMaximum(max(1, len(pages)))
         if view.mime_type == "application/pdf" and data is not None:
@@ -321,8 +427,8 @@ class DocumentsTab(QWidget):
         else:
             self.text.setPlainText("\n\n".join(pages))
             self.viewer.setCurrentWidget(self.text)
-        # Text beside the page only where the viewer cannot select text itself (PDF pages).
-        self.page_text.setVisible(view.mime_type == "application/pdf")
+        # Text beside the page where the viewer cannot select it itself (PDF pages, photos).
+        self.page_text.setVisible(view.mime_type == "application/pdf" or bool(view.ocr_state))
         wanted, self._wanted_page = min(self._wanted_page, max(1, len(pages))), 1
         self.page.setValue(wanted)
         self._show_page(wanted)
@@ -352,6 +458,27 @@ class DocumentsTab(QWidget):
         self._load_organisations(view.ref)
         self.suggestions.setText(
             "; ".join(f"{k}: {v}" for k, v in view.suggestions.items()) or self.tr("nothing")
+        )
+        self.read_button.setEnabled(view.ocr_state is not None and self._reading_task is None)
+        self.ocr_languages.setEnabled(view.ocr_state is not None)
+        self.ocr_state.setText(self._ocr_sentence(view))
+
+    def _ocr_sentence(self, view: DocumentView) -> str:
+        if view.ocr_state is None:
+            return self.tr("Not needed: the text comes from the file.")
+        if view.ocr_state == "pending":
+            return self.tr("Scanned pages not read yet.")
+        if view.ocr_state == "failed":
+            return self.tr("Could not be read: %1").replace("%1", view.ocr_problem or "")
+        read = [p for p in self._page_origins if p.origin == "ocr"]
+        if not read:
+            return self.tr("Read.")
+        confidence = sum(p.confidence or 0 for p in read) / len(read)
+        return (
+            self.tr("Read by OCR: %n page(s) (%1, %2), mean confidence %3%.", "", len(read))
+            .replace("%1", read[0].engine or "")
+            .replace("%2", read[0].languages or "")
+            .replace("%3", f"{confidence:.0f}")
         )
 
     def save_details(self) -> None:

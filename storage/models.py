@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, LargeBinary, String, Text
+from sqlalchemy import Float, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -156,6 +156,10 @@ class Document(Base):
     # The password a protected PDF was imported with (the database is encrypted): the bundle
     # needs its pages.
     pdf_password: Mapped[str | None] = mapped_column(Text)
+    # Reading scanned pages: None (not needed), "pending", "done", "failed" (ocr_problem says
+    # why, in words), "cancelled".
+    ocr_state: Mapped[str | None] = mapped_column(String(16))
+    ocr_problem: Mapped[str | None] = mapped_column(Text)
 
     pages: Mapped[list[DocumentPage]] = relationship(
         cascade="all, delete-orphan", order_by="DocumentPage.page"
@@ -170,6 +174,15 @@ class DocumentPage(Base):
     )
     page: Mapped[int] = mapped_column(primary_key=True)
     text: Mapped[str] = mapped_column(Text)
+    # "file": the file's own text; "ocr": read from the page's image (engine, languages, the
+    # mean word confidence 0–100, the quarter turns that stood it up, and each word's box as
+    # fractions of the upright page, JSON [[word, left, top, right, bottom], …]).
+    origin: Mapped[str] = mapped_column(String(16), default="file", server_default="file")
+    ocr_engine: Mapped[str | None] = mapped_column(String(64))
+    ocr_languages: Mapped[str | None] = mapped_column(String(64))
+    ocr_confidence: Mapped[float | None] = mapped_column(Float)
+    ocr_rotation: Mapped[int | None]
+    ocr_words: Mapped[str | None] = mapped_column(Text)
 
 
 class DocumentPerson(Base):
@@ -233,6 +246,8 @@ class Quote(Base):
     text: Mapped[str] = mapped_column(Text)
     page: Mapped[int | None]
     found_in_document: Mapped[bool] = mapped_column(default=False)
+    # Found in text read from a scan, allowing for misread letters: to compare with the scan.
+    matched_ocr: Mapped[bool] = mapped_column(default=False, server_default="0")
     speaker: Mapped[str | None] = mapped_column(Text)
     date_said: Mapped[str | None] = mapped_column(String(64))  # EDTF
     translation: Mapped[str | None] = mapped_column(Text)

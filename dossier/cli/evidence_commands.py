@@ -163,6 +163,11 @@ def import_command(args: argparse.Namespace) -> int:
     lines += [f"  SKIPPED {name}: {reason}" for name, reason in report.skipped]
     if report.needs_password:
         lines.append("  Give the password of a protected PDF with --password.")
+    lines += [
+        f"  {d.ref} is a scan: read its text with `dossier ocr {d.ref}`."
+        for d in report.imported
+        if d.ocr_state == "pending"
+    ]
     lines.append(
         f"Imported {len(report.imported)}, already stored {len(report.duplicates)}, "
         f"skipped {len(report.skipped)}."
@@ -199,12 +204,36 @@ def document_show(args: argparse.Namespace) -> int:
 
 
 def document_text(args: argparse.Namespace) -> int:
-    from dossier.services import documents
+    from dossier.services import ocr
 
     with open_vault(args) as vault:
-        pages = documents.document_pages(vault, refs.parse(args.document, "D"))
-    text = "\n".join(f"--- page {n} ---\n{page}" for n, page in enumerate(pages, 1))
-    emit(args, {"pages": pages}, text)
+        pages = ocr.document_text(vault, refs.parse(args.document, "D"))
+    blocks = []
+    for page in pages:
+        origin = (
+            f" (read by OCR: {page.engine}, {page.languages}, confidence {page.confidence:.0f}%)"
+            if page.origin == "ocr" and page.confidence is not None
+            else ""
+        )
+        blocks.append(f"--- page {page.page}{origin} ---\n{page.text}")
+    emit(args, {"pages": pages}, "\n".join(blocks))
+    return 0
+
+
+def ocr_command(args: argparse.Namespace) -> int:
+    from dossier.services import ocr
+
+    def progress(done: int, total: int) -> None:
+        if not args.json and sys.stderr.isatty():
+            print(f"\r[{done}/{total}] pages read", end="", file=sys.stderr)
+
+    with open_vault(args) as vault:
+        report = ocr.read_scanned_pages(
+            vault, refs.parse(args.document, "D"), args.languages, progress=progress
+        )
+    if not args.json and sys.stderr.isatty():
+        print(file=sys.stderr)
+    emit(args, report, report.sentence)
     return 0
 
 
@@ -455,12 +484,24 @@ def register(add: Adder, add_group: SubGroup) -> None:
         "found in a file are always used)",
     )
 
+    sub = add(
+        "ocr", ocr_command, "Read the text of a document's scanned pages (or photo) with OCR.",
+    )  # fmt: skip
+    sub.add_argument("document", help="D3")
+    sub.add_argument(
+        "--languages", help="Tesseract's languages, joined by +: rus, kir, kaz, eng (rus+eng); "
+        "by default the document's language, else the one detected",
+    )  # fmt: skip
+
     group = add_group("document", "Documents: list, show, text, accept suggestions, edit.")
     sub = add("list", document_list, "List documents.", group=group)
     sub.add_argument("--person", help="only those linked to P1")
     sub = add("show", document_show, "Show a document's details and suggestions.", group=group)
     sub.add_argument("document", help="D1")
-    sub = add("text", document_text, "Print a document's text, page by page.", group=group)
+    sub = add(
+        "text", document_text, "Print a document's text, page by page, with where it came "
+        "from (the file, or OCR).", group=group,
+    )  # fmt: skip
     sub.add_argument("document", help="D1")
     sub = add("accept", document_accept, "Accept metadata found in the file.", group=group)
     sub.add_argument("document", help="D1")

@@ -5,11 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from dossier import dates, refs
 from dossier.export.templates import Template
-from dossier.services import cases, documents, events, exhibits, people, quotes, translations
+from dossier.services import (
+    cases,
+    documents,
+    events,
+    exhibits,
+    ocr,
+    people,
+    quotes,
+    translations,
+)  # fmt: skip
 from dossier.services.cases import CaseView, GroundView
 from dossier.services.documents import DocumentView
 from dossier.services.events import EventView
@@ -49,6 +58,9 @@ class Exhibit:
     original_pages: int = 0
     translation_offsets: list[int] = field(default_factory=list)  # from the exhibit's start
     password: str | None = None  # of a protected PDF, as given at import
+    # Pages read by OCR: page → (degrees turned clockwise to stand upright, the words and
+    # their places), laid invisibly over the scan in the bundle.
+    text_layer: dict[int, tuple[int, list[list[Any]]]] = field(default_factory=dict)
 
     def bundle_page(self, page: int | None) -> int:
         """The bundle page of the original's page ``page`` (its first page when None)."""
@@ -105,6 +117,7 @@ def gather(
     ids = [refs.parse(entry.document_ref, "D") for entry in annexed]
     translated = translations.translations_of(vault, ids)
     passwords = documents.pdf_passwords(vault, ids)
+    layers = ocr.text_layers(vault, ids)
     chosen = [
         Exhibit(
             template.label(index),
@@ -112,6 +125,7 @@ def gather(
             translated[document_id],
             entry.section,
             password=passwords.get(document_id),
+            text_layer=layers.get(document_id, {}),
         )
         for index, (entry, document_id) in enumerate(zip(annexed, ids, strict=True))
     ]

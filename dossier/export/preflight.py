@@ -202,12 +202,11 @@ def _grounds_left_out(_rule: dict[str, Any], content: DossierContent, _p: str, _
 
 
 def _text_layer(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
-    """PDF annexes from which no text could be read (scans): the court cannot search them."""
+    """Annexes with scanned pages not (yet) read by OCR: the court cannot search them."""
     scans = [
         e.label
         for e in content.exhibits
-        if e.document.mime_type == "application/pdf"
-        and any("No text could be read" in warning for warning in e.document.warnings)
+        if e.document.ocr_state in ("pending", "failed", "cancelled")
     ]
     return t("no text: {labels}.", labels=", ".join(scans)) if scans else ""
 

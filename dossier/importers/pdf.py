@@ -98,7 +98,9 @@ class PdfImporter:
         warnings = []
         if pages and not any(page.strip() for page in pages):
             warnings.append(
-                "No text could be read from this PDF (a scan?): quotes cannot be "
-                "checked against it until a text version or translation is added."
+                t(
+                    "This PDF has no text of its own (a scan?): its pages need text "
+                    "recognition (OCR) before they can be searched or quoted."
+                )
             )
         return Extracted(pages=pages or [""], suggestions=suggestions, warnings=warnings)

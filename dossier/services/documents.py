@@ -69,6 +69,8 @@ class DocumentView:
     people: list[str]
     suggestions: dict[str, str]
     warnings: list[str]
+    ocr_state: str | None = None  # None, "pending", "done", "failed"
+    ocr_problem: str | None = None
 
     @property
     def date_display(self) -> str:
@@ -112,6 +114,8 @@ def view_of(
         [refs.make("P", p) for p in people],
         json.loads(document.suggestions),
         json.loads(document.warnings),
+        document.ocr_state,
+        document.ocr_problem,
     )
 
 
@@ -339,6 +343,10 @@ def record_document(
         warnings=json.dumps(extracted.warnings, ensure_ascii=False),
         created_at=utc_now(),
     )
+    from dossier.services.ocr import needs_reading
+
+    if needs_reading(mime, extracted.pages):
+        document.ocr_state = "pending"  # its scanned pages wait for text recognition
     document.pages = [
         DocumentPage(page=number, text=page) for number, page in enumerate(extracted.pages, 1)
     ]

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from dossier import dates, refs, search
 from dossier.errors import NotFound
+from dossier.i18n import t
 from dossier.services.documents import _get as get_document
 from dossier.services.people import get_person
 from storage.custody import utc_now
@@ -43,6 +44,28 @@ def locate(quote: str, pages: list[str]) -> int | None:
     return None
 
 
+_OCR_SIMILARITY = 90.0  # of 100: a quote read off a scan may differ by a few letters
+_OCR_MIN_LENGTH = 12
+
+
+def locate_in_scan(quote: str, pages: list[str], scanned: set[int]) -> int | None:
+    """The page read by OCR on which the quote appears allowing for recognition errors (a
+    letter misread here and there), or None. Only pages in ``scanned`` are searched."""
+    from rapidfuzz import fuzz
+
+    wanted = normalise(quote)
+    if len(wanted) < _OCR_MIN_LENGTH:
+        return None
+    best, best_score = None, _OCR_SIMILARITY
+    for number, page in enumerate(pages, start=1):
+        if number not in scanned:
+            continue
+        score = fuzz.partial_ratio(wanted, normalise(page), score_cutoff=best_score)
+        if score >= best_score:
+            best, best_score = number, score
+    return best
+
+
 @dataclass(frozen=True)
 class QuoteView:
     id: int
@@ -55,9 +78,17 @@ class QuoteView:
     date_said: str | None
     translation: str | None
     people: list[str]
+    matched_ocr: bool = False  # found in text read from a scan, allowing for OCR errors
 
     @property
     def warning(self) -> str | None:
+        if self.matched_ocr:
+            return t(
+                "Found on page {page} of {ref} in text read from a scan (OCR), allowing for "
+                "misread letters: compare the words with the scan before citing them.",
+                page=self.page,
+                ref=self.document_ref,
+            )
         if self.found_in_document:
             return None
         return (
@@ -82,6 +113,13 @@ def add_quote(
         document = get_document(session, document_id)
         pages = [p.text for p in document.pages]
         found_page = locate(quote_text, pages)
+        scanned = {p.page for p in document.pages if p.origin == "ocr"}
+        matched_ocr = False
+        if found_page is None and scanned:
+            found_page = locate_in_scan(quote_text, pages, scanned)
+            matched_ocr = found_page is not None
+        elif found_page in scanned:
+            matched_ocr = True
         for person_id in person_ids or []:
             get_person(session, person_id)
         quote = Quote(
@@ -89,6 +127,7 @@ def add_quote(
             text=quote_text.strip(),
             page=found_page or page,
             found_in_document=found_page is not None,
+            matched_ocr=matched_ocr,
             speaker=speaker,
             date_said=said,
             translation=translation,
@@ -103,7 +142,11 @@ def add_quote(
             session,
             "quote added",
             refs.make("Q", quote.id),
-            {"document": refs.make("D", document_id), "found": found_page is not None},
+            {
+                "document": refs.make("D", document_id),
+                "found": found_page is not None,
+                "in_ocr_text": matched_ocr,
+            },
         )
         return _view(quote, person_ids or [])
 
@@ -120,6 +163,7 @@ def _view(quote: Quote, people: list[int]) -> QuoteView:
         quote.date_said,
         quote.translation,
         [refs.make("P", p) for p in people],
+        quote.matched_ocr,
     )
 
 

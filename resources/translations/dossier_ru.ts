@@ -63,63 +63,63 @@
 <context>
     <name>AnnexesPanel</name>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="43"/>
+        <location filename="../../desktop/annexes_panel.py" line="44"/>
         <source>Annexes of the case, in order</source>
         <translation>Приложения к делу, по порядку</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="48"/>
+        <location filename="../../desktop/annexes_panel.py" line="49"/>
         <source>Document to annex</source>
         <translation>Документ для приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="50"/>
+        <location filename="../../desktop/annexes_panel.py" line="51"/>
         <source>Section (optional), e.g. B. Country evidence</source>
         <translation>Раздел (необязательно), например «Б. Сведения о стране»</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="51"/>
+        <location filename="../../desktop/annexes_panel.py" line="52"/>
         <source>Section</source>
         <translation>Раздел</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="52"/>
+        <location filename="../../desktop/annexes_panel.py" line="53"/>
         <source>Annex</source>
         <translation>Приложить</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="54"/>
+        <location filename="../../desktop/annexes_panel.py" line="55"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="56"/>
+        <location filename="../../desktop/annexes_panel.py" line="57"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="58"/>
+        <location filename="../../desktop/annexes_panel.py" line="59"/>
         <source>Remove from annexes</source>
         <translation>Убрать из приложений</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="61"/>
-        <location filename="../../desktop/annexes_panel.py" line="83"/>
+        <location filename="../../desktop/annexes_panel.py" line="62"/>
+        <location filename="../../desktop/annexes_panel.py" line="88"/>
         <source>Check before filing</source>
         <translation>Проверка перед подачей</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="79"/>
+        <location filename="../../desktop/annexes_panel.py" line="84"/>
         <source>Annexes (only these go into the bundle)</source>
         <translation>Приложения (в пакет войдут только они)</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="139"/>
+        <location filename="../../desktop/annexes_panel.py" line="144"/>
         <source>Ready to file.</source>
         <translation>Готово к подаче.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/annexes_panel.py" line="141"/>
+        <location filename="../../desktop/annexes_panel.py" line="146"/>
         <source>Not ready: %n requirement(s) missing.</source>
         <translation>
             <numerusform>Не готово: не выполнено %n требование.</numerusform>
@@ -570,282 +570,327 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="56"/>
+        <location filename="../../desktop/documents_tab.py" line="59"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="58"/>
+        <location filename="../../desktop/documents_tab.py" line="61"/>
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="60"/>
+        <location filename="../../desktop/documents_tab.py" line="63"/>
         <source>Or drag files and folders here.</source>
         <translation>Или перетащите сюда файлы и папки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="63"/>
+        <location filename="../../desktop/documents_tab.py" line="66"/>
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="74"/>
+        <location filename="../../desktop/documents_tab.py" line="71"/>
+        <source>Reading scanned pages</source>
+        <translation>Распознавание отсканированных страниц</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="72"/>
+        <source>Stop reading</source>
+        <translation>Остановить распознавание</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="90"/>
         <source>Document text</source>
         <translation>Текст документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="78"/>
+        <location filename="../../desktop/documents_tab.py" line="94"/>
         <source>Document page</source>
         <translation>Страница документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="85"/>
-        <location filename="../../desktop/documents_tab.py" line="91"/>
+        <location filename="../../desktop/documents_tab.py" line="101"/>
+        <location filename="../../desktop/documents_tab.py" line="107"/>
         <source>Page</source>
         <translation>Страница</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="88"/>
+        <location filename="../../desktop/documents_tab.py" line="104"/>
         <source>Add quote from selection</source>
         <translation>Цитата из выделенного</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="98"/>
+        <location filename="../../desktop/documents_tab.py" line="114"/>
         <source>Page text</source>
         <translation>Текст страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="105"/>
+        <location filename="../../desktop/documents_tab.py" line="121"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="106"/>
+        <location filename="../../desktop/documents_tab.py" line="122"/>
         <source>Author</source>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="107"/>
+        <location filename="../../desktop/documents_tab.py" line="123"/>
         <source>Outlet</source>
         <translation>Издание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="108"/>
+        <location filename="../../desktop/documents_tab.py" line="124"/>
         <source>Published</source>
         <translation>Опубликовано</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="109"/>
+        <location filename="../../desktop/documents_tab.py" line="125"/>
         <source>Address (URL)</source>
         <translation>Адрес (URL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="117"/>
-        <location filename="../../desktop/documents_tab.py" line="147"/>
+        <location filename="../../desktop/documents_tab.py" line="133"/>
+        <location filename="../../desktop/documents_tab.py" line="163"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="119"/>
+        <location filename="../../desktop/documents_tab.py" line="135"/>
         <source>identity document</source>
         <translation>документ, удостоверяющий личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="120"/>
+        <location filename="../../desktop/documents_tab.py" line="136"/>
         <source>power of attorney</source>
         <translation>доверенность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="121"/>
+        <location filename="../../desktop/documents_tab.py" line="137"/>
         <source>court decision</source>
         <translation>решение суда</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="121"/>
+        <location filename="../../desktop/documents_tab.py" line="137"/>
         <source>charge sheet</source>
         <translation>обвинительное заключение</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="122"/>
+        <location filename="../../desktop/documents_tab.py" line="138"/>
         <source>notice extract</source>
         <translation>выписка из уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="122"/>
+        <location filename="../../desktop/documents_tab.py" line="138"/>
         <source>news article</source>
         <translation>новостная статья</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="123"/>
+        <location filename="../../desktop/documents_tab.py" line="139"/>
         <source>NGO report</source>
         <translation>доклад НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="123"/>
+        <location filename="../../desktop/documents_tab.py" line="139"/>
         <source>NGO statement</source>
         <translation>заявление НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="124"/>
+        <location filename="../../desktop/documents_tab.py" line="140"/>
         <source>official letter</source>
         <translation>официальное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="125"/>
+        <location filename="../../desktop/documents_tab.py" line="141"/>
         <source>witness statement</source>
         <translation>показания свидетеля</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="126"/>
+        <location filename="../../desktop/documents_tab.py" line="142"/>
         <source>expert report</source>
         <translation>заключение эксперта</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="127"/>
+        <location filename="../../desktop/documents_tab.py" line="143"/>
         <source>translation certificate</source>
         <translation>удостоверение перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="128"/>
+        <location filename="../../desktop/documents_tab.py" line="144"/>
         <source>photograph</source>
         <translation>фотография</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="128"/>
+        <location filename="../../desktop/documents_tab.py" line="144"/>
         <source>email</source>
         <translation>электронное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="128"/>
+        <location filename="../../desktop/documents_tab.py" line="144"/>
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="134"/>
-        <location filename="../../desktop/documents_tab.py" line="148"/>
+        <location filename="../../desktop/documents_tab.py" line="150"/>
+        <location filename="../../desktop/documents_tab.py" line="164"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="135"/>
+        <location filename="../../desktop/documents_tab.py" line="151"/>
         <source>Not set</source>
         <translation>Не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137"/>
+        <location filename="../../desktop/documents_tab.py" line="153"/>
+        <location filename="../../desktop/documents_tab.py" line="196"/>
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137"/>
+        <location filename="../../desktop/documents_tab.py" line="153"/>
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137"/>
+        <location filename="../../desktop/documents_tab.py" line="153"/>
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138"/>
+        <location filename="../../desktop/documents_tab.py" line="154"/>
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138"/>
+        <location filename="../../desktop/documents_tab.py" line="154"/>
+        <location filename="../../desktop/documents_tab.py" line="195"/>
         <source>Russian</source>
         <translation>русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138"/>
+        <location filename="../../desktop/documents_tab.py" line="154"/>
+        <location filename="../../desktop/documents_tab.py" line="195"/>
         <source>Kyrgyz</source>
         <translation>кыргызский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="139"/>
+        <location filename="../../desktop/documents_tab.py" line="155"/>
+        <location filename="../../desktop/documents_tab.py" line="196"/>
         <source>Kazakh</source>
         <translation>казахский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="139"/>
+        <location filename="../../desktop/documents_tab.py" line="155"/>
         <source>Uzbek</source>
         <translation>узбекский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="139"/>
+        <location filename="../../desktop/documents_tab.py" line="155"/>
         <source>Tajik</source>
         <translation>таджикский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="140"/>
+        <location filename="../../desktop/documents_tab.py" line="156"/>
         <source>German</source>
         <translation>немецкий</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="145"/>
+        <location filename="../../desktop/documents_tab.py" line="161"/>
         <source>Confidential (never annexed, never exported)</source>
         <translation>Конфиденциально (не прилагается и не экспортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="151"/>
-        <location filename="../../desktop/documents_tab.py" line="158"/>
+        <location filename="../../desktop/documents_tab.py" line="167"/>
+        <location filename="../../desktop/documents_tab.py" line="174"/>
         <source>Translations</source>
         <translation>Переводы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="153"/>
+        <location filename="../../desktop/documents_tab.py" line="169"/>
         <source>Add translation…</source>
         <translation>Добавить перевод…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="163"/>
+        <location filename="../../desktop/documents_tab.py" line="179"/>
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="164"/>
+        <location filename="../../desktop/documents_tab.py" line="180"/>
         <source>Link to organisation</source>
         <translation>Связать с организацией</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="170"/>
+        <location filename="../../desktop/documents_tab.py" line="186"/>
         <source>Concerns</source>
         <translation>Касается</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="173"/>
-        <location filename="../../desktop/documents_tab.py" line="185"/>
+        <location filename="../../desktop/documents_tab.py" line="190"/>
+        <location filename="../../desktop/documents_tab.py" line="207"/>
+        <source>Text recognition</source>
+        <translation>Распознавание текста</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="192"/>
+        <source>Languages to read in</source>
+        <translation>Языки распознавания</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="193"/>
+        <source>The document&apos;s language (else detected)</source>
+        <translation>Язык документа (иначе определяется)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="197"/>
+        <source>Kyrgyz and Russian</source>
+        <translation>Кыргызский и русский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="198"/>
+        <source>Kazakh and Russian</source>
+        <translation>Казахский и русский</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="201"/>
+        <source>Read scanned pages</source>
+        <translation>Распознать отсканированные страницы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="210"/>
+        <location filename="../../desktop/documents_tab.py" line="222"/>
         <source>Found in the file</source>
         <translation>Найдено в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="174"/>
+        <location filename="../../desktop/documents_tab.py" line="211"/>
         <source>Save details</source>
         <translation>Сохранить сведения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="176"/>
+        <location filename="../../desktop/documents_tab.py" line="213"/>
         <source>Use what was found in the file</source>
         <translation>Взять найденное в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="178"/>
+        <location filename="../../desktop/documents_tab.py" line="215"/>
         <source>Delete document…</source>
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="225"/>
+        <location filename="../../desktop/documents_tab.py" line="262"/>
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="252"/>
+        <location filename="../../desktop/documents_tab.py" line="289"/>
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="258"/>
+        <location filename="../../desktop/documents_tab.py" line="295"/>
         <source>Imported: %n document(s).</source>
         <translation>
             <numerusform>Импортировано документов: %n.</numerusform>
@@ -854,67 +899,111 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="271"/>
+        <location filename="../../desktop/documents_tab.py" line="315"/>
+        <source>Scanned pages are being read; wait for them to end.</source>
+        <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="338"/>
+        <source>Reading scanned pages…</source>
+        <translation>Распознаются отсканированные страницы…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="353"/>
+        <source>Stopping…</source>
+        <translation>Остановка…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="375"/>
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="272"/>
+        <location filename="../../desktop/documents_tab.py" line="376"/>
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="354"/>
+        <location filename="../../desktop/documents_tab.py" line="460"/>
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="397"/>
+        <location filename="../../desktop/documents_tab.py" line="468"/>
+        <source>Not needed: the text comes from the file.</source>
+        <translation>Не нужно: текст взят из самого файла.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="470"/>
+        <source>Scanned pages not read yet.</source>
+        <translation>Отсканированные страницы ещё не распознаны.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="472"/>
+        <source>Could not be read: %1</source>
+        <translation>Не удалось распознать: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="475"/>
+        <source>Read.</source>
+        <translation>Распознано.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/documents_tab.py" line="478"/>
+        <source>Read by OCR: %n page(s) (%1, %2), mean confidence %3%.</source>
+        <translation>
+            <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
+            <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
+            <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="524"/>
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="441"/>
+        <location filename="../../desktop/documents_tab.py" line="568"/>
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="467"/>
+        <location filename="../../desktop/documents_tab.py" line="594"/>
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="468"/>
+        <location filename="../../desktop/documents_tab.py" line="595"/>
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="490"/>
+        <location filename="../../desktop/documents_tab.py" line="617"/>
         <source>%1 was deleted.</source>
         <translation>%1 удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="508"/>
+        <location filename="../../desktop/documents_tab.py" line="635"/>
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="527"/>
+        <location filename="../../desktop/documents_tab.py" line="654"/>
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="529"/>
+        <location filename="../../desktop/documents_tab.py" line="656"/>
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="529"/>
+        <location filename="../../desktop/documents_tab.py" line="656"/>
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="545"/>
+        <location filename="../../desktop/documents_tab.py" line="672"/>
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
@@ -1637,42 +1726,42 @@ Replace them?</source>
         <translation>Найденное</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="49"/>
+        <location filename="../../desktop/search_tab.py" line="51"/>
         <source>Open a document found (double-click or Enter) at its page.</source>
         <translation>Откройте найденный документ (двойной щелчок или Enter) на его странице.</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="74"/>
+        <location filename="../../desktop/search_tab.py" line="76"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="74"/>
+        <location filename="../../desktop/search_tab.py" line="76"/>
         <source>Quote</source>
         <translation>Цитата</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="75"/>
+        <location filename="../../desktop/search_tab.py" line="77"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="75"/>
+        <location filename="../../desktop/search_tab.py" line="77"/>
         <source>Person</source>
         <translation>Человек</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="78"/>
+        <location filename="../../desktop/search_tab.py" line="80"/>
         <source>%1, page %2</source>
         <translation>%1, с. %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="88"/>
+        <location filename="../../desktop/search_tab.py" line="90"/>
         <source>Nothing found.</source>
         <translation>Ничего не найдено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="90"/>
+        <location filename="../../desktop/search_tab.py" line="92"/>
         <source>%1 found.</source>
         <translation>Найдено: %1.</translation>
     </message>

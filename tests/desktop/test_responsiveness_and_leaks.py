@@ -16,8 +16,12 @@ from pytestqt.qtbot import QtBot
 
 from dossier.services import documents, exhibits
 from tests.desktop.test_whole_path import TIMEOUT, open_person, select_text, wait_idle
+from tests.scans import TEXTS, page_image, scanned_pdf
 
-SECRETS = ["Rinat Tukhvatshin", "Ринат Тухватшин", "so we rejected this request", "Kloop"]
+SECRETS = [
+    "Rinat Tukhvatshin", "Ринат Тухватшин", "so we rejected this request", "Kloop",
+    "ходатайство",  # only on a scanned page: known once OCR has read it
+]  # fmt: skip
 
 
 class Heartbeat:
@@ -173,18 +177,28 @@ def test_nothing_about_the_evidence_is_left_outside_the_vault(
 ) -> None:
     since = time.time() - 1
     controller, _window, page = open_person(qtbot, tmp_path / "vault", native="Ринат Тухватшин")
+    scan = tmp_path / "incoming" / "protocol.pdf"
+    scan.parent.mkdir()
+    scan.write_bytes(scanned_pdf([page_image(TEXTS["rus"])]))
     page.documents.import_paths(
         [
             corpus / "articles" / "interpol-rejects-kyrgyz-request-tukhvatshin.txt",
             corpus / "pdf" / "minimal-document.pdf",
             corpus / "images" / "gps-DSCN0010.jpg",
+            scan,
         ]
     )
-    qtbot.waitUntil(lambda: page.documents.list.count() == 3, timeout=TIMEOUT)
-    for row in range(3):  # view each: PDF, photo and text viewers all run
+    qtbot.waitUntil(lambda: page.documents.list.count() == 4, timeout=TIMEOUT)
+    scan.unlink()  # the scan's words must come from OCR, not from the file left here
+    # The photo and the scan are read by OCR (Tesseract, in memory).
+    qtbot.waitUntil(lambda: page.documents._reading_task is None, timeout=120_000)
+    said = page.documents.reading.text()
+    assert "text read from 1 scanned page" in said  # the scan
+    assert "no text was found" in said  # the photo of a street: nothing made up
+    for row in range(4):  # view each: PDF, photo, scan and text viewers all run
         page.documents.list.setCurrentRow(row)
         qtbot.wait(200)
-    row = next(i for i in range(3) if "interpol" in page.documents.list.item(i).text().lower())
+    row = next(i for i in range(4) if "interpol" in page.documents.list.item(i).text().lower())
     page.documents.list.setCurrentRow(row)
     qtbot.waitUntil(
         lambda: "Samuel Heath" in page.documents.page_text.toPlainText(), timeout=TIMEOUT

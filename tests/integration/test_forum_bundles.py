@@ -14,7 +14,7 @@ import pytest
 
 from dossier.export import preflight, templates
 from dossier.export.case_export import ExportResult, export_case, parse_time
-from dossier.services import cases, documents, exhibits, people, quotes, translations
+from dossier.services import cases, documents, exhibits, ocr, people, quotes, translations
 from storage.keys import KdfParams
 from storage.vault import Vault
 from tests.conftest import CORPUS, PASSPHRASE
@@ -269,3 +269,7 @@ def test_the_check_warns_of_grounds_left_out_and_scans_without_text(filings: Fil
     report = preflight.check(filings.vault, case.id, templates.for_case("asylum-uk"))
     text = next(i for i in report.items if i.what.startswith("machine-readable text"))
     assert text.status == preflight.WARN and "no text: Tab 1." in text.message
+    ocr.read_scanned_pages(filings.vault, imported.id)  # read: what text it has is searchable
+    report = preflight.check(filings.vault, case.id, templates.for_case("asylum-uk"))
+    text = next(i for i in report.items if i.what.startswith("machine-readable text"))
+    assert text.status == preflight.MET

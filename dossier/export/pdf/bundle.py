@@ -21,6 +21,7 @@ from dossier.export.output import writing
 from dossier.export.pdf import narrative
 from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf, translation_pdf
 from dossier.export.pdf.stamps import StampKit, visual_size
+from dossier.export.pdf.text_layer import add_text_layer
 from dossier.i18n import t
 
 PAPER = {"a4": A4, "letter": LETTER}
@@ -84,6 +85,8 @@ def _prepare_exhibits(
                     t("{annex}: the file no longer matches its SHA-256", annex=exhibit.label)
                 )
             pdf = pikepdf.open(io.BytesIO(data), password=exhibit.password or "")
+            if is_pdf and exhibit.text_layer:
+                add_text_layer(pdf, exhibit.text_layer)  # scanned pages: their words, unseen
             exhibit.original_pages = len(pdf.pages)
             # Each translation follows its original, then the translator's certificate.
             exhibit.translation_offsets = []

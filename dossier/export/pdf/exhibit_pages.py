@@ -17,6 +17,7 @@ from dossier.errors import DossierError
 from dossier.export.article_text import markup, without_site_lists
 from dossier.export.content import DossierContent, Exhibit, Originals
 from dossier.export.pdf.fonts import RENDER_LOCK, SANS_NAME, SERIF_NAME, register
+from dossier.export.pdf.text_layer import Words, draw_words
 from dossier.i18n import t
 from dossier.images import upright
 from dossier.services.translations import TranslationView
@@ -86,15 +87,19 @@ def _exhibit_pdf_unlocked(
             ) from error
         return original
     if document.mime_type in IMAGE_TYPES:
-        return _image_page(originals.file_bytes(document), page_size)
+        return _image_page(originals.file_bytes(document), page_size, exhibit.text_layer.get(1))
     return _text_pages(exhibit, originals.page_texts(document), page_size, content)
 
 
 _PRINT_DPI = 300
 
 
-def _image_page(data: bytes, page_size: tuple[float, float]) -> bytes:
+def _image_page(
+    data: bytes, page_size: tuple[float, float], read: tuple[int, Words] | None = None
+) -> bytes:
     image = upright(data)
+    if read and read[0]:  # OCR found the photo turned: shown upright, as it was read
+        image = image.rotate(-read[0], expand=True)
     width, height = page_size
     margin = 20 * mm
     box_w, box_h = width - 2 * margin, height - 2 * margin - 10 * mm
@@ -113,9 +118,10 @@ def _image_page(data: bytes, page_size: tuple[float, float]) -> bytes:
     canvas = Canvas(out, pagesize=page_size, invariant=1, initialFontName=SANS_NAME)
     from reportlab.lib.utils import ImageReader
 
-    canvas.drawImage(
-        ImageReader(encoded), (width - draw_w) / 2, (height - draw_h) / 2 - 5 * mm, draw_w, draw_h
-    )
+    left, bottom = (width - draw_w) / 2, (height - draw_h) / 2 - 5 * mm
+    canvas.drawImage(ImageReader(encoded), left, bottom, draw_w, draw_h)
+    if read:
+        draw_words(canvas, read[1], left, bottom, draw_w, draw_h)
     canvas.showPage()
     canvas.save()
     return out.getvalue()

@@ -1,0 +1,335 @@
+"""Reading scanned pages (OCR): a scan's pages become text that is searched, quoted and laid
+under the page in the bundle, each page saying where its text came from.
+
+The file's own text is never replaced: only pages without any (a scan in a PDF, a photo) are
+read. Nothing is written until every page is read, so a cancel or a failure leaves the
+document as it was; the images are made and read in memory.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from collections.abc import Callable, Generator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PIL import Image
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from dossier import refs, search
+from dossier.errors import DossierError
+from dossier.i18n import t
+from dossier.vocabulary import IMAGE_TYPES
+from storage.models import Document, DocumentPage
+from storage.vault import Vault
+
+if TYPE_CHECKING:  # the engine (Tesseract) loads when a scan is read, not with the CLI
+    from dossier.ocr.engine import PageReading
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+DPI = 300  # Tesseract reads best at 300 dpi; a PDF page is rendered at that
+_CANCELLED = "Reading the scan was cancelled; the document is as it was."
+
+
+@dataclass(frozen=True)
+class PageText:
+    page: int
+    text: str
+    origin: str  # "file" or "ocr"
+    engine: str | None
+    languages: str | None
+    confidence: float | None
+
+
+@dataclass(frozen=True)
+class OcrReport:
+    ref: str
+    pages: list[int]  # the pages read
+    languages: str
+    confidence: float  # mean over the pages read, 0–100
+    turned: list[int]  # pages that were turned to stand upright
+    found_text: bool = True
+
+    @property
+    def sentence(self) -> str:
+        if not self.found_text:
+            return t("{ref}: no text was found on its scanned page(s).", ref=self.ref)
+        pages = ", ".join(str(page) for page in self.pages)
+        said = t(
+            "{ref}: text read from {count} scanned page(s) ({pages}) in {languages}, "
+            "mean confidence {confidence:.0f}%.",
+            ref=self.ref,
+            count=len(self.pages),
+            pages=pages,
+            languages=self.languages,
+            confidence=self.confidence,
+        )
+        if self.turned:
+            said += " " + t(
+                "Turned upright: page(s) {pages}.",
+                pages=", ".join(str(page) for page in self.turned),
+            )
+        return said
+
+
+def needs_reading(mime_type: str, page_texts: list[str]) -> bool:
+    """A photo or scan of a document, or a PDF with a page that has no text of its own."""
+    if mime_type in IMAGE_TYPES:
+        return True
+    return mime_type == "application/pdf" and any(not page.strip() for page in page_texts)
+
+
+def document_text(vault: Vault, document_id: int) -> list[PageText]:
+    """Each page's text and where it came from, whatever its origin."""
+    with vault.session() as session:
+        _document(session, document_id)
+        rows = session.scalars(
+            select(DocumentPage)
+            .where(DocumentPage.document_id == document_id)
+            .order_by(DocumentPage.page)
+        )
+        return [
+            PageText(
+                row.page,
+                row.text,
+                row.origin,
+                row.ocr_engine,
+                row.ocr_languages,
+                row.ocr_confidence,
+            )
+            for row in rows
+        ]
+
+
+def text_layers(
+    vault: Vault, document_ids: list[int]
+) -> dict[int, dict[int, tuple[int, list[list[Any]]]]]:
+    """For the bundle: each document's pages read by OCR, with the quarter turns that stood
+    them up and their words' places."""
+    layers: dict[int, dict[int, tuple[int, list[list[Any]]]]] = {}
+    with vault.session() as session:
+        rows = session.scalars(
+            select(DocumentPage).where(
+                DocumentPage.document_id.in_(document_ids), DocumentPage.origin == "ocr"
+            )
+        )
+        for row in rows:
+            words = json.loads(row.ocr_words or "[]")
+            layers.setdefault(row.document_id, {})[row.page] = (row.ocr_rotation or 0, words)
+    return layers
+
+
+def mark_pending(vault: Vault, document_ids: list[int]) -> list[int]:
+    """Of these documents, those with scanned pages, marked as waiting to be read."""
+    waiting = []
+    with vault.transaction() as session:
+        for document_id in document_ids:
+            document = _document(session, document_id)
+            if document.ocr_state in (None, "cancelled") and needs_reading(
+                document.mime_type, [page.text for page in document.pages]
+            ):
+                document.ocr_state = "pending"
+                waiting.append(document_id)
+    return waiting
+
+
+def read_scanned_pages(
+    vault: Vault,
+    document_id: int,
+    languages: str | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> OcrReport:
+    """Read the pages of a document that have no text of their own (again, if read before),
+    in ``languages`` ("rus+eng"), else the document's language, else the one detected."""
+    from dossier.ocr import engine
+
+    if languages:
+        languages = engine.check_languages(languages)
+    with vault.session() as session:
+        document = _document(session, document_id)
+        mime, file_id, password = document.mime_type, document.file_id, document.pdf_password
+        language = document.language
+        pages = [(page.page, page.text, page.origin) for page in document.pages]
+    ref = refs.make("D", document_id)
+    if mime in IMAGE_TYPES:
+        wanted = [1]
+    elif mime == "application/pdf":
+        wanted = [number for number, body, origin in pages if origin == "ocr" or not body.strip()]
+    else:
+        wanted = []
+    if not wanted:
+        raise DossierError(
+            t("{ref} has no scanned pages: its text comes from the file itself.", ref=ref)
+        )
+    chosen = languages or engine.models_for(language)
+    data = vault.read_bytes(file_id)
+    try:
+        readings = _read_all(data, mime, password, wanted, chosen, progress, cancelled)
+    except DossierError:
+        raise
+    except Exception as error:  # a page the engine cannot take: said, and recorded
+        problem = t(
+            "The scan of {ref} could not be read ({reason}); the document is as it was.",
+            ref=ref,
+            reason=type(error).__name__,
+        )
+        _set_state(vault, document_id, "failed", problem)
+        raise DossierError(problem) from error
+    _record(vault, document_id, readings)
+    used = ", ".join(sorted({reading.languages for reading in readings.values()}))
+    mean = sum(reading.confidence for reading in readings.values()) / len(readings)
+    turned = [number for number, reading in readings.items() if reading.rotation]
+    found = any(reading.text for reading in readings.values())
+    return OcrReport(ref, wanted, used, mean, turned, found)
+
+
+def _read_all(
+    data: bytes,
+    mime: str,
+    password: str | None,
+    wanted: list[int],
+    languages: str | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> dict[int, PageReading]:
+    from dossier.ocr import engine
+
+    reader = engine.Reader()
+    workers = max(1, min(2, os.cpu_count() or 1))
+    readings: dict[int, engine.PageReading] = {}
+    # Without a language (given, or the document's), each page's is detected: a Russian
+    # ruling may come with an English covering letter in the same scan.
+    images = _page_images(data, mime, password, wanted)
+    try:
+        with ThreadPoolExecutor(workers, thread_name_prefix="ocr") as pool:
+            running: list[tuple[int, Future[engine.PageReading]]] = []
+            for number, image in images:  # rendered here, read two at a time in the pool
+                _check(cancelled)
+                running.append((number, pool.submit(reader.read, image, languages)))
+                while len(running) >= workers + 1:
+                    _collect(running.pop(0), readings, progress, len(wanted), cancelled)
+            while running:
+                _collect(running.pop(0), readings, progress, len(wanted), cancelled)
+    finally:
+        images.close()
+        reader.close()
+    return readings
+
+
+def _collect(
+    item: tuple[int, Future[PageReading]],
+    readings: dict[int, PageReading],
+    progress: Progress | None,
+    total: int,
+    cancelled: Cancelled | None,
+) -> None:
+    number, future = item
+    readings[number] = future.result()
+    if progress is not None:
+        progress(len(readings), total)
+    _check(cancelled)
+
+
+def _check(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise DossierError(t(_CANCELLED))
+
+
+def _page_images(
+    data: bytes, mime: str, password: str | None, wanted: list[int]
+) -> Generator[tuple[int, Image.Image], None, None]:
+    """The pages to read as images, one at a time (a 50-page scan is never all in memory)."""
+    if mime in IMAGE_TYPES:
+        from dossier.images import upright
+
+        yield 1, upright(data)
+        return
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(io.BytesIO(data), password=password)
+    try:
+        for number in wanted:
+            page = document[number - 1]
+            try:
+                bitmap = page.render(scale=DPI / 72, grayscale=True)
+                image = bitmap.to_pil().convert("L")
+                bitmap.close()
+            finally:
+                page.close()
+            yield number, image
+    finally:
+        document.close()
+
+
+def _record(vault: Vault, document_id: int, readings: dict[int, PageReading]) -> None:
+    from dossier.ocr import engine
+
+    version = engine.version()
+    with vault.transaction() as session:
+        document = _document(session, document_id)
+        for page in document.pages:
+            reading = readings.get(page.page)
+            if reading is None:
+                continue
+            page.text = reading.text
+            page.origin = "ocr"
+            page.ocr_engine = version
+            page.ocr_languages = reading.languages
+            page.ocr_confidence = round(reading.confidence, 1)
+            page.ocr_rotation = reading.rotation
+            page.ocr_words = json.dumps(
+                [
+                    [
+                        w.text,
+                        round(w.left, 5),
+                        round(w.top, 5),
+                        round(w.right, 5),
+                        round(w.bottom, 5),
+                    ]
+                    for w in reading.words
+                ],
+                ensure_ascii=False,
+            )
+            session.execute(
+                text(
+                    "DELETE FROM search_index WHERE kind = 'document' AND ref_id = :id "
+                    "AND page = :page"
+                ),
+                {"id": document_id, "page": page.page},
+            )
+            if reading.text.strip():
+                search.index_text(session, "document", document_id, page.page, reading.text)
+        document.ocr_state = "done"
+        document.ocr_problem = None
+        vault.record_custody(
+            session,
+            "text read by OCR",
+            refs.make("D", document_id),
+            {
+                "pages": sorted(readings),
+                "engine": version,
+                "languages": sorted({r.languages for r in readings.values()}),
+            },
+        )
+
+
+def _set_state(vault: Vault, document_id: int, state: str, problem: str | None) -> None:
+    with vault.transaction() as session:
+        document = _document(session, document_id)
+        document.ocr_state = state
+        document.ocr_problem = problem
+
+
+def _document(session: Session, document_id: int) -> Document:
+    document = session.get(Document, document_id)
+    if document is None:
+        raise DossierError(t("There is no document {ref}.", ref=refs.make("D", document_id)))
+    return document

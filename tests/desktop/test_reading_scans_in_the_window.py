@@ -1,0 +1,60 @@
+"""In the window, a scan is read by itself after its import, the lawyer working on meanwhile;
+its state is shown, it can be read again in another language, and stopping loses nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from dossier.search import Searcher
+from dossier.services import documents, ocr
+from tests.desktop.test_whole_path import TIMEOUT, open_person
+from tests.scans import TEXTS, page_image, scanned_pdf
+
+READ_TIMEOUT = 120_000
+
+
+def _scan_file(folder: Path, *languages: str) -> Path:
+    path = folder / "search-protocol.pdf"
+    path.write_bytes(scanned_pdf([page_image(TEXTS[language]) for language in languages]))
+    return path
+
+
+def test_a_scan_is_read_after_its_import_and_its_state_shown(qtbot: QtBot, tmp_path: Path) -> None:
+    controller, window, page = open_person(qtbot, tmp_path / "vault")
+    tab = page.documents
+    tab.import_paths([_scan_file(tmp_path, "rus")])
+    qtbot.waitUntil(lambda: tab.list.count() == 1, timeout=TIMEOUT)
+    assert tab.reading_bar.isVisibleTo(tab)  # reading began by itself, in the tab
+    qtbot.waitUntil(lambda: tab._reading_task is None, timeout=READ_TIMEOUT)
+    assert "D1: text read from 1 scanned page(s)" in tab.reading.text()
+    tab.list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: "Read by OCR" in tab.ocr_state.text(), timeout=TIMEOUT)
+    assert "rus+eng" in tab.ocr_state.text() and "Tesseract" in tab.ocr_state.text()
+    qtbot.waitUntil(lambda: "ходатайство" in tab.page_text.toPlainText(), timeout=TIMEOUT)
+    assert [hit.ref for hit in Searcher(window.vault).search("hodataistvo")] == ["D1"]
+
+    # Read again, in the language the lawyer chooses.
+    tab.ocr_languages.setCurrentIndex(tab.ocr_languages.findData("kaz+rus+eng"))
+    tab.read_button.click()
+    qtbot.waitUntil(lambda: tab._reading_task is None, timeout=READ_TIMEOUT)
+    assert ocr.document_text(window.vault, 1)[0].languages == "kaz+rus+eng"
+    controller.lock()
+
+
+def test_stopping_the_reading_leaves_the_scan_as_it_was(qtbot: QtBot, tmp_path: Path) -> None:
+    controller, window, page = open_person(qtbot, tmp_path / "vault")
+    tab = page.documents
+    tab.import_paths([_scan_file(tmp_path, "rus", "eng", "kaz", "kir")])
+    qtbot.waitUntil(lambda: tab._reading_task is not None, timeout=TIMEOUT)
+    tab.stop_reading.click()
+    qtbot.waitUntil(lambda: tab._reading_task is None, timeout=READ_TIMEOUT)
+    assert "cancelled; the document is as it was" in tab.reading.text()
+    (scan,) = documents.list_documents(window.vault)
+    assert scan.ocr_state == "pending"
+    assert all(not p.text for p in ocr.document_text(window.vault, scan.id))
+    tab.list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: "not read yet" in tab.ocr_state.text(), timeout=TIMEOUT)
+    assert tab.read_button.isEnabled()
+    controller.lock()

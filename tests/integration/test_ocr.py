@@ -1,0 +1,223 @@
+"""Scanned evidence read by the real Tesseract: searched, quoted, laid under the bundle's page."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from dossier.errors import DossierError
+from dossier.export.case_export import export_case, parse_time
+from dossier.search import Searcher
+from dossier.services import cases, documents, exhibits, ocr, people, quotes
+from dossier.services.documents import DocumentView
+from storage.vault import Vault
+from tests.integration.pdf_tools import text as pdf_text
+from tests.integration.pdf_tools import tool
+from tests.scans import TEXTS, character_error_rate, page_image, scanned_pdf
+
+
+def _import(vault: Vault, folder: Path, name: str, data: bytes) -> DocumentView:
+    person = people.add_person(vault, "Rinat Tukhvatshin", native_name="Ринат Тухватшин")
+    path = folder / name
+    path.write_bytes(data)
+    report = documents.import_files(vault, [path], person_ids=[person.id])
+    assert len(report.imported) == 1, report.skipped
+    return report.imported[0]
+
+
+def _scan(vault: Vault, tmp_path: Path, *pages: str, turn: int = 0) -> DocumentView:
+    images = [page_image(TEXTS[language]) for language in pages]
+    images[-1] = images[-1].rotate(turn, expand=True, fillcolor=255)
+    return _import(vault, tmp_path, "ruling-scan.pdf", scanned_pdf(images))
+
+
+def test_a_scan_waits_to_be_read_and_a_text_pdf_does_not(vault: Vault, tmp_path: Path) -> None:
+    scan = _scan(vault, tmp_path, "rus")
+    assert scan.ocr_state == "pending"
+    assert "OCR" in scan.warnings[0]
+    with pytest.raises(DossierError, match="no scanned pages"):
+        typed = documents.import_files(vault, [_typed_pdf(tmp_path)]).imported[0]
+        assert typed.ocr_state is None
+        ocr.read_scanned_pages(vault, typed.id)
+
+
+def _typed_pdf(folder: Path) -> Path:
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = folder / "typed.pdf"
+    canvas = Canvas(str(path))
+    canvas.drawString(72, 720, "A typed letter with its own text.")
+    canvas.save()
+    return path
+
+
+def test_a_scanned_russian_page_is_found_by_a_cyrillic_word_and_by_its_latin_spelling(
+    vault: Vault, tmp_path: Path
+) -> None:
+    scan = _scan(vault, tmp_path, "rus")
+    assert Searcher(vault).search("ходатайство") == []  # not searchable before it is read
+    report = ocr.read_scanned_pages(vault, scan.id)
+    assert report.pages == [1] and report.languages == "rus+eng" and report.confidence > 80
+    searcher = Searcher(vault)
+    for query in ("ходатайство", "hodataistvo", "Tukhvatshin"):
+        hits = [(hit.ref, hit.page) for hit in searcher.search(query) if hit.kind == "document"]
+        assert (scan.ref, 1) in hits, query
+    (page,) = ocr.document_text(vault, scan.id)
+    assert page.origin == "ocr" and page.engine and page.engine.startswith("Tesseract 5")
+    assert page.languages == "rus+eng" and page.confidence and page.confidence > 80
+    assert character_error_rate(TEXTS["rus"], page.text) < 0.02
+    assert documents.show_document(vault, scan.id).ocr_state == "done"
+    assert vault.custody_log()[-1].action == "text read by OCR"
+
+
+def test_a_quote_from_a_scan_verifies_with_its_page_and_says_it_was_read_by_ocr(
+    vault: Vault, tmp_path: Path
+) -> None:
+    scan = _scan(vault, tmp_path, "eng", "rus")
+    ocr.read_scanned_pages(vault, scan.id)
+    # As the lawyer types it from the paper; OCR may have misread a letter or two.
+    quote = quotes.add_quote(
+        vault, scan.id, "Следователь провёл обыск в редакции и изъял ноутбуки сотрудников."
+    )
+    assert quote.found_in_document and quote.page == 2 and quote.matched_ocr
+    assert quote.warning is not None and "OCR" in quote.warning and "page 2" in quote.warning
+    wrong = quotes.add_quote(vault, scan.id, "Суд удовлетворил ходатайство защиты полностью.")
+    assert not wrong.found_in_document and not wrong.matched_ocr
+
+
+def test_a_kyrgyz_page_keeps_its_own_letters(vault: Vault, tmp_path: Path) -> None:
+    scan = _scan(vault, tmp_path, "kir")
+    documents.update_document(vault, scan.id, language="ky")
+    report = ocr.read_scanned_pages(vault, scan.id)
+    assert report.languages == "kir+eng"
+    (page,) = ocr.document_text(vault, scan.id)
+    for letter in "ңөү":
+        assert letter in page.text
+    assert "өз укуктарын коргоо үчүн" in page.text
+    assert character_error_rate(TEXTS["kir"], page.text) < 0.02
+
+
+def test_kazakh_is_recognised_by_its_letters_when_no_language_is_recorded(
+    vault: Vault, tmp_path: Path
+) -> None:
+    scan = _scan(vault, tmp_path, "kaz")
+    report = ocr.read_scanned_pages(vault, scan.id)
+    assert report.languages == "kaz+eng"
+    (page,) = ocr.document_text(vault, scan.id)
+    assert "Әділет министрлігі ұсыныс жасады" in page.text
+
+
+def test_a_page_turned_a_quarter_is_read_upright_and_shown_upright_in_the_bundle(
+    vault: Vault, tmp_path: Path
+) -> None:
+    scan = _scan(vault, tmp_path, "eng", turn=90)
+    report = ocr.read_scanned_pages(vault, scan.id)
+    assert report.turned == [1]
+    (page,) = ocr.document_text(vault, scan.id)
+    assert character_error_rate(TEXTS["eng"], page.text) < 0.02
+    bundle = _export(vault, scan, tmp_path)
+    last = _pages(bundle)
+    info = subprocess.run(
+        [tool("pdfinfo"), "-f", str(last), "-l", str(last), str(bundle)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    size = next(line for line in info.splitlines() if "size:" in line)
+    turn = next(line for line in info.splitlines() if "rot:" in line)
+    width, height = (float(v) for v in size.split(":")[1].split("pts")[0].split(" x "))
+    shown_portrait = (height > width) != (int(turn.split(":")[1]) % 180 == 90)
+    assert shown_portrait  # the scan was landscape (turned); the court sees it upright
+
+
+def test_the_bundle_page_of_a_scan_carries_its_words_where_they_are_seen(
+    vault: Vault, tmp_path: Path
+) -> None:
+    scan = _scan(vault, tmp_path, "rus")
+    ocr.read_scanned_pages(vault, scan.id)
+    bundle = _export(vault, scan, tmp_path)
+    last = _pages(bundle)
+    words = pdf_text(bundle, last, last, mode="-raw")
+    assert "Октябрьский районный суд города Бишкек" in words
+    assert character_error_rate(TEXTS["rus"], _annex_text(words)) < 0.03
+    # The first word lies where it is printed: one inch from the left and from the top.
+    box = pdf_text(bundle, last, last, mode="-bbox")
+    line = next(line for line in box.splitlines() if ">Октябрьский<" in line)
+    x_min = float(line.split('xMin="')[1].split('"')[0])
+    y_min = float(line.split('yMin="')[1].split('"')[0])
+    assert 66 < x_min < 78 and 66 < y_min < 84
+    subprocess.run([tool("qpdf"), "--check", str(bundle)], check=True, capture_output=True)
+
+
+def _annex_text(words: str) -> str:
+    lines = [line for line in words.splitlines() if "/" not in line and "Annex" not in line]
+    lines = [line for line in lines if "Exhibit" not in line and "DRAFT" not in line]
+    return " ".join(lines)
+
+
+def test_a_photo_of_a_document_is_read_and_its_text_laid_on_the_bundle_page(
+    vault: Vault, tmp_path: Path
+) -> None:
+    photo = page_image(TEXTS["eng"], 200).convert("RGB")
+    buffer = io.BytesIO()
+    photo.save(buffer, "JPEG", quality=85)
+    scan = _import(vault, tmp_path, "charge-sheet.jpg", buffer.getvalue())
+    assert scan.ocr_state == "pending"
+    ocr.read_scanned_pages(vault, scan.id)
+    (page,) = ocr.document_text(vault, scan.id)
+    assert character_error_rate(TEXTS["eng"], page.text) < 0.02
+    bundle = _export(vault, scan, tmp_path)
+    last = _pages(bundle)
+    assert "seized the journalists' laptops" in " ".join(pdf_text(bundle, last, last).split())
+
+
+def test_cancelling_leaves_the_document_as_it_was(vault: Vault, tmp_path: Path) -> None:
+    scan = _scan(vault, tmp_path, "rus", "eng", "kaz")
+    before = (ocr.document_text(vault, scan.id), len(vault.custody_log()))
+    read: list[int] = []
+    with pytest.raises(DossierError, match="cancelled; the document is as it was"):
+        ocr.read_scanned_pages(
+            vault,
+            scan.id,
+            progress=lambda done, _total: read.append(done),
+            cancelled=lambda: bool(read),  # stop once the first page is read
+        )
+    assert read  # it had begun
+    assert (ocr.document_text(vault, scan.id), len(vault.custody_log())) == before
+    assert documents.show_document(vault, scan.id).ocr_state == "pending"
+    assert Searcher(vault).search("ходатайство") == []
+
+
+def test_a_language_that_is_not_installed_is_refused_in_words(vault: Vault, tmp_path: Path) -> None:
+    scan = _scan(vault, tmp_path, "rus")
+    with pytest.raises(DossierError, match='knows these languages: eng, kaz, kir, rus; "deu"'):
+        ocr.read_scanned_pages(vault, scan.id, "rus+deu")
+
+
+def test_reading_again_in_another_language_replaces_the_text_read_before(
+    vault: Vault, tmp_path: Path
+) -> None:
+    scan = _scan(vault, tmp_path, "kaz")
+    ocr.read_scanned_pages(vault, scan.id, "rus")  # the wrong language: Kazakh letters lost
+    assert "ұсыныс" not in ocr.document_text(vault, scan.id)[0].text
+    ocr.read_scanned_pages(vault, scan.id, "kaz+eng")
+    (page,) = ocr.document_text(vault, scan.id)
+    assert "ұсыныс" in page.text and page.languages == "kaz+eng"
+    assert [hit.page for hit in Searcher(vault).search("ұсыныс")] == [1]
+
+
+def _export(vault: Vault, scan: DocumentView, folder: Path) -> Path:
+    person_id = int(scan.people[0][1:])
+    case = cases.add_case(vault, person_id, "general")
+    exhibits.add_exhibit(vault, case.id, scan.id)
+    out = folder / "bundle.pdf"
+    export_case(vault, case.id, out, draft=True, at=parse_time("2026-11-23T10:00:00Z"))
+    return out
+
+
+def _pages(pdf: Path) -> int:
+    import pikepdf
+
+    with pikepdf.open(pdf) as opened:
+        return len(opened.pages)
