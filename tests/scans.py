@@ -71,7 +71,9 @@ def worn(image: Image.Image, *, tilt: float, seed: int = 1) -> Image.Image:
 def scanned_pdf(images: list[Image.Image], dpi: int = 300) -> bytes:
     """An image-only PDF, one scan a page (as a copier's "scan to PDF" makes)."""
     buffer = io.BytesIO()
-    first, *rest = [image.convert("RGB") for image in images]
+    first, *rest = [
+        image if image.mode in ("L", "RGB") else image.convert("RGB") for image in images
+    ]
     first.save(buffer, "PDF", resolution=float(dpi), save_all=True, append_images=rest)
     return buffer.getvalue()
 

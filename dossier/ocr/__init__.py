@@ -1,0 +1,1 @@
+"""Text recognition (OCR) of scanned pages: Tesseract in memory, see engine.py."""
