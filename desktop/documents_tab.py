@@ -201,10 +201,10 @@ class DocumentsTab(QWidget):
         self.read_button = QPushButton(self.tr("Read scanned pages"))
         self.read_button.clicked.connect(self.read_current)
         ocr_row = QHBoxLayout()
-        ocr_row.addWidget(self.ocr_state, 1)
-        ocr_row.addWidget(self.ocr_languages)
+        ocr_row.addWidget(self.ocr_languages, 1)
         ocr_row.addWidget(self.read_button)
-        self.meta.addRow(self.tr("Text recognition"), ocr_row)
+        self.meta.addRow(self.tr("Text recognition"), self.ocr_state)
+        self.meta.addRow("", ocr_row)
         self.suggestions = QLabel()
         self.suggestions.setWordWrap(True)
         self.suggestions.setAccessibleName(self.tr("Found in the file"))
@@ -300,9 +300,16 @@ class DocumentsTab(QWidget):
         self.report.setText("\n".join(lines))
         for path in report.needs_password:
             self._import_with_password(path)
-        scans = [d.id for d in report.imported if d.ocr_state == "pending"]
+        scans = [d for d in report.imported if d.ocr_state == "pending"]
         if scans:
-            self.read_scans(scans, None)
+            self.report.setText(
+                self.report.text()
+                + "\n"
+                + self.tr("Scans and photos to be read by text recognition (OCR): %1.").replace(
+                    "%1", ", ".join(d.ref for d in scans)
+                )
+            )
+            self.read_scans([d.id for d in scans], None)
 
     # ------------------------------------------------------------------ reading scans
     def read_current(self) -> None:

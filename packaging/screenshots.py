@@ -118,6 +118,24 @@ def main(out: Path) -> int:
                 page.documents.list.setCurrentRow(0)
             settle(app, window)
             window.grab().save(str(out / f"{index + 2:02d}-{name}.png"))
+        # A scan, turned a quarter, imported in the window: read by OCR in the background.
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from tests.scans import TEXTS, page_image, scanned_pdf
+
+        scan = Path(scratch) / "protocol-scan.pdf"
+        turned = page_image(TEXTS["kir"]).rotate(90, expand=True, fillcolor=255)
+        scan.write_bytes(scanned_pdf([page_image(TEXTS["rus"]), turned]))
+        page.setCurrentIndex(1)
+        page.documents.import_paths([scan])
+        while page.documents._reading_task is not None:
+            app.processEvents()
+        settle(app, window)
+        last = page.documents.list.count() - 1
+        page.documents.list.setCurrentRow(last)
+        settle(app, window)
+        page.documents.page.setValue(2)
+        settle(app, window)
+        window.grab().save(str(out / "10-scan-read.png"))
         controller.set_language("ru")
         settle(app, controller.window)  # type: ignore[arg-type]
         controller.window.people.setCurrentRow(0)  # type: ignore[union-attr]

@@ -95,12 +95,6 @@ class PdfImporter:
         }  # fmt: skip
         if created := _pdf_date(metadata.get("CreationDate", "")):
             suggestions["date_created"] = created
-        warnings = []
-        if pages and not any(page.strip() for page in pages):
-            warnings.append(
-                t(
-                    "This PDF has no text of its own (a scan?): its pages need text "
-                    "recognition (OCR) before they can be searched or quoted."
-                )
-            )
-        return Extracted(pages=pages or [""], suggestions=suggestions, warnings=warnings)
+        # Pages without text of their own (a scan) are not a warning kept with the document:
+        # they wait for OCR, and the document's OCR state says so until they are read.
+        return Extracted(pages=pages or [""], suggestions=suggestions, warnings=[])

@@ -309,11 +309,13 @@ def preview(vault: Vault, document_id: int) -> bytes:
     with vault.session() as session:
         document = _get(session, document_id)
         file_id, mime = document.file_id, document.mime_type
+        # A photo OCR found turned (a document shot sideways) is shown as it was read.
+        turn = next((p.ocr_rotation or 0 for p in document.pages if p.page == 1), 0)
     data = vault.read_bytes(file_id)
     if mime.startswith("image/"):
         from dossier.images import preview_png
 
-        return preview_png(data)
+        return preview_png(data, turn=turn)
     return data
 
 

@@ -829,7 +829,7 @@
     </message>
     <message>
         <location filename="../../desktop/documents_tab.py" line="190"/>
-        <location filename="../../desktop/documents_tab.py" line="207"/>
+        <location filename="../../desktop/documents_tab.py" line="206"/>
         <source>Text recognition</source>
         <translation>Распознавание текста</translation>
     </message>
@@ -899,57 +899,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="315"/>
+        <location filename="../../desktop/documents_tab.py" line="308"/>
+        <source>Scans and photos to be read by text recognition (OCR): %1.</source>
+        <translation>Сканы и фотографии, текст которых будет распознан (OCR): %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="322"/>
         <source>Scanned pages are being read; wait for them to end.</source>
         <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="338"/>
+        <location filename="../../desktop/documents_tab.py" line="345"/>
         <source>Reading scanned pages…</source>
         <translation>Распознаются отсканированные страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="353"/>
+        <location filename="../../desktop/documents_tab.py" line="360"/>
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="375"/>
+        <location filename="../../desktop/documents_tab.py" line="382"/>
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="376"/>
+        <location filename="../../desktop/documents_tab.py" line="383"/>
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="460"/>
+        <location filename="../../desktop/documents_tab.py" line="467"/>
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="468"/>
+        <location filename="../../desktop/documents_tab.py" line="475"/>
         <source>Not needed: the text comes from the file.</source>
         <translation>Не нужно: текст взят из самого файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="470"/>
+        <location filename="../../desktop/documents_tab.py" line="477"/>
         <source>Scanned pages not read yet.</source>
         <translation>Отсканированные страницы ещё не распознаны.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="472"/>
+        <location filename="../../desktop/documents_tab.py" line="479"/>
         <source>Could not be read: %1</source>
         <translation>Не удалось распознать: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="475"/>
+        <location filename="../../desktop/documents_tab.py" line="482"/>
         <source>Read.</source>
         <translation>Распознано.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="478"/>
+        <location filename="../../desktop/documents_tab.py" line="485"/>
         <source>Read by OCR: %n page(s) (%1, %2), mean confidence %3%.</source>
         <translation>
             <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
@@ -958,52 +963,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="524"/>
+        <location filename="../../desktop/documents_tab.py" line="531"/>
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="568"/>
+        <location filename="../../desktop/documents_tab.py" line="575"/>
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="594"/>
+        <location filename="../../desktop/documents_tab.py" line="601"/>
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="595"/>
+        <location filename="../../desktop/documents_tab.py" line="602"/>
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="617"/>
+        <location filename="../../desktop/documents_tab.py" line="624"/>
         <source>%1 was deleted.</source>
         <translation>%1 удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="635"/>
+        <location filename="../../desktop/documents_tab.py" line="642"/>
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="654"/>
+        <location filename="../../desktop/documents_tab.py" line="661"/>
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="656"/>
+        <location filename="../../desktop/documents_tab.py" line="663"/>
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="656"/>
+        <location filename="../../desktop/documents_tab.py" line="663"/>
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="672"/>
+        <location filename="../../desktop/documents_tab.py" line="679"/>
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
