@@ -72,6 +72,7 @@ class DocumentsTab(QWidget):
         self.stop_reading = QPushButton(self.tr("Stop reading"))
         self.stop_reading.clicked.connect(self.cancel_reading)
         self._reading_task: Task | None = None
+        self._resume_reading = True
         left = QVBoxLayout()
         left.addWidget(self.list)
         left.addWidget(import_button)
@@ -256,6 +257,13 @@ class DocumentsTab(QWidget):
             item = QListWidgetItem(f"{view.ref}  {view.title}")
             item.setData(Qt.ItemDataRole.UserRole, view)
             self.list.addItem(item)
+        if self._resume_reading:
+            # Scans left unread when the vault was last locked (or the program closed) are
+            # read now; once per opening of the person's page, so that Stop is respected.
+            self._resume_reading = False
+            waiting = [view.id for view in views if view.ocr_state == "pending"]
+            if waiting and self._reading_task is None:
+                self.read_scans(waiting, None)
 
     # --------------------------------------------------------------------------- import
     def choose_files(self) -> None:

@@ -58,3 +58,29 @@ def test_stopping_the_reading_leaves_the_scan_as_it_was(qtbot: QtBot, tmp_path: 
     qtbot.waitUntil(lambda: "not read yet" in tab.ocr_state.text(), timeout=TIMEOUT)
     assert tab.read_button.isEnabled()
     controller.lock()
+
+
+def test_reading_left_unfinished_by_a_lock_goes_on_after_unlocking(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.conftest import PASSPHRASE
+
+    controller, window, page = open_person(qtbot, tmp_path / "vault")
+    page.documents.import_paths([_scan_file(tmp_path, "rus", "eng", "kaz")])
+    qtbot.waitUntil(lambda: page.documents._reading_task is not None, timeout=TIMEOUT)
+    controller.lock()  # mid-reading: it stops, nothing half-read is kept
+    dialog = controller.dialog
+    assert dialog is not None
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.submit()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=TIMEOUT)
+    window = controller.window
+    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
+    window.people.setCurrentRow(0)
+    tab = window.person_page.documents
+    qtbot.waitUntil(lambda: tab._reading_task is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tab._reading_task is None, timeout=READ_TIMEOUT)
+    (scan,) = documents.list_documents(window.vault)
+    assert scan.ocr_state == "done"
+    assert [p.origin for p in ocr.document_text(window.vault, scan.id)] == ["ocr"] * 3
+    controller.lock()
