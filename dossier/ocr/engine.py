@@ -9,6 +9,7 @@ bench/ocr_accuracy.py).
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 from dataclasses import dataclass, field
@@ -138,6 +139,23 @@ class PageReading:
     words: list[Word] = field(default_factory=list)
 
 
+def _as_scanned(
+    box: tuple[int, int, int, int], skew: float, width: int, height: int
+) -> tuple[float, float, float, float]:
+    """A word's box in the levelled image, moved to where the word is on the tilted scan (the
+    bundle shows the scan as it is): its centre turned back about the page's centre."""
+    left, top, right, bottom = box
+    if not skew:
+        return left, top, right, bottom
+    angle = math.radians(skew)
+    cx, cy = width / 2, height / 2
+    dx, dy = (left + right) / 2 - cx, (top + bottom) / 2 - cy
+    x = cx + dx * math.cos(angle) - dy * math.sin(angle)
+    y = cy + dx * math.sin(angle) + dy * math.cos(angle)
+    half_w, half_h = (right - left) / 2, (bottom - top) / 2
+    return x - half_w, y - half_h, x + half_w, y + half_h
+
+
 def _text_of(api: Any) -> str:
     try:
         return str(api.GetUTF8Text())
@@ -146,11 +164,14 @@ def _text_of(api: Any) -> str:
 
 
 class Reader:
-    """One Tesseract instance per thread (an instance is not shared between threads)."""
+    """Reads pages in any number of threads: each thread has its own Tesseract instances (one
+    is never shared between threads). ``close`` ends them all."""
 
     def __init__(self) -> None:
         self._local = threading.local()
         self._path = str(tessdata())
+        self._all: list[Any] = []
+        self._lock = threading.Lock()
 
     def _api(self, languages: str) -> Any:
         import tesserocr
@@ -158,14 +179,17 @@ class Reader:
         apis: dict[str, Any] = getattr(self._local, "apis", None) or {}
         self._local.apis = apis
         if languages not in apis:
-            apis[languages] = tesserocr.PyTessBaseAPI(
-                path=self._path, lang=languages, psm=tesserocr.PSM.AUTO_OSD
-            )
+            api = tesserocr.PyTessBaseAPI(path=self._path, lang=languages)
+            apis[languages] = api
+            with self._lock:
+                self._all.append(api)
         return apis[languages]
 
     def close(self) -> None:
-        for api in (getattr(self._local, "apis", None) or {}).values():
-            api.End()
+        with self._lock:
+            for api in self._all:
+                api.End()
+            self._all.clear()
         self._local.apis = {}
 
     def upright(self, image: Image.Image) -> tuple[Image.Image, int]:
@@ -201,8 +225,10 @@ class Reader:
     def detect_languages(self, image: Image.Image) -> str:
         """For a document whose language is not recorded: Russian, Kyrgyz or Kazakh (by their
         own letters), or English when the page is in Latin script."""
+        import tesserocr
+
         api = self._api("kaz+kir+rus+eng")
-        api.SetPageSegMode(3)
+        api.SetPageSegMode(tesserocr.PSM.AUTO)
         api.SetImage(image)
         text = _text_of(api)
         letters = [c for c in text if c.isalpha()]
@@ -243,7 +269,7 @@ class Reader:
                 box = word.BoundingBox(level)
                 if not found or not found.strip() or box is None:
                     continue
-                left, top, right, bottom = box
+                left, top, right, bottom = _as_scanned(box, skew, width, height)
                 words.append(
                     Word(found, left / width, top / height, right / width, bottom / height)
                 )

@@ -236,3 +236,28 @@ def _pages(pdf: Path) -> int:
 
     with pikepdf.open(pdf) as opened:
         return len(opened.pages)
+
+
+def test_the_words_of_a_tilted_scan_are_placed_where_they_are_on_the_scan() -> None:
+    import math
+
+    from dossier.ocr.engine import Reader
+
+    reader = Reader()
+    page = page_image(TEXTS["eng"])
+    width, height = page.size
+    level = reader.read(page, "eng").words[0]
+    for tilt in (3.0, -2.0):
+        tilted = reader.read(page.rotate(tilt, fillcolor=255), "eng")
+        assert abs(tilted.skew + tilt) < 0.3  # measured, and undone for reading
+        word = tilted.words[0]
+        assert word.text == level.text == "The"
+        # Where the scan shows it: the level page's word turned by the tilt about the centre.
+        dx = (level.left + level.right) / 2 * width - width / 2
+        dy = (level.top + level.bottom) / 2 * height - height / 2
+        angle = math.radians(tilt)
+        expected_x = width / 2 + dx * math.cos(angle) + dy * math.sin(angle)
+        expected_y = height / 2 - dx * math.sin(angle) + dy * math.cos(angle)
+        assert abs((word.left + word.right) / 2 * width - expected_x) < 12
+        assert abs((word.top + word.bottom) / 2 * height - expected_y) < 12
+    reader.close()
