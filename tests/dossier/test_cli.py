@@ -258,3 +258,27 @@ def test_organisations_with_their_people_and_documents(
     assert shown["documents"] == ["D1"]
     code, listed, _ = run(capsys, "organisation", "list", "--person", "P1")
     assert [o["name"] for o in listed["organisations"]] == ["Temirov Live"]  # type: ignore[index]
+
+
+def test_ocr_reads_a_scan_and_document_text_says_where_each_page_came_from(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.scans import TEXTS, page_image, scanned_pdf
+
+    scan = tmp_path / "protocol.pdf"
+    scan.write_bytes(scanned_pdf([page_image(TEXTS["kaz"])]))
+    assert main(["init"]) == 0
+    assert main(["person", "add", "Rinat Tukhvatshin"]) == 0
+    assert main(["import", str(scan), "--person", "P1"]) == 0
+    assert "D1 is a scan: read its text with `dossier ocr D1`." in capsys.readouterr().out
+    assert main(["ocr", "D1", "--languages", "kaz+eng"]) == 0
+    said = capsys.readouterr().out
+    assert "D1: text read from 1 scanned page(s) (1) in kaz+eng, mean confidence" in said
+    assert main(["document", "text", "D1"]) == 0
+    printed = capsys.readouterr().out
+    assert "--- page 1 (read by OCR: Tesseract 5" in printed and "kaz+eng, confidence" in printed
+    assert "Әділет министрлігі" in printed
+    code, data, _ = run(capsys, "document", "text", "D1")
+    assert code == 0 and data["pages"][0]["origin"] == "ocr"  # type: ignore[index]
+    assert main(["ocr", "D1", "--languages", "deu"]) == 1
+    assert "Text recognition knows these languages" in capsys.readouterr().err
