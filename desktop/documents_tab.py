@@ -191,6 +191,11 @@ class DocumentsTab(QWidget):
         self.ocr_state.setAccessibleName(self.tr("Text recognition"))
         self.ocr_languages = QComboBox()
         self.ocr_languages.setAccessibleName(self.tr("Languages to read in"))
+        # As narrow as the form allows: its longest choice must not widen the whole form.
+        self.ocr_languages.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.ocr_languages.setMinimumContentsLength(14)
         self.ocr_languages.addItem(self.tr("The document's language (else detected)"), "")
         for models, name in (
             ("rus+eng", self.tr("Russian")), ("kir+eng", self.tr("Kyrgyz")),
@@ -215,13 +220,17 @@ class DocumentsTab(QWidget):
         accept.clicked.connect(self.accept_suggestions)
         delete = QPushButton(self.tr("Delete document…"))
         delete.clicked.connect(self.delete_current)
+        # Two rows: in Russian the four in one row were wider than the details pane.
         buttons = QHBoxLayout()
         buttons.addWidget(save)
         buttons.addWidget(accept)
-        buttons.addWidget(self.state, 1)
-        buttons.addWidget(delete)
+        buttons.addStretch()
+        last = QHBoxLayout()
+        last.addWidget(self.state, 1)
+        last.addWidget(delete)
         self.meta.addRow(self.tr("Found in the file"), self.suggestions)
         self.meta.addRow("", buttons)
+        self.meta.addRow("", last)
         # The document above, its details below (scrolled): the page keeps most of the room.
         viewing = QWidget()
         top = QVBoxLayout(viewing)
@@ -492,7 +501,7 @@ class DocumentsTab(QWidget):
         return (
             self.tr("Read by OCR: %n page(s) (%1, %2), mean confidence %3%.", "", len(read))
             .replace("%1", read[0].engine or "")
-            .replace("%2", read[0].languages or "")
+            .replace("%2", ", ".join(sorted({p.languages or "" for p in read})))
             .replace("%3", f"{confidence:.0f}")
         )
 

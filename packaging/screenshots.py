@@ -141,6 +141,12 @@ def main(out: Path) -> int:
         controller.window.people.setCurrentRow(0)  # type: ignore[union-attr]
         settle(app, controller.window)  # type: ignore[arg-type]
         controller.window.grab().save(str(out / "20-russian.png"))  # type: ignore[union-attr]
+        russian = controller.window.person_page  # type: ignore[union-attr]
+        assert russian is not None
+        russian.setCurrentIndex(1)
+        russian.documents.list.setCurrentRow(russian.documents.list.count() - 1)
+        settle(app, controller.window)  # type: ignore[arg-type]
+        controller.window.grab().save(str(out / "21-russian-scan.png"))  # type: ignore[union-attr]
         controller.lock()
     print(f"screenshots written to {out}")
     return 0

@@ -856,7 +856,7 @@
     <message>
         <location filename="../../desktop/documents_tab.py" line="201"/>
         <source>Read scanned pages</source>
-        <translation>Распознать отсканированные страницы</translation>
+        <translation>Распознать сканы</translation>
     </message>
     <message>
         <location filename="../../desktop/documents_tab.py" line="210"/>
