@@ -439,14 +439,7 @@ class DocumentsTab(QWidget):
             self.pdf_document.load(self._pdf_buffer)
             self.viewer.setCurrentWidget(self.pdf_view)
         elif view.mime_type.startswith("image/") and data is not None:
-            # Decoded and turned upright off the GUI thread (HEIC too): a PNG arrives here.
-            image = QImage.fromData(data)
-            self.image.setPixmap(
-                QPixmap.fromImage(image).scaled(
-                    640, 640, Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )  # fmt: skip
+            self._picture(data)
             self.viewer.setCurrentWidget(self.image)
         else:
             self.text.setPlainText("\n\n".join(pages))
@@ -659,11 +652,28 @@ class DocumentsTab(QWidget):
         self.report.setText(self.tr("Details of %1 saved.").replace("%1", view.ref))
         self.refresh()
 
+    def _picture(self, data: bytes) -> None:
+        # Decoded and turned upright off the GUI thread (HEIC too): a PNG arrives here.
+        image = QImage.fromData(data)
+        self.image.setPixmap(
+            QPixmap.fromImage(image).scaled(
+                640, 640, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )  # fmt: skip
+
     def _show_page(self, number: int) -> None:
         if self._pages and 1 <= number <= len(self._pages):
             self.page_text.setPlainText(self._pages[number - 1])
             if self.viewer.currentWidget() is self.pdf_view:
                 self.pdf_view.pageNavigator().jump(number - 1, self.pdf_view.pos())
+            elif self.viewer.currentWidget() is self.image and len(self._pages) > 1:
+                assert self._current is not None
+                # A scanner's TIFF: each page is its own picture.
+                vault, document_id = self._vault, self._current.id
+                self._jobs.query(
+                    self, lambda: documents.preview(vault, document_id, number), self._picture
+                )
 
     def selected_text(self) -> str:
         for widget in (self.page_text, self.text):

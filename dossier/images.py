@@ -11,17 +11,24 @@ from pillow_heif import register_heif_opener
 register_heif_opener()
 
 
-def upright(data: bytes) -> Image.Image:
-    """Upright (EXIF orientation applied) and without EXIF, GPS or other metadata."""
+def upright(data: bytes, page: int = 1) -> Image.Image:
+    """Upright (EXIF orientation applied) and without EXIF, GPS or other metadata. ``page``:
+    of a multi-page scan (a TIFF from a document scanner), 1-based."""
     with Image.open(io.BytesIO(data)) as opened:
+        opened.seek(page - 1)
         turned = ImageOps.exif_transpose(opened)
         return turned.convert("RGB") if turned.mode not in ("RGB", "L") else turned.copy()
 
 
-def preview_png(data: bytes, longest_side: int = 1600, *, turn: int = 0) -> bytes:
+def page_count(image: Image.Image) -> int:
+    """The pages of an opened image: a scanner's TIFF holds one a page; a photo, one."""
+    return int(getattr(image, "n_frames", 1) or 1)
+
+
+def preview_png(data: bytes, longest_side: int = 1600, *, turn: int = 0, page: int = 1) -> bytes:
     """A PNG for the screen, upright, at most ``longest_side`` pixels, decoded in memory;
     ``turn``: degrees clockwise more (what OCR found it needed)."""
-    image = upright(data)
+    image = upright(data, page)
     if turn:
         image = image.rotate(-turn, expand=True)
     image.thumbnail((longest_side, longest_side))

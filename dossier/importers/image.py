@@ -10,6 +10,7 @@ from pillow_heif import register_heif_opener
 
 from dossier.errors import ImportRefused
 from dossier.i18n import t
+from dossier.images import page_count
 from dossier.importers.base import Extracted
 from dossier.importers.jpeg_structure import jpeg_problem
 
@@ -51,6 +52,10 @@ class ImageImporter:
                     image.load()  # decodes every pixel: a truncated file fails here
                     exif = image.getexif()
                     size = image.size
+                    pages = page_count(image)
+                    for page in range(1, pages):  # every page of a scanner's TIFF decodes
+                        image.seek(page)
+                        image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
             raise ImportRefused(
                 t('"{file}" is too large an image to open safely.', file=path.name)
@@ -80,4 +85,4 @@ class ImageImporter:
         if gps.get(ExifTags.GPS.GPSLatitude) and gps.get(ExifTags.GPS.GPSLongitude):
             warnings.append(GPS_WARNING)
             suggestions["gps"] = "present"
-        return Extracted(pages=[""], suggestions=suggestions, warnings=warnings)
+        return Extracted(pages=[""] * pages, suggestions=suggestions, warnings=warnings)

@@ -303,19 +303,19 @@ def import_one(
         return view_of(vault, document, person_ids or [], stored.record)
 
 
-def preview(vault: Vault, document_id: int) -> bytes:
+def preview(vault: Vault, document_id: int, page: int = 1) -> bytes:
     """What the viewer shows of a document's file: a photo as an upright PNG (HEIC decoded),
     any other file as it is. Read and converted in memory only."""
     with vault.session() as session:
         document = _get(session, document_id)
         file_id, mime = document.file_id, document.mime_type
         # A photo OCR found turned (a document shot sideways) is shown as it was read.
-        turn = next((p.ocr_rotation or 0 for p in document.pages if p.page == 1), 0)
+        turn = next((p.ocr_rotation or 0 for p in document.pages if p.page == page), 0)
     data = vault.read_bytes(file_id)
     if mime.startswith("image/"):
         from dossier.images import preview_png
 
-        return preview_png(data, turn=turn)
+        return preview_png(data, turn=turn, page=page)
     return data
 
 

@@ -160,7 +160,7 @@ def read_scanned_pages(
         pages = [(page.page, page.text, page.origin) for page in document.pages]
     ref = refs.make("D", document_id)
     if mime in IMAGE_TYPES:
-        wanted = [1]
+        wanted = [number for number, _body, _origin in pages]  # each page of a scanner's TIFF
     elif mime == "application/pdf":
         wanted = [number for number, body, origin in pages if origin == "ocr" or not body.strip()]
     else:
@@ -250,7 +250,8 @@ def _page_images(
     if mime in IMAGE_TYPES:
         from dossier.images import upright
 
-        yield 1, upright(data)
+        for number in wanted:
+            yield number, upright(data, number)
         return
     import pypdfium2 as pdfium
 

@@ -187,6 +187,34 @@ def test_a_photo_taken_sideways_is_shown_upright_once_read(vault: Vault, tmp_pat
     assert "ходатайство" in ocr.document_text(vault, scan.id)[0].text
 
 
+def test_a_scanners_tiff_of_three_pages_is_read_and_bundled_whole(
+    vault: Vault, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    pages = [
+        page_image(TEXTS["kir"], 200),
+        page_image(TEXTS["rus"], 200),
+        page_image(TEXTS["eng"], 200),
+    ]
+    pages[1] = pages[1].rotate(90, expand=True, fillcolor=255)
+    buffer = io.BytesIO()
+    pages[0].save(buffer, "TIFF", save_all=True, append_images=pages[1:], compression="tiff_lzw")
+    scan = _import(vault, tmp_path, "scanner.tiff", buffer.getvalue())
+    assert scan.page_count == 3 and scan.ocr_state == "pending"
+    report = ocr.read_scanned_pages(vault, scan.id)
+    assert report.pages == [1, 2, 3] and report.turned == [2]
+    read = ocr.document_text(vault, scan.id)
+    assert "көңүл" in read[0].text and "ходатайство" in read[1].text
+    assert "seized the journalists" in " ".join(read[2].text.split())
+    shown = Image.open(io.BytesIO(documents.preview(vault, scan.id, page=2)))
+    assert shown.height > shown.width  # the turned page, upright
+    bundle = _export(vault, scan, tmp_path)
+    last = _pages(bundle)
+    words = " ".join(pdf_text(bundle, last - 2, last).split())
+    assert "көңүл" in words and "ходатайство" in words and "seized the journalists" in words
+
+
 def test_cancelling_leaves_the_document_as_it_was(vault: Vault, tmp_path: Path) -> None:
     scan = _scan(vault, tmp_path, "rus", "eng", "kaz")
     before = (ocr.document_text(vault, scan.id), len(vault.custody_log()))
@@ -261,3 +289,38 @@ def test_the_words_of_a_tilted_scan_are_placed_where_they_are_on_the_scan() -> N
         assert abs((word.left + word.right) / 2 * width - expected_x) < 12
         assert abs((word.top + word.bottom) / 2 * height - expected_y) < 12
     reader.close()
+
+
+def test_reading_a_page_lets_the_other_threads_run() -> None:
+    """The window's thread must get Python's GIL while a page is read: Tesseract's orientation
+    call held it for half a second a page, and the window froze that long."""
+    import threading
+    import time
+
+    from dossier.ocr.engine import Reader
+
+    reader = Reader()
+    page = page_image(TEXTS["rus"]).rotate(90, expand=True, fillcolor=255)
+    reader.read(page, "rus+eng")  # the models are loaded once, before measuring
+    gaps: list[float] = []
+    stop = threading.Event()
+
+    def heartbeat() -> None:
+        last = time.perf_counter()
+        while not stop.is_set():
+            time.sleep(0.002)
+            now = time.perf_counter()
+            gaps.append(now - last)
+            last = now
+
+    beating = threading.Thread(target=heartbeat)
+    beating.start()
+    started = time.perf_counter()
+    reading = reader.read(page, None)  # turned, tilted-checked, language detected, read
+    took = time.perf_counter() - started
+    stop.set()
+    beating.join()
+    reader.close()
+    assert reading.rotation == 90
+    # A ratio within one run, not a time: the longest wait is a small part of the reading.
+    assert max(gaps) < took / 10, (max(gaps), took)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -19,7 +20,7 @@ from dossier.export.content import DossierContent, Exhibit, Originals
 from dossier.export.pdf.fonts import RENDER_LOCK, SANS_NAME, SERIF_NAME, register
 from dossier.export.pdf.text_layer import Words, draw_words
 from dossier.i18n import t
-from dossier.images import upright
+from dossier.images import page_count, upright
 from dossier.services.translations import TranslationView
 from dossier.vocabulary import IMAGE_TYPES
 
@@ -87,18 +88,36 @@ def _exhibit_pdf_unlocked(
             ) from error
         return original
     if document.mime_type in IMAGE_TYPES:
-        return _image_page(originals.file_bytes(document), page_size, exhibit.text_layer.get(1))
+        return _image_pages(originals.file_bytes(document), page_size, exhibit.text_layer)
     return _text_pages(exhibit, originals.page_texts(document), page_size, content)
 
 
 _PRINT_DPI = 300
 
 
-def _image_page(
-    data: bytes, page_size: tuple[float, float], read: tuple[int, Words] | None = None
+def _image_pages(
+    data: bytes, page_size: tuple[float, float], read: Mapping[int, tuple[int, Words]]
 ) -> bytes:
-    image = upright(data)
-    if read and read[0]:  # OCR found the photo turned: shown upright, as it was read
+    """Each page of the picture (one for a photo, one a page for a scanner's TIFF) centred on
+    a page of the bundle, upright, with the words OCR read laid over it."""
+    register()
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=page_size, invariant=1, initialFontName=SANS_NAME)
+    with Image.open(io.BytesIO(data)) as opened:
+        pages = page_count(opened)
+    for number in range(1, pages + 1):
+        _image_page(canvas, upright(data, number), page_size, read.get(number))
+    canvas.save()
+    return out.getvalue()
+
+
+def _image_page(
+    canvas: Canvas,
+    image: Image.Image,
+    page_size: tuple[float, float],
+    read: tuple[int, Words] | None,
+) -> None:
+    if read and read[0]:  # OCR found the picture turned: shown upright, as it was read
         image = image.rotate(-read[0], expand=True)
     width, height = page_size
     margin = 20 * mm
@@ -113,9 +132,6 @@ def _image_page(
     encoded = io.BytesIO()
     image.save(encoded, "JPEG", quality=90)  # saved without exif=: no metadata survives
     encoded.seek(0)
-    out = io.BytesIO()
-    register()
-    canvas = Canvas(out, pagesize=page_size, invariant=1, initialFontName=SANS_NAME)
     from reportlab.lib.utils import ImageReader
 
     left, bottom = (width - draw_w) / 2, (height - draw_h) / 2 - 5 * mm
@@ -123,8 +139,6 @@ def _image_page(
     if read:
         draw_words(canvas, read[1], left, bottom, draw_w, draw_h)
     canvas.showPage()
-    canvas.save()
-    return out.getvalue()
 
 
 # reportlab re-wraps the rest of a paragraph at every page break: time grows with the square
