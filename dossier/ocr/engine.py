@@ -198,7 +198,8 @@ class Reader:
         Through the layout analysis, not ``DetectOrientationScript``: that call holds Python's
         GIL for its whole run (~0.5 s a page, measured), and the window froze that long for
         every page read; the layout analysis lets it go. Done on a half-size copy of a large
-        page: the direction of the lines shows as well, in a quarter of the time."""
+        page: the direction of the lines shows as well (every turn of the test set found),
+        in 0.3–0.6 s instead of 0.6–0.7 s."""
         import tesserocr
 
         api = self._api("osd")
