@@ -157,7 +157,7 @@ class Document(Base):
     # needs its pages.
     pdf_password: Mapped[str | None] = mapped_column(Text)
     # Reading scanned pages: None (not needed), "pending", "done", "failed" (ocr_problem says
-    # why, in words), "cancelled".
+    # so, in words).
     ocr_state: Mapped[str | None] = mapped_column(String(16))
     ocr_problem: Mapped[str | None] = mapped_column(Text)
 

@@ -203,11 +203,7 @@ def _grounds_left_out(_rule: dict[str, Any], content: DossierContent, _p: str, _
 
 def _text_layer(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
     """Annexes with scanned pages not (yet) read by OCR: the court cannot search them."""
-    scans = [
-        e.label
-        for e in content.exhibits
-        if e.document.ocr_state in ("pending", "failed", "cancelled")
-    ]
+    scans = [e.label for e in content.exhibits if e.document.ocr_state in ("pending", "failed")]
     return t("no text: {labels}.", labels=", ".join(scans)) if scans else ""
 
 

@@ -125,20 +125,6 @@ def text_layers(
     return layers
 
 
-def mark_pending(vault: Vault, document_ids: list[int]) -> list[int]:
-    """Of these documents, those with scanned pages, marked as waiting to be read."""
-    waiting = []
-    with vault.transaction() as session:
-        for document_id in document_ids:
-            document = _document(session, document_id)
-            if document.ocr_state in (None, "cancelled") and needs_reading(
-                document.mime_type, [page.text for page in document.pages]
-            ):
-                document.ocr_state = "pending"
-                waiting.append(document_id)
-    return waiting
-
-
 def read_scanned_pages(
     vault: Vault,
     document_id: int,
@@ -177,9 +163,9 @@ def read_scanned_pages(
         raise
     except Exception as error:  # a page the engine cannot take: said, and recorded
         problem = t(
-            "The scan of {ref} could not be read ({reason}); the document is as it was.",
+            "The scan of {ref} could not be read; the document is as it was. Try again in "
+            "another language, or import a clearer scan.",
             ref=ref,
-            reason=type(error).__name__,
         )
         _set_state(vault, document_id, "failed", problem)
         raise DossierError(problem) from error

@@ -232,6 +232,25 @@ def test_cancelling_leaves_the_document_as_it_was(vault: Vault, tmp_path: Path) 
     assert Searcher(vault).search("ходатайство") == []
 
 
+def test_a_page_the_engine_cannot_take_is_said_and_recorded_and_nothing_is_lost(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dossier.ocr import engine
+
+    scan = _scan(vault, tmp_path, "rus")
+
+    def breaks(_reader: object, _image: object, _languages: object) -> None:
+        raise RuntimeError("leptonica: pixRead failed")  # as a damaged page image makes it
+
+    monkeypatch.setattr(engine.Reader, "read", breaks)
+    with pytest.raises(DossierError, match="could not be read; the document is as it was"):
+        ocr.read_scanned_pages(vault, scan.id)
+    shown = documents.show_document(vault, scan.id)
+    assert shown.ocr_state == "failed" and shown.ocr_problem and "clearer scan" in shown.ocr_problem
+    assert "leptonica" not in shown.ocr_problem  # the lawyer's words, not the library's
+    assert ocr.document_text(vault, scan.id)[0].origin == "file"
+
+
 def test_a_language_that_is_not_installed_is_refused_in_words(vault: Vault, tmp_path: Path) -> None:
     scan = _scan(vault, tmp_path, "rus")
     with pytest.raises(DossierError, match='knows these languages: eng, kaz, kir, rus; "deu"'):
