@@ -223,7 +223,7 @@ class CaseTab(QWidget):
         self._case_id, self._ground_id = case.id, None
         for name, line in self.lines.items():
             value = getattr(case, name) or ""
-            line.setText(dates.display(value) if name == "signed_date" and value else value)
+            line.setText(dates.shown(value) if name == "signed_date" and value else value)
         self.notice_type.setCurrentIndex(max(self.notice_type.findData(case.notice_type or ""), 0))
         self.status.setCurrentIndex(max(self.status.findData(case.status), 0))
         self.working_language.setCurrentIndex(

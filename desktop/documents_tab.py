@@ -466,7 +466,7 @@ class DocumentsTab(QWidget):
         with self.edits.filling():
             for name, edit in self.fields.items():
                 value = getattr(view, name) or ""
-                edit.setText(dates.display(value) if name == "date_published" and value else value)
+                edit.setText(dates.shown(value) if name == "date_published" and value else value)
             self.kind.setCurrentIndex(max(self.kind.findData(view.kind), 0))
             self.language.setCurrentIndex(max(self.language.findData(view.language or ""), 0))
             self.confidential.setChecked(view.confidential)

@@ -167,7 +167,7 @@ class ChronologyTab(QWidget):
 
     def _preview(self, text: str) -> None:
         try:
-            self.date_preview.setText(dates.display(dates.to_edtf(text)) if text.strip() else "")
+            self.date_preview.setText(dates.shown(dates.to_edtf(text)) if text.strip() else "")
         except DossierError:
             self.date_preview.setText(self.tr("Not a date yet"))
 

@@ -27,7 +27,9 @@ _RU_MONTHS = [
     "ноябр", "декабр",
 ]  # fmt: skip
 
-_APPROX = re.compile(r"^(?:c\.?|ca\.?|circa|around|about|approx\.?|approximately|около)\s*(.+)$")
+_APPROX = re.compile(
+    r"^(?:c\.?|ca\.?|circa|around|about|approx\.?|approximately|около|ок\.)\s*(.+)$"
+)
 _SINCE = re.compile(r"^(?:since|from|after|с)\s+(.+)$")
 _UNTIL = re.compile(r"^(?:until|till|up to|before|до)\s+(.+)$")
 _RANGE = re.compile(r"^(.+?)\s*(?:–|—|-|/|\bto\b|\buntil\b|\band\b|\bи\b|\bпо\b)\s*(.+)$")
@@ -184,10 +186,45 @@ def sort_key(edtf_text: str) -> str:
     return f"{limits.earliest}|{limits.latest or '9999-12-31'}"
 
 
-def _display_single(text: str, months: list[str] | tuple[str, ...] = MONTHS) -> str:
+@dataclass(frozen=True)
+class _Words:
+    """How one language writes dates: month names (alone, and after a day or "since"), and
+    the words around them."""
+
+    months: tuple[str, ...]  # "August 2025"; Russian: "август 2025"
+    months_of: tuple[str, ...]  # "30 October 2025", "since August 2025"; "30 октября 2025"
+    since: str = "since {date}"
+    until: str = "until {date}"
+    circa: str = "c. "
+    uncertain: str = " (uncertain)"
+    year_unknown: str = " (year unknown)"
+
+
+_ENGLISH = _Words(tuple(MONTHS), tuple(MONTHS))
+_WORDS = {
+    "en": _ENGLISH,
+    "ru": _Words(
+        months=(
+            "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+            "сентябрь", "октябрь", "ноябрь", "декабрь",
+        ),
+        months_of=(
+            "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+            "сентября", "октября", "ноября", "декабря",
+        ),
+        since="с {date}",
+        until="до {date}",
+        circa="ок. ",
+        uncertain=" (не точно)",
+        year_unknown=" (год неизвестен)",
+    ),
+}  # fmt: skip
+
+
+def _display_single(text: str, words: _Words, *, after_word: bool = False) -> str:
     qualifier = ""
     if text.endswith("~") or text.endswith("%"):
-        qualifier, text = "c. ", text.rstrip("~%")
+        qualifier, text = words.circa, text.rstrip("~%")
     uncertain = text.endswith("?")
     text = text.rstrip("?")
     parts = text.split("-")
@@ -195,13 +232,18 @@ def _display_single(text: str, months: list[str] | tuple[str, ...] = MONTHS) -> 
     if len(parts) == 1:
         out = year
     else:
-        month = months[int(parts[1]) - 1] if parts[1] != "XX" else ""
+        if parts[1] == "XX":
+            month = ""
+        elif len(parts) == 2 and not after_word:
+            month = words.months[int(parts[1]) - 1]
+        else:
+            month = words.months_of[int(parts[1]) - 1]
         if len(parts) == 2:
-            out = f"{month} {year}".strip() if year else f"{month} (year unknown)"
+            out = f"{month} {year}".strip() if year else month + words.year_unknown
         else:
             day = str(int(parts[2]))
-            out = f"{day} {month} {year}".strip() if year else f"{day} {month} (year unknown)"
-    return qualifier + out + (" (uncertain)" if uncertain else "")
+            out = f"{day} {month} {year}".strip() if year else f"{day} {month}" + words.year_unknown
+    return qualifier + out + (words.uncertain if uncertain else "")
 
 
 def display(edtf_text: str, months: list[str] | tuple[str, ...] = MONTHS) -> str:
@@ -209,22 +251,33 @@ def display(edtf_text: str, months: list[str] | tuple[str, ...] = MONTHS) -> str
 
     ``months`` gives the month names of another language (an export template's).
     """
+    return _display(edtf_text, _Words(tuple(months), tuple(months)))
+
+
+def shown(edtf_text: str) -> str:
+    """``display`` in the language the person reads (the window's): "30 октября 2025"."""
+    from dossier import i18n
+
+    return _display(edtf_text, _WORDS.get(i18n.language(), _ENGLISH))
+
+
+def _display(edtf_text: str, words: _Words) -> str:
     if "/" in edtf_text:
         start, end = edtf_text.split("/", 1)
         if end in ("..", ""):
-            return f"since {_display_single(start, months)}"
+            return words.since.format(date=_display_single(start, words, after_word=True))
         if start in ("..", ""):
-            return f"until {_display_single(end, months)}"
+            return words.until.format(date=_display_single(end, words, after_word=True))
         plain = re.fullmatch(r"\d{4}-\d{2}-\d{2}", start) and re.fullmatch(
             r"\d{4}-\d{2}-\d{2}", end
         )
         if plain and start[:7] == end[:7]:  # "28–29 May 2025"
-            return f"{int(start[8:])}–{_display_single(end, months)}"
+            return f"{int(start[8:])}–{_display_single(end, words)}"
         if plain and start[:4] == end[:4]:  # "28 May – 2 June 2025"
-            first = _display_single(start, months).rsplit(" ", 1)[0]
-            return f"{first} – {_display_single(end, months)}"
-        return f"{_display_single(start, months)} – {_display_single(end, months)}"
-    return _display_single(edtf_text, months)
+            first = _display_single(start, words).rsplit(" ", 1)[0]
+            return f"{first} – {_display_single(end, words)}"
+        return f"{_display_single(start, words)} – {_display_single(end, words)}"
+    return _display_single(edtf_text, words)
 
 
 def precision(edtf_text: str) -> str:

@@ -225,8 +225,8 @@ class _Builder:
         )
 
     def _birth(self) -> str | None:
-        # PersonView shows the date in English; the template's language may differ.
-        return self.content.person.birth_date
+        # In the template's language, whatever the window's (PersonView shows the window's).
+        return self.content.date(self.content.person.birth_date_edtf) or None
 
     def representative(self) -> None:
         t, case = self.t, self.content.case

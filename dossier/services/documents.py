@@ -74,7 +74,7 @@ class DocumentView:
 
     @property
     def date_display(self) -> str:
-        return dates.display(self.date_published) if self.date_published else ""
+        return dates.shown(self.date_published) if self.date_published else ""
 
 
 @dataclass

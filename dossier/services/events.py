@@ -143,7 +143,7 @@ def _view(event: Event) -> EventView:
         refs.make("E", event.id),
         refs.make("P", event.person_id),
         event.date,
-        dates.display(event.date),
+        dates.shown(event.date),  # in the reader's language: the window's, or English
         dates.precision(event.date),
         event.title,
         event.description,

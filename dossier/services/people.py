@@ -26,12 +26,13 @@ class PersonView:
     native_name: str | None
     aliases: list[str]
     role: str | None
-    birth_date: str | None  # as a lawyer writes it
+    birth_date: str | None  # as a lawyer writes it, in the reader's language
     nationality: str | None
     notes: str
     birth_place: str | None = None
     identity_document: str | None = None
     correspondence_address: str | None = None
+    birth_date_edtf: str | None = None  # as stored: the export writes it in its own language
 
     @classmethod
     def of(cls, person: Person) -> PersonView:
@@ -42,12 +43,13 @@ class PersonView:
             person.native_name,
             [alias.alias for alias in person.aliases],
             person.role,
-            dates.display(person.birth_date) if person.birth_date else None,
+            dates.shown(person.birth_date) if person.birth_date else None,
             person.nationality,
             person.notes,
             person.birth_place,
             person.identity_document,
             person.correspondence_address,
+            person.birth_date,
         )
 
     def spellings(self) -> list[str]:

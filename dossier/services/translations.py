@@ -54,7 +54,7 @@ class TranslationView:
 
     @property
     def date_display(self) -> str | None:
-        return dates.display(self.date) if self.date else None
+        return dates.shown(self.date) if self.date else None
 
 
 def language_name(code: str | None) -> str:

@@ -96,3 +96,25 @@ def test_a_refused_change_is_explained_in_russian(russian: object, tmp_path: Pat
             events.merge_events(vault, first.id, second.id, date_from=second.id, note="")
         assert people.show_person(vault, person.id).name == "Rinat Tukhvatshin"  # unchanged
         assert len(events.chronology(vault, person.id)) == 2
+
+
+def test_dates_are_written_in_russian_when_the_window_is_and_read_back(
+    russian: object, tmp_path: Path
+) -> None:
+    from dossier import dates
+    from dossier.services import events, people
+    from storage.keys import KdfParams
+    from storage.vault import Vault
+    from tests.conftest import PASSPHRASE
+
+    with Vault.create(tmp_path / "vault", PASSPHRASE, kdf=KdfParams.floor()) as vault:
+        person = people.add_person(vault, "Rinat Tukhvatshin")
+        ruling = events.add_event(vault, person.id, "30 октября 2025", "Суд признал Kloop")
+        trial = events.add_event(vault, person.id, "since August 2025", "Суд над сотрудниками")
+        assert ruling.date_display == "30 октября 2025"
+        assert trial.date_display == "с августа 2025"
+        for shown in ("30 октября 2025", "с августа 2025", "ок. 2021", "28–29 мая 2025"):
+            assert dates.shown(dates.to_edtf(shown)) == shown  # what is shown can be typed back
+    i18n.use("en")
+    assert dates.shown("2025-10-30") == "30 October 2025"
+    assert dates.display("2025-10-30") == "30 October 2025"  # the export's: its template's words
