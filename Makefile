@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHON
 
-.PHONY: run test lint typecheck pytest bench fuzz install-check deps-run deps-test clean translations screenshots
+.PHONY: run test lint typecheck pytest bench fuzz install-check deps-run deps-test clean translations screenshots package package-test
 
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
@@ -73,6 +73,14 @@ bench: deps-test $(VENV)/.installed-test
 # small deterministic sample of it).
 fuzz: deps-test $(VENV)/.installed-test
 	$(BIN)/python bench/fuzz.py --cases $(or $(CASES),2000)
+
+# The Linux program folder, packed (PyInstaller; see packaging/build.sh). Not part of `test`.
+package: deps-run
+	packaging/build.sh
+
+# Runs the built package with a clean environment and no network, on a virtual screen.
+package-test: deps-test $(VENV)/.installed-test
+	$(BIN)/python packaging/package_test.py
 
 # PNGs of the main windows on a real X server (Xvfb), in screenshots/ (not committed).
 screenshots: deps-test $(VENV)/.installed-test translations

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1] / "resources"
+# In the packaged program (PyInstaller) they lie in its own folder, beside the code.
+_BUNDLE = getattr(sys, "_MEIPASS", None)
+ROOT = (Path(_BUNDLE) if _BUNDLE else Path(__file__).resolve().parents[1]) / "resources"
 FONTS = ROOT / "fonts"
 TEMPLATES = ROOT / "templates"
 

@@ -67,8 +67,11 @@ def skew_of(image: Image.Image) -> float:
 
 
 def tessdata() -> Path:
-    """Where the language data is: DOSSIER_TESSDATA, then the system's usual places."""
-    for place in (os.environ.get("DOSSIER_TESSDATA"), *_TESSDATA_PLACES):
+    """Where the language data is: DOSSIER_TESSDATA, the packaged program's own, then the
+    system's usual places."""
+    from dossier.resources import ROOT
+
+    for place in (os.environ.get("DOSSIER_TESSDATA"), str(ROOT / "tessdata"), *_TESSDATA_PLACES):
         if place and (Path(place) / "osd.traineddata").is_file():
             return Path(place)
     raise DossierError(
