@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop import file_dialogs, fonts
@@ -62,7 +62,7 @@ class DossierApp(QObject):
         self.window: MainWindow | None = None
         self.dialog: UnlockDialog | None = None
         self.language = "en"
-        self.translator: QTranslator | None = None
+        self.translators: list[QTranslator] = []
         self.settings = app_settings.load()
         from_env = os.environ.get("DOSSIER_IDLE_MINUTES")
         minutes = (
@@ -144,9 +144,9 @@ class DossierApp(QObject):
 
     def set_language(self, language: str) -> None:
         """Switch between English and Russian; the window is rebuilt in the new language."""
-        if self.translator is not None:
-            self.app.removeTranslator(self.translator)
-        self.translator = install_translation(self.app, language)
+        for translator in self.translators:
+            self.app.removeTranslator(translator)
+        self.translators = install_translation(self.app, language)
         self.language = language
         i18n.use(language)  # what the core says (the forum's check, …) follows the window
         if self.window is not None:
@@ -182,22 +182,30 @@ class DossierApp(QObject):
     def shutdown(self) -> None:
         """Lock the vault and stop watching the application's events (the program ends)."""
         self.app.removeEventFilter(self)
-        if self.translator is not None:
-            self.app.removeTranslator(self.translator)
-            self.translator = None
+        for translator in self.translators:
+            self.app.removeTranslator(translator)
+        self.translators = []
         i18n.use("en")
         self._close_vault()
         if self.dialog is not None:
             self.dialog.close()
 
 
-def install_translation(app: QApplication, language: str) -> QTranslator | None:
-    """English is built in; Russian comes from resources/translations (compiled by make)."""
-    translator = QTranslator(app)
-    if language != "en" and translator.load(str(ROOT / "translations" / f"dossier_{language}.qm")):
-        app.installTranslator(translator)
-        return translator
-    return None
+def install_translation(app: QApplication, language: str) -> list[QTranslator]:
+    """English is built in; Russian comes from resources/translations (compiled by make), and
+    Qt's own words (Close, Cancel, Yes in its dialogs and buttons) from Qt's translations."""
+    if language == "en":
+        return []
+    installed = []
+    for name, folder in (
+        (f"dossier_{language}.qm", str(ROOT / "translations")),
+        (f"qtbase_{language}.qm", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
 
 
 def main() -> int:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import file_dialogs
+from desktop.about_dialog import AboutDialog
 from desktop.case_tab import CaseTab
 from desktop.custody_dialog import CustodyDialog
 from desktop.documents_tab import DocumentsTab
@@ -30,6 +32,7 @@ from desktop.profile_tab import ProfileTab
 from desktop.search_tab import SearchTab
 from desktop.unrecorded_files import UnrecordedFiles
 from desktop.worker import Cancel, Progress
+from dossier import about
 from dossier.services import people, vault_access, vault_admin
 from dossier.services.people import PersonView
 from dossier.services.vault_access import Vault
@@ -162,6 +165,13 @@ class MainWindow(QMainWindow):
             action = QAction(name, self)
             action.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
             languages.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("About Evidence Dossier…"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        about_qt = QAction(self.tr("About Qt…"), self)
+        about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
+        help_menu.addAction(about_qt)
 
     def ask_idle_minutes(self) -> None:
         minutes, given = QInputDialog.getInt(
@@ -275,6 +285,19 @@ class MainWindow(QMainWindow):
             dialog.open()
 
         self.jobs.query(self, lambda: vault_admin.custody_log(vault), show)
+
+    def show_about(self) -> None:
+        def read() -> tuple[str, list[about.Component], str]:
+            return about.version(), about.components(), about.notices()
+
+        def show(found: tuple[str, list[about.Component], str]) -> None:
+            dialog = AboutDialog(*found, parent=self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.about_dialog = dialog
+            dialog.open()
+
+        # Reading every package's metadata and licence files takes about a second.
+        self.jobs.query(self, read, show)
 
     def backup(self) -> None:
         name = file_dialogs.save_file(self, self.tr("Back up to"), "*.edbackup")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import io
 
+from pi_heif import register_heif_opener
 from PIL import Image, ImageOps
-from pillow_heif import register_heif_opener
 
 register_heif_opener()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -29,6 +30,22 @@ def settle(app: QApplication, window: QWidget, rounds: int = 40) -> None:
     QThreadPool.globalInstance().waitForDone(10_000)
     for _ in range(rounds):
         app.processEvents()
+
+
+def about_shot(app: QApplication, window: Any, path: Path) -> None:
+    """Help ▸ About, then its licence texts, each in a picture."""
+    window.show_about()
+    while not hasattr(window, "about_dialog"):
+        app.processEvents()
+    dialog = window.about_dialog
+    settle(app, dialog)
+    dialog.grab().save(str(path))
+    dialog.texts_button.click()
+    settle(app, dialog.texts)
+    dialog.texts.grab().save(str(path.with_name(path.stem + "-licences.png")))
+    dialog.texts.close()
+    dialog.close()
+    del window.about_dialog
 
 
 def main(out: Path) -> int:
@@ -136,6 +153,7 @@ def main(out: Path) -> int:
         page.documents.page.setValue(2)
         settle(app, window)
         window.grab().save(str(out / "10-scan-read.png"))
+        about_shot(app, window, out / "11-about.png")
         controller.set_language("ru")
         settle(app, controller.window)  # type: ignore[arg-type]
         controller.window.people.setCurrentRow(0)  # type: ignore[union-attr]
@@ -147,6 +165,7 @@ def main(out: Path) -> int:
         russian.documents.list.setCurrentRow(russian.documents.list.count() - 1)
         settle(app, controller.window)  # type: ignore[arg-type]
         controller.window.grab().save(str(out / "21-russian-scan.png"))  # type: ignore[union-attr]
+        about_shot(app, controller.window, out / "22-russian-about.png")  # type: ignore[arg-type]
         controller.lock()
     print(f"screenshots written to {out}")
     return 0

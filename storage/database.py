@@ -256,3 +256,16 @@ def integrity_problems(engine: Engine) -> list[str]:
     except sqlcipher3.DatabaseError as error:
         problems.append(f"database structure: {error}")
     return problems
+
+
+def engine_versions() -> tuple[str, str, str]:
+    """SQLCipher's, SQLite's and its own OpenSSL's versions, as built in (for About notices)."""
+    connection = sqlcipher3.connect(":memory:")
+    try:
+        (cipher,) = connection.execute("PRAGMA cipher_version").fetchone()
+        # The crypto provider is loaded with the first key (a throwaway one, on nothing).
+        connection.execute("PRAGMA key = 'versions only'")
+        (crypto,) = connection.execute("PRAGMA cipher_provider_version").fetchone()
+        return str(cipher).split()[0], str(sqlcipher3.sqlite_version), str(crypto).split()[1]
+    finally:
+        connection.close()

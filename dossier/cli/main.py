@@ -9,6 +9,7 @@ import threading
 from collections.abc import Sequence
 
 from dossier.cli import (
+    about_command,
     evidence_commands,
     organisation_commands,
     recovery_commands,
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     organisation_commands.register(add, add_group)
     evidence_commands.register_export(add)
     recovery_commands.register(add, add_group)
+    about_command.register(add)
     return parser
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import warnings as python_warnings
 from pathlib import Path
 
+from pi_heif import register_heif_opener
 from PIL import ExifTags, Image, UnidentifiedImageError
-from pillow_heif import register_heif_opener
 
 from dossier.errors import ImportRefused
 from dossier.i18n import t

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+)
 from pytestqt.qtbot import QtBot
 
 from dossier.resources import ROOT
@@ -20,6 +27,9 @@ def test_interface_switches_to_russian_and_back(qtbot: QtBot, tmp_path: Path) ->
     menus = [action.text() for action in window.menuBar().actions()]
     assert "&Хранилище" in menus and "&Язык" in menus
     assert window.search.placeholderText() == "Поиск человека по любому написанию…"
+    # Qt's own words too: a standard button (Close, Cancel) was left in English.
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    assert buttons.button(QDialogButtonBox.StandardButton.Close).text() == "Закрыть"
     controller.set_language("en")
     assert controller.window is not None
     assert "&Vault" in [a.text() for a in controller.window.menuBar().actions()]
