@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHON
 
-.PHONY: run test lint typecheck pytest bench fuzz install-check deps-run deps-test clean translations screenshots package package-test
+.PHONY: run test lint typecheck pytest bench fuzz install-check deps-run deps-test clean translations screenshots package package-test lock
 
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
@@ -78,6 +78,15 @@ fuzz: deps-test $(VENV)/.installed-test
 package: deps-run
 	packaging/build.sh
 
+# Re-pins what the package is built from (after a change to pyproject.toml's dependencies or to
+# packaging/build-requirements.in): every platform's wheels, with hashes.
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet uv==0.13.9
+	.venv-lock/bin/uv pip compile --universal --generate-hashes --python-version 3.11 \
+	  --no-header --quiet pyproject.toml packaging/build-requirements.in \
+	  -o packaging/requirements-lock.txt
+
 # Runs the built package with a clean environment and no network, on a virtual screen.
 package-test: deps-test $(VENV)/.installed-test
 	$(BIN)/python packaging/package_test.py
@@ -87,4 +96,5 @@ screenshots: deps-test $(VENV)/.installed-test translations
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python packaging/screenshots.py screenshots
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info .install-check
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info .install-check \
+	  .venv-package .venv-lock build dist

@@ -100,6 +100,9 @@ class MainWindow(QMainWindow):
         self.people = QListWidget()
         self.people.setAccessibleName(self.tr("People"))
         self.people.currentItemChanged.connect(self._open_person)
+        # A screen reader chooses by selecting (AT-SPI's Selection), which does not move the
+        # current item: the selected person is made current, and so opened, all the same.
+        self.people.itemSelectionChanged.connect(self._selected_person)
         add = QPushButton(self.tr("Add person…"))
         add.clicked.connect(self._ask_new_person)
         left = QVBoxLayout()
@@ -228,6 +231,11 @@ class MainWindow(QMainWindow):
             lambda: people.add_person(vault, name, native_name=native),
             lambda _person: self.refresh_people(),
         )
+
+    def _selected_person(self) -> None:
+        chosen = self.people.selectedItems()
+        if chosen and chosen[0] is not self.people.currentItem():
+            self.people.setCurrentItem(chosen[0])
 
     def _open_person(self, item: QListWidgetItem | None) -> None:
         if item is None:

@@ -106,3 +106,21 @@ def test_the_forum_check_in_the_export_tab_speaks_russian(qtbot: QtBot, tmp_path
     shown = [checks.item(i).text() for i in range(checks.count())]
     assert any("Копия документа, удостоверяющего личность заявителя" in line for line in shown)
     assert not any("applicant" in line for line in shown)
+
+
+def test_a_person_selected_as_a_screen_reader_does_is_opened(qtbot: QtBot, tmp_path: Path) -> None:
+    controller = open_app(qtbot, tmp_path / "vault")
+    window = controller.window
+    assert window is not None
+    window.add_person("Rinat Tukhvatshin", None)
+    qtbot.waitUntil(lambda: window.people.count() == 1, timeout=TIMEOUT)
+    window.people.setCurrentItem(None)
+    window.close_person()
+    # AT-SPI's Selection.selectChild selects the row without making it current.
+    window.people.item(0).setSelected(True)
+    qtbot.waitUntil(lambda: window.person_page is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: window.person_page.profile.lines["name"].text() == "Rinat Tukhvatshin",
+        timeout=TIMEOUT,
+    )
+    controller.lock()
