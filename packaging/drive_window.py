@@ -64,6 +64,13 @@ def find(role: str, name: str) -> Any:
     return None
 
 
+def find_any(role: str, name: str) -> Any:
+    """A widget with this role and name, shown or not (a menu's items are hidden until open)."""
+    return next(
+        (n for n in nodes(application()) if n.getRoleName() == role and n.name == name), None
+    )
+
+
 def find_role(role: str) -> Any:
     return next((n for n in nodes(application()) if n.getRoleName() == role), None)
 
@@ -95,6 +102,19 @@ def main(passphrase: str, out: Path) -> int:
     press(wait_for("the Export button", lambda: find("push button", "Export")))
     wait_for(f"{out.name} written", lambda: out.is_file() and out.stat().st_size > 0, 120)
     print(f"Window: exported {out.name} ({out.stat().st_size} bytes)")
+    # In Russian, the About dialog: the bundled parts listed, and Qt's own words translated
+    # (Qt's translations are found inside the package).
+    press(wait_for("the Русский menu item", lambda: find_any("menu item", "Русский")))
+    about = "О программе Evidence Dossier…"
+    press(wait_for("Help ▸ About in Russian", lambda: find_any("menu item", about), 30))
+    table = wait_for(
+        "the table of bundled parts", lambda: find("table", "Составные части и их лицензии")
+    )
+    close = wait_for("Qt's Close button in Russian", lambda: find("push button", "Закрыть"))
+    print(
+        f"Window: in Russian, About lists {table.queryTable().nRows} bundled parts; "
+        f"Qt's own button says {close.name!r}"
+    )
     return 0
 
 
