@@ -101,14 +101,17 @@ def _licence_of(distribution: metadata.Distribution) -> str:
 
 
 def _licence_files(distribution: metadata.Distribution) -> tuple[Path, ...]:
-    files = []
-    for entry in distribution.files or []:
-        if ".dist-info/" not in entry.as_posix() or not _LICENCE_FILE.search(entry.as_posix()):
-            continue
-        path = Path(str(distribution.locate_file(entry)))
-        if path.is_file():
-            files.append(path)
-    return tuple(sorted(files))
+    # The .dist-info folder itself, read as it is: the packaged program carries it without its
+    # RECORD (which names the build machine's paths), so `distribution.files` is not used.
+    folder = getattr(distribution, "_path", None)
+    if folder is None or not Path(folder).is_dir():
+        return ()
+    found = [
+        path
+        for path in Path(folder).rglob("*")
+        if path.is_file() and _LICENCE_FILE.search(path.relative_to(folder).as_posix())
+    ]
+    return tuple(sorted(found))
 
 
 def python_packages() -> list[Component]:
