@@ -256,12 +256,16 @@ def export_from_the_window(window: str, home: Path, display: str) -> None:
                       f"DOSSIER_VAULT={home / 'vault'}"])  # fmt: skip
     driver = shlex.join(["/usr/bin/python3", str(ROOT / "packaging" / "drive_window.py"),
                          PASSPHRASE, str(out)])  # fmt: skip
+    picture = ROOT / "dist" / "package-test-about-ru.png"  # the Russian About, to look at
+    grab = f"import sys; from PIL import ImageGrab; ImageGrab.grab(xdisplay={display!r})"
+    shot = shlex.join([sys.executable, "-c", grab + ".save(sys.argv[1])", str(picture)])
     session = (
         "/usr/libexec/at-spi-bus-launcher --launch-immediately & bus=$!\n"
         "sleep 1\n"
         f'{app} "DBUS_SESSION_BUS_ADDRESS=$DBUS_SESSION_BUS_ADDRESS" {shlex.quote(window)} '
         "2>/dev/null & app=$!\n"
         f"DISPLAY={display} {driver}; done=$?\n"
+        f"{shot}\n"
         "kill $app; wait $app; kill $bus\n"
         "exit $done\n"
     )
