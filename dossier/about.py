@@ -23,9 +23,9 @@ from dossier.resources import ROOT as RESOURCES
 APP = "evidence-dossier"
 LICENCES = RESOURCES / "licenses"
 _LGPL = (LICENCES / "LGPL-3.0.txt", LICENCES / "GPL-3.0.txt")  # LGPL-3.0 is GPL-3.0 plus its terms
+_SQLCIPHER = "BSD-3-Clause-SQLCipher.txt"
 # Packages whose metadata does not say it: sqlcipher3 keeps pysqlite's zlib licence (its LICENSE
 # file); PySide6's wheels carry no licence file, Qt's LGPL texts are ours.
-_SQLCIPHER = "BSD-3-Clause-SQLCipher.txt"
 _DECLARED = {"sqlcipher3": "Zlib"}
 _TEXTS = {"pyside6-essentials": _LGPL, "pyside6-pdf": _LGPL, "shiboken6": _LGPL}
 _LICENCE_FILE = re.compile(r"(licen[cs]e|copying|notice|authors|copyright)", re.IGNORECASE)
