@@ -6,9 +6,10 @@ only /usr/bin:/bin, no .venv, no checkout) and no network (`unshare -n`, when al
 window on a virtual screen (time to the first window, cold and warm, against the checkout's own
 `evidence-dossier` in the same run; a screenshot that must not be blank), then the packaged
 `dossier` creates a vault, imports a PDF and a scan, reads the scan, exports a bundle that
-`qpdf --check` accepts, and names every bundled part's licence. Nothing may be written inside
-the program's folder. Removes the package it installed. Prints figures; exits non-zero on any
-failure.
+`qpdf --check` accepts, and names every bundled part's licence; then the window exports the
+same case (driven through the accessibility bus by drive_window.py) and shows its About in
+Russian. Nothing may be written inside the program's folder. Removes the package it installed.
+Prints figures; exits non-zero on any failure.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def install(deb: Path, scratch: Path) -> tuple[Path, bool]:
     installed = subprocess.run(
         ["dpkg-query", "-W", "-f=${Status}", "evidence-dossier"], capture_output=True, text=True
     ).stdout
-    if os.geteuid() == 0 and shutil.which("apt-get") and "installed" not in installed:
+    if os.geteuid() == 0 and shutil.which("apt-get") and installed != "install ok installed":
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         subprocess.run(["apt-get", "install", "-y", "-q", "--no-install-recommends", str(deb)],
                        check=True, env=env, stdout=subprocess.DEVNULL)  # fmt: skip
