@@ -170,6 +170,7 @@ def test_installed(program: Path, by_apt: bool, scratch: Path, isolate: list[str
     try:
         first_window(command("evidence-dossier"), home, display, scratch, isolate)
         use_the_command(program, command("dossier"), home, scratch, isolate)
+        remember_on_this_device(command("dossier"), home)
         export_from_the_window(command("evidence-dossier"), home, display)
     finally:
         screen.terminate()
@@ -243,6 +244,37 @@ def use_the_command(
     named = len(about.splitlines()) - 2
     size_kb = len(notices) // 1024
     print(f"dossier about: {named} parts named; THIRD-PARTY-NOTICES.txt {size_kb} KB of licences")
+
+
+def remember_on_this_device(dossier_command: str, home: Path) -> None:
+    """Remember on this device, through the packaged keyring library: a vault made with it
+    opens with no passphrase given, from the desktop's Secret Service (a gnome-keyring of this
+    test's own, on its own session bus; no network namespace, as for the window below). With
+    no terminal (a session of its own), a failure cannot wait at a passphrase prompt."""
+    keys = home / "keyring"
+    keys.mkdir()
+    vault = home / "remembered-vault"
+
+    def dossier(*given: str) -> str:
+        """The command in a clean environment that keeps only the session bus's address."""
+        rest = shlex.join([*clean_env(home)[2:], *given, dossier_command, "--vault", str(vault)])
+        return f'env -i "DBUS_SESSION_BUS_ADDRESS=$DBUS_SESSION_BUS_ADDRESS" {rest}'
+
+    session = (
+        f"printf 'a keyring password' | XDG_DATA_HOME={keys} XDG_RUNTIME_DIR={keys} "
+        "gnome-keyring-daemon --foreground --replace --unlock --components=secrets "
+        ">/dev/null 2>&1 & keys=$!\n"
+        "sleep 2\n"
+        f"{dossier(f'DOSSIER_PASSPHRASE={PASSPHRASE}')} init --remember || exit 1\n"
+        f"{dossier()} person list < /dev/null; done=$?\n"
+        "kill $keys\n"
+        "exit $done\n"
+    )
+    run = subprocess.run(["dbus-run-session", "--", "sh", "-c", session],
+                         capture_output=True, text=True, start_new_session=True)  # fmt: skip
+    if run.returncode != 0 or "remembered on this device" not in run.stdout:
+        raise SystemExit(f"Remember on this device failed: {run.stdout[-400:]} {run.stderr[-400:]}")
+    print("Remember on this device: the vault opened from the Secret Service, no passphrase given")
 
 
 def export_from_the_window(window: str, home: Path, display: str) -> None:
