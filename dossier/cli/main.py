@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import signal
 import sys
 import threading
@@ -21,6 +22,7 @@ from dossier.cli.text_input import read_text_files
 from dossier.cli.types import Handler
 from storage.errors import VaultError
 
+UTF8 = ("utf-8", "utf8")
 DESCRIPTION = """\
 Evidence Dossier keeps documents, quotes and dated events about a persecuted person in an
 encrypted vault on this computer, and exports court-ready dossiers.
@@ -105,7 +107,19 @@ def _interrupt(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _speak_utf8() -> None:
+    """Names in Cyrillic reach a pipe or a file whatever the system's code page.
+
+    On Windows, Python writes to a pipe in the ANSI code page (cp1252 in the West), which has
+    no Cyrillic: `dossier person list > people.txt` failed on the first Russian name.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower() not in UTF8:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _speak_utf8()
     args = build_parser().parse_args(argv)
     # A terminated command unwinds like Ctrl+C, so that cleanup in `finally` runs (an export's
     # part file, a backup's temp file). Only kill -9 skips it; the next export sweeps that.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -282,3 +283,20 @@ def test_ocr_reads_a_scan_and_document_text_says_where_each_page_came_from(
     assert code == 0 and data["pages"][0]["origin"] == "ocr"  # type: ignore[index]
     assert main(["ocr", "D1", "--languages", "deu"]) == 1
     assert "Text recognition knows these languages" in capsys.readouterr().err
+
+
+def test_cyrillic_names_reach_a_pipe_whatever_its_code_page(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init"]) == 0
+    assert main(["person", "add", "Rinat Tukhvatshin", "--native", "Ринат Тухватшин"]) == 0
+    capsys.readouterr()
+    # As on Windows, where a pipe gets the ANSI code page (cp1252: no Cyrillic).
+    listed = subprocess.run(
+        [sys.executable, "-m", "dossier.cli", "person", "list"],
+        capture_output=True,
+        env=dict(os.environ, PYTHONIOENCODING="cp1252"),
+        timeout=120,
+    )
+    assert listed.returncode == 0, listed.stderr.decode(errors="replace")
+    assert "Ринат Тухватшин" in listed.stdout.decode("utf-8")
