@@ -194,6 +194,16 @@ def gpl_alone(component: Component) -> list[str]:
     return found
 
 
+def listing(parts: list[Component], indent: str = "") -> list[str]:
+    """One line a part, in columns: name, version, licence (and what carries it)."""
+    width = max(len(part.name) for part in parts)
+    return [
+        f"{indent}{part.name:<{width}}  {part.version or '-':<14}  {part.licence}"
+        + (f" (inside {part.inside})" if part.inside else "")
+        for part in parts
+    ]
+
+
 def notices() -> str:
     """The full notices: what is bundled (version, licence, where) and every licence text."""
     parts = components()
@@ -208,10 +218,7 @@ def notices() -> str:
         "Qt's source code: https://download.qt.io/official_releases/qt/",
         "",
     ]
-    width = max(len(part.name) for part in parts)
-    for part in parts:
-        inside = f" (inside {part.inside})" if part.inside else ""
-        lines.append(f"{part.name:<{width}}  {part.version or '-':<14}  {part.licence}{inside}")
+    lines += listing(parts)
     shown: set[Path] = set()
     for part in parts:
         for path in part.texts:

@@ -15,11 +15,8 @@ def cmd_about(args: argparse.Namespace) -> int:
         print(about.notices(), end="")
         return 0
     parts = about.components()
-    width = max(len(part.name) for part in parts)
     lines = [f"Evidence Dossier {about.version()}, Apache License 2.0. It bundles:"]
-    for part in parts:
-        inside = f" (inside {part.inside})" if part.inside else ""
-        lines.append(f"  {part.name:<{width}}  {part.version or '-':<14}  {part.licence}{inside}")
+    lines += about.listing(parts, indent="  ")
     lines.append("Licence texts: dossier about --licences")
     data = {
         "version": about.version(),
