@@ -279,6 +279,7 @@ class MainWindow(QMainWindow):
         def report(result: object) -> None:
             problems = result.problems()  # type: ignore[attr-defined]
             text = self.tr("Everything is intact.") if not problems else "\n".join(problems)
+            text = "\n\n".join([text, *result.notes()])  # type: ignore[attr-defined]
             notify(self, self.tr("Verify"), text)
 
         self.jobs.work(self, vault.verify, report, progress_text=self.tr("Verifying…"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import secrets
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -40,6 +41,16 @@ PENDING_DIR = "pending"
 # Files found without a record are moved here, still encrypted; only the user discards them.
 QUARANTINE_DIR = "quarantine"
 NOTE_SUFFIX = ".pending"
+# Every file the vault writes is named by 16 random bytes in hex (a temp file adds a suffix).
+# Anything else in its folders was put there by someone else (Finder's .DS_Store, the ._ files
+# a Mac writes on a FAT or exFAT stick, Windows' Thumbs.db): listed, never moved or deleted.
+_OUR_NAME = re.compile(r"[0-9a-f]{32}")
+_FAN_OUT = re.compile(r"[0-9a-f]{2}")
+_OUR_TEMP_NAME = re.compile(r"[0-9a-f]{32}\.(part|tmp|snapshot)")
+
+
+def is_our_name(name: str) -> bool:
+    return _OUR_NAME.fullmatch(name) is not None
 # Given the file's name and key, what to write down before the file is published.
 PendingNote = Callable[[str, bytes], bytes]
 
@@ -188,7 +199,11 @@ class BlobFiles:
     def pending_names(self) -> set[str]:
         if not self.pending.exists():
             return set()
-        return {path.name for path in self.pending.iterdir() if path.is_file()}
+        return {
+            path.name
+            for path in self.pending.iterdir()
+            if is_our_name(path.name) and path.is_file()
+        }
 
     def quarantine(self, file_name: str) -> None:
         """Move a file without a record (and its note, if any) aside; nothing is deleted."""
@@ -207,7 +222,7 @@ class BlobFiles:
         return sorted(
             path.name
             for path in self.quarantine_folder.iterdir()
-            if path.is_file() and not path.name.endswith(NOTE_SUFFIX)
+            if is_our_name(path.name) and path.is_file()
         )
 
     def quarantined_path(self, file_name: str) -> Path:
@@ -238,15 +253,60 @@ class BlobFiles:
         fsync_dir(self.quarantine_folder)
 
     def all_file_names(self) -> set[str]:
+        """The names of the vault's own files under ``blobs/``, each in its own fan-out folder."""
         if not self.root.exists():
             return set()
-        return {path.name for path in self.root.glob("??/*") if path.is_file()}
+        return {
+            path.name
+            for path in self.root.glob("??/*")
+            if is_our_name(path.name) and path.parent.name == path.name[:2] and path.is_file()
+        }
+
+    def foreign_files(self) -> list[str]:
+        """What lies in the vault's file folders that the vault did not write, as paths
+        relative to the vault folder: left where it is, and said by verify."""
+        found: list[str] = []
+        base = self.root.parent
+        for entry in sorted(self.root.iterdir()) if self.root.exists() else []:
+            if not (_FAN_OUT.fullmatch(entry.name) and entry.is_dir()):
+                found.append(entry.relative_to(base).as_posix())  # a foreign folder: not entered
+                continue
+            found += [
+                path.relative_to(base).as_posix()
+                for path in sorted(entry.iterdir())
+                if not (is_our_name(path.name) and path.name[:2] == entry.name and path.is_file())
+            ]
+        for folder, ours in (
+            (self.pending, is_our_name),
+            (self.quarantine_folder, _is_quarantine_name),
+            (self.tmp, lambda name: _OUR_TEMP_NAME.fullmatch(name) is not None),
+        ):
+            if folder.exists():
+                found += [
+                    path.relative_to(base).as_posix()
+                    for path in sorted(folder.iterdir())
+                    if not (ours(path.name) and path.is_file())
+                ]
+        return found
 
     def clear_temp(self) -> int:
-        """Remove half-written files left by a crash; returns how many."""
+        """Remove half-written files of ours left by a crash; returns how many. Nothing else in
+        ``tmp/`` is touched, and a file that cannot be removed is left for the next time: a
+        sweep must never stop a vault from opening."""
         removed = 0
         if self.tmp.exists():
             for leftover in self.tmp.iterdir():
-                leftover.unlink(missing_ok=True)
+                if _OUR_TEMP_NAME.fullmatch(leftover.name) is None or not leftover.is_file():
+                    continue
+                try:
+                    leftover.unlink(missing_ok=True)
+                except OSError:
+                    continue
                 removed += 1
         return removed
+
+
+def _is_quarantine_name(name: str) -> bool:
+    return is_our_name(name) or (
+        name.endswith(NOTE_SUFFIX) and is_our_name(name[: -len(NOTE_SUFFIX)])
+    )

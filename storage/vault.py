@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import io
 import json
@@ -137,6 +138,8 @@ class VerifyReport:
     custody_problems: list[str]
     custody_entries: int
     unrecorded: list[UnrecordedFile] = field(default_factory=list)
+    # Files the vault did not write, found in its folders (a .DS_Store, say): left alone.
+    foreign: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -152,6 +155,20 @@ class VerifyReport:
         if self.unrecorded:
             found.append(unrecorded_sentence(len(self.unrecorded)))
         return found + self.database_problems + self.custody_problems
+
+    def notes(self) -> list[str]:
+        """What is worth knowing but harms nothing."""
+        if not self.foreign:
+            return []
+        return [foreign_files_sentence(self.foreign)]
+
+
+def foreign_files_sentence(paths: list[str]) -> str:
+    shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
+    return (
+        f"Found in the vault's folder but not written by the program, and left as they are: "
+        f"{shown}. Another program (a file manager, say) put them there; they do no harm."
+    )
 
 
 def unrecorded_sentence(count: int) -> str:
@@ -352,14 +369,19 @@ class Vault:
             return  # without the list of records nothing can be judged unrecorded: verify
         for name in self._files.pending_names():
             if name in known or not self._files.path_of(name).exists():
-                self._files.recorded(name)  # committed, or never published: nothing to keep
-        unrecorded = sorted(self._files.all_file_names() - known)
-        for name in unrecorded:
-            self._files.quarantine(name)
-        if unrecorded:
+                with contextlib.suppress(OSError):  # tried again at the next unlock
+                    self._files.recorded(name)  # committed, or never published: nothing to keep
+        set_aside = 0
+        for name in sorted(self._files.all_file_names() - known):
+            try:
+                self._files.quarantine(name)
+            except OSError:
+                continue  # left in place and tried again at the next unlock; verify names it
+            set_aside += 1
+        if set_aside:
             with self.transaction() as session:
                 custody.append(
-                    session, "unrecorded files set aside", "vault", {"files": len(unrecorded)}
+                    session, "unrecorded files set aside", "vault", {"files": set_aside}
                 )
 
     def _backup_database_file(self, reason: str) -> Path:
@@ -811,7 +833,12 @@ class Vault:
             return VerifyReport(checks, database_problems or [str(error)], [], 0)
         custody_problems = chain.problems + self._header_problems()
         report = VerifyReport(
-            checks, database_problems, custody_problems, chain.entries, self.unrecorded_files()
+            checks,
+            database_problems,
+            custody_problems,
+            chain.entries,
+            self.unrecorded_files(),
+            self._files.foreign_files(),
         )
         if database_problems:
             return report  # writing into a damaged database could spread the damage
@@ -1053,11 +1080,15 @@ def _tighten_permissions(folder: Path) -> None:
     for root, dirs, names in os.walk(folder):
         for name, wanted in [(d, 0o700) for d in dirs] + [(n, 0o600) for n in names]:
             path = Path(root) / name
-            info = path.lstat()
-            if not stat.S_ISLNK(info.st_mode) and stat.S_IMODE(info.st_mode) != wanted:
-                path.chmod(wanted)
-    if stat.S_IMODE(folder.stat().st_mode) != 0o700:
-        folder.chmod(0o700)
+            # Another program's file, a stick's file system without modes, a file gone since
+            # the walk: none of them may stop the vault from opening.
+            with contextlib.suppress(OSError):
+                info = path.lstat()
+                if not stat.S_ISLNK(info.st_mode) and stat.S_IMODE(info.st_mode) != wanted:
+                    path.chmod(wanted)
+    with contextlib.suppress(OSError):
+        if stat.S_IMODE(folder.stat().st_mode) != 0o700:
+            folder.chmod(0o700)
 
 
 @contextmanager

@@ -45,12 +45,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
         "custody_problems": report.custody_problems,
         "custody_entries": report.custody_entries,
         "unrecorded": [asdict(found) for found in report.unrecorded],
+        "foreign_files": report.foreign,
     }
     lines = [
         f"Checked {len(report.files)} stored files and {report.custody_entries} custody "
         "log entries."
     ]
     lines += [f"PROBLEM: {problem}" for problem in report.problems()]
+    lines += [f"NOTE: {note}" for note in report.notes()]
     lines.append("Everything is intact." if report.ok else "The vault has problems (see above).")
     emit(args, data, "\n".join(lines))
     return 0 if report.ok else 1

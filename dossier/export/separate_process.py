@@ -11,6 +11,7 @@ the parent once the file is whole.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
 import pickle
 from collections.abc import Callable
@@ -154,9 +155,9 @@ def _send_payload(connection: Connection, originals: PreloadedOriginals, job: Re
     # The files travel as out-of-band buffers: pickling them in-band would copy each (one
     # 200 MB annex: one long copy holding the GIL); send_bytes writes a view, in chunks.
     buffers: list[pickle.PickleBuffer] = []
-    transported = PreloadedOriginals(
-        {key: pickle.PickleBuffer(data) for key, data in originals.files.items()},  # type: ignore[misc]
-        originals.pages,
+    transported = dataclasses.replace(  # whatever kind of originals it is, with its fields
+        originals,
+        files={key: pickle.PickleBuffer(data) for key, data in originals.files.items()},
     )
     payload = (transported, job, i18n.language())
     header = pickle.dumps(payload, protocol=5, buffer_callback=buffers.append)
