@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop import file_dialogs
 from desktop.about_dialog import AboutDialog
 from desktop.case_tab import CaseTab
+from desktop.change_passphrase_dialog import ChangePassphraseDialog
 from desktop.custody_dialog import CustodyDialog
 from desktop.documents_tab import DocumentsTab
 from desktop.jobs import Jobs, notify
@@ -366,43 +367,37 @@ class MainWindow(QMainWindow):
         )
 
     def change_passphrase(self) -> None:
-        old, ok = QInputDialog.getText(
-            self,
-            self.tr("Change passphrase"),
-            self.tr("Current passphrase:"),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
-            return
-        new, ok = QInputDialog.getText(
-            self,
-            self.tr("Change passphrase"),
-            self.tr("New passphrase:"),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
-            return
-        if not vault_access.passphrase_strength(new).acceptable:
-            notify(
-                self,
-                self.tr("Change passphrase"),
-                self.tr("This passphrase is too easy to guess. Use four or more unrelated words."),
-            )
-            return
         vault = self.vault
-        self.jobs.change(
-            self,
-            lambda: vault.change_passphrase(old, new),
-            lambda _r: notify(
-                self,
-                self.tr("Change passphrase"),
-                self.tr(
-                    "The passphrase was changed. An old copy of the vault's key file, or a "
-                    "backup made before now, still opens with the old passphrase. To make "
-                    "such copies useless, choose Vault, then Rotate keys."
-                ),
+        dialog = ChangePassphraseDialog(vault.change_passphrase, self.jobs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.offer_rotation)
+        self.change_passphrase_dialog = dialog
+        dialog.open()
+
+    def offer_rotation(self, passphrase: str) -> None:
+        """Right after a change, when the lawyer thinks of it: old copies of the key file and
+        backups still open with the old passphrase until the keys are rotated."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Change passphrase"),
+            self.tr(
+                "The passphrase was changed. An old copy of the vault's key file, or a backup "
+                "made before now, still opens with the old passphrase. Rotate the keys now to "
+                "make such copies useless? (Later: Vault, then Rotate keys.)"
             ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
         )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        rotate = box.button(QMessageBox.StandardButton.Yes)
+        rotate.setText(self.tr("Rotate keys now"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Later"))
+        box.buttonClicked.connect(
+            lambda button: self._rotate(passphrase) if button is rotate else None
+        )
+        self.rotation_offer = box
+        box.open()
 
     def rotate_keys(self) -> None:
         passphrase, ok = QInputDialog.getText(
@@ -413,8 +408,10 @@ class MainWindow(QMainWindow):
             ),
             QLineEdit.EchoMode.Password,
         )
-        if not ok:
-            return
+        if ok:
+            self._rotate(passphrase)
+
+    def _rotate(self, passphrase: str) -> None:
         vault = self.vault
         self.jobs.work(
             self,

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,15 +21,9 @@ from PySide6.QtWidgets import (
 
 from desktop import file_dialogs
 from desktop.jobs import Jobs
+from desktop.passphrase_meter import StrengthMeter
 from dossier.services import vault_access, vault_admin
 from dossier.services.vault_access import DatabaseRolledBack, DeviceKeyStore, KdfParams, Vault
-
-
-def strength(passphrase: str) -> int:
-    """0–100 for the bar: zxcvbn's score (0–4) in steps."""
-    if not passphrase:
-        return 0
-    return 10 + 22 * vault_access.passphrase_strength(passphrase).score
 
 
 class UnlockDialog(QDialog):
@@ -62,10 +55,8 @@ class UnlockDialog(QDialog):
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 100)
-        self.meter.setTextVisible(False)
-        self.meter.setAccessibleName(self.tr("Passphrase strength"))
+        self.strength = StrengthMeter()
+        self.meter, self.meter_words = self.strength.bar, self.strength.words
         self.remember = QCheckBox(self.tr("Remember on this device"))
         self.use_device = QPushButton(self.tr("Open with this device's key"))
         self.use_device.clicked.connect(self.try_remembered)
@@ -78,10 +69,7 @@ class UnlockDialog(QDialog):
         self.repeat_label = QLabel(self.tr("Repeat"))
         form.addRow(self.repeat_label, self.repeat)
         self.meter_label = QLabel(self.tr("Strength"))
-        form.addRow(self.meter_label, self.meter)
-        self.meter_words = QLabel()
-        self.meter_words.setAccessibleName(self.tr("Passphrase strength in words"))
-        form.addRow("", self.meter_words)
+        form.addRow(self.meter_label, self.strength)
         form.addRow("", self.remember)
         form.addRow("", self.use_device)
         self.buttons = QDialogButtonBox(
@@ -108,7 +96,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.folder_edit.textChanged.connect(self._update_mode)
-        self.passphrase.textChanged.connect(self._show_strength)
+        self.passphrase.textChanged.connect(self.strength.show_strength)
         self._update_mode()
         self.passphrase.setFocus()
 
@@ -123,8 +111,8 @@ class UnlockDialog(QDialog):
 
     def _update_mode(self) -> None:
         creating = self.creating
-        for widget in (self.repeat, self.repeat_label, self.meter, self.meter_label,
-                       self.meter_words, self.explanation):  # fmt: skip
+        for widget in (self.repeat, self.repeat_label, self.strength, self.meter_label,
+                       self.explanation):  # fmt: skip
             widget.setVisible(creating)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Create vault") if creating else self.tr("Unlock"))
@@ -166,47 +154,13 @@ class UnlockDialog(QDialog):
         )  # fmt: skip
         self.passphrase.setFocus()
 
-    def _show_strength(self, text: str) -> None:
-        self.meter.setValue(strength(text))
-        score = vault_access.passphrase_strength(text).score if text else 0
-        colour = ("#c0392b", "#c0392b", "#d68910", "#1e8449", "#1e8449")[score]
-        self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
-        self.meter_words.setText(self.strength_words(text) if text else "")
-
-    def strength_words(self, passphrase: str) -> str:
-        """The meter in words, in the interface's language: "weak: a common word with digits"."""
-        found = vault_access.passphrase_strength(passphrase)
-        levels = (self.tr("very weak"), self.tr("weak"), self.tr("fair"), self.tr("strong"),
-                  self.tr("very strong"))  # fmt: skip
-        reasons = {
-            "short": self.tr("too short"),
-            "common": self.tr("one of the most common passwords"),
-            "word-digits": self.tr("a common word with digits"),
-            "l33t": self.tr("a common word with letters swapped for symbols"),
-            "word": self.tr("a common word or name"),
-            "repeat": self.tr("repeated characters"),
-            "sequence": self.tr("a sequence like abc or 123"),
-            "keyboard": self.tr("a row of keys on the keyboard"),
-            "date": self.tr("a date or a year"),
-        }
-        level = levels[found.score]
-        return f"{level}: {reasons[found.reason]}" if found.reason else level
-
     def submit(self) -> None:
         folder = Path(self.folder_edit.text()).expanduser()
         passphrase = self.passphrase.text()
         creating = self.creating
-        if creating:
-            if passphrase != self.repeat.text():
-                self.message.setText(self.tr("The two passphrases differ."))
-                return
-            if not vault_access.passphrase_strength(passphrase).acceptable:
-                self.message.setText(
-                    self.tr("This passphrase is %1. Use four or more unrelated words.").replace(
-                        "%1", self.strength_words(passphrase)
-                    )
-                )
-                return
+        if creating and (problem := self.strength.problem(passphrase, self.repeat.text())):
+            self.message.setText(problem)
+            return
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("Creating the vault…") if creating else self.tr("Unlocking…"))
         remember, keystore, kdf = self.remember.isChecked(), self._keystore, self._kdf

@@ -212,6 +212,19 @@ RU = {
     "Restored into %1; verification: %2": "Восстановлено в %1; проверка: %2",
     "passed": "пройдена",
     "Restoring…": "Восстановление…",
+    "Current passphrase": "Текущий пароль",
+    "New passphrase": "Новый пароль",
+    "Repeat the new passphrase": "Повторите новый пароль",
+    "Enter the current passphrase.": "Введите текущий пароль.",
+    "Changing the passphrase…": "Пароль меняется…",
+    "The passphrase was changed. An old copy of the vault's key file, or a backup made before "
+    "now, still opens with the old passphrase. Rotate the keys now to make such copies useless? "
+    "(Later: Vault, then Rotate keys.)": (
+        "Пароль изменён. Старая копия ключевого файла хранилища или резервная копия, сделанная "
+        "раньше, по-прежнему открывается старым паролем. Сменить ключи сейчас, чтобы такие копии "
+        "стали бесполезны? (Позже: Хранилище ▸ Сменить ключи.)"
+    ),
+    "Rotate keys now": "Сменить ключи сейчас",
 }
 
 

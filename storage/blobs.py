@@ -51,6 +51,8 @@ _OUR_TEMP_NAME = re.compile(r"[0-9a-f]{32}\.(part|tmp|snapshot)")
 
 def is_our_name(name: str) -> bool:
     return _OUR_NAME.fullmatch(name) is not None
+
+
 # Given the file's name and key, what to write down before the file is published.
 PendingNote = Callable[[str, bytes], bytes]
 

@@ -380,9 +380,7 @@ class Vault:
             set_aside += 1
         if set_aside:
             with self.transaction() as session:
-                custody.append(
-                    session, "unrecorded files set aside", "vault", {"files": set_aside}
-                )
+                custody.append(session, "unrecorded files set aside", "vault", {"files": set_aside})
 
     def _backup_database_file(self, reason: str) -> Path:
         folder = self.folder / BACKUPS_DIR

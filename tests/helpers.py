@@ -10,6 +10,23 @@ from dossier.export.separate_process import PreloadedOriginals
 from dossier.services.documents import DocumentView
 
 
+def plaintext_found(folder: Path, texts: list[str]) -> list[str]:
+    """Where any of ``texts`` lies readable in the files under ``folder`` (UTF-8 or UTF-16)."""
+    found = []
+    for path in folder.rglob("*"):
+        if path.is_file():
+            raw = path.read_bytes()
+            for text in texts:
+                encodings = (
+                    text.encode("utf-8"),
+                    text.encode("utf-16-le"),
+                    text.encode("utf-16-be"),
+                )
+                if any(encoded in raw for encoded in encodings):
+                    found.append(f"{text!r} in {path.relative_to(folder)}")
+    return found
+
+
 @dataclass
 class Gate:
     """A moment a test controls across processes: the other side says it has arrived, then

@@ -157,7 +157,7 @@ def _send_payload(connection: Connection, originals: PreloadedOriginals, job: Re
     buffers: list[pickle.PickleBuffer] = []
     transported = dataclasses.replace(  # whatever kind of originals it is, with its fields
         originals,
-        files={key: pickle.PickleBuffer(data) for key, data in originals.files.items()},
+        files={key: pickle.PickleBuffer(data) for key, data in originals.files.items()},  # type: ignore[misc]
     )
     payload = (transported, job, i18n.language())
     header = pickle.dumps(payload, protocol=5, buffer_callback=buffers.append)

@@ -80,7 +80,9 @@ def passphrase_strength(passphrase: str) -> PassphraseStrength:
     """How hard the passphrase is to guess, estimated by zxcvbn (offline, its own word lists)."""
     if not passphrase:
         return PassphraseStrength(0, "short")
-    result = zxcvbn(passphrase[:100])  # its time grows with length; 100 characters is plenty
+    # zxcvbn refuses more than 72 characters (a ValueError, which crashed "init" and "passwd"
+    # and left "Create vault" doing nothing); what lies beyond only adds to the strength.
+    result = zxcvbn(passphrase[:72])
     score = int(result["score"])
     if len(passphrase) < MIN_PASSPHRASE_CHARS:
         return PassphraseStrength(min(score, 1), "short")

@@ -1,61 +1,60 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="35"/>
+        <location filename="../../desktop/unrecorded_files.py" line="35" />
         <source>1 file was stored but never recorded (the program stopped in between).</source>
         <translation>Один файл был сохранён, но не записан в хранилище (программа остановилась посередине).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="38"/>
+        <location filename="../../desktop/unrecorded_files.py" line="38" />
         <source>%1 files were stored but never recorded (the program stopped in between).</source>
         <translation>Файлов сохранено, но не записано в хранилище (программа остановилась посередине): %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="41"/>
-        <location filename="../../desktop/unrecorded_files.py" line="84"/>
+        <location filename="../../desktop/unrecorded_files.py" line="41" />
+        <location filename="../../desktop/unrecorded_files.py" line="84" />
         <source>Unrecorded files</source>
         <translation>Незаписанные файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="44"/>
+        <location filename="../../desktop/unrecorded_files.py" line="44" />
         <source>They are kept, encrypted, until you recover or discard them.</source>
         <translation>Они хранятся в зашифрованном виде, пока вы их не восстановите или не удалите.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="46"/>
+        <location filename="../../desktop/unrecorded_files.py" line="46" />
         <source>Recover</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="47"/>
+        <location filename="../../desktop/unrecorded_files.py" line="47" />
         <source>Discard…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="48"/>
+        <location filename="../../desktop/unrecorded_files.py" line="48" />
         <source>Later</source>
         <translation>Позже</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="80"/>
+        <location filename="../../desktop/unrecorded_files.py" line="80" />
         <source>Recovered as documents: %1.</source>
         <translation>Восстановлено как документы: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="82"/>
+        <location filename="../../desktop/unrecorded_files.py" line="82" />
         <source>%1 could not be recovered (their keys were never written down); you may discard them.</source>
         <translation>Не удалось восстановить: %1 (их ключи не были записаны); их можно удалить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="92"/>
+        <location filename="../../desktop/unrecorded_files.py" line="92" />
         <source>Discard for good</source>
         <translation>Удалить навсегда</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="93"/>
+        <location filename="../../desktop/unrecorded_files.py" line="93" />
         <source>Delete these files for good? This cannot be undone.</source>
         <translation>Удалить эти файлы навсегда? Это нельзя отменить.</translation>
     </message>
@@ -63,12 +62,12 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/about_dialog.py" line="28"/>
+        <location filename="../../desktop/about_dialog.py" line="28" />
         <source>About Evidence Dossier</source>
         <translation>О программе Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/about_dialog.py" line="34"/>
+        <location filename="../../desktop/about_dialog.py" line="34" />
         <source>Keeps evidence about persecuted people in an encrypted vault on this computer and exports dossiers for courts and commissions. It never connects to the network and sends nothing anywhere.
 
 Evidence Dossier is free software under the Apache License 2.0. It is built with the parts below, each under its own licence.</source>
@@ -77,38 +76,38 @@ Evidence Dossier is free software under the Apache License 2.0. It is built with
 Evidence Dossier — свободная программа под лицензией Apache 2.0. В её состав входят перечисленные ниже части, у каждой своя лицензия.</translation>
     </message>
     <message>
-        <location filename="../../desktop/about_dialog.py" line="43"/>
+        <location filename="../../desktop/about_dialog.py" line="43" />
         <source>Bundled parts and their licences</source>
         <translation>Составные части и их лицензии</translation>
     </message>
     <message>
-        <location filename="../../desktop/about_dialog.py" line="45"/>
+        <location filename="../../desktop/about_dialog.py" line="45" />
         <source>Part</source>
         <translation>Часть</translation>
     </message>
     <message>
-        <location filename="../../desktop/about_dialog.py" line="45"/>
+        <location filename="../../desktop/about_dialog.py" line="45" />
         <source>Version</source>
         <translation>Версия</translation>
     </message>
     <message>
-        <location filename="../../desktop/about_dialog.py" line="45"/>
+        <location filename="../../desktop/about_dialog.py" line="45" />
         <source>Licence</source>
         <translation>Лицензия</translation>
     </message>
     <message>
-        <location filename="../../desktop/about_dialog.py" line="45"/>
+        <location filename="../../desktop/about_dialog.py" line="45" />
         <source>Inside</source>
         <translation>В составе</translation>
     </message>
     <message>
-        <location filename="../../desktop/about_dialog.py" line="58"/>
+        <location filename="../../desktop/about_dialog.py" line="58" />
         <source>Licence texts…</source>
         <translation>Тексты лицензий…</translation>
     </message>
     <message>
-        <location filename="../../desktop/about_dialog.py" line="72"/>
-        <location filename="../../desktop/about_dialog.py" line="76"/>
+        <location filename="../../desktop/about_dialog.py" line="72" />
+        <location filename="../../desktop/about_dialog.py" line="76" />
         <source>Licence texts</source>
         <translation>Тексты лицензий</translation>
     </message>
@@ -116,63 +115,63 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>AnnexesPanel</name>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="44"/>
+        <location filename="../../desktop/annexes_panel.py" line="44" />
         <source>Annexes of the case, in order</source>
         <translation>Приложения к делу, по порядку</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="49"/>
+        <location filename="../../desktop/annexes_panel.py" line="49" />
         <source>Document to annex</source>
         <translation>Документ для приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="51"/>
+        <location filename="../../desktop/annexes_panel.py" line="51" />
         <source>Section (optional), e.g. B. Country evidence</source>
         <translation>Раздел (необязательно), например «Б. Сведения о стране»</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="52"/>
+        <location filename="../../desktop/annexes_panel.py" line="52" />
         <source>Section</source>
         <translation>Раздел</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="53"/>
+        <location filename="../../desktop/annexes_panel.py" line="53" />
         <source>Annex</source>
         <translation>Приложить</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="55"/>
+        <location filename="../../desktop/annexes_panel.py" line="55" />
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="57"/>
+        <location filename="../../desktop/annexes_panel.py" line="57" />
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="59"/>
+        <location filename="../../desktop/annexes_panel.py" line="59" />
         <source>Remove from annexes</source>
         <translation>Убрать из приложений</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="62"/>
-        <location filename="../../desktop/annexes_panel.py" line="88"/>
+        <location filename="../../desktop/annexes_panel.py" line="62" />
+        <location filename="../../desktop/annexes_panel.py" line="88" />
         <source>Check before filing</source>
         <translation>Проверка перед подачей</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="84"/>
+        <location filename="../../desktop/annexes_panel.py" line="84" />
         <source>Annexes (only these go into the bundle)</source>
         <translation>Приложения (в пакет войдут только они)</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="144"/>
+        <location filename="../../desktop/annexes_panel.py" line="144" />
         <source>Ready to file.</source>
         <translation>Готово к подаче.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/annexes_panel.py" line="146"/>
+        <location filename="../../desktop/annexes_panel.py" line="146" />
         <source>Not ready: %n requirement(s) missing.</source>
         <translation>
             <numerusform>Не готово: не выполнено %n требование.</numerusform>
@@ -184,404 +183,455 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>CaseTab</name>
     <message>
-        <location filename="../../desktop/case_tab.py" line="57"/>
-        <location filename="../../desktop/case_tab.py" line="167"/>
+        <location filename="../../desktop/case_tab.py" line="57" />
+        <location filename="../../desktop/case_tab.py" line="167" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="61"/>
+        <location filename="../../desktop/case_tab.py" line="61" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="62"/>
+        <location filename="../../desktop/case_tab.py" line="62" />
         <source>Notice reference</source>
         <translation>Номер уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="63"/>
+        <location filename="../../desktop/case_tab.py" line="63" />
         <source>How the applicant knows of it</source>
         <translation>Откуда заявителю об этом известно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="64"/>
+        <location filename="../../desktop/case_tab.py" line="64" />
         <source>Representative</source>
         <translation>Представитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="65"/>
+        <location filename="../../desktop/case_tab.py" line="65" />
         <source>Firm</source>
         <translation>Фирма</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="66"/>
-        <source>Representative&apos;s address</source>
+        <location filename="../../desktop/case_tab.py" line="66" />
+        <source>Representative's address</source>
         <translation>Адрес представителя</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="67"/>
+        <location filename="../../desktop/case_tab.py" line="67" />
         <source>Telephone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="68"/>
+        <location filename="../../desktop/case_tab.py" line="68" />
         <source>Email</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="69"/>
+        <location filename="../../desktop/case_tab.py" line="69" />
         <source>Bar number or EOIR ID</source>
         <translation>Номер в адвокатуре или EOIR ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="70"/>
+        <location filename="../../desktop/case_tab.py" line="70" />
         <source>Signed by</source>
         <translation>Подписывает</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="71"/>
+        <location filename="../../desktop/case_tab.py" line="71" />
         <source>In the capacity of</source>
         <translation>В качестве</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="72"/>
+        <location filename="../../desktop/case_tab.py" line="72" />
         <source>Signed at (place)</source>
         <translation>Место подписания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="73"/>
+        <location filename="../../desktop/case_tab.py" line="73" />
         <source>Signed on (empty: the export day)</source>
         <translation>Дата подписания (пусто: день экспорта)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="74"/>
+        <location filename="../../desktop/case_tab.py" line="74" />
         <source>Served on (US filings)</source>
         <translation>Кому вручено (для США)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="82"/>
-        <location filename="../../desktop/case_tab.py" line="138"/>
+        <location filename="../../desktop/case_tab.py" line="82" />
+        <location filename="../../desktop/case_tab.py" line="138" />
         <source>Notice type</source>
         <translation>Вид уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="83"/>
+        <location filename="../../desktop/case_tab.py" line="83" />
         <source>Not known yet</source>
         <translation>Пока неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="85"/>
+        <location filename="../../desktop/case_tab.py" line="85" />
         <source>Red Notice</source>
         <translation>Красное уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="86"/>
+        <location filename="../../desktop/case_tab.py" line="86" />
         <source>Diffusion</source>
         <translation>Диффузия</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="87"/>
+        <location filename="../../desktop/case_tab.py" line="87" />
         <source>Other notice</source>
         <translation>Другое уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="88"/>
+        <location filename="../../desktop/case_tab.py" line="88" />
         <source>No notice known</source>
         <translation>Уведомление неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="94"/>
-        <location filename="../../desktop/case_tab.py" line="137"/>
+        <location filename="../../desktop/case_tab.py" line="94" />
+        <location filename="../../desktop/case_tab.py" line="137" />
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="95"/>
+        <location filename="../../desktop/case_tab.py" line="95" />
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="95"/>
+        <location filename="../../desktop/case_tab.py" line="95" />
         <source>ready</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="96"/>
+        <location filename="../../desktop/case_tab.py" line="96" />
         <source>filed</source>
         <translation>подано</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="96"/>
+        <location filename="../../desktop/case_tab.py" line="96" />
         <source>closed</source>
         <translation>закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="101"/>
-        <location filename="../../desktop/case_tab.py" line="139"/>
+        <location filename="../../desktop/case_tab.py" line="101" />
+        <location filename="../../desktop/case_tab.py" line="139" />
         <source>Language of the request</source>
         <translation>Язык запроса</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="102"/>
-        <source>The template&apos;s</source>
+        <location filename="../../desktop/case_tab.py" line="102" />
+        <source>The template's</source>
         <translation>Как в шаблоне</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="103"/>
+        <location filename="../../desktop/case_tab.py" line="103" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="103"/>
+        <location filename="../../desktop/case_tab.py" line="103" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="104"/>
+        <location filename="../../desktop/case_tab.py" line="104" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="104"/>
+        <location filename="../../desktop/case_tab.py" line="104" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="109"/>
+        <location filename="../../desktop/case_tab.py" line="109" />
         <source>Summary</source>
         <translation>Краткое изложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="110"/>
+        <location filename="../../desktop/case_tab.py" line="110" />
         <source>Statement of facts</source>
         <translation>Изложение фактов</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="111"/>
-        <source>Relief sought (one per line; empty: the forum&apos;s usual words)</source>
+        <location filename="../../desktop/case_tab.py" line="111" />
+        <source>Relief sought (one per line; empty: the forum's usual words)</source>
         <translation>Просительная часть (по одному пункту в строке; пусто: обычная формулировка органа)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="120"/>
+        <location filename="../../desktop/case_tab.py" line="120" />
         <source>Grounds of the case</source>
         <translation>Основания по делу</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="123"/>
-        <location filename="../../desktop/case_tab.py" line="155"/>
+        <location filename="../../desktop/case_tab.py" line="123" />
+        <location filename="../../desktop/case_tab.py" line="155" />
         <source>Argument for the selected ground</source>
         <translation>Доводы по выбранному основанию</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="126"/>
+        <location filename="../../desktop/case_tab.py" line="126" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="128"/>
+        <location filename="../../desktop/case_tab.py" line="128" />
         <source>Delete case…</source>
         <translation>Удалить дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="153"/>
+        <location filename="../../desktop/case_tab.py" line="153" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="158"/>
-        <source>Cite evidence as [D3:2] (a document&apos;s page), [D3], [Q4] (a quote) or [E5].</source>
+        <location filename="../../desktop/case_tab.py" line="158" />
+        <source>Cite evidence as [D3:2] (a document's page), [D3], [Q4] (a quote) or [E5].</source>
         <translation>Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5].</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="299"/>
+        <location filename="../../desktop/case_tab.py" line="299" />
         <source>Delete this case?</source>
         <translation>Удалить это дело?</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="301"/>
+        <location filename="../../desktop/case_tab.py" line="301" />
         <source>Delete %1? Its grounds, arguments, pleading and list of annexes go; the documents, quotes and events stay in the vault. This cannot be undone.</source>
         <translation>Удалить %1? Его основания, доводы, заявление и список приложений будут удалены; документы, цитаты и события останутся в хранилище. Это нельзя отменить.</translation>
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../desktop/change_passphrase_dialog.py" line="40" />
+        <location filename="../../desktop/change_passphrase_dialog.py" line="58" />
+        <source>Change passphrase</source>
+        <translation>Сменить пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/change_passphrase_dialog.py" line="41" />
+        <location filename="../../desktop/change_passphrase_dialog.py" line="50" />
+        <source>Current passphrase</source>
+        <translation>Текущий пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/change_passphrase_dialog.py" line="42" />
+        <location filename="../../desktop/change_passphrase_dialog.py" line="51" />
+        <source>New passphrase</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/change_passphrase_dialog.py" line="43" />
+        <source>Repeat the new passphrase</source>
+        <translation>Повторите новый пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/change_passphrase_dialog.py" line="48" />
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/change_passphrase_dialog.py" line="52" />
+        <source>Repeat</source>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/change_passphrase_dialog.py" line="53" />
+        <source>Strength</source>
+        <translation>Надёжность</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/change_passphrase_dialog.py" line="71" />
+        <source>Enter the current passphrase.</source>
+        <translation>Введите текущий пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/change_passphrase_dialog.py" line="77" />
+        <source>Changing the passphrase…</source>
+        <translation>Пароль меняется…</translation>
+    </message>
+</context>
+<context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="76"/>
-        <location filename="../../desktop/person_tabs.py" line="95"/>
-        <location filename="../../desktop/person_tabs.py" line="136"/>
+        <location filename="../../desktop/person_tabs.py" line="76" />
+        <location filename="../../desktop/person_tabs.py" line="95" />
+        <location filename="../../desktop/person_tabs.py" line="136" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="76"/>
-        <location filename="../../desktop/person_tabs.py" line="99"/>
-        <location filename="../../desktop/person_tabs.py" line="138"/>
+        <location filename="../../desktop/person_tabs.py" line="76" />
+        <location filename="../../desktop/person_tabs.py" line="99" />
+        <location filename="../../desktop/person_tabs.py" line="138" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="76"/>
-        <location filename="../../desktop/person_tabs.py" line="105"/>
-        <location filename="../../desktop/person_tabs.py" line="140"/>
+        <location filename="../../desktop/person_tabs.py" line="76" />
+        <location filename="../../desktop/person_tabs.py" line="105" />
+        <location filename="../../desktop/person_tabs.py" line="140" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="78"/>
+        <location filename="../../desktop/person_tabs.py" line="78" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="91"/>
+        <location filename="../../desktop/person_tabs.py" line="91" />
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="94"/>
-        <source>As the source says: &quot;Aug 2025&quot;, &quot;c. 2021&quot;</source>
+        <location filename="../../desktop/person_tabs.py" line="94" />
+        <source>As the source says: "Aug 2025", "c. 2021"</source>
         <translation>Как в источнике: «авг. 2025», «ок. 2021»</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="102"/>
+        <location filename="../../desktop/person_tabs.py" line="102" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="108"/>
+        <location filename="../../desktop/person_tabs.py" line="108" />
         <source>Pick a source</source>
         <translation>Выберите источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="111"/>
+        <location filename="../../desktop/person_tabs.py" line="111" />
         <source>no page</source>
         <translation>без страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="112"/>
+        <location filename="../../desktop/person_tabs.py" line="112" />
         <source>Page of the source</source>
         <translation>Страница источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="113"/>
+        <location filename="../../desktop/person_tabs.py" line="113" />
         <source>Cite</source>
         <translation>Сослаться</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="119"/>
-        <location filename="../../desktop/person_tabs.py" line="217"/>
-        <location filename="../../desktop/person_tabs.py" line="238"/>
+        <location filename="../../desktop/person_tabs.py" line="119" />
+        <location filename="../../desktop/person_tabs.py" line="217" />
+        <location filename="../../desktop/person_tabs.py" line="238" />
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="121"/>
+        <location filename="../../desktop/person_tabs.py" line="121" />
         <source>Edit selected</source>
         <translation>Изменить выбранное</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="123"/>
+        <location filename="../../desktop/person_tabs.py" line="123" />
         <source>Delete selected…</source>
         <translation>Удалить выбранное…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="125"/>
+        <location filename="../../desktop/person_tabs.py" line="125" />
         <source>Merge the two selected…</source>
         <translation>Объединить два выбранных…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="126"/>
+        <location filename="../../desktop/person_tabs.py" line="126" />
         <source>Two accounts of one event: keep one, with the date that stands</source>
         <translation>Два сообщения об одном событии: оставить одно, с верной датой</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="128"/>
+        <location filename="../../desktop/person_tabs.py" line="128" />
         <source>Cancel editing</source>
         <translation>Отменить правку</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="139"/>
+        <location filename="../../desktop/person_tabs.py" line="139" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="172"/>
+        <location filename="../../desktop/person_tabs.py" line="172" />
         <source>Not a date yet</source>
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="208"/>
+        <location filename="../../desktop/person_tabs.py" line="208" />
         <source>Select both rows and choose Merge to keep one with the date that stands.</source>
         <translation>Выберите обе строки и нажмите «Объединить», чтобы оставить одну с верной датой.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="217"/>
+        <location filename="../../desktop/person_tabs.py" line="217" />
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="248"/>
+        <location filename="../../desktop/person_tabs.py" line="248" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="248"/>
+        <location filename="../../desktop/person_tabs.py" line="248" />
         <source>Select one event to edit.</source>
         <translation>Выберите одно событие для правки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="259"/>
+        <location filename="../../desktop/person_tabs.py" line="259" />
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="266"/>
+        <location filename="../../desktop/person_tabs.py" line="266" />
         <source>Delete this event?</source>
         <translation>Удалить это событие?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="267"/>
+        <location filename="../../desktop/person_tabs.py" line="267" />
         <source>Delete the event “%1” of %2 from the chronology? Its sources stay.</source>
         <translation>Удалить событие «%1» (%2) из хронологии? Его источники останутся.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="278"/>
+        <location filename="../../desktop/person_tabs.py" line="278" />
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="278"/>
+        <location filename="../../desktop/person_tabs.py" line="278" />
         <source>Select one event to delete.</source>
         <translation>Выберите одно событие для удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="288"/>
+        <location filename="../../desktop/person_tabs.py" line="288" />
         <source>Merge two accounts of one event</source>
         <translation>Объединить два сообщения об одном событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="290"/>
-        <location filename="../../desktop/person_tabs.py" line="302"/>
+        <location filename="../../desktop/person_tabs.py" line="290" />
+        <location filename="../../desktop/person_tabs.py" line="302" />
         <source>The date that stands</source>
         <translation>Верная дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="294"/>
+        <location filename="../../desktop/person_tabs.py" line="294" />
         <source>Why this date stands</source>
         <translation>Почему верна эта дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="303"/>
+        <location filename="../../desktop/person_tabs.py" line="303" />
         <source>Why (printed as a footnote)</source>
         <translation>Почему (печатается в сноске)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="312"/>
+        <location filename="../../desktop/person_tabs.py" line="312" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="312"/>
+        <location filename="../../desktop/person_tabs.py" line="312" />
         <source>Select the two accounts of the event.</source>
         <translation>Выберите два сообщения об этом событии.</translation>
     </message>
@@ -589,33 +639,33 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>CustodyDialog</name>
     <message>
-        <location filename="../../desktop/custody_dialog.py" line="22"/>
-        <location filename="../../desktop/custody_dialog.py" line="25"/>
+        <location filename="../../desktop/custody_dialog.py" line="22" />
+        <location filename="../../desktop/custody_dialog.py" line="25" />
         <source>Custody log</source>
         <translation>Журнал хранения</translation>
     </message>
     <message>
-        <location filename="../../desktop/custody_dialog.py" line="27"/>
+        <location filename="../../desktop/custody_dialog.py" line="27" />
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../desktop/custody_dialog.py" line="27"/>
+        <location filename="../../desktop/custody_dialog.py" line="27" />
         <source>When (UTC)</source>
         <translation>Когда (UTC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/custody_dialog.py" line="27"/>
+        <location filename="../../desktop/custody_dialog.py" line="27" />
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../desktop/custody_dialog.py" line="27"/>
+        <location filename="../../desktop/custody_dialog.py" line="27" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/custody_dialog.py" line="28"/>
+        <location filename="../../desktop/custody_dialog.py" line="28" />
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -623,391 +673,387 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="59"/>
+        <location filename="../../desktop/documents_tab.py" line="59" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="61"/>
+        <location filename="../../desktop/documents_tab.py" line="61" />
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="63"/>
+        <location filename="../../desktop/documents_tab.py" line="63" />
         <source>Or drag files and folders here.</source>
         <translation>Или перетащите сюда файлы и папки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="66"/>
+        <location filename="../../desktop/documents_tab.py" line="66" />
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="71"/>
+        <location filename="../../desktop/documents_tab.py" line="71" />
         <source>Reading scanned pages</source>
         <translation>Распознавание отсканированных страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="72"/>
+        <location filename="../../desktop/documents_tab.py" line="72" />
         <source>Stop reading</source>
         <translation>Остановить распознавание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="91"/>
+        <location filename="../../desktop/documents_tab.py" line="91" />
         <source>Document text</source>
         <translation>Текст документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="95"/>
+        <location filename="../../desktop/documents_tab.py" line="95" />
         <source>Document page</source>
         <translation>Страница документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="102"/>
-        <location filename="../../desktop/documents_tab.py" line="108"/>
+        <location filename="../../desktop/documents_tab.py" line="102" />
+        <location filename="../../desktop/documents_tab.py" line="108" />
         <source>Page</source>
         <translation>Страница</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="105"/>
+        <location filename="../../desktop/documents_tab.py" line="105" />
         <source>Add quote from selection</source>
         <translation>Цитата из выделенного</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="115"/>
+        <location filename="../../desktop/documents_tab.py" line="115" />
         <source>Page text</source>
         <translation>Текст страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="122"/>
+        <location filename="../../desktop/documents_tab.py" line="122" />
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="123"/>
+        <location filename="../../desktop/documents_tab.py" line="123" />
         <source>Author</source>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="124"/>
+        <location filename="../../desktop/documents_tab.py" line="124" />
         <source>Outlet</source>
         <translation>Издание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="125"/>
+        <location filename="../../desktop/documents_tab.py" line="125" />
         <source>Published</source>
         <translation>Опубликовано</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="126"/>
+        <location filename="../../desktop/documents_tab.py" line="126" />
         <source>Address (URL)</source>
         <translation>Адрес (URL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="134"/>
-        <location filename="../../desktop/documents_tab.py" line="164"/>
+        <location filename="../../desktop/documents_tab.py" line="134" />
+        <location filename="../../desktop/documents_tab.py" line="164" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="136"/>
+        <location filename="../../desktop/documents_tab.py" line="136" />
         <source>identity document</source>
         <translation>документ, удостоверяющий личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137"/>
+        <location filename="../../desktop/documents_tab.py" line="137" />
         <source>power of attorney</source>
         <translation>доверенность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138"/>
+        <location filename="../../desktop/documents_tab.py" line="138" />
         <source>court decision</source>
         <translation>решение суда</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138"/>
+        <location filename="../../desktop/documents_tab.py" line="138" />
         <source>charge sheet</source>
         <translation>обвинительное заключение</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="139"/>
+        <location filename="../../desktop/documents_tab.py" line="139" />
         <source>notice extract</source>
         <translation>выписка из уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="139"/>
+        <location filename="../../desktop/documents_tab.py" line="139" />
         <source>news article</source>
         <translation>новостная статья</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="140"/>
+        <location filename="../../desktop/documents_tab.py" line="140" />
         <source>NGO report</source>
         <translation>доклад НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="140"/>
+        <location filename="../../desktop/documents_tab.py" line="140" />
         <source>NGO statement</source>
         <translation>заявление НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="141"/>
+        <location filename="../../desktop/documents_tab.py" line="141" />
         <source>official letter</source>
         <translation>официальное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="142"/>
+        <location filename="../../desktop/documents_tab.py" line="142" />
         <source>witness statement</source>
         <translation>показания свидетеля</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="143"/>
+        <location filename="../../desktop/documents_tab.py" line="143" />
         <source>expert report</source>
         <translation>заключение эксперта</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="144"/>
+        <location filename="../../desktop/documents_tab.py" line="144" />
         <source>translation certificate</source>
         <translation>удостоверение перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="145"/>
+        <location filename="../../desktop/documents_tab.py" line="145" />
         <source>photograph</source>
         <translation>фотография</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="145"/>
+        <location filename="../../desktop/documents_tab.py" line="145" />
         <source>email</source>
         <translation>электронное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="145"/>
+        <location filename="../../desktop/documents_tab.py" line="145" />
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="151"/>
-        <location filename="../../desktop/documents_tab.py" line="165"/>
+        <location filename="../../desktop/documents_tab.py" line="151" />
+        <location filename="../../desktop/documents_tab.py" line="165" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="152"/>
+        <location filename="../../desktop/documents_tab.py" line="152" />
         <source>Not set</source>
         <translation>Не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="154"/>
-        <location filename="../../desktop/documents_tab.py" line="202"/>
+        <location filename="../../desktop/documents_tab.py" line="154" />
+        <location filename="../../desktop/documents_tab.py" line="202" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="154"/>
+        <location filename="../../desktop/documents_tab.py" line="154" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="154"/>
+        <location filename="../../desktop/documents_tab.py" line="154" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="155"/>
+        <location filename="../../desktop/documents_tab.py" line="155" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="155"/>
-        <location filename="../../desktop/documents_tab.py" line="201"/>
+        <location filename="../../desktop/documents_tab.py" line="155" />
+        <location filename="../../desktop/documents_tab.py" line="201" />
         <source>Russian</source>
         <translation>русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="155"/>
-        <location filename="../../desktop/documents_tab.py" line="201"/>
+        <location filename="../../desktop/documents_tab.py" line="155" />
+        <location filename="../../desktop/documents_tab.py" line="201" />
         <source>Kyrgyz</source>
         <translation>кыргызский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="156"/>
-        <location filename="../../desktop/documents_tab.py" line="202"/>
+        <location filename="../../desktop/documents_tab.py" line="156" />
+        <location filename="../../desktop/documents_tab.py" line="202" />
         <source>Kazakh</source>
         <translation>казахский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="156"/>
+        <location filename="../../desktop/documents_tab.py" line="156" />
         <source>Uzbek</source>
         <translation>узбекский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="156"/>
+        <location filename="../../desktop/documents_tab.py" line="156" />
         <source>Tajik</source>
         <translation>таджикский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="157"/>
+        <location filename="../../desktop/documents_tab.py" line="157" />
         <source>German</source>
         <translation>немецкий</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="162"/>
+        <location filename="../../desktop/documents_tab.py" line="162" />
         <source>Confidential (never annexed, never exported)</source>
         <translation>Конфиденциально (не прилагается и не экспортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="168"/>
-        <location filename="../../desktop/documents_tab.py" line="175"/>
+        <location filename="../../desktop/documents_tab.py" line="168" />
+        <location filename="../../desktop/documents_tab.py" line="175" />
         <source>Translations</source>
         <translation>Переводы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="170"/>
+        <location filename="../../desktop/documents_tab.py" line="170" />
         <source>Add translation…</source>
         <translation>Добавить перевод…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="180"/>
+        <location filename="../../desktop/documents_tab.py" line="180" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="181"/>
+        <location filename="../../desktop/documents_tab.py" line="181" />
         <source>Link to organisation</source>
         <translation>Связать с организацией</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="187"/>
+        <location filename="../../desktop/documents_tab.py" line="187" />
         <source>Concerns</source>
         <translation>Касается</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="191"/>
-        <location filename="../../desktop/documents_tab.py" line="212"/>
+        <location filename="../../desktop/documents_tab.py" line="191" />
+        <location filename="../../desktop/documents_tab.py" line="212" />
         <source>Text recognition</source>
         <translation>Распознавание текста</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="193"/>
+        <location filename="../../desktop/documents_tab.py" line="193" />
         <source>Languages to read in</source>
         <translation>Языки распознавания</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="199"/>
-        <source>The document&apos;s language (else detected)</source>
+        <location filename="../../desktop/documents_tab.py" line="199" />
+        <source>The document's language (else detected)</source>
         <translation>Язык документа (иначе определяется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="203"/>
+        <location filename="../../desktop/documents_tab.py" line="203" />
         <source>Kyrgyz and Russian</source>
         <translation>Кыргызский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="204"/>
+        <location filename="../../desktop/documents_tab.py" line="204" />
         <source>Kazakh and Russian</source>
         <translation>Казахский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="207"/>
+        <location filename="../../desktop/documents_tab.py" line="207" />
         <source>Read scanned pages</source>
         <translation>Распознать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="216"/>
-        <location filename="../../desktop/documents_tab.py" line="231"/>
+        <location filename="../../desktop/documents_tab.py" line="216" />
+        <location filename="../../desktop/documents_tab.py" line="231" />
         <source>Found in the file</source>
         <translation>Найдено в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="217"/>
+        <location filename="../../desktop/documents_tab.py" line="217" />
         <source>Save details</source>
         <translation>Сохранить сведения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="219"/>
+        <location filename="../../desktop/documents_tab.py" line="219" />
         <source>Use what was found in the file</source>
         <translation>Взять найденное в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="221"/>
+        <location filename="../../desktop/documents_tab.py" line="221" />
         <source>Delete document…</source>
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="279"/>
+        <location filename="../../desktop/documents_tab.py" line="279" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="306"/>
+        <location filename="../../desktop/documents_tab.py" line="306" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="312"/>
+        <location filename="../../desktop/documents_tab.py" line="312" />
         <source>Imported: %n document(s).</source>
-        <translation>
-            <numerusform>Импортировано документов: %n.</numerusform>
-            <numerusform>Импортировано документов: %n.</numerusform>
-            <numerusform>Импортировано документов: %n.</numerusform>
-        </translation>
+        <translation><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="325"/>
+        <location filename="../../desktop/documents_tab.py" line="325" />
         <source>Scans and photos to be read by text recognition (OCR): %1.</source>
         <translation>Сканы и фотографии, текст которых будет распознан (OCR): %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="339"/>
+        <location filename="../../desktop/documents_tab.py" line="339" />
         <source>Scanned pages are being read; wait for them to end.</source>
         <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="362"/>
+        <location filename="../../desktop/documents_tab.py" line="362" />
         <source>Reading scanned pages…</source>
         <translation>Распознаются отсканированные страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="377"/>
+        <location filename="../../desktop/documents_tab.py" line="377" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="399"/>
+        <location filename="../../desktop/documents_tab.py" line="399" />
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="400"/>
+        <location filename="../../desktop/documents_tab.py" line="400" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="477"/>
+        <location filename="../../desktop/documents_tab.py" line="477" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="485"/>
+        <location filename="../../desktop/documents_tab.py" line="485" />
         <source>Not needed: the text comes from the file.</source>
         <translation>Не нужно: текст взят из самого файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="487"/>
+        <location filename="../../desktop/documents_tab.py" line="487" />
         <source>Scanned pages not read yet.</source>
         <translation>Отсканированные страницы ещё не распознаны.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="489"/>
+        <location filename="../../desktop/documents_tab.py" line="489" />
         <source>Could not be read: %1</source>
         <translation>Не удалось распознать: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="492"/>
+        <location filename="../../desktop/documents_tab.py" line="492" />
         <source>Read.</source>
         <translation>Распознано.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="495"/>
+        <location filename="../../desktop/documents_tab.py" line="495" />
         <source>Read by OCR: %n page(s) (%1, %2), mean confidence %3%.</source>
         <translation>
             <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
@@ -1016,52 +1062,52 @@ Evidence Dossier — свободная программа под лицензи
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="541"/>
+        <location filename="../../desktop/documents_tab.py" line="541" />
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="585"/>
+        <location filename="../../desktop/documents_tab.py" line="585" />
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="611"/>
+        <location filename="../../desktop/documents_tab.py" line="611" />
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="612"/>
+        <location filename="../../desktop/documents_tab.py" line="612" />
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="634"/>
+        <location filename="../../desktop/documents_tab.py" line="634" />
         <source>%1 was deleted.</source>
         <translation>%1 удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="652"/>
+        <location filename="../../desktop/documents_tab.py" line="652" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="688"/>
+        <location filename="../../desktop/documents_tab.py" line="688" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="690"/>
+        <location filename="../../desktop/documents_tab.py" line="690" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="690"/>
+        <location filename="../../desktop/documents_tab.py" line="690" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="706"/>
+        <location filename="../../desktop/documents_tab.py" line="706" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
@@ -1069,13 +1115,13 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>EditState</name>
     <message>
-        <location filename="../../desktop/edit_state.py" line="44"/>
+        <location filename="../../desktop/edit_state.py" line="44" />
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/edit_state.py" line="46"/>
-        <location filename="../../desktop/edit_state.py" line="49"/>
+        <location filename="../../desktop/edit_state.py" line="46" />
+        <location filename="../../desktop/edit_state.py" line="49" />
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -1083,137 +1129,137 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="423"/>
-        <location filename="../../desktop/person_tabs.py" line="464"/>
+        <location filename="../../desktop/person_tabs.py" line="423" />
+        <location filename="../../desktop/person_tabs.py" line="464" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="425"/>
+        <location filename="../../desktop/person_tabs.py" line="425" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="429"/>
+        <location filename="../../desktop/person_tabs.py" line="429" />
         <source>PDF bundle (submission and annexes)</source>
         <translation>Пакет PDF (заявление и приложения)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="430"/>
+        <location filename="../../desktop/person_tabs.py" line="430" />
         <source>Word document (the submission, to edit)</source>
         <translation>Документ Word (заявление, для правки)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="433"/>
-        <source>The forum&apos;s paper</source>
+        <location filename="../../desktop/person_tabs.py" line="433" />
+        <source>The forum's paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="440"/>
+        <location filename="../../desktop/person_tabs.py" line="440" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="441"/>
+        <location filename="../../desktop/person_tabs.py" line="441" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="445"/>
+        <location filename="../../desktop/person_tabs.py" line="445" />
         <source>One file</source>
         <translation>Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="446"/>
-        <location filename="../../desktop/person_tabs.py" line="479"/>
+        <location filename="../../desktop/person_tabs.py" line="446" />
+        <location filename="../../desktop/person_tabs.py" line="479" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="455"/>
-        <location filename="../../desktop/person_tabs.py" line="480"/>
-        <location filename="../../desktop/person_tabs.py" line="503"/>
+        <location filename="../../desktop/person_tabs.py" line="455" />
+        <location filename="../../desktop/person_tabs.py" line="480" />
+        <location filename="../../desktop/person_tabs.py" line="503" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="456"/>
+        <location filename="../../desktop/person_tabs.py" line="456" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="461"/>
-        <location filename="../../desktop/person_tabs.py" line="543"/>
-        <location filename="../../desktop/person_tabs.py" line="597"/>
+        <location filename="../../desktop/person_tabs.py" line="461" />
+        <location filename="../../desktop/person_tabs.py" line="543" />
+        <location filename="../../desktop/person_tabs.py" line="597" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="580"/>
+        <location filename="../../desktop/person_tabs.py" line="580" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="582"/>
+        <location filename="../../desktop/person_tabs.py" line="582" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="585"/>
+        <location filename="../../desktop/person_tabs.py" line="585" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="590"/>
+        <location filename="../../desktop/person_tabs.py" line="590" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="596"/>
+        <location filename="../../desktop/person_tabs.py" line="596" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="598"/>
+        <location filename="../../desktop/person_tabs.py" line="598" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="448"/>
-        <location filename="../../desktop/person_tabs.py" line="466"/>
+        <location filename="../../desktop/person_tabs.py" line="448" />
+        <location filename="../../desktop/person_tabs.py" line="466" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="449"/>
-        <location filename="../../desktop/person_tabs.py" line="467"/>
+        <location filename="../../desktop/person_tabs.py" line="449" />
+        <location filename="../../desktop/person_tabs.py" line="467" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="450"/>
-        <location filename="../../desktop/person_tabs.py" line="468"/>
+        <location filename="../../desktop/person_tabs.py" line="450" />
+        <location filename="../../desktop/person_tabs.py" line="468" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="451"/>
-        <location filename="../../desktop/person_tabs.py" line="469"/>
+        <location filename="../../desktop/person_tabs.py" line="451" />
+        <location filename="../../desktop/person_tabs.py" line="469" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="472"/>
+        <location filename="../../desktop/person_tabs.py" line="472" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="532"/>
+        <location filename="../../desktop/person_tabs.py" line="532" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="533"/>
+        <location filename="../../desktop/person_tabs.py" line="533" />
         <source>These files already exist in %1:
 %2
 
@@ -1224,12 +1270,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="543"/>
+        <location filename="../../desktop/person_tabs.py" line="543" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="572"/>
+        <location filename="../../desktop/person_tabs.py" line="572" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -1237,49 +1283,49 @@ Replace them?</source>
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="331"/>
+        <location filename="../../desktop/person_tabs.py" line="331" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="333"/>
+        <location filename="../../desktop/person_tabs.py" line="333" />
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="337"/>
-        <location filename="../../desktop/person_tabs.py" line="338"/>
+        <location filename="../../desktop/person_tabs.py" line="337" />
+        <location filename="../../desktop/person_tabs.py" line="338" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="340"/>
+        <location filename="../../desktop/person_tabs.py" line="340" />
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="341"/>
+        <location filename="../../desktop/person_tabs.py" line="341" />
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="342"/>
-        <location filename="../../desktop/person_tabs.py" line="363"/>
+        <location filename="../../desktop/person_tabs.py" line="342" />
+        <location filename="../../desktop/person_tabs.py" line="363" />
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="347"/>
+        <location filename="../../desktop/person_tabs.py" line="347" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="363"/>
+        <location filename="../../desktop/person_tabs.py" line="363" />
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="409"/>
+        <location filename="../../desktop/person_tabs.py" line="409" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
@@ -1287,289 +1333,297 @@ Replace them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="95"/>
+        <location filename="../../desktop/main_window.py" line="96" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="97"/>
+        <location filename="../../desktop/main_window.py" line="98" />
         <source>Find a person by any spelling…</source>
         <translation>Поиск человека по любому написанию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="98"/>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="99" />
+        <location filename="../../desktop/main_window.py" line="157" />
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="101"/>
+        <location filename="../../desktop/main_window.py" line="102" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103"/>
+        <location filename="../../desktop/main_window.py" line="107" />
         <source>Add person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="112"/>
+        <location filename="../../desktop/main_window.py" line="116" />
         <source>Choose or add a person.</source>
         <translation>Выберите или добавьте человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="133"/>
+        <location filename="../../desktop/main_window.py" line="137" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="135"/>
-        <location filename="../../desktop/main_window.py" line="274"/>
+        <location filename="../../desktop/main_window.py" line="139" />
+        <location filename="../../desktop/main_window.py" line="284" />
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="136"/>
+        <location filename="../../desktop/main_window.py" line="140" />
         <source>Custody log…</source>
         <translation>Журнал хранения…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="137"/>
+        <location filename="../../desktop/main_window.py" line="141" />
         <source>Back up…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138"/>
+        <location filename="../../desktop/main_window.py" line="142" />
         <source>Restore from a backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139"/>
+        <location filename="../../desktop/main_window.py" line="143" />
         <source>Change passphrase…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="140"/>
+        <location filename="../../desktop/main_window.py" line="144" />
         <source>Rotate keys…</source>
         <translation>Сменить ключи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141"/>
+        <location filename="../../desktop/main_window.py" line="145" />
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142"/>
+        <location filename="../../desktop/main_window.py" line="146" />
         <source>Lock after idle minutes…</source>
         <translation>Блокировать после простоя…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="143"/>
+        <location filename="../../desktop/main_window.py" line="147" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151"/>
+        <location filename="../../desktop/main_window.py" line="155" />
         <source>&amp;Work</source>
         <translation>&amp;Работа</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="158" />
         <source>Add a person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="159" />
         <source>Import files…</source>
-        <translation>Импортировать файлы…</translation>
+        <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156"/>
+        <location filename="../../desktop/main_window.py" line="160" />
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157"/>
+        <location filename="../../desktop/main_window.py" line="161" />
         <source>Save what was typed</source>
         <translation>Сохранить введённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
+        <location filename="../../desktop/main_window.py" line="167" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168"/>
+        <location filename="../../desktop/main_window.py" line="172" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="169"/>
+        <location filename="../../desktop/main_window.py" line="173" />
         <source>About Evidence Dossier…</source>
         <translation>О программе Evidence Dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172"/>
+        <location filename="../../desktop/main_window.py" line="176" />
         <source>About Qt…</source>
         <translation>О Qt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="183" />
         <source>Lock after idle minutes</source>
         <translation>Блокировать после простоя</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180"/>
+        <location filename="../../desktop/main_window.py" line="184" />
         <source>Lock the vault after this many minutes without a key or mouse press:</source>
         <translation>Блокировать хранилище после стольких минут без нажатий клавиш и мыши:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190"/>
+        <location filename="../../desktop/main_window.py" line="194" />
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190"/>
+        <location filename="../../desktop/main_window.py" line="194" />
         <source>Choose a person first.</source>
         <translation>Сначала выберите человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="224" />
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="224" />
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
+        <location filename="../../desktop/main_window.py" line="282" />
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276"/>
+        <location filename="../../desktop/main_window.py" line="286" />
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303"/>
+        <location filename="../../desktop/main_window.py" line="313" />
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="312"/>
+        <location filename="../../desktop/main_window.py" line="322" />
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="313"/>
+        <location filename="../../desktop/main_window.py" line="323" />
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="315"/>
+        <location filename="../../desktop/main_window.py" line="325" />
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="320"/>
+        <location filename="../../desktop/main_window.py" line="330" />
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="323"/>
+        <location filename="../../desktop/main_window.py" line="333" />
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="328"/>
-        <location filename="../../desktop/main_window.py" line="355"/>
+        <location filename="../../desktop/main_window.py" line="338" />
+        <location filename="../../desktop/main_window.py" line="365" />
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="329"/>
+        <location filename="../../desktop/main_window.py" line="339" />
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342"/>
+        <location filename="../../desktop/main_window.py" line="352" />
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="344"/>
+        <location filename="../../desktop/main_window.py" line="354" />
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="347"/>
+        <location filename="../../desktop/main_window.py" line="357" />
         <source>This is the vault as it was on %1: anything recorded after that is not in this copy.</source>
         <translation>Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию не вошло.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356"/>
+        <location filename="../../desktop/main_window.py" line="366" />
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="362"/>
-        <location filename="../../desktop/main_window.py" line="370"/>
-        <location filename="../../desktop/main_window.py" line="379"/>
-        <location filename="../../desktop/main_window.py" line="389"/>
+        <location filename="../../desktop/main_window.py" line="382" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="363"/>
+        <location filename="../../desktop/main_window.py" line="384" />
+        <source>The passphrase was changed. An old copy of the vault's key file, or a backup made before now, still opens with the old passphrase. Rotate the keys now to make such copies useless? (Later: Vault, then Rotate keys.)</source>
+        <translation>Пароль изменён. Старая копия ключевого файла хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Сменить ключи сейчас, чтобы такие копии стали бесполезны? (Позже: Хранилище ▸ Сменить ключи.)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="394" />
+        <source>Rotate keys now</source>
+        <translation>Сменить ключи сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="395" />
+        <source>Later</source>
+        <translation>Позже</translation>
+    </message>
+    <message>
         <source>Current passphrase:</source>
         <translation>Текущий пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="371"/>
         <source>New passphrase:</source>
         <translation>Новый пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="380"/>
         <source>This passphrase is too easy to guess. Use four or more unrelated words.</source>
         <translation>Этот пароль слишком легко угадать. Используйте четыре или больше не связанных слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="391"/>
-        <source>The passphrase was changed. An old copy of the vault&apos;s key file, or a backup made before now, still opens with the old passphrase. To make such copies useless, choose Vault, then Rotate keys.</source>
+        <source>The passphrase was changed. An old copy of the vault's key file, or a backup made before now, still opens with the old passphrase. To make such copies useless, choose Vault, then Rotate keys.</source>
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="401"/>
-        <location filename="../../desktop/main_window.py" line="415"/>
+        <location filename="../../desktop/main_window.py" line="405" />
+        <location filename="../../desktop/main_window.py" line="421" />
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="403"/>
+        <location filename="../../desktop/main_window.py" line="407" />
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="422" />
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="420"/>
+        <location filename="../../desktop/main_window.py" line="426" />
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="429"/>
+        <location filename="../../desktop/main_window.py" line="435" />
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="429"/>
+        <location filename="../../desktop/main_window.py" line="435" />
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>
@@ -1577,42 +1631,42 @@ Replace them?</source>
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="61"/>
+        <location filename="../../desktop/main_window.py" line="62" />
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="62"/>
+        <location filename="../../desktop/main_window.py" line="63" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="63"/>
+        <location filename="../../desktop/main_window.py" line="64" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="64"/>
+        <location filename="../../desktop/main_window.py" line="65" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="65"/>
+        <location filename="../../desktop/main_window.py" line="66" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66"/>
+        <location filename="../../desktop/main_window.py" line="67" />
         <source>Pleading</source>
         <translation>Заявление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67"/>
+        <location filename="../../desktop/main_window.py" line="68" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68"/>
+        <location filename="../../desktop/main_window.py" line="69" />
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
@@ -1620,150 +1674,150 @@ Replace them?</source>
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="77"/>
+        <location filename="../../desktop/profile_tab.py" line="77" />
         <source>Other spellings</source>
         <translation>Другие написания</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="55"/>
-        <location filename="../../desktop/profile_tab.py" line="66"/>
+        <location filename="../../desktop/profile_tab.py" line="55" />
+        <location filename="../../desktop/profile_tab.py" line="66" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="38"/>
+        <location filename="../../desktop/profile_tab.py" line="38" />
         <source>Name (as in filings)</source>
         <translation>Имя (как в документах)</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="39"/>
+        <location filename="../../desktop/profile_tab.py" line="39" />
         <source>Name in its own script</source>
         <translation>Имя в родной письменности</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="40"/>
+        <location filename="../../desktop/profile_tab.py" line="40" />
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="41"/>
+        <location filename="../../desktop/profile_tab.py" line="41" />
         <source>Place of birth</source>
         <translation>Место рождения</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="42"/>
+        <location filename="../../desktop/profile_tab.py" line="42" />
         <source>Nationality</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="43"/>
+        <location filename="../../desktop/profile_tab.py" line="43" />
         <source>Identity document</source>
         <translation>Документ, удостоверяющий личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="44"/>
+        <location filename="../../desktop/profile_tab.py" line="44" />
         <source>Address for correspondence</source>
         <translation>Адрес для переписки</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="56"/>
+        <location filename="../../desktop/profile_tab.py" line="56" />
         <source>Not said</source>
         <translation>Не указана</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="58"/>
+        <location filename="../../desktop/profile_tab.py" line="58" />
         <source>journalist</source>
         <translation>журналист</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="58"/>
+        <location filename="../../desktop/profile_tab.py" line="58" />
         <source>activist</source>
         <translation>активист</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="59"/>
+        <location filename="../../desktop/profile_tab.py" line="59" />
         <source>lawyer</source>
         <translation>юрист</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="59"/>
+        <location filename="../../desktop/profile_tab.py" line="59" />
         <source>relative</source>
         <translation>родственник</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="60"/>
+        <location filename="../../desktop/profile_tab.py" line="60" />
         <source>witness</source>
         <translation>свидетель</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="60"/>
+        <location filename="../../desktop/profile_tab.py" line="60" />
         <source>official</source>
         <translation>должностное лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="61"/>
+        <location filename="../../desktop/profile_tab.py" line="61" />
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="70"/>
+        <location filename="../../desktop/profile_tab.py" line="70" />
         <source>Another spelling</source>
         <translation>Другое написание</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="71"/>
+        <location filename="../../desktop/profile_tab.py" line="71" />
         <source>Another spelling of the name</source>
         <translation>Другое написание имени</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="72"/>
+        <location filename="../../desktop/profile_tab.py" line="72" />
         <source>Add spelling</source>
         <translation>Добавить написание</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="80"/>
-        <location filename="../../desktop/profile_tab.py" line="95"/>
+        <location filename="../../desktop/profile_tab.py" line="80" />
+        <location filename="../../desktop/profile_tab.py" line="95" />
         <source>Organisations</source>
         <translation>Организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="84"/>
+        <location filename="../../desktop/profile_tab.py" line="84" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="85"/>
+        <location filename="../../desktop/profile_tab.py" line="85" />
         <source>Kloop, Temirov Live…</source>
         <translation>Kloop, Temirov Live…</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="87"/>
+        <location filename="../../desktop/profile_tab.py" line="87" />
         <source>Role in the organisation</source>
         <translation>Роль в организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="88"/>
+        <location filename="../../desktop/profile_tab.py" line="88" />
         <source>Role (journalist, co-founder…)</source>
         <translation>Роль (журналист, сооснователь…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="89"/>
+        <location filename="../../desktop/profile_tab.py" line="89" />
         <source>Add to organisation</source>
         <translation>Добавить в организацию</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="98"/>
-        <location filename="../../desktop/profile_tab.py" line="101"/>
+        <location filename="../../desktop/profile_tab.py" line="98" />
+        <location filename="../../desktop/profile_tab.py" line="101" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="102"/>
+        <location filename="../../desktop/profile_tab.py" line="102" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="165"/>
+        <location filename="../../desktop/profile_tab.py" line="165" />
         <source>none yet</source>
         <translation>пока нет</translation>
     </message>
@@ -1771,12 +1825,12 @@ Replace them?</source>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="52"/>
+        <location filename="../../desktop/person_tabs.py" line="52" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="64"/>
+        <location filename="../../desktop/person_tabs.py" line="64" />
         <source> (not found in the document)</source>
         <translation> (не найдена в документе)</translation>
     </message>
@@ -1784,65 +1838,158 @@ Replace them?</source>
 <context>
     <name>SearchTab</name>
     <message>
-        <location filename="../../desktop/search_tab.py" line="30"/>
+        <location filename="../../desktop/search_tab.py" line="30" />
         <source>Words from the evidence, in any script: Тухватшин, Tukhvatshin, Kloop…</source>
         <translation>Слова из материалов, в любом написании: Тухватшин, Tukhvatshin, Kloop…</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="32"/>
+        <location filename="../../desktop/search_tab.py" line="32" />
         <source>Search the evidence</source>
         <translation>Поиск по материалам</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="34"/>
+        <location filename="../../desktop/search_tab.py" line="34" />
         <source>What was found</source>
         <translation>Найденное</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="51"/>
+        <location filename="../../desktop/search_tab.py" line="51" />
         <source>Open a document found (double-click or Enter) at its page.</source>
         <translation>Откройте найденный документ (двойной щелчок или Enter) на его странице.</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="76"/>
+        <location filename="../../desktop/search_tab.py" line="76" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="76"/>
+        <location filename="../../desktop/search_tab.py" line="76" />
         <source>Quote</source>
         <translation>Цитата</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="77"/>
+        <location filename="../../desktop/search_tab.py" line="77" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="77"/>
+        <location filename="../../desktop/search_tab.py" line="77" />
         <source>Person</source>
         <translation>Человек</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="80"/>
+        <location filename="../../desktop/search_tab.py" line="80" />
         <source>%1, page %2</source>
         <translation>%1, с. %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="90"/>
+        <location filename="../../desktop/search_tab.py" line="90" />
         <source>Nothing found.</source>
         <translation>Ничего не найдено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="92"/>
+        <location filename="../../desktop/search_tab.py" line="92" />
         <source>%1 found.</source>
         <translation>Найдено: %1.</translation>
     </message>
 </context>
 <context>
+    <name>StrengthMeter</name>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="20" />
+        <source>Passphrase strength</source>
+        <translation>Надёжность пароля</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="22" />
+        <source>Passphrase strength in words</source>
+        <translation>Надёжность пароля словами</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="37" />
+        <source>very weak</source>
+        <translation>очень слабый</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="37" />
+        <source>weak</source>
+        <translation>слабый</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="37" />
+        <source>fair</source>
+        <translation>средний</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="37" />
+        <source>strong</source>
+        <translation>надёжный</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="38" />
+        <source>very strong</source>
+        <translation>очень надёжный</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="40" />
+        <source>too short</source>
+        <translation>слишком короткий</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="41" />
+        <source>one of the most common passwords</source>
+        <translation>один из самых распространённых паролей</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="42" />
+        <source>a common word with digits</source>
+        <translation>обычное слово с цифрами</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="43" />
+        <source>a common word with letters swapped for symbols</source>
+        <translation>обычное слово, где буквы заменены символами</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="44" />
+        <source>a common word or name</source>
+        <translation>обычное слово или имя</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="45" />
+        <source>repeated characters</source>
+        <translation>повторяющиеся символы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="46" />
+        <source>a sequence like abc or 123</source>
+        <translation>последовательность вроде abc или 123</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="47" />
+        <source>a row of keys on the keyboard</source>
+        <translation>ряд клавиш на клавиатуре</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="48" />
+        <source>a date or a year</source>
+        <translation>дата или год</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="56" />
+        <source>The two passphrases differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_meter.py" line="58" />
+        <source>This passphrase is %1. Use four or more unrelated words.</source>
+        <translation>Этот пароль — %1. Используйте четыре или больше не связанных между собой слов.</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
-        <location filename="../../desktop/worker.py" line="63"/>
+        <location filename="../../desktop/worker.py" line="63" />
         <source>Something went wrong and the operation was stopped. Nothing already stored was changed.</source>
         <translation>Что-то пошло не так, и операция остановлена. Ничего из уже сохранённого не изменено.</translation>
     </message>
@@ -1850,132 +1997,132 @@ Replace them?</source>
 <context>
     <name>TranslationDialog</name>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="28"/>
+        <location filename="../../desktop/translation_dialog.py" line="28" />
         <source>Add a translation</source>
         <translation>Добавить перевод</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="30"/>
+        <location filename="../../desktop/translation_dialog.py" line="30" />
         <source>Language of the translation</source>
         <translation>Язык перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="32"/>
+        <location filename="../../desktop/translation_dialog.py" line="32" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="32"/>
+        <location filename="../../desktop/translation_dialog.py" line="32" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="32"/>
+        <location filename="../../desktop/translation_dialog.py" line="32" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="33"/>
+        <location filename="../../desktop/translation_dialog.py" line="33" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="33"/>
+        <location filename="../../desktop/translation_dialog.py" line="33" />
         <source>Russian</source>
         <translation>русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="33"/>
+        <location filename="../../desktop/translation_dialog.py" line="33" />
         <source>Kyrgyz</source>
         <translation>кыргызский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="34"/>
+        <location filename="../../desktop/translation_dialog.py" line="34" />
         <source>Kazakh</source>
         <translation>казахский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="34"/>
+        <location filename="../../desktop/translation_dialog.py" line="34" />
         <source>Uzbek</source>
         <translation>узбекский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="34"/>
+        <location filename="../../desktop/translation_dialog.py" line="34" />
         <source>Tajik</source>
         <translation>таджикский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="35"/>
+        <location filename="../../desktop/translation_dialog.py" line="35" />
         <source>German</source>
         <translation>немецкий</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="40"/>
+        <location filename="../../desktop/translation_dialog.py" line="40" />
         <source>Text of the translation</source>
         <translation>Текст перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="42"/>
+        <location filename="../../desktop/translation_dialog.py" line="42" />
         <source>Take the text from a file…</source>
         <translation>Взять текст из файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="46"/>
+        <location filename="../../desktop/translation_dialog.py" line="46" />
         <source>Translation of: %1</source>
         <translation>Перевод документа: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="47"/>
+        <location filename="../../desktop/translation_dialog.py" line="47" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="49"/>
-        <source>Translator&apos;s full name</source>
+        <location filename="../../desktop/translation_dialog.py" line="49" />
+        <source>Translator's full name</source>
         <translation>Полное имя переводчика</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="50"/>
-        <source>Translator&apos;s address</source>
+        <location filename="../../desktop/translation_dialog.py" line="50" />
+        <source>Translator's address</source>
         <translation>Адрес переводчика</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="51"/>
-        <source>Translator&apos;s telephone</source>
+        <location filename="../../desktop/translation_dialog.py" line="51" />
+        <source>Translator's telephone</source>
         <translation>Телефон переводчика</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="52"/>
+        <location filename="../../desktop/translation_dialog.py" line="52" />
         <source>Qualifications</source>
         <translation>Квалификация</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="53"/>
+        <location filename="../../desktop/translation_dialog.py" line="53" />
         <source>Date of the translation</source>
         <translation>Дата перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="54"/>
+        <location filename="../../desktop/translation_dialog.py" line="54" />
         <source>Signature line, if certified</source>
         <translation>Строка подписи, если перевод заверен</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="60"/>
+        <location filename="../../desktop/translation_dialog.py" line="60" />
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="76"/>
+        <location filename="../../desktop/translation_dialog.py" line="76" />
         <source>Translation text</source>
         <translation>Текст перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="82"/>
+        <location filename="../../desktop/translation_dialog.py" line="82" />
         <source>That file could not be read as text (UTF-8).</source>
         <translation>Этот файл не удалось прочитать как текст (UTF-8).</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="86"/>
+        <location filename="../../desktop/translation_dialog.py" line="86" />
         <source>The translation has no text yet.</source>
         <translation>В переводе пока нет текста.</translation>
     </message>
@@ -1983,70 +2130,68 @@ Replace them?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="51"/>
+        <location filename="../../desktop/unlock_dialog.py" line="44" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="53"/>
-        <location filename="../../desktop/unlock_dialog.py" line="76"/>
-        <location filename="../../desktop/unlock_dialog.py" line="120"/>
+        <location filename="../../desktop/unlock_dialog.py" line="46" />
+        <location filename="../../desktop/unlock_dialog.py" line="67" />
+        <location filename="../../desktop/unlock_dialog.py" line="108" />
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="54"/>
+        <location filename="../../desktop/unlock_dialog.py" line="47" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="61"/>
-        <location filename="../../desktop/unlock_dialog.py" line="77"/>
+        <location filename="../../desktop/unlock_dialog.py" line="54" />
+        <location filename="../../desktop/unlock_dialog.py" line="68" />
         <source>Passphrase</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="64"/>
+        <location filename="../../desktop/unlock_dialog.py" line="57" />
         <source>Repeat the passphrase</source>
         <translation>Повторите пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="68"/>
         <source>Passphrase strength</source>
         <translation>Надёжность пароля</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="69"/>
+        <location filename="../../desktop/unlock_dialog.py" line="60" />
         <source>Remember on this device</source>
         <translation>Запомнить на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="70"/>
-        <source>Open with this device&apos;s key</source>
+        <location filename="../../desktop/unlock_dialog.py" line="61" />
+        <source>Open with this device's key</source>
         <translation>Открыть ключом этого устройства</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="74"/>
+        <location filename="../../desktop/unlock_dialog.py" line="65" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="78"/>
+        <location filename="../../desktop/unlock_dialog.py" line="69" />
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="80"/>
+        <location filename="../../desktop/unlock_dialog.py" line="71" />
         <source>Strength</source>
         <translation>Надёжность</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="83"/>
         <source>Passphrase strength in words</source>
         <translation>Надёжность пароля словами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="95"/>
+        <location filename="../../desktop/unlock_dialog.py" line="83" />
         <source>A vault is an encrypted folder on this computer. Everything you collect for your clients — documents, quotes, the chronology, the cases — is kept in it and can be read only with its passphrase. Nothing leaves this computer.
 
 The passphrase cannot be recovered: if it is forgotten, no one can open the vault, not even us. Choose four or more unrelated words, write them down somewhere safe, and make backups (Vault ▸ Back up).</source>
@@ -2055,132 +2200,116 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
 Парольную фразу нельзя восстановить: если её забыть, никто не сможет открыть хранилище, даже мы. Выберите четыре или больше не связанных между собой слова, запишите их в надёжном месте и делайте резервные копии (Хранилище ▸ Резервная копия).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="104"/>
+        <location filename="../../desktop/unlock_dialog.py" line="92" />
         <source>What a vault is</source>
         <translation>Что такое хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="130"/>
+        <location filename="../../desktop/unlock_dialog.py" line="118" />
         <source>Create vault</source>
         <translation>Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="130"/>
+        <location filename="../../desktop/unlock_dialog.py" line="118" />
         <source>Unlock</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="151"/>
+        <location filename="../../desktop/unlock_dialog.py" line="139" />
         <source>Opening with the key remembered on this device…</source>
         <translation>Открываю ключом, сохранённым на этом устройстве…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="164"/>
+        <location filename="../../desktop/unlock_dialog.py" line="152" />
         <source>The key remembered on this device could not be used (%1). Enter the passphrase.</source>
         <translation>Ключ, сохранённый на этом устройстве, не подошёл (%1). Введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="179"/>
         <source>very weak</source>
         <translation>очень слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="179"/>
         <source>weak</source>
         <translation>слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="179"/>
         <source>fair</source>
         <translation>средний</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="179"/>
         <source>strong</source>
         <translation>надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="180"/>
         <source>very strong</source>
         <translation>очень надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="182"/>
         <source>too short</source>
         <translation>слишком короткий</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="183"/>
         <source>one of the most common passwords</source>
         <translation>один из самых распространённых паролей</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="184"/>
         <source>a common word with digits</source>
         <translation>обычное слово с цифрами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="185"/>
         <source>a common word with letters swapped for symbols</source>
         <translation>обычное слово, где буквы заменены символами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="186"/>
         <source>a common word or name</source>
         <translation>обычное слово или имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="187"/>
         <source>repeated characters</source>
         <translation>повторяющиеся символы</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="188"/>
         <source>a sequence like abc or 123</source>
         <translation>последовательность вроде abc или 123</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="189"/>
         <source>a row of keys on the keyboard</source>
         <translation>ряд клавиш на клавиатуре</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="190"/>
         <source>a date or a year</source>
         <translation>дата или год</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="201"/>
         <source>The two passphrases differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="205"/>
         <source>This passphrase is %1. Use four or more unrelated words.</source>
         <translation>Этот пароль — %1. Используйте четыре или больше не связанных между собой слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="211"/>
+        <location filename="../../desktop/unlock_dialog.py" line="165" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="211"/>
+        <location filename="../../desktop/unlock_dialog.py" line="165" />
         <source>Unlocking…</source>
         <translation>Открытие…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="234"/>
+        <location filename="../../desktop/unlock_dialog.py" line="188" />
         <source>An older database</source>
         <translation>Более старая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="236"/>
-        <source>The vault&apos;s database is older than its key file: it ends at change %1, but %2 changes had been recorded. An older copy may have been put back, or the most recent changes were lost. Restore your latest backup instead, unless you put back this older copy on purpose.</source>
+        <location filename="../../desktop/unlock_dialog.py" line="190" />
+        <source>The vault's database is older than its key file: it ends at change %1, but %2 changes had been recorded. An older copy may have been put back, or the most recent changes were lost. Restore your latest backup instead, unless you put back this older copy on purpose.</source>
         <translation>База данных хранилища старее его файла ключей: она заканчивается изменением %1, а записано было %2 изменений. Возможно, на место вернули старую копию или последние изменения потеряны. Восстановите последнюю резервную копию, если только вы не вернули эту старую копию намеренно.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="248"/>
+        <location filename="../../desktop/unlock_dialog.py" line="202" />
         <source>Open this older copy</source>
         <translation>Открыть эту старую копию</translation>
     </message>
@@ -2188,17 +2317,17 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../desktop/jobs.py" line="92"/>
+        <location filename="../../desktop/jobs.py" line="92" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/jobs.py" line="93"/>
+        <location filename="../../desktop/jobs.py" line="93" />
         <source>Working</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/jobs.py" line="130"/>
+        <location filename="../../desktop/jobs.py" line="130" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from dossier import about
-from tests.desktop.test_whole_path import TIMEOUT, open_person, wait_idle
+from tests.desktop.helpers import TIMEOUT, open_person, wait_idle
 
 
 def test_the_about_dialog_lists_every_bundled_part_read_only_with_the_licence_texts(

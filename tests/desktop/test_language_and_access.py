@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from dossier.resources import ROOT
-from tests.desktop.test_whole_path import TIMEOUT, open_app, open_person
+from tests.desktop.helpers import TIMEOUT, open_app, open_person
 
 
 def test_interface_switches_to_russian_and_back(qtbot: QtBot, tmp_path: Path) -> None:

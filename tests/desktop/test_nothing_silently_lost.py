@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from dossier.services import documents, events, people, quotes
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.desktop.test_whole_path import TIMEOUT, open_person, wait_idle
+from tests.desktop.helpers import TIMEOUT, open_person, wait_idle
 
 
 def test_chronology_cells_cannot_be_edited_and_lose_what_was_typed(

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from dossier.services import cases
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.desktop.test_whole_path import TIMEOUT, open_person, wait_idle
+from tests.desktop.helpers import TIMEOUT, open_person, wait_idle
 
 
 def _open_case(qtbot: QtBot, tmp_path: Path):  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from dossier.search import Searcher
 from dossier.services import documents, ocr
-from tests.desktop.test_whole_path import TIMEOUT, open_person
+from tests.desktop.helpers import TIMEOUT, open_person
 from tests.scans import TEXTS, page_image, scanned_pdf
 
 READ_TIMEOUT = 120_000

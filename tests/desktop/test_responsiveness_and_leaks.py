@@ -15,7 +15,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from pytestqt.qtbot import QtBot
 
 from dossier.services import documents, exhibits
-from tests.desktop.test_whole_path import TIMEOUT, open_person, select_text, wait_idle
+from tests.desktop.helpers import TIMEOUT, open_person, select_text, wait_idle
 from tests.scans import TEXTS, page_image, scanned_pdf
 
 SECRETS = [

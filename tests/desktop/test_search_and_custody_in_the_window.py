@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
-from tests.desktop.test_whole_path import TIMEOUT, open_person, wait_idle
+from tests.desktop.helpers import TIMEOUT, open_person, wait_idle
 
 
 def test_a_word_found_in_the_evidence_opens_its_document_at_the_page(

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop.app import DossierApp
 from dossier import settings
 from tests.desktop.conftest import OPEN
-from tests.desktop.test_whole_path import open_person
+from tests.desktop.helpers import open_person
 
 
 def test_language_and_idle_minutes_persist_and_nothing_else_is_written(

@@ -300,3 +300,18 @@ def test_cyrillic_names_reach_a_pipe_whatever_its_code_page(
     )
     assert listed.returncode == 0, listed.stderr.decode(errors="replace")
     assert "Ринат Тухватшин" in listed.stdout.decode("utf-8")
+
+
+def test_a_passphrase_over_72_characters_creates_and_changes_a_vault(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    words = "ember vastly quiche tundra gallop siren oboe pinwheel lagoon muffin tractor"
+    first, second = words + " willow", words + " zesty yodel"
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", first)
+    assert run(capsys, "init")[0] == 0
+    monkeypatch.setenv("DOSSIER_OLD_PASSPHRASE", first)
+    monkeypatch.setenv("DOSSIER_NEW_PASSPHRASE", second)
+    code, _data, err = run(capsys, "passwd")
+    assert code == 0, err
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", second)
+    assert run(capsys, "verify")[0] == 0

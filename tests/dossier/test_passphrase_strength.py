@@ -29,3 +29,15 @@ def test_unrelated_words_make_an_accepted_passphrase() -> None:
     strength = passphrase_strength("tiger lamp orchard 77")
     assert strength.acceptable and strength.words in ("strong", "very strong")
     assert passphrase_problem("correct horse battery staple") is None
+
+
+DICEWARE = (
+    "ember vastly quiche tundra gallop siren oboe pinwheel lagoon muffin tractor willow zesty"
+)
+
+
+def test_a_long_diceware_passphrase_is_judged_not_refused() -> None:
+    # zxcvbn raises for more than 72 characters; long diceware phrases are what we advise.
+    assert len(DICEWARE) > 72
+    assert passphrase_strength(DICEWARE).acceptable
+    assert passphrase_problem(DICEWARE * 3) is None

@@ -10,7 +10,7 @@ from dossier.services.documents import ImportReport, import_files
 from dossier.services.people import PersonView
 from storage.vault import Vault
 from tests.dossier.conftest import by_name
-from tests.storage.test_vault import _plaintext_found
+from tests.helpers import plaintext_found
 
 STATEMENT = "media-action-platform-kloop-2025-05-30.txt"
 
@@ -75,4 +75,4 @@ def test_the_search_index_leaves_no_plaintext_on_disk(
     vault: Vault, corpus_import: ImportReport
 ) -> None:
     Searcher(vault).search("Duulatov")
-    assert _plaintext_found(vault.folder, ["Duulatov", "duulatov", "dulatov", "Tukhvatshin"]) == []
+    assert plaintext_found(vault.folder, ["Duulatov", "duulatov", "dulatov", "Tukhvatshin"]) == []

@@ -26,6 +26,7 @@ from storage.header import HEADER_NAME
 from storage.keys import KdfParams
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.helpers import plaintext_found
 
 SECRETS = [
     "Rinat Tukhvatshin",
@@ -35,21 +36,6 @@ SECRETS = [
     "Кыргыз тили: ң ө ү",
     "we rejected this request",
 ]
-
-
-def _encodings(text: str) -> list[bytes]:
-    return [text.encode("utf-8"), text.encode("utf-16-le"), text.encode("utf-16-be")]
-
-
-def _plaintext_found(folder: Path, texts: list[str]) -> list[str]:
-    found = []
-    for path in folder.rglob("*"):
-        if path.is_file():
-            raw = path.read_bytes()
-            for text in texts:
-                if any(encoded in raw for encoded in _encodings(text)):
-                    found.append(f"{text!r} in {path.relative_to(folder)}")
-    return found
 
 
 def _blob_path(vault: Vault, file_id: int) -> Path:
@@ -82,15 +68,15 @@ def test_no_plaintext_anywhere_under_the_vault_folder(vault: Vault, vault_folder
     with vault.transaction() as session:
         vault.record_custody(session, "note", SECRETS[1], {"quote": SECRETS[-1]})
     # While open (WAL and shared-memory files present) and after locking.
-    assert _plaintext_found(vault_folder, SECRETS) == []
+    assert plaintext_found(vault_folder, SECRETS) == []
     vault.lock()
-    assert _plaintext_found(vault_folder, SECRETS) == []
-    assert _plaintext_found(vault_folder, ["Witness statement"]) == []
+    assert plaintext_found(vault_folder, SECRETS) == []
+    assert plaintext_found(vault_folder, ["Witness statement"]) == []
 
 
 def test_grep_helper_does_find_plaintext(tmp_path: Path) -> None:
     (tmp_path / "leak.txt").write_text("x " + SECRETS[3], encoding="utf-8")
-    assert _plaintext_found(tmp_path, SECRETS) != []
+    assert plaintext_found(tmp_path, SECRETS) != []
 
 
 def test_wrong_passphrase_is_refused_and_changes_nothing(vault: Vault, vault_folder: Path) -> None:
