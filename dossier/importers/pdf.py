@@ -11,6 +11,7 @@ import pypdfium2 as pdfium
 from dossier.errors import ImportRefused, PasswordNeeded
 from dossier.i18n import t
 from dossier.importers.base import Extracted
+from dossier.pdf_safety import find_active
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 
@@ -22,15 +23,17 @@ def _pdf_date(value: str) -> str | None:
     return "-".join(part for part in match.groups() if part)
 
 
-def _check_bundle_ready(path: Path, password: str | None) -> None:
+def _check_bundle_ready(path: Path, password: str | None) -> list[str]:
     """The export copies pages with pikepdf (qpdf): a PDF it cannot read is refused now, at
-    import, rather than stopping every later export of the case."""
+    import, rather than stopping every later export of the case. Returns the warnings the
+    lawyer should read (what the file carries that the bundle will leave out)."""
     try:
         with pikepdf.open(path, password=password or "") as pdf:
             if len(pdf.pages) == 0:
                 raise ImportRefused(t('"{file}" has no pages.', file=path.name))
             if any(not _resources_sane(page.obj) for page in pdf.pages):
                 raise pikepdf.PdfError("a page's resources are not a dictionary")
+            active = find_active(pdf)
     except pikepdf.PasswordError as error:
         raise PasswordNeeded(path.name) from error
     except (pikepdf.PdfError, RecursionError) as error:
@@ -41,6 +44,15 @@ def _check_bundle_ready(path: Path, password: str | None) -> None:
                 file=path.name,
             )
         ) from error
+    if not active:
+        return []
+    return [
+        t(
+            "This PDF carries active content ({what}). It may have been made to act when "
+            "opened; the bundle leaves it out and files the pages as they look.",
+            what="; ".join(active.kinds()),
+        )
+    ]
 
 
 def _resources_sane(page: pikepdf.Object) -> bool:
@@ -86,7 +98,7 @@ class PdfImporter:
             raise ImportRefused(f'"{path.name}" is damaged: a page cannot be read.') from error
         finally:
             document.close()
-        _check_bundle_ready(path, password)
+        warnings = _check_bundle_ready(path, password)
         suggestions = {
             key: value.strip()
             for key, value in (("title", metadata.get("Title", "")),
@@ -97,4 +109,4 @@ class PdfImporter:
             suggestions["date_created"] = created
         # Pages without text of their own (a scan) are not a warning kept with the document:
         # they wait for OCR, and the document's OCR state says so until they are read.
-        return Extracted(pages=pages or [""], suggestions=suggestions, warnings=[])
+        return Extracted(pages=pages or [""], suggestions=suggestions, warnings=warnings)

@@ -23,6 +23,7 @@ from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf, trans
 from dossier.export.pdf.stamps import StampKit, visual_size
 from dossier.export.pdf.text_layer import add_text_layer
 from dossier.i18n import t
+from dossier.pdf_safety import remove_active
 
 PAPER = {"a4": A4, "letter": LETTER}
 _LAYOUT_PASSES = 4
@@ -85,6 +86,8 @@ def _prepare_exhibits(
                     t("{annex}: the file no longer matches its SHA-256", annex=exhibit.label)
                 )
             pdf = pikepdf.open(io.BytesIO(data), password=exhibit.password or "")
+            if is_pdf:
+                remove_active(pdf)  # nothing of the sender's may act when the bundle is opened
             if is_pdf and exhibit.text_layer:
                 add_text_layer(pdf, exhibit.text_layer)  # scanned pages: their words, unseen
             exhibit.original_pages = len(pdf.pages)

@@ -1,0 +1,183 @@
+"""What in a PDF could act when the filing is opened, found at import and removed before the
+pages go into a bundle.
+
+An exhibit may come from the persecuting state: a page's JavaScript can tell its sender when
+and where the bundle was opened (a SubmitForm or URI beacon), a Launch action can start a
+program, an attachment can be one. The bundle copies an exhibit's pages only (never its
+catalogue), so what the pages carry is what must go: page and annotation actions, annotations
+that play or hold files, and a form field's actions reached through its parents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pikepdf
+
+from dossier.i18n import t
+
+# Annotations that hold a file or play media: removed whole.
+_ACTIVE_ANNOTATIONS = {"/FileAttachment", "/RichMedia", "/Screen", "/Sound", "/Movie", "/3D"}
+# Actions a reader runs: every kind but a jump inside the same document is dropped.
+_SAFE_ACTIONS = {"/GoTo"}
+
+
+@dataclass
+class ActiveContent:
+    """What was found (or removed), in kinds a lawyer can be told."""
+
+    javascript: bool = False
+    actions: set[str] = field(default_factory=set)  # "Launch", "URI", "SubmitForm"…
+    attachments: list[str] = field(default_factory=list)  # file names
+    media: bool = False
+
+    def __bool__(self) -> bool:
+        return self.javascript or bool(self.actions) or bool(self.attachments) or self.media
+
+    def kinds(self) -> list[str]:
+        """What was found, in words for the import's warning (in the interface's language)."""
+        found = [t("JavaScript")] if self.javascript else []
+        found += [_action_words(action) for action in sorted(self.actions)]
+        if self.attachments:
+            names = ", ".join(sorted(set(self.attachments))[:5])
+            found.append(t("attached files ({names})", names=names))
+        if self.media:
+            found.append(t("sound or video"))
+        return found
+
+
+def _action_words(action: str) -> str:
+    match action:
+        case "Launch":
+            return t("an action that starts a program")
+        case "URI":
+            return t("links that open a web address")
+        case "SubmitForm":
+            return t("a form that sends data out")
+        case "ImportData":
+            return t("an action that reads other files")
+        case "GoToR" | "GoToE":
+            return t("links into other files")
+        case _:
+            return t("actions of the kind {kind}", kind=action)
+
+
+def find_active(pdf: pikepdf.Pdf) -> ActiveContent:
+    """Everything in the file that could act, its catalogue included (what import reports)."""
+    found = ActiveContent()
+    root = pdf.Root
+    for key in ("/OpenAction", "/AA"):
+        if key in root:
+            _note_actions(root[key], found)
+    names = root.get("/Names")
+    if isinstance(names, pikepdf.Dictionary):
+        if "/JavaScript" in names:
+            found.javascript = True
+        if "/EmbeddedFiles" in names:
+            found.attachments += list(pdf.attachments.keys())
+    acroform = root.get("/AcroForm")
+    if isinstance(acroform, pikepdf.Dictionary) and "/XFA" in acroform:
+        found.javascript = True  # an XFA form carries scripts of its own
+    for page in pdf.pages:
+        _clean_page(page.obj, found, remove=False)
+    return found
+
+
+def remove_active(pdf: pikepdf.Pdf) -> ActiveContent:
+    """Strip what the pages carry that could act; returns what was removed. The pages look
+    the same: only behaviour goes (a link's rectangle stays, it no longer leads anywhere)."""
+    removed = ActiveContent()
+    for page in pdf.pages:
+        _clean_page(page.obj, removed, remove=True)
+    return removed
+
+
+def _clean_page(page: pikepdf.Dictionary, found: ActiveContent, *, remove: bool) -> None:
+    if "/AA" in page:
+        _note_actions(page.AA, found)
+        if remove:
+            del page["/AA"]
+    annotations = page.get("/Annots")
+    if not isinstance(annotations, pikepdf.Array):
+        return
+    kept = pikepdf.Array()
+    for annotation in annotations:
+        if not isinstance(annotation, pikepdf.Dictionary):
+            continue
+        subtype = str(annotation.get("/Subtype", ""))
+        if subtype in _ACTIVE_ANNOTATIONS:
+            if subtype == "/FileAttachment":
+                spec = annotation.get("/FS")
+                name = (
+                    spec.get("/UF", spec.get("/F", ""))
+                    if isinstance(spec, pikepdf.Dictionary)
+                    else ""
+                )
+                found.attachments.append(str(name) or "unnamed")
+            else:
+                found.media = True
+            continue  # the annotation goes whole
+        _clean_annotation(annotation, found, remove=remove)
+        kept.append(annotation)
+    if remove:
+        page["/Annots"] = kept
+
+
+def _clean_annotation(
+    annotation: pikepdf.Dictionary, found: ActiveContent, *, remove: bool
+) -> None:
+    # A form field's widget inherits from its parents: their actions run for it too.
+    seen: set[tuple[int, int]] = set()
+    node: pikepdf.Object | None = annotation
+    while isinstance(node, pikepdf.Dictionary):
+        if node.is_indirect:
+            if node.objgen in seen:
+                break  # a cycle of parents in a hostile file
+            seen.add(node.objgen)
+        if "/AA" in node:
+            _note_actions(node.AA, found)
+            if remove:
+                del node["/AA"]
+        if "/A" in node:
+            action = node.A
+            unsafe = _note_actions(action, found, top_is_action=True)
+            if remove and unsafe:
+                del node["/A"]
+        node = node.get("/Parent")
+
+
+def _note_actions(
+    value: pikepdf.Object, found: ActiveContent, *, top_is_action: bool = False
+) -> bool:
+    """Record the kinds of the actions in ``value`` (an action, or a dictionary of triggers
+    to actions, each possibly chained by /Next); True when any is unsafe."""
+    unsafe = False
+    pending: list[pikepdf.Object] = (
+        [value] if top_is_action or "/S" in _as_dict(value) else list(_as_dict(value).values())
+    )
+    seen: set[tuple[int, int]] = set()
+    while pending:
+        action = pending.pop()
+        if isinstance(action, pikepdf.Array):
+            pending.extend(action)
+            continue
+        if not isinstance(action, pikepdf.Dictionary):
+            continue
+        if action.is_indirect:
+            if action.objgen in seen:
+                continue
+            seen.add(action.objgen)
+        kind = str(action.get("/S", ""))
+        if kind not in _SAFE_ACTIONS:
+            unsafe = True
+            if kind == "/JavaScript" or "/JS" in action:
+                found.javascript = True
+            elif kind:
+                found.actions.add(kind.lstrip("/"))
+        if "/Next" in action:
+            pending.append(action.Next)
+    return unsafe
+
+
+def _as_dict(value: pikepdf.Object) -> pikepdf.Dictionary:
+    return value if isinstance(value, pikepdf.Dictionary) else pikepdf.Dictionary()

@@ -1,0 +1,71 @@
+"""A PDF from the persecuting state may be made to act when opened (a beacon telling its
+sender when and where the bundle was read, a program to launch): import says so, and nothing
+of it reaches the filing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from dossier.export.case_export import export_case, parse_time
+from dossier.services import cases, documents, exhibits, people
+from storage.vault import Vault
+from tests.helpers import active_content_in, hostile_pdf
+from tests.integration.pdf_tools import text as pdf_text
+from tests.integration.pdf_tools import tool
+
+AT = parse_time("2025-11-20T10:00:00Z")
+
+
+@pytest.fixture
+def imported(vault: Vault, tmp_path: Path) -> tuple[int, documents.DocumentView]:
+    person = people.add_person(vault, "Rinat Tukhvatshin")
+    case = cases.add_case(vault, person.id, "general")
+    report = documents.import_files(
+        vault, [hostile_pdf(tmp_path / "charge-sheet.pdf")], person_ids=[person.id]
+    )
+    (document,) = report.imported
+    exhibits.add_exhibit(vault, case.id, document.id)
+    return case.id, document
+
+
+def test_the_fixture_does_carry_everything_a_hostile_pdf_can(tmp_path: Path) -> None:
+    found = active_content_in(hostile_pdf(tmp_path / "charge-sheet.pdf"))
+    for kind in ("/JavaScript", "/SubmitForm", "/URI", "/Launch", "FileAttachment", "invoice"):
+        assert any(kind in item for item in found), kind
+
+
+def test_import_says_the_pdf_carries_active_content_and_what_the_bundle_drops(
+    imported: tuple[int, documents.DocumentView],
+) -> None:
+    _case_id, document = imported
+    (warning,) = document.warnings
+    assert "active content" in warning and "leaves it out" in warning
+    for said in ("JavaScript", "starts a program", "web address", "sends data out", "invoice"):
+        assert said in warning, said
+
+
+def test_nothing_active_reaches_the_bundle(
+    vault: Vault, imported: tuple[int, documents.DocumentView], tmp_path: Path
+) -> None:
+    case_id, _document = imported
+    result = export_case(vault, case_id, tmp_path / "bundle.pdf", at=AT, draft=True)
+    assert active_content_in(result.path) == []
+    assert "Charge sheet of the Prosecutor General" in pdf_text(result.path)  # the page stays
+    with pikepdf.open(result.path) as pdf:
+        assert list(pdf.attachments) == ["manifest.json"]
+        assert "/OpenAction" not in pdf.Root
+    import subprocess
+
+    checked = subprocess.run([tool("qpdf"), "--check", str(result.path)], capture_output=True)
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_a_word_export_of_the_same_case_goes_through(
+    vault: Vault, imported: tuple[int, documents.DocumentView], tmp_path: Path
+) -> None:
+    case_id, _document = imported
+    result = export_case(vault, case_id, tmp_path / "bundle.docx", at=AT, draft=True, format="docx")
+    assert result.path.stat().st_size > 0
