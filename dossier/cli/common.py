@@ -12,6 +12,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from dossier import vocabulary
+from dossier.clean_text import without_controls
 
 if TYPE_CHECKING:  # loaded when a command runs, so that --help stays fast
     from storage.vault import Vault
@@ -69,4 +70,5 @@ def emit(args: argparse.Namespace, data: Any, text: str) -> None:
     if args.json:
         print(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2))
     elif text:
-        print(text)
+        # A title or file name from a hostile file may hold ESC sequences a terminal obeys.
+        print(without_controls(text))

@@ -20,8 +20,7 @@ _CHROME_HEADINGS = re.compile(
     re.IGNORECASE,
 )
 _LIST_LINE = re.compile(r"^\s*([-*•–—]|\d+[.)])\s+\S")
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
-_ITALIC = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
+_EMPHASIS_MARK = re.compile(r"\*{1,3}|__")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)\)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 
@@ -63,7 +62,42 @@ def _inline(text: str) -> str:
             return f"{label} ({target})" if label else target
         return label
 
-    text = _LINK.sub(link, text)
-    text = escape(text)
-    text = _BOLD.sub(lambda m: f"<b>{m.group(1) or m.group(2)}</b>", text)
-    return _ITALIC.sub(lambda m: f"<i>{m.group(1)}</i>", text)
+    return _emphasis(escape(_LINK.sub(link, text)))
+
+
+def _emphasis(text: str) -> str:
+    """``**bold**``, ``__bold__`` and ``*italic*`` as tags that always nest: a mark that would
+    close across another (``**a *b** c*``) stays a literal mark, and so does one never closed.
+    reportlab refuses crossed tags, and a hostile file must not stop the export."""
+    parts: list[str] = []
+    opened: list[tuple[str, int]] = []  # each open mark and where it stands in ``parts``
+    position = 0
+    for match in _EMPHASIS_MARK.finditer(text):
+        parts.append(text[position : match.start()])
+        position = match.end()
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        found = match.group()
+        if found == "***":  # bold and italic at once: close the inner first, or open both
+            inner = opened[-1][0] if opened and opened[-1][0] in ("*", "**") else "**"
+            marks = [inner, "*" if inner == "**" else "**"]
+        else:
+            marks = [found]
+        for mark in marks:
+            tag = "i" if mark == "*" else "b"
+            inside_word = mark != "**" and (before.isalnum() or after.isalnum())
+            if (
+                opened
+                and opened[-1][0] == mark
+                and not before.isspace()
+                and not (mark == "__" and after.isalnum())
+            ):
+                parts[opened.pop()[1]] = f"<{tag}>"
+                parts.append(f"</{tag}>")
+            elif not after.isspace() and not (inside_word and before.isalnum()):
+                opened.append((mark, len(parts)))
+                parts.append(mark)
+            else:
+                parts.append(mark)
+    parts.append(text[position:])
+    return "".join(parts)

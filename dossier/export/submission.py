@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from dossier import refs
+from dossier.clean_text import without_controls
 from dossier.export.content import DossierContent, Exhibit
 from dossier.services.translations import LANGUAGES
 
@@ -31,6 +32,11 @@ class Span:
     bold: bool = False
     italic: bool = False
 
+    def __post_init__(self) -> None:
+        # Every word of the submission passes here, for both renderers: a control character
+        # from an old import or a pasted text would stop the Word file (XML cannot hold it).
+        object.__setattr__(self, "text", without_controls(self.text))
+
 
 @dataclass(frozen=True)
 class Para:
@@ -47,6 +53,9 @@ class Para:
 class Heading:
     text: str
     level: int = 0  # 0: a part (bookmarked, in the contents); 1: within a part
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", without_controls(self.text))
 
 
 @dataclass(frozen=True)

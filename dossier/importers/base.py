@@ -8,6 +8,7 @@ from typing import Protocol
 
 import filetype
 
+from dossier.clean_text import FIELD_LIMIT, TITLE_LIMIT, one_line, without_controls
 from dossier.errors import ImportRefused
 from dossier.i18n import t
 
@@ -22,6 +23,18 @@ class Extracted:
     pages: list[str]
     suggestions: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+    def cleaned(self) -> Extracted:
+        """What the file said, safe to keep: no control characters, titles that fit a page."""
+        return Extracted(
+            pages=[without_controls(page) for page in self.pages],
+            suggestions={
+                key: one_line(value, TITLE_LIMIT if key == "title" else FIELD_LIMIT)
+                for key, value in self.suggestions.items()
+                if one_line(value)
+            },
+            warnings=[without_controls(warning) for warning in self.warnings],
+        )
 
 
 class Importer(Protocol):

@@ -17,6 +17,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from dossier import dates, refs, search
+from dossier.clean_text import TITLE_LIMIT, one_line, without_controls
 from dossier.errors import DossierError, ImportRefused, NotFound, PasswordNeeded
 from dossier.i18n import t
 from dossier.importers import detect_mime, importer_for
@@ -266,7 +267,8 @@ def import_one(
                 type=mime,
             )
         )
-    extracted = importer.extract(path, password)  # before storing: a bad file stores nothing
+    # Before storing: a bad file stores nothing. What it says about itself is cleaned first.
+    extracted = importer.extract(path, password).cleaned()
     with (
         _open_source(path, follow_links) as (source, size),
         vault.adding_file(source, size, label=path.name, media_type=mime, cancelled=cancelled) as (
@@ -282,7 +284,8 @@ def import_one(
             ).first()
             if existing is not None:
                 return refs.make("D", existing.id)
-        document = record_document(session, stored.record.id, path.stem, kind, mime, extracted)
+        title = one_line(path.stem, TITLE_LIMIT) or path.name
+        document = record_document(session, stored.record.id, title, kind, mime, extracted)
         if password and mime == "application/pdf":
             # Kept in the encrypted database: the bundle must open the PDF to copy its pages.
             document.pdf_password = password
@@ -422,6 +425,18 @@ def update_document(vault: Vault, document_id: int, **fields: str | bool | None)
             if name == "confidential":
                 document.confidential = bool(value)
             elif name in EDITABLE:
+                if isinstance(value, str):
+                    value = without_controls(value)
+                if name == "title" and isinstance(value, str) and len(value) > TITLE_LIMIT:
+                    raise DossierError(
+                        t(
+                            "A title can be at most {limit} characters (this one has {count}): "
+                            "shorten it, and put the rest in the description. It was not "
+                            "changed.",
+                            limit=TITLE_LIMIT,
+                            count=len(value),
+                        )
+                    )
                 if isinstance(value, str) and not value.strip():
                     if name == "title":
                         raise DossierError(t("A document needs a title; it was not changed."))

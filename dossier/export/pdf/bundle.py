@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pikepdf
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.platypus.doctemplate import LayoutError
 
+from dossier.clean_text import TITLE_LIMIT
 from dossier.errors import DossierError
 from dossier.export import submission
 from dossier.export.content import DossierContent, Exhibit, Originals
@@ -101,6 +103,16 @@ def _prepare_exhibits(
             opened.append(pdf)
         except DossierError as error:
             problems.append(str(error))
+        except (LayoutError, ValueError, pikepdf.PdfError):
+            # A typesetting failure on a hostile text (its message can quote the evidence,
+            # and is never shown): the annex is named and the others are still checked.
+            problems.append(
+                t(
+                    "{annex} ({title}): its text could not be laid out on the page",
+                    annex=exhibit.label,
+                    title=exhibit.document.title,
+                )
+            )
         if progress is not None:
             progress(index + 1, len(content.exhibits) + 2)
     if problems:
@@ -142,6 +154,32 @@ def number_pages(originals: Originals, content: DossierContent, paper: str) -> N
 
 
 def _lay_out(
+    content: DossierContent, page_size: tuple[float, float]
+) -> tuple[pikepdf.Pdf, list[narrative.Heading], int]:
+    try:
+        return _lay_out_unchecked(content, page_size)
+    except (LayoutError, ValueError) as error:
+        raise DossierError(_why_not_laid_out(content)) from error
+
+
+def _why_not_laid_out(content: DossierContent) -> str:
+    """The lawyer's sentence for a submission reportlab could not fit on its pages."""
+    too_long = [e for e in content.exhibits if len(e.document.title) > TITLE_LIMIT]
+    if too_long:
+        return t(
+            "The list of annexes cannot be laid out: the title of {annexes} is too long for a "
+            "page. Shorten it to at most {limit} characters (the document's details) and export "
+            "again. Nothing was written.",
+            annexes=", ".join(e.label for e in too_long),
+            limit=TITLE_LIMIT,
+        )
+    return t(
+        "The submission cannot be laid out: one of its titles or paragraphs is too long for a "
+        "page. Shorten the longest and export again. Nothing was written."
+    )
+
+
+def _lay_out_unchecked(
     content: DossierContent, page_size: tuple[float, float]
 ) -> tuple[pikepdf.Pdf, list[narrative.Heading], int]:
     # The exhibit index shows bundle pages, which depend on the narrative's length: lay out
