@@ -12,6 +12,7 @@ from dossier.errors import ImportRefused
 from dossier.i18n import t
 from dossier.images import page_count
 from dossier.importers.base import Extracted
+from dossier.importers.heif_structure import heif_problem
 from dossier.importers.jpeg_structure import jpeg_problem
 
 register_heif_opener()
@@ -34,12 +35,23 @@ class ImageImporter:
 
     def extract(self, path: Path, password: str | None = None) -> Extracted:
         with open(path, "rb") as handle:
-            head = handle.read(3)
-        is_jpeg = head == b"\xff\xd8\xff" and path.stat().st_size <= _MAX_JPEG_CHECK_BYTES
+            head = handle.read(12)
+        is_jpeg = head[:3] == b"\xff\xd8\xff" and path.stat().st_size <= _MAX_JPEG_CHECK_BYTES
         if is_jpeg and (problem := jpeg_problem(path.read_bytes())):
             raise ImportRefused(
                 t(
                     '"{file}" is a damaged JPEG ({problem}), so it cannot be imported as '
+                    "evidence. Find an undamaged copy.",
+                    file=path.name,
+                    problem=problem,
+                )
+            )
+        is_heif = head[4:8] == b"ftyp"  # an ISO base media file: HEIC, HEIF, AVIF
+        if is_heif and (problem := heif_problem(path)):
+            # libheif decodes a cut-off photo without a word, its missing part grey.
+            raise ImportRefused(
+                t(
+                    '"{file}" is a damaged HEIC photo ({problem}), so it cannot be imported as '
                     "evidence. Find an undamaged copy.",
                     file=path.name,
                     problem=problem,

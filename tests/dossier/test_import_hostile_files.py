@@ -117,3 +117,19 @@ def test_a_pdf_whose_page_resources_are_broken_is_refused_at_import(
     report = documents.import_files(vault, [path])
     assert report.imported == []
     assert "would stop it from going into a bundle" in report.skipped[0][1]
+
+
+def test_a_cut_off_heic_photo_is_refused_not_imported_half_grey(
+    vault: Vault, tmp_path: Path, corpus: Path
+) -> None:
+    # libheif decodes the first half of an iPhone photo without a word, the rest grey.
+    whole = (corpus / "images" / "IMG_5195.HEIC").read_bytes()
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a cut off.heic").write_bytes(whole[: len(whole) // 2])
+    (folder / "b whole.heic").write_bytes(whole)
+    report = documents.import_files(vault, [folder])
+    assert [d.original_name for d in report.imported] == ["b whole.heic"]
+    [(name, reason)] = report.skipped
+    assert name == "a cut off.heic" and "damaged HEIC photo" in reason
+    assert vault.files() and len(vault.files()) == 1  # nothing of the cut-off file stored
