@@ -214,7 +214,9 @@ class UnlockDialog(QDialog):
         self.buttons.setEnabled(False)
         self._jobs.query(
             self,
-            lambda: Vault.unlock(folder, passphrase, accept_older_database=True),
+            lambda: vault_access.unlock_with_passphrase(
+                folder, passphrase, accept_older_database=True
+            ),
             self._done,
             on_failed=self._failed,
         )

@@ -44,6 +44,17 @@ class CustodyEntry(Base):
     entry_hash: Mapped[str] = mapped_column(String(64))
 
 
+class ExportInProgress(Base):
+    """A folder an export is writing into (its part file is plaintext): removed when the
+    export ends; one left behind means the export was killed, and its part is swept."""
+
+    __tablename__ = "exports_in_progress"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    folder: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[str] = mapped_column(String(32))
+
+
 # ------------------------------------------------------------------------ the evidence model
 class Person(Base):
     __tablename__ = "people"

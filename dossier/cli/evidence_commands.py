@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dossier import refs, vocabulary
 from dossier.cli.common import UserError, emit, open_vault
-from dossier.cli.text_input import add_text
+from dossier.cli.text_input import add_list, add_text
 from dossier.cli.types import Adder, SubGroup
 from dossier.legal_grounds import CASE_KINDS, NOTICE_TYPES
 
@@ -413,13 +413,13 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub = add("add", person_add, "Add a person.", group=group)
     add_text(sub, "name", "the name as used in filings", positional=True, required=True)
     add_text(sub, "native", "the name in its own script (e.g. Cyrillic)")
-    sub.add_argument("--alias", action="append", default=[], help="another spelling (repeat)")
+    add_list(sub, "alias", "another spelling")
     sub.add_argument("--role", choices=vocabulary.ROLES)
     sub.add_argument("--born", help='date of birth, as precise as known ("1987", "May 1987")')
     sub.add_argument("--nationality")
     add_text(sub, "notes")
     sub = add("list", person_list, "List people (or find them by any spelling).", group=group)
-    sub.add_argument("--find", help="a name in any spelling or script")
+    add_text(sub, "find", "a name in any spelling or script")
     sub = add("show", person_show, "Show one person.", group=group)
     sub.add_argument("person", help="P1")
     sub = add("set", person_set, "Change a person's particulars.", group=group)
@@ -435,7 +435,7 @@ def register(add: Adder, add_group: SubGroup) -> None:
     add_text(sub, "notes")
     sub = add("alias", person_alias, "Add another spelling of a person's name.", group=group)
     sub.add_argument("person", help="P1")
-    sub.add_argument("alias")
+    add_text(sub, "alias", "the other spelling", positional=True, required=True)
     add("duplicates", person_duplicates, "Suggest people entered twice.", group=group)
 
     group = add_group("case", "Cases: a CCF request, an asylum claim or a general dossier.")
@@ -476,7 +476,7 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument("paths", nargs="+", help="files or folders")
     sub.add_argument("--person", action="append", default=[], help="link to a person (P1)")
     sub.add_argument("--kind", default="other", choices=vocabulary.DOCUMENT_KINDS)
-    sub.add_argument("--password", help="the password of protected PDFs")
+    add_text(sub, "password", "the password of protected PDFs")
     sub.add_argument(
         "--accept",
         action="store_true",
@@ -610,7 +610,7 @@ def register_export(add: Adder) -> None:
     sub.add_argument("--template", help="ccf-request, asylum-uk, asylum-us, general, or a file")
     sub.add_argument("--paper", choices=("a4", "letter"), help="default: the forum's paper")
     sub.add_argument("--draft", action="store_true", help="export even if fields are missing")
-    sub.add_argument("--redact", action="append", default=[], help="a name to hide (repeat)")
+    add_list(sub, "redact", "a name to hide")
     sub.add_argument("--at", help="fix the export time (ISO), for identical re-exports")
     sub.add_argument(
         "--split-mb", type=float, metavar="N",

@@ -15,6 +15,8 @@ from dossier.cli.common import UserError
 
 # Each command keeps the (dest, required) of its text options under this name in its defaults.
 _OPTIONS = "text_options__"
+# ... and the dest of its repeatable options that also take a file of lines (names to redact).
+_LISTS = "list_options__"
 
 
 def add_text(
@@ -41,9 +43,33 @@ def add_text(
     sub.set_defaults(**{_OPTIONS: [*(sub.get_default(_OPTIONS) or []), (dest, required)]})
 
 
+def add_list(
+    sub: argparse.ArgumentParser, name: str, help: str, *, dest: str | None = None
+) -> None:
+    """A repeatable option (``--redact NAME``) with a twin ``--redact-file FILE`` of one value
+    a line: a client's name given on the command line stays in the shell's history."""
+    dest = dest or name.replace("-", "_")
+    sub.add_argument(f"--{name}", dest=dest, action="append", default=[], help=f"{help} (repeat)")
+    sub.add_argument(
+        f"--{name}-file",
+        dest=f"{dest}__file",
+        metavar="FILE",
+        help="read them from FILE, one a line ('-': standard input), which keeps them out of "
+        "the shell's history",
+    )
+    sub.set_defaults(**{_LISTS: [*(sub.get_default(_LISTS) or []), dest]})
+
+
 def read_text_files(args: argparse.Namespace) -> None:
     """Put the text of each ``--…-file`` into its option; stdin is read at most once."""
     stdin_used = False
+    for dest in getattr(args, _LISTS, []):
+        source = getattr(args, f"{dest}__file", None)
+        if source is not None:
+            if source == "-":
+                stdin_used = True
+            lines = _read(source).splitlines()
+            getattr(args, dest).extend(line.strip() for line in lines if line.strip())
     for dest, required in getattr(args, _OPTIONS, []):
         source = getattr(args, f"{dest}__file", None)
         if source is not None:
@@ -53,16 +79,19 @@ def read_text_files(args: argparse.Namespace) -> None:
                 if stdin_used:
                     raise UserError("Only one text can be read from standard input.")
                 stdin_used = True
-                text = sys.stdin.read()
-            else:
-                try:
-                    text = Path(source).read_text(encoding="utf-8-sig")
-                except (OSError, UnicodeDecodeError) as error:
-                    raise UserError(f"The file {source} could not be read ({error}).") from error
-            setattr(args, dest, text.rstrip("\r\n"))
+            setattr(args, dest, _read(source).rstrip("\r\n"))
         elif required and getattr(args, dest, None) is None:
             raise UserError(f"Give the {_words(dest)}, or a file that holds it.")
 
 
 def _words(dest: str) -> str:
     return dest.replace("_", " ")
+
+
+def _read(source: str) -> str:
+    if source == "-":
+        return sys.stdin.read()
+    try:
+        return Path(source).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UserError(f"The file {source} could not be read.") from error

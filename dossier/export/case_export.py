@@ -17,6 +17,7 @@ from dossier.export.content import VaultOriginals, gather
 from dossier.export.separate_process import RenderJob, preload, render, render_in_child
 from dossier.i18n import t
 from dossier.services.cases import show_case
+from dossier.services.exports_in_progress import exporting_into
 from dossier.vocabulary import EXPORT_FORMATS
 from storage.vault import Vault
 
@@ -87,11 +88,12 @@ def export_case(
     if format == "docx" and split_mb is not None:
         raise DossierError("Only a PDF bundle can be split into parts.")
     job = RenderJob(content, out, format, paper, split_mb)
-    if separate_process:
-        loaded = preload(VaultOriginals(vault), content, cancelled)
-        rendered = render_in_child(loaded, job, progress, cancelled)
-    else:
-        rendered = render(VaultOriginals(vault), job, progress, cancelled)
+    with exporting_into(vault, out.parent):  # a part a kill leaves is swept at next unlock
+        if separate_process:
+            loaded = preload(VaultOriginals(vault), content, cancelled)
+            rendered = render_in_child(loaded, job, progress, cancelled)
+        else:
+            rendered = render(VaultOriginals(vault), job, progress, cancelled)
     pages, digest, files = rendered.pages, rendered.sha256, rendered.files
     with vault.transaction() as session:
         vault.record_custody(

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from storage.durable import fsync_dir
+from storage.durable import create_private, fsync_dir
 
 _PREFIX = ".evidence-dossier-export-"
 _PART = re.compile(re.escape(_PREFIX) + r"(\d+)-[0-9a-f]{12}\.part")
@@ -23,13 +23,18 @@ _STALE_AFTER_SECONDS = 24 * 3600  # where a process cannot be asked whether it s
 
 @contextmanager
 def writing(out: Path) -> Iterator[Path]:
-    """Yields the part file to write; on success it replaces ``out``, else it is removed."""
+    """Yields the part file to write; on success it replaces ``out``, else it is removed.
+    Both are readable by their owner only, as the vault is (the renderers write into the
+    part made here, which keeps its mode)."""
     sweep_stale_parts(out.parent)
     part = out.parent / f"{_PREFIX}{os.getpid()}-{secrets.token_hex(6)}.part"
     try:
+        create_private(part).close()
         yield part
         with open(part, "rb+") as handle:
             os.fsync(handle.fileno())
+        if os.name == "posix":
+            part.chmod(0o600)  # whatever a renderer did, the export is the owner's alone
         part.replace(out)
         fsync_dir(out.parent)
     finally:
@@ -46,6 +51,11 @@ def sweep_stale_parts(folder: Path) -> list[Path]:
         path.unlink(missing_ok=True)
         swept.append(path)
     return swept
+
+
+def parts_left(folder: Path) -> bool:
+    """Whether any part file of ours is still in ``folder`` (an export writing now)."""
+    return any(_PART.fullmatch(path.name) for path in folder.glob(_PREFIX + "*.part"))
 
 
 def _still_writing(pid: int, path: Path) -> bool:

@@ -149,16 +149,35 @@ def unlock_vault(
     """Unlock with DOSSIER_PASSPHRASE, else the key remembered on this device, else by asking."""
     from_env = os.environ.get(PASSPHRASE_ENV)
     if from_env is not None:
-        return Vault.unlock(folder, from_env, accept_older_database=accept_older_database)
+        return _opened(Vault.unlock(folder, from_env, accept_older_database=accept_older_database))
     # The keyring is only asked when this vault was remembered on a device.
     if VaultHeader.read(folder).device_wrap is not None:
         try:
-            return Vault.unlock_on_device(
-                folder, keystore or best_available(), accept_older_database=accept_older_database
+            return _opened(
+                Vault.unlock_on_device(
+                    folder,
+                    keystore or best_available(),
+                    accept_older_database=accept_older_database,
+                )
             )
         except (NotRemembered, KeyringUnavailable):
             pass
-    return Vault.unlock(folder, ask_passphrase(), accept_older_database=accept_older_database)
+    return _opened(
+        Vault.unlock(folder, ask_passphrase(), accept_older_database=accept_older_database)
+    )
+
+
+def _opened(vault: Vault) -> Vault:
+    """What every way of opening a vault does once it is open: a part file a killed export
+    left (the whole bundle, in plaintext) is removed."""
+    from dossier.services import exports_in_progress
+
+    try:
+        exports_in_progress.sweep(vault)
+    except BaseException:
+        vault.lock()
+        raise
+    return vault
 
 
 def remembered_here(folder: Path) -> bool:
@@ -173,8 +192,10 @@ def unlock_remembered(
     folder: Path, keystore: DeviceKeyStore | None = None, *, accept_older_database: bool = False
 ) -> Vault:
     """Unlock with the key remembered on this device (no passphrase)."""
-    return Vault.unlock_on_device(
-        folder, keystore or best_available(), accept_older_database=accept_older_database
+    return _opened(
+        Vault.unlock_on_device(
+            folder, keystore or best_available(), accept_older_database=accept_older_database
+        )
     )
 
 
@@ -187,7 +208,7 @@ def unlock_with_passphrase(
     accept_older_database: bool = False,
 ) -> Vault:
     """Unlock with the passphrase; ``remember`` keeps the key on this device from now on."""
-    vault = Vault.unlock(folder, passphrase, accept_older_database=accept_older_database)
+    vault = _opened(Vault.unlock(folder, passphrase, accept_older_database=accept_older_database))
     if remember and not vault.remembered_on_device:
         try:
             vault.remember_on_device(keystore or best_available())

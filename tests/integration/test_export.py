@@ -321,13 +321,15 @@ def test_check_says_what_is_missing_until_the_power_of_attorney_is_annexed(
     monkeypatch.setenv("DOSSIER_VAULT", str(exported.folder / "vault"))
     monkeypatch.setenv("DOSSIER_PASSPHRASE", PASSPHRASE)
     case = f"C{exported.case_id}"
-    power = next(e for e in _manifest(exported.pdf.path)["exhibits"]
-                 if e["original_file"] == "minimal-document.pdf")  # fmt: skip
+    power = next(
+        d.ref for d in documents.list_documents(exported.vault)
+        if d.original_name == "minimal-document.pdf"
+    )  # fmt: skip
     exported.vault.lock()  # the command opens the vault itself
     try:
         assert main(["check", case]) == 0
         assert "Ready to file." in capsys.readouterr().out
-        assert main(["exhibit", "remove", case, power["document"]]) == 0
+        assert main(["exhibit", "remove", case, power]) == 0
         capsys.readouterr()
         assert main(["check", case]) == 1
         out = capsys.readouterr().out
@@ -335,7 +337,7 @@ def test_check_says_what_is_missing_until_the_power_of_attorney_is_annexed(
         assert main(["check", case, "--json"]) == 1
         report = json.loads(capsys.readouterr().out)
         assert report["ready"] is False
-        assert main(["exhibit", "add", case, power["document"], "--position", "7"]) == 0
+        assert main(["exhibit", "add", case, power, "--position", "7"]) == 0
         assert main(["check", case]) == 0
     finally:
         exported.vault = Vault.unlock(exported.folder / "vault", PASSPHRASE)

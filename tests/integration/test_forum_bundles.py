@@ -33,6 +33,7 @@ class Filings:
     vault: Vault
     folder: Path
     refs: dict[str, str]  # short name → D ref
+    names: dict[str, str]  # short name → the original file's name (the manifest has no refs)
     ccf: int
     uk: int
     us: int
@@ -112,7 +113,10 @@ def filings(tmp_path_factory: pytest.TempPathFactory) -> Filings:
         exhibits.add_exhibit(vault, ids["asylum-uk"], int(refs[name][1:]), section=section)
     for name in ("ruling", "hrw", "passport"):
         exhibits.add_exhibit(vault, ids["asylum-us"], int(refs[name][1:]))
-    return Filings(vault, folder, refs, ids["ccf-deletion"], ids["asylum-uk"], ids["asylum-us"])
+    names = {name: path.name for name, path in files.items()}
+    return Filings(
+        vault, folder, refs, names, ids["ccf-deletion"], ids["asylum-uk"], ids["asylum-us"]
+    )
 
 
 def _export(filings: Filings, case_id: int, name: str, **options: object) -> ExportResult:
@@ -149,7 +153,9 @@ def test_ccf_request_puts_each_translation_after_its_original_then_the_certifica
     certificate = text.index("translator's certificate")
     assert original < translated < certificate < text.index(TRANSLATOR_ADDRESS)
     entry = next(
-        e for e in _manifest(result.path)["exhibits"] if e["document"] == filings.refs["ruling"]
+        e
+        for e in _manifest(result.path)["exhibits"]
+        if e["original_file"] == filings.names["ruling"]
     )
     assert "Russian" in text and "(translation" in text
     # The ruling's annex spans its original, its translation and the certificate.
@@ -159,7 +165,8 @@ def test_ccf_request_puts_each_translation_after_its_original_then_the_certifica
 def test_ccf_citations_and_index_entries_jump_to_the_cited_pages(filings: Filings) -> None:
     result = _export(filings, filings.ccf, "ccf-links.pdf")
     manifest = _manifest(result.path)
-    first_pages = {e["document"]: e["first_page"] for e in manifest["exhibits"]}
+    assert "document" not in manifest["exhibits"][0] and "case" not in manifest  # no vault refs
+    first_pages = {e["original_file"]: e["first_page"] for e in manifest["exhibits"]}
     narrative = min(first_pages.values()) - 1
     links = _links(result.path)
     assert links and all(source <= narrative for source, _ in links)
@@ -167,7 +174,7 @@ def test_ccf_citations_and_index_entries_jump_to_the_cited_pages(filings: Filing
     for ref, page in first_pages.items():
         assert targets.count(page) >= 2, ref  # its number and its title in the list of annexes
     # "[D…:1]" in the facts: a jump to page 1 of the article's annex.
-    article = first_pages[filings.refs["article"]]
+    article = first_pages[filings.names["article"]]
     facts_page = next(
         n for n in range(1, narrative + 1) if "refused the request" in _text(result.path, n, n)
     )

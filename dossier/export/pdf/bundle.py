@@ -44,8 +44,8 @@ class PdfResult:
 
 def manifest(content: DossierContent, total_pages: int) -> dict[str, object]:
     return {
+        # No vault reference (C1, D10): they mean nothing to the court and tell of the vault.
         "format": "evidence-dossier-manifest/1",
-        "case": content.case.ref,
         "template": content.template.id,
         "exported_at": content.export_time.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "draft": content.draft,
@@ -53,7 +53,6 @@ def manifest(content: DossierContent, total_pages: int) -> dict[str, object]:
         "exhibits": [
             {
                 "label": e.label,
-                "document": e.document.ref,
                 "title": content.redact(e.document.title),
                 "original_file": content.redact(e.document.original_name),
                 "mime_type": e.document.mime_type,
