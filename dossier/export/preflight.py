@@ -131,6 +131,23 @@ def _annex_kind(rule: dict[str, Any], content: DossierContent, _p: str, _c: int)
     return t("no annex of this kind.")
 
 
+def _other_clients(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    """An annex that is evidence of someone else (linked to other people, not to this case's
+    person): in a vault of many clients, one may enter a case by a slip of the reference."""
+    strangers = [
+        e.label
+        for e in content.exhibits
+        if e.document.people and content.person.ref not in e.document.people
+    ]
+    if not strangers:
+        return ""
+    return t(
+        "{labels} belong to the evidence of another person, not of {name}.",
+        labels=", ".join(strangers),
+        name=content.person.name,
+    )
+
+
 def _translations(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
     accepted = set(rule["languages"])
     lacking: list[str] = []
@@ -275,6 +292,7 @@ _CHECKS: dict[str, Callable[[dict[str, Any], DossierContent, str, int], str]] = 
     "field": _field,
     "working_language": _working_language,
     "annex_kind": _annex_kind,
+    "other_clients": _other_clients,
     "translations": _translations,
     "translator_particulars": _translator_particulars,
     "quote_translations": _quote_translations,

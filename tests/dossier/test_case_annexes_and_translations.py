@@ -3,6 +3,8 @@ translator; every detail of a case and a person can be changed after creation.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -156,3 +158,28 @@ def test_a_persons_native_name_and_particulars_are_set_after_creation(vault: Vau
     assert (changed.birth_place, changed.birth_date) == ("Bishkek", "1979")
     with pytest.raises(DossierError, match="needs a name"):
         people.update_person(vault, person.id, name=" ")
+
+
+def test_another_clients_document_annexed_is_said_by_the_check(
+    vault: Vault, tmp_path: Path
+) -> None:
+    from dossier.export import preflight, templates
+    from dossier.services import documents
+
+    ours = people.add_person(vault, "Rinat Tukhvatshin")
+    theirs = people.add_person(vault, "Zhoomart Duulatov")
+    files = []
+    for name in ("his statement.txt", "her statement.txt", "country report.txt"):
+        files.append(tmp_path / name)
+        files[-1].write_text(f"The text of {name}.", encoding="utf-8")
+    mine = documents.import_files(vault, [files[0]], person_ids=[ours.id]).imported[0]
+    other = documents.import_files(vault, [files[1]], person_ids=[theirs.id]).imported[0]
+    nobody = documents.import_files(vault, [files[2]]).imported[0]  # a country report
+    case = cases.add_case(vault, ours.id, "general")
+    for document in (mine, other, nobody):
+        exhibits.add_exhibit(vault, case.id, document.id)
+    report = preflight.check(vault, case.id, templates.for_case("general", None))
+    (item,) = [i for i in report.items if i.what == "annexes that are this person's evidence"]
+    assert item.status == preflight.WARN
+    assert "Exhibit 2" in item.detail and "Exhibit 1" not in item.detail
+    assert "Exhibit 3" not in item.detail and "Rinat Tukhvatshin" in item.detail
