@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import file_dialogs, fonts
 from desktop.unlock_dialog import UnlockDialog
-from dossier import i18n
+from dossier import crash_dumps, i18n
 from dossier import settings as app_settings
 from dossier.resources import ROOT
 from dossier.services import vault_access
@@ -209,6 +209,7 @@ def install_translation(app: QApplication, language: str) -> list[QTranslator]:
 
 
 def main() -> int:
+    crash_dumps.turn_off()  # first: a crash on a hostile file must not write our memory out
     app = QApplication(sys.argv)
     app.setApplicationName("Evidence Dossier")
     file_dialogs.forbid_qt_settings_files()

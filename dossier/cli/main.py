@@ -9,6 +9,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
+from dossier import crash_dumps
 from dossier.cli import (
     about_command,
     evidence_commands,
@@ -119,6 +120,7 @@ def _speak_utf8() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    crash_dumps.turn_off()  # first: a crash on a hostile file must not write our memory out
     _speak_utf8()
     args = build_parser().parse_args(argv)
     # A terminated command unwinds like Ctrl+C, so that cleanup in `finally` runs (an export's

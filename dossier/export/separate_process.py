@@ -20,7 +20,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from dossier import i18n
+from dossier import crash_dumps, i18n
 from dossier.errors import DossierError
 from dossier.export.content import DossierContent, Originals
 from dossier.i18n import t
@@ -177,6 +177,7 @@ def _receive_payload(connection: Connection) -> tuple[PreloadedOriginals, Render
 
 def _child_main(connection: Connection) -> None:
     """The child: receive, render, report. Never prints (a traceback could quote evidence)."""
+    crash_dumps.turn_off()  # it holds the annexes, and parses hostile files
     stop = False
 
     def cancelled() -> bool:

@@ -467,6 +467,39 @@ def test_a_cancelled_export_in_a_separate_process_leaves_nothing(
     assert len(exported.vault.custody_log()) == before  # no export recorded
 
 
+@pytest.mark.skipif(not Path("/proc/self/limits").exists(), reason="reads /proc")
+def test_the_export_child_can_leave_no_core_file(
+    exported: Exported, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It holds every annex and parses hostile files: looked at while it waits at the gate.
+    import multiprocessing
+    from dataclasses import asdict
+
+    from dossier.export import case_export
+
+    gate = Gate(tmp_path)
+    real_preload = case_export.preload
+    monkeypatch.setattr(
+        case_export, "preload",
+        lambda *a, **k: GatedOriginals(**asdict(real_preload(*a, **k)), gate_folder=str(tmp_path)),
+    )  # fmt: skip
+    limits: list[str] = []
+
+    def look_then_let_it_finish() -> bool:
+        if gate.reached and not limits:
+            (child,) = multiprocessing.active_children()
+            limits.append(Path(f"/proc/{child.pid}/limits").read_text())
+            gate.open()
+        return False
+
+    export_case(
+        exported.vault, exported.case_id, tmp_path / "looked-at.pdf", at=AT,
+        separate_process=True, cancelled=look_then_let_it_finish,
+    )  # fmt: skip
+    (core,) = [line.split() for line in limits[0].splitlines() if line.startswith("Max core")]
+    assert core[4:6] == ["0", "0"], core
+
+
 def test_a_problem_found_in_the_separate_process_is_told_in_words(exported: Exported) -> None:
     from dossier.export import separate_process, templates
     from dossier.export.content import VaultOriginals, gather
