@@ -38,6 +38,7 @@ from desktop.translation_dialog import TranslationDialog
 from desktop.worker import Cancel, Progress, Task
 from dossier import dates, vocabulary
 from dossier.errors import DossierError
+from dossier.i18n import say
 from dossier.services import documents, ocr, organisations, quotes, translations
 from dossier.services.documents import DocumentView, ImportReport
 from dossier.services.vault_access import Vault
@@ -356,7 +357,7 @@ class DocumentsTab(QWidget):
                     )
                     said.append(report.sentence)
                 except DossierError as error:  # this one is said; the others are read on
-                    said.append(str(error))
+                    said.append(say(error))
             return said
 
         self.reading.setText(self.tr("Reading scanned pages…"))

@@ -277,11 +277,10 @@ class MainWindow(QMainWindow):
     def verify(self) -> None:
         vault = self.vault
 
-        def report(result: object) -> None:
-            problems = result.problems()  # type: ignore[attr-defined]
+        def report(result: vault_admin.VerifyReport) -> None:
+            problems, notes = vault_admin.verify_sentences(result)
             text = self.tr("Everything is intact.") if not problems else "\n".join(problems)
-            text = "\n\n".join([text, *result.notes()])  # type: ignore[attr-defined]
-            notify(self, self.tr("Verify"), text)
+            notify(self, self.tr("Verify"), "\n\n".join([text, *notes]))
 
         self.jobs.work(self, vault.verify, report, progress_text=self.tr("Verifying…"))
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop import file_dialogs
 from desktop.jobs import Jobs
 from desktop.passphrase_meter import StrengthMeter
+from dossier.i18n import say
 from dossier.services import vault_access, vault_admin
 from dossier.services.vault_access import DatabaseRolledBack, DeviceKeyStore, KdfParams, Vault
 
@@ -182,7 +183,7 @@ class UnlockDialog(QDialog):
 
     def _ask_about_older_database(self, older: DatabaseRolledBack) -> None:
         self.buttons.setEnabled(True)
-        self.message.setText(str(older))
+        self.message.setText(say(older))
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("An older database"),

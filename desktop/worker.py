@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from dossier.errors import VaultError
+from dossier.i18n import say
 
 PROGRESS_INTERVAL = 0.05  # seconds between two progress reports shown
 
@@ -57,7 +58,7 @@ class Task(QRunnable):
         try:
             result = self._job(self._progress, self._cancel.is_set)
         except VaultError as error:
-            self.signals.failed.emit(str(error))
+            self.signals.failed.emit(say(error))  # storage's English, in the window's language
         except Exception:
             self.signals.failed.emit(
                 QCoreApplication.translate(

@@ -35,6 +35,25 @@ def t(sentence: str, /, **values: Any) -> str:
     return template.format(**values) if values else template
 
 
+def say(error: BaseException) -> str:
+    """An error's sentence in the current language. Storage speaks English only: its errors
+    carry their sentence's template and values, looked up here (OnionShare's gui_common does
+    the same at its face); the evidence layer's errors were said in the language already."""
+    template = getattr(error, "template", None)
+    if not isinstance(template, str):
+        return str(error)
+    return said(template, getattr(error, "values", {}) or {}, fallback=str(error))
+
+
+def said(template: str, values: dict[str, Any], *, fallback: str | None = None) -> str:
+    """A sentence storage gave as a template and values, in the current language."""
+    try:
+        sentence = _catalog.get(template, template)
+        return sentence.format(**values) if values else sentence
+    except (KeyError, IndexError, ValueError):  # a catalog entry whose placeholders differ
+        return fallback if fallback is not None else template
+
+
 def catalog(language: str) -> dict[str, str]:
     path = ROOT / "translations" / f"core_{language}.json"
     data: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 
 class VaultError(Exception):
-    """Base of every vault error; ``str(error)`` is the message shown to the user."""
+    """Base of every vault error; ``str(error)`` is the message shown to the user.
+
+    Storage speaks English only: ``template`` (with {placeholders}) and ``values`` let a face
+    say the same sentence in the user's language (``dossier.i18n.say``).
+    """
 
     message = "The vault could not complete this operation."
 
-    def __init__(self, message: str | None = None) -> None:
-        super().__init__(message or self.message)
+    def __init__(self, message: str | None = None, **values: object) -> None:
+        self.template = message or self.message
+        self.values = values
+        super().__init__(self.template.format(**values) if values else self.template)
 
 
 class WrongPassphrase(VaultError):
@@ -59,21 +65,29 @@ class VaultLocked(VaultError):
 class BlobTampered(VaultError):
     """An encrypted file failed authentication: it was altered, truncated or swapped."""
 
+    message = (
+        'The stored file of "{label}" has been altered or damaged and cannot be trusted. '
+        "Restore it from a backup."
+    )
+
+    with_detail = (
+        'The stored file of "{label}" has been altered or damaged and cannot be trusted '
+        "({detail}). Restore it from a backup."
+    )
+
     def __init__(self, label: str, detail: str = "") -> None:
-        text = (
-            f'The stored file of "{label}" has been altered or damaged and cannot be trusted'
-            + (f" ({detail})" if detail else "")
-            + ". Restore it from a backup."
-        )
-        super().__init__(text)
-        self.label = label
+        if detail:
+            super().__init__(self.with_detail, label=label, detail=detail)
+        else:
+            super().__init__(None, label=label)
+        self.label, self.detail = label, detail
 
 
 class BlobMissing(VaultError):
+    message = 'The stored file of "{label}" is missing from the vault. Restore it from a backup.'
+
     def __init__(self, label: str) -> None:
-        super().__init__(
-            f'The stored file of "{label}" is missing from the vault. Restore it from a backup.'
-        )
+        super().__init__(None, label=label)
         self.label = label
 
 
@@ -85,8 +99,10 @@ class DiskFull(VaultError):
 
 
 class SourceUnreadable(VaultError):
+    message = '"{name}" could not be read ({reason}). Nothing was stored.'
+
     def __init__(self, name: str, reason: str) -> None:
-        super().__init__(f'"{name}" could not be read: {reason}. Nothing was stored.')
+        super().__init__(None, name=name, reason=reason)
 
 
 class Cancelled(VaultError):
@@ -125,34 +141,39 @@ class DatabaseMissing(VaultError):
     Opening it as new would make every stored file look unrecorded; nothing is touched instead.
     """
 
+    message = (
+        "The vault's database (vault.db) is missing, empty or not this vault's, although its "
+        "key file is here. A sync tool, an interrupted copy or a disk error may have removed "
+        "it. The vault still holds {files} encrypted files. Nothing was changed and no file "
+        "was touched: restore the vault from a backup into a new folder."
+    )
+
     def __init__(self, stored_files: int) -> None:
-        files = f" The vault still holds {stored_files} encrypted files." if stored_files else ""
-        super().__init__(
-            "The vault's database (vault.db) is missing, empty or not this vault's, although "
-            "its key file is here. A sync tool, an interrupted copy or a disk error may have "
-            f"removed it.{files} Nothing was changed and no file was touched: restore the "
-            "vault from a backup into a new folder."
-        )
+        super().__init__(None, files=stored_files)
 
 
 class DatabaseRolledBack(VaultError):
     """The database is older than the header says it was last time (or not its successor)."""
 
+    message = (
+        "The vault's database is older than its key file: it ends at change {found}, but "
+        "{recorded} changes had been recorded. An older copy of vault.db may have been put "
+        "back, or the most recent changes were lost. Nothing was changed. Restore your latest "
+        "backup; if you put back an older copy on purpose, open it as it is (everything "
+        "recorded after it is then given up)."
+    )
+
     def __init__(self, recorded: int, found: int) -> None:
         self.recorded, self.found = recorded, found
-        super().__init__(
-            f"The vault's database is older than its key file: it ends at change {found}, but "
-            f"{recorded} changes had been recorded. An older copy of vault.db may have been put "
-            "back, or the most recent changes were lost. Nothing was changed. Restore your "
-            "latest backup; if you put back an older copy on purpose, open it as it is "
-            "(everything recorded after it is then given up)."
-        )
+        super().__init__(None, found=found, recorded=recorded)
 
 
 class UnrecordedFileUnrecoverable(VaultError):
+    message = (
+        '"{label}" cannot be recovered: its key was never written down (it was stored by an '
+        "older version of this app). It stays encrypted in the quarantine folder; you may "
+        "discard it."
+    )
+
     def __init__(self, label: str) -> None:
-        super().__init__(
-            f'"{label}" cannot be recovered: its key was never written down (it was stored by '
-            "an older version of this app). It stays encrypted in the quarantine folder; you "
-            "may discard it."
-        )
+        super().__init__(None, label=label)

@@ -115,6 +115,8 @@ class FileCheck:
     label: str
     ok: bool
     problem: str | None = None
+    # The problem's sentence as (template, values), for a face to say in its own language.
+    said: tuple[str, dict[str, str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,9 @@ def foreign_files_sentence(paths: list[str]) -> str:
         f"Found in the vault's folder but not written by the program, and left as they are: "
         f"{shown}. Another program (a file manager, say) put them there; they do no harm."
     )
+
+
+CONTENT_CHANGED = "its content no longer matches the fingerprint recorded at import"
 
 
 def unrecorded_sentence(count: int) -> str:
@@ -813,14 +818,17 @@ class Vault:
                 raise Cancelled("Verification cancelled.")
             digest = hashlib.sha256()
             problem: str | None = None
+            said: tuple[str, dict[str, str]] | None = None
             try:
                 for segment in self.read_file(file_id):
                     digest.update(segment)
                 if digest.hexdigest() != sha256:
-                    problem = "its content no longer matches the fingerprint recorded at import"
+                    problem = CONTENT_CHANGED
+                    said = (CONTENT_CHANGED, {})
             except (BlobTampered, BlobMissing, DatabaseDamaged) as error:
                 problem = str(error)
-            checks.append(FileCheck(file_id, label, problem is None, problem))
+                said = (error.template, {k: str(v) for k, v in error.values.items()})
+            checks.append(FileCheck(file_id, label, problem is None, problem, said))
             done += size
             if progress is not None:
                 progress(done, total)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from dossier.i18n import said, t
 from storage import backup
 from storage.header import HEADER_NAME
 from storage.keystore import best_available
@@ -31,6 +32,38 @@ def is_vault(folder: Path) -> bool:
 
 def verify(vault: Vault) -> VerifyReport:
     return vault.verify()
+
+
+def verify_sentences(report: VerifyReport) -> tuple[list[str], list[str]]:
+    """The report's problems and notes in the interface's language (storage speaks English)."""
+    problems = []
+    for check in report.files:
+        if check.ok:
+            continue
+        template, values = check.said or (check.problem or "", {})
+        problem = said(template, values, fallback=check.problem)
+        problems.append(t('"{label}": {problem}', label=check.label, problem=problem))
+    if report.unrecorded:
+        problems.append(
+            t(
+                "Files stored but never recorded (the program stopped in between): {count}. "
+                "They are kept, encrypted, until you recover or discard them.",
+                count=len(report.unrecorded),
+            )
+        )
+    problems += report.database_problems + report.custody_problems
+    notes = []
+    if report.foreign:
+        notes.append(
+            t(
+                "Found in the vault's folder but not written by the program, and left as they "
+                "are: {paths}. Another program (a file manager, say) put them there; they do "
+                "no harm.",
+                paths=", ".join(report.foreign[:5])
+                + (f" (+{len(report.foreign) - 5})" if len(report.foreign) > 5 else ""),
+            )
+        )
+    return problems, notes
 
 
 def backup_to(

@@ -118,3 +118,78 @@ def test_dates_are_written_in_russian_when_the_window_is_and_read_back(
     i18n.use("en")
     assert dates.shown("2025-10-30") == "30 October 2025"
     assert dates.display("2025-10-30") == "30 October 2025"  # the export's: its template's words
+
+
+def _storage_sentences() -> set[str]:
+    """Every sentence storage can say: each error class's own, and each literal one a
+    ``raise SomeVaultError("…")`` in storage/ gives."""
+    import inspect
+
+    import storage.errors as errors
+
+    classes = {
+        name: cls
+        for name, cls in vars(errors).items()
+        if inspect.isclass(cls) and issubclass(cls, errors.VaultError)
+    }
+    found = {cls.message for cls in classes.values()}
+    found |= {
+        str(v) for cls in classes.values() for k, v in vars(cls).items() if k == "with_detail"
+    }
+    for path in (ROOT / "storage").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Raise)
+                and isinstance(node.exc, ast.Call)
+                and getattr(node.exc.func, "id", None) in classes
+                and node.exc.args
+                and isinstance(node.exc.args[0], ast.Constant)
+            ):
+                found.add(node.exc.args[0].value)
+    return found
+
+
+def test_every_sentence_storage_can_say_has_its_russian() -> None:
+    sentences = _storage_sentences()
+    assert len(sentences) > 25
+    assert sorted(sentences - set(i18n.catalog("ru"))) == []
+
+
+def test_a_wrong_passphrase_is_said_in_russian_when_the_window_speaks_it(
+    russian: object, tmp_path: Path
+) -> None:
+    from storage.errors import DatabaseRolledBack, WrongPassphrase
+    from storage.keys import KdfParams
+    from storage.vault import Vault
+
+    Vault.create(tmp_path / "vault", "correct horse battery staple", kdf=KdfParams.floor()).lock()
+    with pytest.raises(WrongPassphrase) as raised:
+        Vault.unlock(tmp_path / "vault", "not the passphrase")
+    assert i18n.say(raised.value) == "Пароль к этому хранилищу неверен. Ничего не изменено."
+    older = i18n.say(DatabaseRolledBack(recorded=12, found=9))
+    assert "изменением 9" in older and "12" in older
+
+
+def test_verify_speaks_russian_when_the_window_does(russian: object, tmp_path: Path) -> None:
+    from dossier.services import vault_admin
+    from storage.keys import KdfParams
+    from storage.vault import Vault
+
+    vault = Vault.create(tmp_path / "vault", "correct horse battery staple", kdf=KdfParams.floor())
+    stored = vault.store_bytes(b"the ruling", label="ruling.pdf")
+    (tmp_path / "vault" / "blobs" / ".DS_Store").write_bytes(b"Finder")
+    blob = next(
+        p
+        for p in (tmp_path / "vault" / "blobs").rglob("*")
+        if p.is_file() and p.name != ".DS_Store"
+    )
+    blob.write_bytes(blob.read_bytes()[:-1])  # cut short
+    problems, notes = vault_admin.verify_sentences(vault.verify())
+    vault.lock()
+    assert problems == [
+        "«ruling.pdf»: Сохранённый файл «ruling.pdf» изменён или повреждён, доверять ему нельзя "
+        f"({problems[0].split('(')[1].split(')')[0]}). Восстановите его из резервной копии."
+    ]
+    assert (
+        stored.record.id == 1 and "blobs/.DS_Store" in notes[0] and "оставлены как есть" in notes[0]
+    )

@@ -368,7 +368,7 @@ def test_half_written_files_are_cleaned_up_and_unrecorded_ones_set_aside(
 ) -> None:
     vault.store_bytes(b"committed", label="c")
     vault.lock()
-    (vault_folder / "tmp" / "abc.part").write_bytes(b"half written")
+    (vault_folder / "tmp" / ("ab" * 16 + ".part")).write_bytes(b"half written")
     orphan = vault_folder / "blobs" / "ff" / ("ff" * 16)
     orphan.parent.mkdir(exist_ok=True)
     orphan.write_bytes(b"never committed")
