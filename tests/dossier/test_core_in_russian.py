@@ -186,10 +186,8 @@ def test_verify_speaks_russian_when_the_window_does(russian: object, tmp_path: P
     blob.write_bytes(blob.read_bytes()[:-1])  # cut short
     problems, notes = vault_admin.verify_sentences(vault.verify())
     vault.lock()
-    assert problems == [
-        "«ruling.pdf»: Сохранённый файл «ruling.pdf» изменён или повреждён, доверять ему нельзя "
-        f"({problems[0].split('(')[1].split(')')[0]}). Восстановите его из резервной копии."
-    ]
-    assert (
-        stored.record.id == 1 and "blobs/.DS_Store" in notes[0] and "оставлены как есть" in notes[0]
-    )
+    (problem,) = problems
+    assert problem.startswith("«ruling.pdf»: Сохранённый файл «ruling.pdf» изменён или повреждён")
+    assert problem.endswith("Восстановите его из резервной копии.")
+    assert stored.record.id == 1
+    assert "blobs/.DS_Store" in notes[0] and "оставлены как есть" in notes[0]
