@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import file_dialogs, fonts
 from desktop.unlock_dialog import UnlockDialog
-from dossier import crash_dumps, i18n
+from dossier import crash_dumps, diagnostics, i18n
 from dossier import settings as app_settings
 from dossier.resources import ROOT
 from dossier.services import vault_access
@@ -208,8 +209,21 @@ def install_translation(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
+def _unexpected(kind: type[BaseException], error: BaseException, _tb: object) -> None:
+    """An error nobody caught on the window's thread: kept in memory (Help ▸ Diagnostics),
+    never printed: a launcher may keep standard error in a file (~/.xsession-errors), and a
+    traceback can quote the evidence being shown."""
+    if issubclass(kind, KeyboardInterrupt):
+        return
+    diagnostics.record(error, "window")
+
+
 def main() -> int:
     crash_dumps.turn_off()  # first: a crash on a hostile file must not write our memory out
+    sys.excepthook = _unexpected
+    threading.excepthook = lambda hook: _unexpected(
+        hook.exc_type, hook.exc_value or hook.exc_type(), hook.exc_traceback
+    )
     app = QApplication(sys.argv)
     app.setApplicationName("Evidence Dossier")
     file_dialogs.forbid_qt_settings_files()

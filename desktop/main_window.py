@@ -26,6 +26,7 @@ from desktop.about_dialog import AboutDialog
 from desktop.case_tab import CaseTab
 from desktop.change_passphrase_dialog import ChangePassphraseDialog
 from desktop.custody_dialog import CustodyDialog
+from desktop.diagnostics_dialog import DiagnosticsDialog
 from desktop.documents_tab import DocumentsTab
 from desktop.jobs import Jobs, notify
 from desktop.person_tabs import ChronologyTab, ExportTab, GroundsTab, QuotesTab
@@ -173,6 +174,9 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("About Evidence Dossier…"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+        diagnostics = QAction(self.tr("Diagnostics…"), self)
+        diagnostics.triggered.connect(self.show_diagnostics)
+        help_menu.addAction(diagnostics)
         about_qt = QAction(self.tr("About Qt…"), self)
         about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
         help_menu.addAction(about_qt)
@@ -294,6 +298,12 @@ class MainWindow(QMainWindow):
             dialog.open()
 
         self.jobs.query(self, lambda: vault_admin.custody_log(vault), show)
+
+    def show_diagnostics(self) -> None:
+        dialog = DiagnosticsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.diagnostics_dialog = dialog
+        dialog.open()
 
     def show_about(self) -> None:
         def read() -> tuple[str, list[about.Component], str]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
+from dossier import diagnostics
 from dossier.errors import VaultError
 from dossier.i18n import say
 
@@ -37,6 +38,8 @@ class Task(QRunnable):
         super().__init__()
         self.signals = TaskSignals()
         self._job = job
+        # Which view's work it was (a function's name, never data), for Help ▸ Diagnostics.
+        self._during = "window: " + getattr(job, "__qualname__", "a task").replace(".<locals>", "")
         self._cancel = threading.Event()
         self._reported = 0.0
         self.setAutoDelete(False)
@@ -59,7 +62,9 @@ class Task(QRunnable):
             result = self._job(self._progress, self._cancel.is_set)
         except VaultError as error:
             self.signals.failed.emit(say(error))  # storage's English, in the window's language
-        except Exception:
+        except Exception as error:
+            # The sentence for the lawyer; what a developer needs, in memory (Help ▸ Diagnostics).
+            diagnostics.record(error, self._during)
             self.signals.failed.emit(
                 QCoreApplication.translate(
                     "Task",

@@ -225,6 +225,16 @@ RU = {
         "стали бесполезны? (Позже: Хранилище ▸ Сменить ключи.)"
     ),
     "Rotate keys now": "Сменить ключи сейчас",
+    "Diagnostics": "Диагностика",
+    "Diagnostics…": "Диагностика…",
+    "Copy": "Копировать",
+    "What went wrong since the program started: the kind of error and where in the program it "
+    "arose, never what it was reading. It is kept in memory only and is gone when the program "
+    "closes. Copy it into a bug report.": (
+        "Что пошло не так с момента запуска программы: вид ошибки и место в программе, где она "
+        "возникла, — но никогда не то, что программа читала. Это хранится только в памяти и "
+        "исчезает, когда программа закрывается. Скопируйте это в сообщение об ошибке."
+    ),
 }
 
 

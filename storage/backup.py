@@ -219,6 +219,8 @@ def restore_backup(
 ) -> tuple[Vault, VerifyReport]:
     """Rebuild a vault in the new folder ``target`` and verify it; on any failure nothing stays."""
     archive, target = Path(archive), Path(target)
+    if target.exists() and not target.is_dir():
+        raise VaultAlreadyExists("Restore into a new, empty folder; the place given is a file.")
     if target.exists() and any(target.iterdir()):
         raise VaultAlreadyExists("Restore into a new, empty folder; this one is not empty.")
     created = not target.exists()

@@ -9,7 +9,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from dossier import crash_dumps
+from dossier import crash_dumps, diagnostics
 from dossier.cli import (
     about_command,
     evidence_commands,
@@ -46,7 +46,8 @@ A typical session:
   dossier verify
 
 Every command takes --json for scripts. Exit status: 0 done, 1 the operation failed (the
-message says why), 2 the command was misused.
+message says why), 2 the command was misused. An unexpected error is said in a sentence;
+--debug adds where it arose, for a bug report (never what it was reading).
 """
 
 
@@ -62,6 +63,13 @@ def _common_options(default: object) -> argparse.ArgumentParser:
         action="store_true",
         default=default if default is argparse.SUPPRESS else False,
         help="print machine-readable JSON",
+    )
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=default if default is argparse.SUPPRESS else False,
+        help="on an unexpected error, also print where it arose (its kind, file and line; "
+        "never its message, which can quote evidence)",
     )
     return common
 
@@ -136,6 +144,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         print("dossier: interrupted; nothing half-done was kept.", file=sys.stderr)
+        return 1
+    except Exception as error:  # one policy for what nobody foresaw
+        # Never the traceback or the message: either can quote the evidence being read.
+        entry = diagnostics.record(error, f"dossier {args.command}")
+        print(
+            "dossier: something went wrong and the command was stopped; nothing half-done "
+            "was kept. Please report it"
+            + (f": {entry.kind} at {entry.where}" + (f", from {entry.ours}" if entry.ours else "")
+               if getattr(args, "debug", False) else " (run the command again with --debug "
+               "to see where it arose)")
+            + ".",
+            file=sys.stderr,
+        )  # fmt: skip
         return 1
     finally:
         if previous is not None:

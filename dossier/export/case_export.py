@@ -5,6 +5,7 @@ The renderers never see the vault: they read evidence through ``Originals`` only
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -39,9 +40,9 @@ def parse_time(text: str) -> datetime:
     """--at: an ISO time ("2025-11-20T10:00:00Z"); naive times are taken as UTC."""
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError as error:
+        return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    except (ValueError, OverflowError) as error:  # 9999-12-31T23:59:59-14:00 is past year 9999
         raise DossierError(f'"{text}" is not a time like 2025-11-20T10:00:00Z.') from error
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def export_case(
@@ -64,7 +65,7 @@ def export_case(
     (the window does, so that its thread never waits for the PDF library)."""
     if format not in FORMATS:
         raise DossierError(f'"{format}" is not an export format: pdf or docx.')
-    if split_mb is not None and split_mb <= 0:
+    if split_mb is not None and not (math.isfinite(split_mb) and split_mb > 0):
         raise DossierError("A part must be allowed some size: give a number of MB above 0.")
     if paper not in (None, "a4", "letter"):
         raise DossierError(f'"{paper}" is not a paper size: a4 or letter.')

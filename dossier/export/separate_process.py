@@ -20,7 +20,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from dossier import crash_dumps, i18n
+from dossier import crash_dumps, diagnostics, i18n
 from dossier.errors import DossierError
 from dossier.export.content import DossierContent, Originals
 from dossier.i18n import t
@@ -135,6 +135,8 @@ def render_in_child(
                 rendered: Rendered = message[1]
                 return rendered
             elif message[0] == "failed":
+                if len(message) > 2:
+                    diagnostics.add(message[2])
                 raise DossierError(message[1])
     finally:
         ours.close()
@@ -194,7 +196,8 @@ def _child_main(connection: Connection) -> None:
         reply: tuple[Any, ...] = ("done", render(originals, job, progress, cancelled))
     except DossierError as error:
         reply = ("failed", str(error))
-    except BaseException:
-        reply = ("failed", t(_FAILED))
+    except BaseException as error:
+        # Its kind and place only (never its message) go to the parent's diagnostics.
+        reply = ("failed", t(_FAILED), diagnostics.describe(error, "export (its child)"))
     with contextlib.suppress(OSError):  # the parent is gone: nothing to tell
         connection.send(reply)

@@ -671,389 +671,408 @@ Evidence Dossier — свободная программа под лицензи
     </message>
 </context>
 <context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <location filename="../../desktop/diagnostics_dialog.py" line="22" />
+        <location filename="../../desktop/diagnostics_dialog.py" line="34" />
+        <source>Diagnostics</source>
+        <translation>Диагностика</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics_dialog.py" line="26" />
+        <source>What went wrong since the program started: the kind of error and where in the program it arose, never what it was reading. It is kept in memory only and is gone when the program closes. Copy it into a bug report.</source>
+        <translation>Что пошло не так с момента запуска программы: вид ошибки и место в программе, где она возникла, — но никогда не то, что программа читала. Это хранится только в памяти и исчезает, когда программа закрывается. Скопируйте это в сообщение об ошибке.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics_dialog.py" line="36" />
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="59" />
+        <location filename="../../desktop/documents_tab.py" line="60" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="61" />
+        <location filename="../../desktop/documents_tab.py" line="62" />
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="63" />
+        <location filename="../../desktop/documents_tab.py" line="64" />
         <source>Or drag files and folders here.</source>
         <translation>Или перетащите сюда файлы и папки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="66" />
+        <location filename="../../desktop/documents_tab.py" line="67" />
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="71" />
+        <location filename="../../desktop/documents_tab.py" line="72" />
         <source>Reading scanned pages</source>
         <translation>Распознавание отсканированных страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="72" />
+        <location filename="../../desktop/documents_tab.py" line="73" />
         <source>Stop reading</source>
         <translation>Остановить распознавание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="91" />
+        <location filename="../../desktop/documents_tab.py" line="92" />
         <source>Document text</source>
         <translation>Текст документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="95" />
+        <location filename="../../desktop/documents_tab.py" line="96" />
         <source>Document page</source>
         <translation>Страница документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="102" />
-        <location filename="../../desktop/documents_tab.py" line="108" />
+        <location filename="../../desktop/documents_tab.py" line="103" />
+        <location filename="../../desktop/documents_tab.py" line="109" />
         <source>Page</source>
         <translation>Страница</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="105" />
+        <location filename="../../desktop/documents_tab.py" line="106" />
         <source>Add quote from selection</source>
         <translation>Цитата из выделенного</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="115" />
+        <location filename="../../desktop/documents_tab.py" line="116" />
         <source>Page text</source>
         <translation>Текст страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="122" />
+        <location filename="../../desktop/documents_tab.py" line="123" />
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="123" />
+        <location filename="../../desktop/documents_tab.py" line="124" />
         <source>Author</source>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="124" />
+        <location filename="../../desktop/documents_tab.py" line="125" />
         <source>Outlet</source>
         <translation>Издание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="125" />
+        <location filename="../../desktop/documents_tab.py" line="126" />
         <source>Published</source>
         <translation>Опубликовано</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="126" />
+        <location filename="../../desktop/documents_tab.py" line="127" />
         <source>Address (URL)</source>
         <translation>Адрес (URL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="134" />
-        <location filename="../../desktop/documents_tab.py" line="164" />
+        <location filename="../../desktop/documents_tab.py" line="135" />
+        <location filename="../../desktop/documents_tab.py" line="165" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="136" />
+        <location filename="../../desktop/documents_tab.py" line="137" />
         <source>identity document</source>
         <translation>документ, удостоверяющий личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137" />
+        <location filename="../../desktop/documents_tab.py" line="138" />
         <source>power of attorney</source>
         <translation>доверенность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138" />
+        <location filename="../../desktop/documents_tab.py" line="139" />
         <source>court decision</source>
         <translation>решение суда</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138" />
+        <location filename="../../desktop/documents_tab.py" line="139" />
         <source>charge sheet</source>
         <translation>обвинительное заключение</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="139" />
+        <location filename="../../desktop/documents_tab.py" line="140" />
         <source>notice extract</source>
         <translation>выписка из уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="139" />
+        <location filename="../../desktop/documents_tab.py" line="140" />
         <source>news article</source>
         <translation>новостная статья</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="140" />
+        <location filename="../../desktop/documents_tab.py" line="141" />
         <source>NGO report</source>
         <translation>доклад НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="140" />
+        <location filename="../../desktop/documents_tab.py" line="141" />
         <source>NGO statement</source>
         <translation>заявление НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="141" />
+        <location filename="../../desktop/documents_tab.py" line="142" />
         <source>official letter</source>
         <translation>официальное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="142" />
+        <location filename="../../desktop/documents_tab.py" line="143" />
         <source>witness statement</source>
         <translation>показания свидетеля</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="143" />
+        <location filename="../../desktop/documents_tab.py" line="144" />
         <source>expert report</source>
         <translation>заключение эксперта</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="144" />
+        <location filename="../../desktop/documents_tab.py" line="145" />
         <source>translation certificate</source>
         <translation>удостоверение перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="145" />
+        <location filename="../../desktop/documents_tab.py" line="146" />
         <source>photograph</source>
         <translation>фотография</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="145" />
+        <location filename="../../desktop/documents_tab.py" line="146" />
         <source>email</source>
         <translation>электронное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="145" />
+        <location filename="../../desktop/documents_tab.py" line="146" />
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="151" />
-        <location filename="../../desktop/documents_tab.py" line="165" />
+        <location filename="../../desktop/documents_tab.py" line="152" />
+        <location filename="../../desktop/documents_tab.py" line="166" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="152" />
+        <location filename="../../desktop/documents_tab.py" line="153" />
         <source>Not set</source>
         <translation>Не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="154" />
-        <location filename="../../desktop/documents_tab.py" line="202" />
+        <location filename="../../desktop/documents_tab.py" line="155" />
+        <location filename="../../desktop/documents_tab.py" line="203" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="154" />
+        <location filename="../../desktop/documents_tab.py" line="155" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="154" />
+        <location filename="../../desktop/documents_tab.py" line="155" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="155" />
+        <location filename="../../desktop/documents_tab.py" line="156" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="155" />
-        <location filename="../../desktop/documents_tab.py" line="201" />
+        <location filename="../../desktop/documents_tab.py" line="156" />
+        <location filename="../../desktop/documents_tab.py" line="202" />
         <source>Russian</source>
         <translation>русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="155" />
-        <location filename="../../desktop/documents_tab.py" line="201" />
+        <location filename="../../desktop/documents_tab.py" line="156" />
+        <location filename="../../desktop/documents_tab.py" line="202" />
         <source>Kyrgyz</source>
         <translation>кыргызский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="156" />
-        <location filename="../../desktop/documents_tab.py" line="202" />
+        <location filename="../../desktop/documents_tab.py" line="157" />
+        <location filename="../../desktop/documents_tab.py" line="203" />
         <source>Kazakh</source>
         <translation>казахский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="156" />
+        <location filename="../../desktop/documents_tab.py" line="157" />
         <source>Uzbek</source>
         <translation>узбекский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="156" />
+        <location filename="../../desktop/documents_tab.py" line="157" />
         <source>Tajik</source>
         <translation>таджикский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="157" />
+        <location filename="../../desktop/documents_tab.py" line="158" />
         <source>German</source>
         <translation>немецкий</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="162" />
+        <location filename="../../desktop/documents_tab.py" line="163" />
         <source>Confidential (never annexed, never exported)</source>
         <translation>Конфиденциально (не прилагается и не экспортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="168" />
-        <location filename="../../desktop/documents_tab.py" line="175" />
+        <location filename="../../desktop/documents_tab.py" line="169" />
+        <location filename="../../desktop/documents_tab.py" line="176" />
         <source>Translations</source>
         <translation>Переводы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="170" />
+        <location filename="../../desktop/documents_tab.py" line="171" />
         <source>Add translation…</source>
         <translation>Добавить перевод…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="180" />
+        <location filename="../../desktop/documents_tab.py" line="181" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="181" />
+        <location filename="../../desktop/documents_tab.py" line="182" />
         <source>Link to organisation</source>
         <translation>Связать с организацией</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="187" />
+        <location filename="../../desktop/documents_tab.py" line="188" />
         <source>Concerns</source>
         <translation>Касается</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="191" />
-        <location filename="../../desktop/documents_tab.py" line="212" />
+        <location filename="../../desktop/documents_tab.py" line="192" />
+        <location filename="../../desktop/documents_tab.py" line="213" />
         <source>Text recognition</source>
         <translation>Распознавание текста</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="193" />
+        <location filename="../../desktop/documents_tab.py" line="194" />
         <source>Languages to read in</source>
         <translation>Языки распознавания</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="199" />
+        <location filename="../../desktop/documents_tab.py" line="200" />
         <source>The document's language (else detected)</source>
         <translation>Язык документа (иначе определяется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="203" />
+        <location filename="../../desktop/documents_tab.py" line="204" />
         <source>Kyrgyz and Russian</source>
         <translation>Кыргызский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="204" />
+        <location filename="../../desktop/documents_tab.py" line="205" />
         <source>Kazakh and Russian</source>
         <translation>Казахский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="207" />
+        <location filename="../../desktop/documents_tab.py" line="208" />
         <source>Read scanned pages</source>
         <translation>Распознать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="216" />
-        <location filename="../../desktop/documents_tab.py" line="231" />
+        <location filename="../../desktop/documents_tab.py" line="217" />
+        <location filename="../../desktop/documents_tab.py" line="232" />
         <source>Found in the file</source>
         <translation>Найдено в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="217" />
+        <location filename="../../desktop/documents_tab.py" line="218" />
         <source>Save details</source>
         <translation>Сохранить сведения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="219" />
+        <location filename="../../desktop/documents_tab.py" line="220" />
         <source>Use what was found in the file</source>
         <translation>Взять найденное в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="221" />
+        <location filename="../../desktop/documents_tab.py" line="222" />
         <source>Delete document…</source>
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="279" />
+        <location filename="../../desktop/documents_tab.py" line="280" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="306" />
+        <location filename="../../desktop/documents_tab.py" line="307" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="312" />
+        <location filename="../../desktop/documents_tab.py" line="313" />
         <source>Imported: %n document(s).</source>
         <translation><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="325" />
+        <location filename="../../desktop/documents_tab.py" line="326" />
         <source>Scans and photos to be read by text recognition (OCR): %1.</source>
         <translation>Сканы и фотографии, текст которых будет распознан (OCR): %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="339" />
+        <location filename="../../desktop/documents_tab.py" line="340" />
         <source>Scanned pages are being read; wait for them to end.</source>
         <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="362" />
+        <location filename="../../desktop/documents_tab.py" line="363" />
         <source>Reading scanned pages…</source>
         <translation>Распознаются отсканированные страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="377" />
+        <location filename="../../desktop/documents_tab.py" line="378" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="399" />
+        <location filename="../../desktop/documents_tab.py" line="400" />
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="400" />
+        <location filename="../../desktop/documents_tab.py" line="401" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="477" />
+        <location filename="../../desktop/documents_tab.py" line="478" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="485" />
+        <location filename="../../desktop/documents_tab.py" line="486" />
         <source>Not needed: the text comes from the file.</source>
         <translation>Не нужно: текст взят из самого файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="487" />
+        <location filename="../../desktop/documents_tab.py" line="488" />
         <source>Scanned pages not read yet.</source>
         <translation>Отсканированные страницы ещё не распознаны.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="489" />
+        <location filename="../../desktop/documents_tab.py" line="490" />
         <source>Could not be read: %1</source>
         <translation>Не удалось распознать: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="492" />
+        <location filename="../../desktop/documents_tab.py" line="493" />
         <source>Read.</source>
         <translation>Распознано.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="495" />
+        <location filename="../../desktop/documents_tab.py" line="496" />
         <source>Read by OCR: %n page(s) (%1, %2), mean confidence %3%.</source>
         <translation>
             <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
@@ -1062,52 +1081,52 @@ Evidence Dossier — свободная программа под лицензи
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="541" />
+        <location filename="../../desktop/documents_tab.py" line="542" />
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="585" />
+        <location filename="../../desktop/documents_tab.py" line="586" />
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="611" />
+        <location filename="../../desktop/documents_tab.py" line="612" />
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="612" />
+        <location filename="../../desktop/documents_tab.py" line="613" />
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="634" />
+        <location filename="../../desktop/documents_tab.py" line="635" />
         <source>%1 was deleted.</source>
         <translation>%1 удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="652" />
+        <location filename="../../desktop/documents_tab.py" line="653" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="688" />
+        <location filename="../../desktop/documents_tab.py" line="689" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="690" />
+        <location filename="../../desktop/documents_tab.py" line="691" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="690" />
+        <location filename="../../desktop/documents_tab.py" line="691" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="706" />
+        <location filename="../../desktop/documents_tab.py" line="707" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
@@ -1333,250 +1352,255 @@ Replace them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="96" />
+        <location filename="../../desktop/main_window.py" line="97" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="98" />
+        <location filename="../../desktop/main_window.py" line="99" />
         <source>Find a person by any spelling…</source>
         <translation>Поиск человека по любому написанию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="99" />
-        <location filename="../../desktop/main_window.py" line="157" />
+        <location filename="../../desktop/main_window.py" line="100" />
+        <location filename="../../desktop/main_window.py" line="158" />
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102" />
+        <location filename="../../desktop/main_window.py" line="103" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="107" />
+        <location filename="../../desktop/main_window.py" line="108" />
         <source>Add person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="116" />
+        <location filename="../../desktop/main_window.py" line="117" />
         <source>Choose or add a person.</source>
         <translation>Выберите или добавьте человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="137" />
+        <location filename="../../desktop/main_window.py" line="138" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139" />
-        <location filename="../../desktop/main_window.py" line="284" />
+        <location filename="../../desktop/main_window.py" line="140" />
+        <location filename="../../desktop/main_window.py" line="287" />
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="140" />
+        <location filename="../../desktop/main_window.py" line="141" />
         <source>Custody log…</source>
         <translation>Журнал хранения…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141" />
+        <location filename="../../desktop/main_window.py" line="142" />
         <source>Back up…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142" />
+        <location filename="../../desktop/main_window.py" line="143" />
         <source>Restore from a backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="143" />
+        <location filename="../../desktop/main_window.py" line="144" />
         <source>Change passphrase…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="144" />
+        <location filename="../../desktop/main_window.py" line="145" />
         <source>Rotate keys…</source>
         <translation>Сменить ключи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="145" />
+        <location filename="../../desktop/main_window.py" line="146" />
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146" />
+        <location filename="../../desktop/main_window.py" line="147" />
         <source>Lock after idle minutes…</source>
         <translation>Блокировать после простоя…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="147" />
+        <location filename="../../desktop/main_window.py" line="148" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155" />
+        <location filename="../../desktop/main_window.py" line="156" />
         <source>&amp;Work</source>
         <translation>&amp;Работа</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158" />
+        <location filename="../../desktop/main_window.py" line="159" />
         <source>Add a person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159" />
+        <location filename="../../desktop/main_window.py" line="160" />
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160" />
+        <location filename="../../desktop/main_window.py" line="161" />
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161" />
+        <location filename="../../desktop/main_window.py" line="162" />
         <source>Save what was typed</source>
         <translation>Сохранить введённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167" />
+        <location filename="../../desktop/main_window.py" line="168" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172" />
+        <location filename="../../desktop/main_window.py" line="173" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173" />
+        <location filename="../../desktop/main_window.py" line="174" />
         <source>About Evidence Dossier…</source>
         <translation>О программе Evidence Dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="176" />
+        <location filename="../../desktop/main_window.py" line="177" />
+        <source>Diagnostics…</source>
+        <translation>Диагностика…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="180" />
         <source>About Qt…</source>
         <translation>О Qt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183" />
+        <location filename="../../desktop/main_window.py" line="187" />
         <source>Lock after idle minutes</source>
         <translation>Блокировать после простоя</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184" />
+        <location filename="../../desktop/main_window.py" line="188" />
         <source>Lock the vault after this many minutes without a key or mouse press:</source>
         <translation>Блокировать хранилище после стольких минут без нажатий клавиш и мыши:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194" />
+        <location filename="../../desktop/main_window.py" line="198" />
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194" />
+        <location filename="../../desktop/main_window.py" line="198" />
         <source>Choose a person first.</source>
         <translation>Сначала выберите человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224" />
+        <location filename="../../desktop/main_window.py" line="228" />
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224" />
+        <location filename="../../desktop/main_window.py" line="228" />
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282" />
+        <location filename="../../desktop/main_window.py" line="286" />
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="286" />
+        <location filename="../../desktop/main_window.py" line="289" />
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="313" />
+        <location filename="../../desktop/main_window.py" line="322" />
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="322" />
+        <location filename="../../desktop/main_window.py" line="331" />
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="323" />
+        <location filename="../../desktop/main_window.py" line="332" />
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="325" />
+        <location filename="../../desktop/main_window.py" line="334" />
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="330" />
+        <location filename="../../desktop/main_window.py" line="339" />
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="333" />
+        <location filename="../../desktop/main_window.py" line="342" />
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="338" />
-        <location filename="../../desktop/main_window.py" line="365" />
+        <location filename="../../desktop/main_window.py" line="347" />
+        <location filename="../../desktop/main_window.py" line="374" />
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="339" />
+        <location filename="../../desktop/main_window.py" line="348" />
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="352" />
+        <location filename="../../desktop/main_window.py" line="361" />
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="354" />
+        <location filename="../../desktop/main_window.py" line="363" />
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="357" />
+        <location filename="../../desktop/main_window.py" line="366" />
         <source>This is the vault as it was on %1: anything recorded after that is not in this copy.</source>
         <translation>Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию не вошло.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="366" />
+        <location filename="../../desktop/main_window.py" line="375" />
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="382" />
+        <location filename="../../desktop/main_window.py" line="391" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384" />
+        <location filename="../../desktop/main_window.py" line="393" />
         <source>The passphrase was changed. An old copy of the vault's key file, or a backup made before now, still opens with the old passphrase. Rotate the keys now to make such copies useless? (Later: Vault, then Rotate keys.)</source>
         <translation>Пароль изменён. Старая копия ключевого файла хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Сменить ключи сейчас, чтобы такие копии стали бесполезны? (Позже: Хранилище ▸ Сменить ключи.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="394" />
+        <location filename="../../desktop/main_window.py" line="403" />
         <source>Rotate keys now</source>
         <translation>Сменить ключи сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="395" />
+        <location filename="../../desktop/main_window.py" line="404" />
         <source>Later</source>
         <translation>Позже</translation>
     </message>
@@ -1597,33 +1621,33 @@ Replace them?</source>
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="405" />
-        <location filename="../../desktop/main_window.py" line="421" />
+        <location filename="../../desktop/main_window.py" line="414" />
+        <location filename="../../desktop/main_window.py" line="430" />
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="407" />
+        <location filename="../../desktop/main_window.py" line="416" />
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="422" />
+        <location filename="../../desktop/main_window.py" line="431" />
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="426" />
+        <location filename="../../desktop/main_window.py" line="435" />
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="435" />
+        <location filename="../../desktop/main_window.py" line="444" />
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="435" />
+        <location filename="../../desktop/main_window.py" line="444" />
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>
@@ -1631,42 +1655,42 @@ Replace them?</source>
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="62" />
+        <location filename="../../desktop/main_window.py" line="63" />
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/main_window.py" line="64" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="65" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="65" />
+        <location filename="../../desktop/main_window.py" line="66" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66" />
+        <location filename="../../desktop/main_window.py" line="67" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="68" />
         <source>Pleading</source>
         <translation>Заявление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="69" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="70" />
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
@@ -1989,7 +2013,7 @@ Replace them?</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../desktop/worker.py" line="63" />
+        <location filename="../../desktop/worker.py" line="69" />
         <source>Something went wrong and the operation was stopped. Nothing already stored was changed.</source>
         <translation>Что-то пошло не так, и операция остановлена. Ничего из уже сохранённого не изменено.</translation>
     </message>
@@ -2130,30 +2154,30 @@ Replace them?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="44" />
+        <location filename="../../desktop/unlock_dialog.py" line="45" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="46" />
-        <location filename="../../desktop/unlock_dialog.py" line="67" />
-        <location filename="../../desktop/unlock_dialog.py" line="108" />
+        <location filename="../../desktop/unlock_dialog.py" line="47" />
+        <location filename="../../desktop/unlock_dialog.py" line="68" />
+        <location filename="../../desktop/unlock_dialog.py" line="109" />
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="47" />
+        <location filename="../../desktop/unlock_dialog.py" line="48" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="54" />
-        <location filename="../../desktop/unlock_dialog.py" line="68" />
+        <location filename="../../desktop/unlock_dialog.py" line="55" />
+        <location filename="../../desktop/unlock_dialog.py" line="69" />
         <source>Passphrase</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="57" />
+        <location filename="../../desktop/unlock_dialog.py" line="58" />
         <source>Repeat the passphrase</source>
         <translation>Повторите пароль</translation>
     </message>
@@ -2162,27 +2186,27 @@ Replace them?</source>
         <translation>Надёжность пароля</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="60" />
+        <location filename="../../desktop/unlock_dialog.py" line="61" />
         <source>Remember on this device</source>
         <translation>Запомнить на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="61" />
+        <location filename="../../desktop/unlock_dialog.py" line="62" />
         <source>Open with this device's key</source>
         <translation>Открыть ключом этого устройства</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="65" />
+        <location filename="../../desktop/unlock_dialog.py" line="66" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="69" />
+        <location filename="../../desktop/unlock_dialog.py" line="70" />
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="71" />
+        <location filename="../../desktop/unlock_dialog.py" line="72" />
         <source>Strength</source>
         <translation>Надёжность</translation>
     </message>
@@ -2191,7 +2215,7 @@ Replace them?</source>
         <translation>Надёжность пароля словами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="83" />
+        <location filename="../../desktop/unlock_dialog.py" line="84" />
         <source>A vault is an encrypted folder on this computer. Everything you collect for your clients — documents, quotes, the chronology, the cases — is kept in it and can be read only with its passphrase. Nothing leaves this computer.
 
 The passphrase cannot be recovered: if it is forgotten, no one can open the vault, not even us. Choose four or more unrelated words, write them down somewhere safe, and make backups (Vault ▸ Back up).</source>
@@ -2200,27 +2224,27 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
 Парольную фразу нельзя восстановить: если её забыть, никто не сможет открыть хранилище, даже мы. Выберите четыре или больше не связанных между собой слова, запишите их в надёжном месте и делайте резервные копии (Хранилище ▸ Резервная копия).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="92" />
+        <location filename="../../desktop/unlock_dialog.py" line="93" />
         <source>What a vault is</source>
         <translation>Что такое хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="118" />
+        <location filename="../../desktop/unlock_dialog.py" line="119" />
         <source>Create vault</source>
         <translation>Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="118" />
+        <location filename="../../desktop/unlock_dialog.py" line="119" />
         <source>Unlock</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="139" />
+        <location filename="../../desktop/unlock_dialog.py" line="140" />
         <source>Opening with the key remembered on this device…</source>
         <translation>Открываю ключом, сохранённым на этом устройстве…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="152" />
+        <location filename="../../desktop/unlock_dialog.py" line="153" />
         <source>The key remembered on this device could not be used (%1). Enter the passphrase.</source>
         <translation>Ключ, сохранённый на этом устройстве, не подошёл (%1). Введите парольную фразу.</translation>
     </message>
@@ -2289,27 +2313,27 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
         <translation>Этот пароль — %1. Используйте четыре или больше не связанных между собой слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="165" />
+        <location filename="../../desktop/unlock_dialog.py" line="166" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="165" />
+        <location filename="../../desktop/unlock_dialog.py" line="166" />
         <source>Unlocking…</source>
         <translation>Открытие…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="188" />
+        <location filename="../../desktop/unlock_dialog.py" line="189" />
         <source>An older database</source>
         <translation>Более старая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="190" />
+        <location filename="../../desktop/unlock_dialog.py" line="191" />
         <source>The vault's database is older than its key file: it ends at change %1, but %2 changes had been recorded. An older copy may have been put back, or the most recent changes were lost. Restore your latest backup instead, unless you put back this older copy on purpose.</source>
         <translation>База данных хранилища старее его файла ключей: она заканчивается изменением %1, а записано было %2 изменений. Возможно, на место вернули старую копию или последние изменения потеряны. Восстановите последнюю резервную копию, если только вы не вернули эту старую копию намеренно.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="202" />
+        <location filename="../../desktop/unlock_dialog.py" line="203" />
         <source>Open this older copy</source>
         <translation>Открыть эту старую копию</translation>
     </message>

@@ -315,3 +315,48 @@ def test_a_passphrase_over_72_characters_creates_and_changes_a_vault(
     assert code == 0, err
     monkeypatch.setenv("DOSSIER_PASSPHRASE", second)
     assert run(capsys, "verify")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["export", "C1", "--out", "{tmp}/b.pdf", "--draft", "--split-mb", "nan"], "above 0"),
+        (["export", "C1", "--out", "{tmp}/b.pdf", "--draft", "--split-mb", "inf"], "above 0"),
+        (["export", "C1", "--out", "{tmp}/b.pdf", "--at", "9999-12-31T23:59:59-14:00"],
+         "is not a time like"),
+        (["restore", "{tmp}/b.edbackup", "--vault", "{tmp}/a-file"], "the place given is a file"),
+    ],
+)  # fmt: skip
+def test_odd_input_is_refused_in_a_sentence_not_a_traceback(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], said: str
+) -> None:
+    assert run(capsys, "init")[0] == 0
+    assert run(capsys, "person", "add", "Rinat Tukhvatshin")[0] == 0
+    assert run(capsys, "case", "add", "P1", "--kind", "general")[0] == 0
+    assert run(capsys, "backup", str(tmp_path / "b.edbackup"))[0] == 0
+    (tmp_path / "a-file").write_text("not a folder")
+    code = main([arg.replace("{tmp}", str(tmp_path)) for arg in args])
+    err = capsys.readouterr().err
+    assert code == 1 and said in err and "Traceback" not in err and "went wrong" not in err
+
+
+def test_an_unforeseen_error_is_a_sentence_that_never_quotes_what_was_read(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dossier import diagnostics
+    from dossier.cli import vault_commands
+
+    def choke(_args: object) -> int:
+        raise ValueError("paragraph text '<para>Secret Street 5, flat 12</para>' caused")
+
+    monkeypatch.setattr(vault_commands, "cmd_verify", choke)
+    assert run(capsys, "init")[0] == 0
+    code = main(["verify"])
+    err = capsys.readouterr().err
+    assert code == 1 and "went wrong" in err and "--debug" in err
+    assert "Secret Street" not in err and "Traceback" not in err
+    assert main(["verify", "--debug"]) == 1
+    err = capsys.readouterr().err
+    assert "ValueError at tests/dossier/test_cli.py" in err and "Secret Street" not in err
+    assert "Secret Street" not in diagnostics.report()
+    assert "dossier verify: ValueError" in diagnostics.report()
