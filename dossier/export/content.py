@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cached_property
 from typing import Any, Protocol
 
 from dossier import dates, refs
 from dossier.export.templates import Template
+from dossier.names import fold
+from dossier.redaction import Redactor
 from dossier.services import (
     cases,
     documents,
@@ -80,7 +82,8 @@ class DossierContent:
     exhibits: list[Exhibit]
     export_time: datetime
     draft: bool
-    redactions: dict[str, str] = field(default_factory=dict)  # name → label
+    # Each label ("[Person A]") with every spelling it hides (see dossier.redaction).
+    redactions: dict[str, list[str]] = field(default_factory=dict)
 
     def exhibit_for(self, document_ref: str) -> Exhibit | None:
         return next((e for e in self.exhibits if e.document.ref == document_ref), None)
@@ -90,11 +93,13 @@ class DossierContent:
         return dates.display(edtf, self.template.months) if edtf else ""
 
     def redact(self, text: str | None) -> str:
-        """The text with every redacted name replaced by its label."""
-        result = text or ""
-        for name, label in self.redactions.items():
-            result = re.sub(re.escape(name), label, result, flags=re.IGNORECASE)
-        return result
+        """The text with every redacted name, in any spelling or disguise, replaced by its
+        label."""
+        return self._redactor(text)
+
+    @cached_property
+    def _redactor(self) -> Redactor:
+        return Redactor(self.redactions)
 
 
 def gather(
@@ -129,10 +134,7 @@ def gather(
         )
         for index, (entry, document_id) in enumerate(zip(annexed, ids, strict=True))
     ]
-    labels = {}
-    for index, name in enumerate(redact or []):
-        labels[name] = f"[Person {chr(ord('A') + index % 26)}]"
-    return DossierContent(
+    content = DossierContent(
         template=template,
         case=case,
         person=person,
@@ -142,5 +144,34 @@ def gather(
         exhibits=chosen,
         export_time=export_time,
         draft=draft,
-        redactions=labels,
+        redactions=_every_spelling(vault, redact or []),
     )
+    if content.redactions:
+        # Text drawn outside the submission's paragraphs (the chart, sections' titles in the
+        # list of annexes and the bookmarks) is hidden at the source.
+        content.chronology = [
+            replace(
+                event, title=content.redact(event.title),
+                description=content.redact(event.description),
+                date_note=content.redact(event.date_note),
+            )
+            for event in chronology
+        ]  # fmt: skip
+        for exhibit in chosen:
+            exhibit.section = content.redact(exhibit.section) if exhibit.section else None
+    return content
+
+
+def _every_spelling(vault: Vault, names: list[str]) -> dict[str, list[str]]:
+    """Each name to hide with a label, and with every spelling recorded for whoever bears it
+    (so that hiding "Rinat Tukhvatshin" hides "Ринат Тухватшин" and his aliases too)."""
+    everyone = people.list_people(vault) if names else []
+    hidden: dict[str, list[str]] = {}
+    for index, name in enumerate(names):
+        spellings = [name]
+        for person in everyone:
+            known = [s for s in (person.name, person.native_name, *person.aliases) if s]
+            if any(fold(name) == fold(spelling) for spelling in known):
+                spellings += known
+        hidden[f"[Person {chr(ord('A') + index % 26)}]"] = list(dict.fromkeys(spellings))
+    return hidden
