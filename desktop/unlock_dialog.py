@@ -24,7 +24,13 @@ from desktop.jobs import Jobs
 from desktop.passphrase_meter import StrengthMeter
 from dossier.i18n import say
 from dossier.services import vault_access, vault_admin
-from dossier.services.vault_access import DatabaseRolledBack, DeviceKeyStore, KdfParams, Vault
+from dossier.services.vault_access import (
+    DatabaseRolledBack,
+    DeviceKeyStore,
+    KdfParams,
+    Vault,
+    VaultOlderThanLastSeen,
+)
 
 
 class UnlockDialog(QDialog):
@@ -184,17 +190,22 @@ class UnlockDialog(QDialog):
     def _ask_about_older_database(self, older: DatabaseRolledBack) -> None:
         self.buttons.setEnabled(True)
         self.message.setText(say(older))
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("An older database"),
-            self.tr(
+        text = (
+            say(older)  # the whole vault is older than this computer last saw it
+            if isinstance(older, VaultOlderThanLastSeen)
+            else self.tr(
                 "The vault's database is older than its key file: it ends at change %1, but %2 "
                 "changes had been recorded. An older copy may have been put back, or the most "
                 "recent changes were lost. Restore your latest backup instead, unless you put "
                 "back this older copy on purpose."
             )
             .replace("%1", str(older.found))
-            .replace("%2", str(older.recorded)),
+            .replace("%2", str(older.recorded))
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("An older database"),
+            text,
             QMessageBox.StandardButton.Cancel,
             self,
         )

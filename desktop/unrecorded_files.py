@@ -32,10 +32,14 @@ class UnrecordedFiles:
         tr = self.owner.tr
         names = "\n".join(f"• {f.label}" for f in found)
         count = (
-            tr("1 file was stored but never recorded (the program stopped in between).")
+            tr(
+                "1 file was stored but never recorded (the program stopped in between, or an "
+                "older copy of the database was put back)."
+            )
             if len(found) == 1
             else tr(
-                "%1 files were stored but never recorded (the program stopped in between)."
+                "%1 files were stored but never recorded (the program stopped in between, or an "
+                "older copy of the database was put back)."
             ).replace("%1", str(len(found)))
         )
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Unrecorded files"), "", parent=self.owner)

@@ -15,11 +15,15 @@ RU = {
         "Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию "
         "не вошло."
     ),
-    "1 file was stored but never recorded (the program stopped in between).": (
-        "Один файл был сохранён, но не записан в хранилище (программа остановилась посередине)."
+    "1 file was stored but never recorded (the program stopped in between, or an older copy of "
+    "the database was put back).": (
+        "Один файл был сохранён, но не записан в хранилище (программа остановилась посередине "
+        "или на место вернули старую копию базы данных)."
     ),
-    "%1 files were stored but never recorded (the program stopped in between).": (
-        "Файлов сохранено, но не записано в хранилище (программа остановилась посередине): %1."
+    "%1 files were stored but never recorded (the program stopped in between, or an older copy "
+    "of the database was put back).": (
+        "Файлов сохранено, но не записано в хранилище (программа остановилась посередине или на "
+        "место вернули старую копию базы данных): %1."
     ),
     "Unrecorded files": "Незаписанные файлы",
     "They are kept, encrypted, until you recover or discard them.": (

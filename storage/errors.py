@@ -168,6 +168,23 @@ class DatabaseRolledBack(VaultError):
         super().__init__(None, found=found, recorded=recorded)
 
 
+class VaultOlderThanLastSeen(DatabaseRolledBack):
+    """The whole vault (database and key file alike) is older than this computer last saw."""
+
+    message = (
+        "This vault is older than the one this computer last opened: on {seen_at} its "
+        "custody log had reached change {recorded}, which this copy does not hold. An older "
+        "copy of the whole vault (a disk image, a backup copied over the folder) may have "
+        "been put back: whatever was recorded after that copy was made is not in it. Nothing "
+        "was changed. Restore your latest backup; if you put back this copy on purpose, open "
+        "it as it is."
+    )
+
+    def __init__(self, recorded: int, found: int, seen_at: str) -> None:
+        self.recorded, self.found, self.seen_at = recorded, found, seen_at
+        VaultError.__init__(self, None, recorded=recorded, seen_at=seen_at)
+
+
 class UnrecordedFileUnrecoverable(VaultError):
     message = (
         '"{label}" cannot be recovered: its key was never written down (it was stored by an '

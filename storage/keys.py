@@ -131,7 +131,7 @@ class VaultKeys:
     hold each key in one mutable buffer so that locking can overwrite it.
     """
 
-    PURPOSES = ("sqlcipher", "header-mac", "blob-wrap", "dedup", "backup")
+    PURPOSES = ("sqlcipher", "header-mac", "blob-wrap", "dedup", "backup", "last-seen")
 
     def __init__(self, vault_key: bytes, vault_id: bytes) -> None:
         self._vault_key = bytearray(vault_key)

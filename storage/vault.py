@@ -23,7 +23,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import custody, database
+from storage import custody, database, last_seen
 from storage.blobs import BlobFiles, CancelCheck, Progress, WrittenBlob
 from storage.durable import atomic_write, create_private, fsync_dir, is_out_of_space
 from storage.errors import (
@@ -179,7 +179,8 @@ CONTENT_CHANGED = "its content no longer matches the fingerprint recorded at imp
 def unrecorded_sentence(count: int) -> str:
     files = "1 file was" if count == 1 else f"{count} files were"
     return (
-        f"{files} stored but never recorded (the program stopped in between). They are kept, "
+        f"{files} stored but never recorded (the program stopped in between, or an older copy of "
+        f"the database was put back). They are kept, "
         "encrypted, until you recover or discard them."
     )
 
@@ -214,6 +215,7 @@ class Vault:
         self._process_lock = process_lock
         self._files = BlobFiles(folder)
         self._write_lock = threading.RLock()
+        self._before_lock: list[Callable[[], object]] = []
         self._engine: Engine | None = database.open_engine(
             folder / database.DB_NAME, keys.database_key()
         )
@@ -421,7 +423,38 @@ class Vault:
 
     def lock(self) -> None:
         """Close the database and overwrite every key this object holds."""
+        for call in self._before_lock:
+            with contextlib.suppress(Exception):  # nothing may stop a lock
+                call()
+        self._before_lock.clear()
         self._close(release=True)
+
+    def before_lock(self, call: Callable[[], object]) -> None:
+        """Run ``call`` while the vault is still open, just before it locks."""
+        self._before_lock.append(call)
+
+    # -------------------------------------------------------------------- last seen here
+    def last_seen_tag(self) -> str:
+        return last_seen.tag(self._require_keys().subkey(last_seen.PURPOSE))
+
+    def sealed_head(self) -> str:
+        """How far the custody log reaches now, sealed under this vault's key."""
+        with self.session() as session:
+            now = last_seen.head(session, custody.utc_now())
+        return last_seen.seal(self._require_keys().subkey(last_seen.PURPOSE), now)
+
+    def custody_length(self) -> int:
+        with self.session() as session:
+            return custody.head_seq(session)
+
+    def older_than(self, sealed: str) -> last_seen.SeenHead | None:
+        """The head once seen, when this database no longer holds it (an older copy of the
+        vault was put back); None when it does, or when ``sealed`` is not this vault's."""
+        seen = last_seen.unseal(self._require_keys().subkey(last_seen.PURPOSE), sealed)
+        if seen is None:
+            return None
+        with self.session() as session:
+            return None if last_seen.holds(session, seen) else seen
 
     def _close(self, *, release: bool) -> None:
         with self._write_lock:

@@ -15,6 +15,7 @@ from dossier.vocabulary import PASSPHRASE_ENV as PASSPHRASE_ENV
 from storage.errors import DatabaseRolledBack as DatabaseRolledBack
 from storage.errors import KeyringUnavailable, NotRemembered
 from storage.errors import VaultError as VaultError
+from storage.errors import VaultOlderThanLastSeen as VaultOlderThanLastSeen
 from storage.header import VaultHeader
 from storage.keys import KdfParams as KdfParams
 from storage.keystore import DeviceKeyStore as DeviceKeyStore
@@ -129,7 +130,7 @@ def create_vault(
     keystore: DeviceKeyStore | None = None,
     kdf: KdfParams | None = None,
 ) -> Vault:
-    vault = Vault.create(folder, passphrase, kdf=kdf)
+    vault = _opened(Vault.create(folder, passphrase, kdf=kdf))
     if remember:
         try:
             vault.remember_on_device(keystore or best_available())
@@ -149,7 +150,10 @@ def unlock_vault(
     """Unlock with DOSSIER_PASSPHRASE, else the key remembered on this device, else by asking."""
     from_env = os.environ.get(PASSPHRASE_ENV)
     if from_env is not None:
-        return _opened(Vault.unlock(folder, from_env, accept_older_database=accept_older_database))
+        return _opened(
+            Vault.unlock(folder, from_env, accept_older_database=accept_older_database),
+            accept_older_database,
+        )
     # The keyring is only asked when this vault was remembered on a device.
     if VaultHeader.read(folder).device_wrap is not None:
         try:
@@ -158,21 +162,25 @@ def unlock_vault(
                     folder,
                     keystore or best_available(),
                     accept_older_database=accept_older_database,
-                )
+                ),
+                accept_older_database,
             )
         except (NotRemembered, KeyringUnavailable):
             pass
     return _opened(
-        Vault.unlock(folder, ask_passphrase(), accept_older_database=accept_older_database)
+        Vault.unlock(folder, ask_passphrase(), accept_older_database=accept_older_database),
+        accept_older_database,
     )
 
 
-def _opened(vault: Vault) -> Vault:
-    """What every way of opening a vault does once it is open: a part file a killed export
-    left (the whole bundle, in plaintext) is removed."""
-    from dossier.services import exports_in_progress
+def _opened(vault: Vault, accept_older_database: bool = False) -> Vault:
+    """What every way of opening a vault does once it is open: an older copy of the whole
+    vault put back is refused (unless accepted), and a part file a killed export left (the
+    whole bundle, in plaintext) is removed."""
+    from dossier.services import exports_in_progress, last_seen_here
 
     try:
+        last_seen_here.check_and_remember(vault, accept_older=accept_older_database)
         exports_in_progress.sweep(vault)
     except BaseException:
         vault.lock()
@@ -195,7 +203,8 @@ def unlock_remembered(
     return _opened(
         Vault.unlock_on_device(
             folder, keystore or best_available(), accept_older_database=accept_older_database
-        )
+        ),
+        accept_older_database,
     )
 
 
@@ -208,7 +217,10 @@ def unlock_with_passphrase(
     accept_older_database: bool = False,
 ) -> Vault:
     """Unlock with the passphrase; ``remember`` keeps the key on this device from now on."""
-    vault = _opened(Vault.unlock(folder, passphrase, accept_older_database=accept_older_database))
+    vault = _opened(
+        Vault.unlock(folder, passphrase, accept_older_database=accept_older_database),
+        accept_older_database,
+    )
     if remember and not vault.remembered_on_device:
         try:
             vault.remember_on_device(keystore or best_available())

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.i18n import said, t
+from dossier.services import last_seen_here
 from storage import backup
 from storage.header import HEADER_NAME
 from storage.keystore import best_available
@@ -46,7 +47,8 @@ def verify_sentences(report: VerifyReport) -> tuple[list[str], list[str]]:
     if report.unrecorded:
         problems.append(
             t(
-                "Files stored but never recorded (the program stopped in between): {count}. "
+                "Files stored but never recorded (the program stopped in between, or an older "
+                "copy of the database was put back): {count}. "
                 "They are kept, encrypted, until you recover or discard them.",
                 count=len(report.unrecorded),
             )
@@ -87,6 +89,10 @@ def restore(
     archive: Path, target: Path, passphrase: str, progress: Progress | None = None
 ) -> Restored:
     vault, report = backup.restore_backup(archive, target, passphrase, progress)
+    # Restored on purpose: how far it reaches is what this computer has seen of it from now
+    # (else opening it again would be taken for an older copy put back).
+    last_seen_here.remember(vault)
+    vault.before_lock(lambda: last_seen_here.remember(vault))
     return Restored(vault, report, backup.restored_as_of(vault))
 
 

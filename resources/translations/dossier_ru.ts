@@ -3,58 +3,66 @@
 <context>
     <name />
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="35" />
         <source>1 file was stored but never recorded (the program stopped in between).</source>
-        <translation>Один файл был сохранён, но не записан в хранилище (программа остановилась посередине).</translation>
+        <translation type="vanished">Один файл был сохранён, но не записан в хранилище (программа остановилась посередине).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="38" />
         <source>%1 files were stored but never recorded (the program stopped in between).</source>
-        <translation>Файлов сохранено, но не записано в хранилище (программа остановилась посередине): %1.</translation>
+        <translation type="vanished">Файлов сохранено, но не записано в хранилище (программа остановилась посередине): %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unrecorded_files.py" line="36" />
+        <source>1 file was stored but never recorded (the program stopped in between, or an older copy of the database was put back).</source>
+        <translation>Один файл был сохранён, но не записан в хранилище (программа остановилась посередине или на место вернули старую копию базы данных).</translation>
     </message>
     <message>
         <location filename="../../desktop/unrecorded_files.py" line="41" />
-        <location filename="../../desktop/unrecorded_files.py" line="84" />
+        <source>%1 files were stored but never recorded (the program stopped in between, or an older copy of the database was put back).</source>
+        <translation>Файлов сохранено, но не записано в хранилище (программа остановилась посередине или на место вернули старую копию базы данных): %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unrecorded_files.py" line="45" />
+        <location filename="../../desktop/unrecorded_files.py" line="88" />
         <source>Unrecorded files</source>
         <translation>Незаписанные файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="44" />
+        <location filename="../../desktop/unrecorded_files.py" line="48" />
         <source>They are kept, encrypted, until you recover or discard them.</source>
         <translation>Они хранятся в зашифрованном виде, пока вы их не восстановите или не удалите.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="46" />
+        <location filename="../../desktop/unrecorded_files.py" line="50" />
         <source>Recover</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="47" />
+        <location filename="../../desktop/unrecorded_files.py" line="51" />
         <source>Discard…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="48" />
+        <location filename="../../desktop/unrecorded_files.py" line="52" />
         <source>Later</source>
         <translation>Позже</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="80" />
+        <location filename="../../desktop/unrecorded_files.py" line="84" />
         <source>Recovered as documents: %1.</source>
         <translation>Восстановлено как документы: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="82" />
+        <location filename="../../desktop/unrecorded_files.py" line="86" />
         <source>%1 could not be recovered (their keys were never written down); you may discard them.</source>
         <translation>Не удалось восстановить: %1 (их ключи не были записаны); их можно удалить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="92" />
+        <location filename="../../desktop/unrecorded_files.py" line="96" />
         <source>Discard for good</source>
         <translation>Удалить навсегда</translation>
     </message>
     <message>
-        <location filename="../../desktop/unrecorded_files.py" line="93" />
+        <location filename="../../desktop/unrecorded_files.py" line="97" />
         <source>Delete these files for good? This cannot be undone.</source>
         <translation>Удалить эти файлы навсегда? Это нельзя отменить.</translation>
     </message>
@@ -2154,30 +2162,30 @@ Replace them?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="45" />
+        <location filename="../../desktop/unlock_dialog.py" line="51" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="47" />
-        <location filename="../../desktop/unlock_dialog.py" line="68" />
-        <location filename="../../desktop/unlock_dialog.py" line="109" />
+        <location filename="../../desktop/unlock_dialog.py" line="53" />
+        <location filename="../../desktop/unlock_dialog.py" line="74" />
+        <location filename="../../desktop/unlock_dialog.py" line="115" />
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="48" />
+        <location filename="../../desktop/unlock_dialog.py" line="54" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="55" />
-        <location filename="../../desktop/unlock_dialog.py" line="69" />
+        <location filename="../../desktop/unlock_dialog.py" line="61" />
+        <location filename="../../desktop/unlock_dialog.py" line="75" />
         <source>Passphrase</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="58" />
+        <location filename="../../desktop/unlock_dialog.py" line="64" />
         <source>Repeat the passphrase</source>
         <translation>Повторите пароль</translation>
     </message>
@@ -2186,27 +2194,27 @@ Replace them?</source>
         <translation>Надёжность пароля</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="61" />
+        <location filename="../../desktop/unlock_dialog.py" line="67" />
         <source>Remember on this device</source>
         <translation>Запомнить на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="62" />
+        <location filename="../../desktop/unlock_dialog.py" line="68" />
         <source>Open with this device's key</source>
         <translation>Открыть ключом этого устройства</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="66" />
+        <location filename="../../desktop/unlock_dialog.py" line="72" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="70" />
+        <location filename="../../desktop/unlock_dialog.py" line="76" />
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="72" />
+        <location filename="../../desktop/unlock_dialog.py" line="78" />
         <source>Strength</source>
         <translation>Надёжность</translation>
     </message>
@@ -2215,7 +2223,7 @@ Replace them?</source>
         <translation>Надёжность пароля словами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="84" />
+        <location filename="../../desktop/unlock_dialog.py" line="90" />
         <source>A vault is an encrypted folder on this computer. Everything you collect for your clients — documents, quotes, the chronology, the cases — is kept in it and can be read only with its passphrase. Nothing leaves this computer.
 
 The passphrase cannot be recovered: if it is forgotten, no one can open the vault, not even us. Choose four or more unrelated words, write them down somewhere safe, and make backups (Vault ▸ Back up).</source>
@@ -2224,27 +2232,27 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
 Парольную фразу нельзя восстановить: если её забыть, никто не сможет открыть хранилище, даже мы. Выберите четыре или больше не связанных между собой слова, запишите их в надёжном месте и делайте резервные копии (Хранилище ▸ Резервная копия).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="93" />
+        <location filename="../../desktop/unlock_dialog.py" line="99" />
         <source>What a vault is</source>
         <translation>Что такое хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="119" />
+        <location filename="../../desktop/unlock_dialog.py" line="125" />
         <source>Create vault</source>
         <translation>Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="119" />
+        <location filename="../../desktop/unlock_dialog.py" line="125" />
         <source>Unlock</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="140" />
+        <location filename="../../desktop/unlock_dialog.py" line="146" />
         <source>Opening with the key remembered on this device…</source>
         <translation>Открываю ключом, сохранённым на этом устройстве…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="153" />
+        <location filename="../../desktop/unlock_dialog.py" line="159" />
         <source>The key remembered on this device could not be used (%1). Enter the passphrase.</source>
         <translation>Ключ, сохранённый на этом устройстве, не подошёл (%1). Введите парольную фразу.</translation>
     </message>
@@ -2313,27 +2321,27 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
         <translation>Этот пароль — %1. Используйте четыре или больше не связанных между собой слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="166" />
+        <location filename="../../desktop/unlock_dialog.py" line="172" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="166" />
+        <location filename="../../desktop/unlock_dialog.py" line="172" />
         <source>Unlocking…</source>
         <translation>Открытие…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="189" />
+        <location filename="../../desktop/unlock_dialog.py" line="207" />
         <source>An older database</source>
         <translation>Более старая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="191" />
+        <location filename="../../desktop/unlock_dialog.py" line="197" />
         <source>The vault's database is older than its key file: it ends at change %1, but %2 changes had been recorded. An older copy may have been put back, or the most recent changes were lost. Restore your latest backup instead, unless you put back this older copy on purpose.</source>
         <translation>База данных хранилища старее его файла ключей: она заканчивается изменением %1, а записано было %2 изменений. Возможно, на место вернули старую копию или последние изменения потеряны. Восстановите последнюю резервную копию, если только вы не вернули эту старую копию намеренно.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="203" />
+        <location filename="../../desktop/unlock_dialog.py" line="214" />
         <source>Open this older copy</source>
         <translation>Открыть эту старую копию</translation>
     </message>
