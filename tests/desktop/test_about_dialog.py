@@ -18,7 +18,7 @@ def test_the_about_dialog_lists_every_bundled_part_read_only_with_the_licence_te
     wait_idle(qtbot, window)
     help_menu = next(a for a in window.menuBar().actions() if a.text() == "&Help").menu()
     names = [action.text() for action in help_menu.actions()]
-    assert names == ["About Evidence Dossier…", "About Qt…"]
+    assert names == ["About Evidence Dossier…", "Diagnostics…", "About Qt…"]
     help_menu.actions()[0].trigger()
     qtbot.waitUntil(lambda: hasattr(window, "about_dialog"), timeout=TIMEOUT)
     dialog = window.about_dialog
