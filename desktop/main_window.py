@@ -35,7 +35,7 @@ from desktop.search_tab import SearchTab
 from desktop.unrecorded_files import UnrecordedFiles
 from desktop.worker import Cancel, Progress
 from dossier import about
-from dossier.services import people, vault_access, vault_admin
+from dossier.services import people, vault_access, vault_admin, vault_place
 from dossier.services.people import PersonView
 from dossier.services.vault_access import Vault
 
@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
         self.refresh_people()
         self.unrecorded = UnrecordedFiles(self, vault, self.jobs, self._after_recovery)
         self.unrecorded.check()
+        folder = vault.folder
+        self.jobs.query(self, lambda: vault_place.warning(folder), self._warn_about_place)
 
     def _after_recovery(self) -> None:
         self.refresh_people()
@@ -298,6 +300,11 @@ class MainWindow(QMainWindow):
             dialog.open()
 
         self.jobs.query(self, lambda: vault_admin.custody_log(vault), show)
+
+    def _warn_about_place(self, said: str | None) -> None:
+        """A vault on a network or synced folder: said once, at every unlock."""
+        if said is not None:
+            self.place_warning = notify(self, self.tr("Where this vault is kept"), said)
 
     def show_diagnostics(self) -> None:
         dialog = DiagnosticsDialog(self)

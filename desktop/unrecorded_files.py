@@ -73,9 +73,12 @@ class UnrecordedFiles:
             done = 0
             for item in found:
                 if item.recoverable:
-                    recovery.recover(vault, item.name)
-                    done += 1
-            return done, len(found) - done
+                    try:
+                        result = recovery.recover(vault, item.name)
+                    except recovery.FileAlreadyRecorded:
+                        continue  # put back in place: nothing to recover, nothing to count
+                    done += not isinstance(result, str)  # a duplicate was not recovered
+            return done, sum(not item.recoverable for item in found)
 
         self.jobs.change(self.owner, job, self._recovered)
 

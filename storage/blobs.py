@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import secrets
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -41,6 +43,8 @@ PENDING_DIR = "pending"
 # Files found without a record are moved here, still encrypted; only the user discards them.
 QUARANTINE_DIR = "quarantine"
 NOTE_SUFFIX = ".pending"
+# A note younger than this is a write still going on elsewhere, not a crash's leftover.
+PENDING_FRESH_SECONDS = 3600.0
 # Every file the vault writes is named by 16 random bytes in hex (a temp file adds a suffix).
 # Anything else in its folders was put there by someone else (Finder's .DS_Store, the ._ files
 # a Mac writes on a FAT or exFAT stick, Windows' Thumbs.db): listed, never moved or deleted.
@@ -206,6 +210,18 @@ class BlobFiles:
             for path in self.pending.iterdir()
             if is_our_name(path.name) and path.is_file()
         }
+
+    def freshly_pending(self, within_seconds: float = PENDING_FRESH_SECONDS) -> set[str]:
+        """Files whose note was written moments ago: a writer in another process (on a folder
+        whose locks are not shared: a network or cloud folder, or vault.lock deleted) may be
+        about to commit their record. Never set aside."""
+        now = time.time()
+        found = set()
+        for name in self.pending_names():
+            with contextlib.suppress(OSError):
+                if now - self.note_of(name).stat().st_mtime < within_seconds:
+                    found.add(name)
+        return found
 
     def quarantine(self, file_name: str) -> None:
         """Move a file without a record (and its note, if any) aside; nothing is deleted."""

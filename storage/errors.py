@@ -185,6 +185,16 @@ class VaultOlderThanLastSeen(DatabaseRolledBack):
         VaultError.__init__(self, None, recorded=recorded, seen_at=seen_at)
 
 
+class FileAlreadyRecorded(VaultError):
+    message = (
+        '"{label}" was recorded in the vault after it had been set aside: its file was put '
+        "back in place. Nothing was recovered, because nothing was missing."
+    )
+
+    def __init__(self, label: str) -> None:
+        super().__init__(None, label=label)
+
+
 class UnrecordedFileUnrecoverable(VaultError):
     message = (
         '"{label}" cannot be recovered: its key was never written down (it was stored by an '

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -33,9 +35,11 @@ class SeenHead:
     at: str  # when it was seen (UTC, ISO)
 
 
-def tag(key: bytes) -> str:
-    """Which vault a sealed head belongs to (meaningless without the vault's key)."""
-    return keyed_tag(key, b"which vault")[:32]
+def tag(key: bytes, folder: Path) -> str:
+    """Which vault, in which folder, a sealed head belongs to (meaningless without the
+    vault's key). Per folder: a backup restored elsewhere shares the vault's keys and goes
+    its own way from then on; it is not an older copy of the original."""
+    return keyed_tag(key, b"which vault|" + os.fsencode(folder.resolve()))[:32]
 
 
 def seal(key: bytes, head: SeenHead) -> str:

@@ -1,4 +1,6 @@
-"""One process at a time per vault: an exclusive lock on ``vault.lock``."""
+"""One process at a time per vault: an exclusive lock on ``vault.lock``, and (POSIX) on the
+database file itself, so that deleting ``vault.lock`` (a sync tool, a careless clean-up) does
+not let a second process in beside the first."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ class VaultLock:
     def __init__(self, folder: Path) -> None:
         self._path = folder / LOCK_NAME
         self._handle: IO[bytes] | None = None
+        self._held: list[IO[bytes]] = []
 
     def acquire(self) -> None:
         handle = open(self._path, "a+b")  # noqa: SIM115 - held open for the vault's lifetime
@@ -32,7 +35,62 @@ class VaultLock:
             raise VaultInUse() from error
         self._handle = handle
 
+    def hold(self, path: Path) -> None:
+        """Also lock ``path`` (the database) for as long as the vault is open. POSIX only:
+        Windows' byte-range locks would bar this process's own reads of it, and Windows
+        refuses to delete a file another process holds open in any case."""
+        if sys.platform == "win32" or not path.exists():
+            return
+        import fcntl
+
+        handle = open(path, "rb")  # noqa: SIM115 - held open for the vault's lifetime
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            handle.close()
+            raise VaultInUse() from error
+        self._held.append(handle)
+
     def release(self) -> None:
+        for handle in self._held:
+            handle.close()
+        self._held.clear()
         if self._handle is not None:
             self._handle.close()  # closing the descriptor releases the lock
             self._handle = None
+
+
+# File systems whose locks another computer does not see (or that do not lock at all).
+_NETWORK_TYPES = {
+    "nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "ceph", "glusterfs", "9p",
+    "davfs", "fuse.sshfs", "fuse.rclone", "fuse.s3fs", "fuse.gcsfuse", "fuse.davfs",
+}  # fmt: skip
+
+
+def file_system_type(folder: Path) -> str | None:
+    """The type of the file system ``folder`` is on, where the system says (Linux)."""
+    try:
+        mounts = Path("/proc/self/mountinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    target = str(folder.resolve())
+    best, best_type = "", None
+    for line in mounts.splitlines():
+        fields, _, rest = line.partition(" - ")
+        parts = fields.split()
+        if len(parts) < 5 or not rest:
+            continue
+        point = parts[4].replace("\\040", " ")
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, best_type = point, rest.split()[0]
+    return best_type
+
+
+def locks_may_not_be_shared(folder: Path) -> bool:
+    """Whether another computer's program could open this vault beside ours unseen: a
+    network file system, or a Windows share."""
+    if sys.platform == "win32":
+        return str(folder.resolve()).startswith("\\\\")
+    kind = file_system_type(folder)
+    return kind is not None and kind in _NETWORK_TYPES

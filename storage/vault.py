@@ -34,6 +34,7 @@ from storage.errors import (
     DatabaseMissing,
     DatabaseRolledBack,
     DiskFull,
+    FileAlreadyRecorded,
     HeaderDamaged,
     NotRemembered,
     SourceUnreadable,
@@ -54,7 +55,7 @@ from storage.keys import (
     wrap,
 )
 from storage.keystore import DeviceKeyStore
-from storage.lockfile import VaultLock
+from storage.lockfile import VaultLock, locks_may_not_be_shared
 from storage.models import CustodyEntry, StoredFile
 from storage.stream import StreamCorrupt
 
@@ -242,6 +243,7 @@ class Vault:
             # SQLite gives its -wal and -shm files the database file's permissions.
             create_private(folder / database.DB_NAME).close()
             fsync_dir(folder)
+            process_lock.hold(folder / database.DB_NAME)
             vault = cls(folder, header, keys, process_lock)
             vault._prepare_storage(creating=True)
             with vault.transaction() as session:
@@ -314,6 +316,11 @@ class Vault:
             # Checked before connecting: SQLite would create a new, empty database here.
             keys.wipe()
             raise DatabaseMissing(len(BlobFiles(folder).all_file_names()))
+        try:
+            process_lock.hold(db_file)  # vault.lock deleted would not let a second one in
+        except BaseException:
+            keys.wipe()
+            raise
         vault = cls(folder, header, keys, process_lock)
         try:
             vault._prepare_storage(accept_older_database=accept_older_database)
@@ -374,12 +381,25 @@ class Vault:
             known = self._known_file_names()
         except DatabaseDamaged:
             return  # without the list of records nothing can be judged unrecorded: verify
+        # A recorded file found set aside (another process, on a folder whose locks it did
+        # not see, took it for a crash's leftover before its record was committed): back.
+        for name in self._files.quarantined_names():
+            if name in known and not self._files.path_of(name).exists():
+                with contextlib.suppress(OSError):
+                    self._files.unquarantine(name)
+                    self._files.recorded(name)
+        # Where locks are not shared, a note written moments ago may be another computer's
+        # import about to commit: its file is left where it is (locally, the lock on the
+        # database rules that out, and every note is a crash's leftover).
+        fresh = self._files.freshly_pending() if locks_may_not_be_shared(self.folder) else set()
         for name in self._files.pending_names():
+            if name in fresh:
+                continue  # a writer may be about to record it
             if name in known or not self._files.path_of(name).exists():
                 with contextlib.suppress(OSError):  # tried again at the next unlock
                     self._files.recorded(name)  # committed, or never published: nothing to keep
         set_aside = 0
-        for name in sorted(self._files.all_file_names() - known):
+        for name in sorted(self._files.all_file_names() - known - fresh):
             try:
                 self._files.quarantine(name)
             except OSError:
@@ -435,7 +455,7 @@ class Vault:
 
     # -------------------------------------------------------------------- last seen here
     def last_seen_tag(self) -> str:
-        return last_seen.tag(self._require_keys().subkey(last_seen.PURPOSE))
+        return last_seen.tag(self._require_keys().subkey(last_seen.PURPOSE), self.folder)
 
     def sealed_head(self) -> str:
         """How far the custody log reaches now, sealed under this vault's key."""
@@ -699,6 +719,12 @@ class Vault:
         note = self._read_note(name)
         if note is None:
             raise UnrecordedFileUnrecoverable(f"unnamed file {name[:8]}")
+        if name in self._known_file_names():
+            # Its record was committed after it was set aside: the file goes back, and
+            # nothing is "recovered" (no second record, no second document).
+            self._files.unquarantine(name)
+            self._files.recorded(name)
+            raise FileAlreadyRecorded(note["label"])
         digest, size = hashlib.sha256(), 0
         for segment in self.read_unrecorded(name):
             digest.update(segment)
@@ -1014,6 +1040,7 @@ class Vault:
             old.wipe()
             self._keys, self._header = new, updated
             self._reopen_engine(new)
+            self._process_lock.hold(self.folder / database.DB_NAME)  # the new file's
         with self.transaction() as session:
             custody.append(
                 session, "keys rotated", "vault",

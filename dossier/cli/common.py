@@ -45,9 +45,13 @@ def prompt_new_passphrase() -> str:
 
 
 def open_vault(args: argparse.Namespace) -> Vault:
-    from dossier.services import vault_access
+    from dossier.services import vault_access, vault_place
 
-    return vault_access.unlock_vault(vault_access.locate_vault(args.vault), ask_passphrase)
+    folder = vault_access.locate_vault(args.vault)
+    vault = vault_access.unlock_vault(folder, ask_passphrase)
+    if (said := vault_place.warning(folder)) is not None:
+        print(f"dossier: warning: {said}", file=sys.stderr)
+    return vault
 
 
 def to_jsonable(value: Any) -> Any:

@@ -7,6 +7,7 @@ import sys
 
 from dossier.cli.common import UserError, ask_passphrase, emit, open_vault
 from dossier.cli.types import Adder, SubGroup
+from dossier.errors import VaultError
 
 
 def unrecorded_list(args: argparse.Namespace) -> int:
@@ -25,21 +26,33 @@ def unrecorded_list(args: argparse.Namespace) -> int:
 def unrecorded_recover(args: argparse.Namespace) -> int:
     from dossier.services import recovery
 
-    recovered, failed = [], []
+    recovered: list[str] = []
+    already: list[dict[str, str]] = []
+    failed: list[dict[str, str]] = []
     with open_vault(args) as vault:
-        names = [f.name for f in recovery.unrecorded(vault) if args.all or f.name in args.names]
-        if not names:
+        found = [f for f in recovery.unrecorded(vault) if args.all or f.name in args.names]
+        if not found:
             raise UserError("There is no such unrecorded file; `dossier unrecorded` lists them.")
-        for name in names:
+        for item in found:
             try:
-                result = recovery.recover(vault, name)
-            except Exception as error:
-                failed.append({"name": name, "reason": str(error)})
+                result = recovery.recover(vault, item.name)
+            except VaultError as error:
+                failed.append({"name": item.label, "reason": str(error)})
                 continue
-            recovered.append(result if isinstance(result, str) else result.ref)
+            if isinstance(result, str):  # the same file is in the vault already: said so
+                already.append({"name": item.label, "document": result})
+            else:
+                recovered.append(result.ref)
     lines = [f"Recovered as {ref}." for ref in recovered]
+    lines += [
+        f'"{a["name"]}" is already in the vault as {a["document"]}; the set-aside copy stays '
+        "until you discard it." for a in already
+    ]  # fmt: skip
     lines += [f"{f['name']}: {f['reason']}" for f in failed]
-    emit(args, {"recovered": recovered, "failed": failed}, "\n".join(lines))
+    emit(
+        args, {"recovered": recovered, "already_in_vault": already, "failed": failed},
+        "\n".join(lines),
+    )  # fmt: skip
     return 1 if failed else 0
 
 

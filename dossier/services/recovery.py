@@ -18,12 +18,16 @@ from sqlalchemy import select
 from dossier import refs
 from dossier.importers import Extracted, detect_mime, importer_for
 from dossier.services.documents import DocumentView, record_document, view_of
+from storage.errors import FileAlreadyRecorded
 from storage.models import Document
 from storage.vault import UnrecordedFile, Vault, unrecorded_sentence
 
 log = logging.getLogger(__name__)
 
-__all__ = ["UnrecordedFile", "discard", "recover", "unrecorded", "unrecorded_sentence"]
+__all__ = [
+    "FileAlreadyRecorded", "UnrecordedFile", "discard", "recover", "unrecorded",
+    "unrecorded_sentence",
+]  # fmt: skip
 
 
 def unrecorded(vault: Vault) -> list[UnrecordedFile]:

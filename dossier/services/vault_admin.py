@@ -89,9 +89,7 @@ def restore(
     archive: Path, target: Path, passphrase: str, progress: Progress | None = None
 ) -> Restored:
     vault, report = backup.restore_backup(archive, target, passphrase, progress)
-    # Restored on purpose: how far it reaches is what this computer has seen of it from now
-    # (else opening it again would be taken for an older copy put back).
-    last_seen_here.remember(vault)
+    last_seen_here.remember(vault)  # how far the restored copy reaches, from now on
     vault.before_lock(lambda: last_seen_here.remember(vault))
     return Restored(vault, report, backup.restored_as_of(vault))
 

@@ -81,3 +81,14 @@ def test_a_backup_restored_on_purpose_is_not_taken_for_an_older_copy(
     restored = vault_admin.restore(tmp_path / "b.edbackup", tmp_path / "restored", PASSPHRASE)
     restored.vault.lock()
     vault_access.unlock_with_passphrase(tmp_path / "restored", PASSPHRASE).lock()
+
+
+def test_the_original_still_opens_after_a_backup_of_it_was_restored_elsewhere(
+    image_then_more: tuple[Path, Path], tmp_path: Path
+) -> None:
+    folder, _image = image_then_more
+    vault = vault_access.unlock_with_passphrase(folder, PASSPHRASE)
+    vault_admin.backup_to(vault, tmp_path / "b.edbackup")
+    vault.lock()
+    vault_admin.restore(tmp_path / "b.edbackup", tmp_path / "copy", PASSPHRASE).vault.lock()
+    vault_access.unlock_with_passphrase(folder, PASSPHRASE).lock()  # not an older copy
