@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.jobs import Jobs
 from desktop.passphrase_meter import StrengthMeter
+from dossier.services.vault_access import PassphraseStrength, forget_secret_text
 
 
 def _secret_field(name: str) -> QLineEdit:
@@ -30,13 +30,17 @@ class ChangePassphraseDialog(QDialog):
     """Asks as creating a vault does (twice, with the meter): one slip in a passphrase typed
     once, and only the slip would open the vault."""
 
-    changed = Signal(str)  # the new passphrase, for the offer to rotate the keys with it
-
     def __init__(
-        self, change: Callable[[str, str], object], jobs: Jobs, parent: QWidget | None = None
+        self,
+        change: Callable[[str, str], object],
+        jobs: Jobs,
+        changed: Callable[[str], None],
+        parent: QWidget | None = None,
     ) -> None:
+        """``changed`` gets the new passphrase (to rotate the keys with): called directly, not
+        through a Qt signal, which would copy it into a string of Qt's that no one clears."""
         super().__init__(parent)
-        self._change, self._jobs = change, jobs
+        self._change, self._jobs, self._changed = change, jobs, changed
         self.setWindowTitle(self.tr("Change passphrase"))
         self.current = _secret_field(self.tr("Current passphrase"))
         self.new = _secret_field(self.tr("New passphrase"))
@@ -70,20 +74,41 @@ class ChangePassphraseDialog(QDialog):
         if not old:
             self.message.setText(self.tr("Enter the current passphrase."))
             return
-        if problem := self.strength.problem(new, self.repeat.text()):
-            self.message.setText(problem)
+        repeated = self.repeat.text()
+        differ = new != repeated
+        forget_secret_text(repeated)
+        if differ:
+            for secret in (old, new):
+                forget_secret_text(secret)
+            self.message.setText(self.strength.differ())
             return
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("Changing the passphrase…"))
-        self._jobs.change(
-            self, lambda: self._change(old, new), lambda _r: self._done(new), on_failed=self._failed
-        )
+        judge = self.strength.judge_now
 
-    def _done(self, new: str) -> None:
+        def change() -> PassphraseStrength | None:
+            try:
+                verdict = judge(new)  # in the helper process, never here
+                if not verdict.acceptable:
+                    forget_secret_text(new)
+                    return verdict
+                self._change(old, new)
+                return None
+            finally:
+                forget_secret_text(old)  # the new one is still wanted, for rotating the keys
+
+        self._jobs.change(self, change, lambda weak: self._done(new, weak), on_failed=self._failed)
+
+    def _done(self, new: str, weak: PassphraseStrength | None) -> None:
+        if weak is not None:
+            self.buttons.setEnabled(True)
+            self.message.setText(self.strength.too_weak(weak) or "")
+            self.new.setFocus()
+            return
         for field in (self.current, self.new, self.repeat):
             field.clear()
         self.accept()
-        self.changed.emit(new)
+        self._changed(new)
 
     def _failed(self, message: str) -> None:
         self.buttons.setEnabled(True)

@@ -327,9 +327,11 @@ class MainWindow(QMainWindow):
 
     def backup(self) -> None:
         name = file_dialogs.save_file(self, self.tr("Back up to"), "*.edbackup")
-        if not name:
-            return
-        vault, target = self.vault, Path(name)
+        if name:
+            self.back_up_to(Path(name))
+
+    def back_up_to(self, target: Path) -> None:
+        vault = self.vault
         self.jobs.work(
             self,
             lambda progress, cancelled: vault_admin.backup_to(vault, target, progress, cancelled),
@@ -384,9 +386,10 @@ class MainWindow(QMainWindow):
 
     def change_passphrase(self) -> None:
         vault = self.vault
-        dialog = ChangePassphraseDialog(vault.change_passphrase, self.jobs, self)
+        dialog = ChangePassphraseDialog(
+            vault.change_passphrase, self.jobs, self.offer_rotation, self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self.offer_rotation)
         self.change_passphrase_dialog = dialog
         dialog.open()
 
@@ -409,9 +412,12 @@ class MainWindow(QMainWindow):
         rotate = box.button(QMessageBox.StandardButton.Yes)
         rotate.setText(self.tr("Rotate keys now"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("Later"))
+        # Rotating needs the new passphrase once more; whichever way the box is closed, it is
+        # then overwritten.
         box.buttonClicked.connect(
             lambda button: self._rotate(passphrase) if button is rotate else None
         )
+        box.finished.connect(lambda _code: self._forget_after_rotation(passphrase))
         self.rotation_offer = box
         box.open()
 
@@ -427,11 +433,23 @@ class MainWindow(QMainWindow):
         if ok:
             self._rotate(passphrase)
 
+    def _forget_after_rotation(self, passphrase: str) -> None:
+        """Not rotated now: the passphrase is overwritten (a rotation overwrites it itself)."""
+        if not self.jobs.running():
+            vault_access.forget_secret_text(passphrase)
+
     def _rotate(self, passphrase: str) -> None:
         vault = self.vault
+
+        def rotate(progress: Progress, _cancelled: Cancel) -> int:
+            try:
+                return vault_access.rotate_keys(vault, passphrase, progress)
+            finally:
+                vault_access.forget_secret_text(passphrase)
+
         self.jobs.work(
             self,
-            lambda progress, _cancelled: vault_access.rotate_keys(vault, passphrase, progress),
+            rotate,
             lambda files: notify(
                 self,
                 self.tr("Rotate keys"),

@@ -28,8 +28,10 @@ from dossier.services.vault_access import (
     DatabaseRolledBack,
     DeviceKeyStore,
     KdfParams,
+    PassphraseStrength,
     Vault,
     VaultOlderThanLastSeen,
+    forget_secret_text,
 )
 
 
@@ -165,25 +167,40 @@ class UnlockDialog(QDialog):
         folder = Path(self.folder_edit.text()).expanduser()
         passphrase = self.passphrase.text()
         creating = self.creating
-        if creating and (problem := self.strength.problem(passphrase, self.repeat.text())):
-            self.message.setText(problem)
-            return
+        if creating:
+            repeated = self.repeat.text()
+            differ = passphrase != repeated
+            forget_secret_text(repeated)
+            if differ:
+                forget_secret_text(passphrase)
+                self.message.setText(self.strength.differ())
+                return
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("Creating the vault…") if creating else self.tr("Unlocking…"))
-        remember, keystore, kdf = self.remember.isChecked(), self._keystore, self._kdf
+        remember, keystore, kdf, judge = (
+            self.remember.isChecked(),
+            self._keystore,
+            self._kdf,
+            self.strength.judge_now,
+        )
 
-        def job() -> Vault | DatabaseRolledBack:
-            if creating:
-                # The keyring is touched only when the user asks to be remembered.
-                return vault_access.create_vault(
-                    folder, passphrase, remember=remember, keystore=keystore, kdf=kdf
-                )
+        def job() -> Vault | DatabaseRolledBack | PassphraseStrength:
             try:
+                if creating:
+                    verdict = judge(passphrase)  # in the helper process, never here
+                    if not verdict.acceptable:
+                        return verdict
+                    # The keyring is touched only when the user asks to be remembered.
+                    return vault_access.create_vault(
+                        folder, passphrase, remember=remember, keystore=keystore, kdf=kdf
+                    )
                 return vault_access.unlock_with_passphrase(
                     folder, passphrase, remember=remember, keystore=keystore
                 )
             except DatabaseRolledBack as older:
                 return older  # the user decides: restore a backup, or open the older copy
+            finally:
+                forget_secret_text(passphrase)  # no copy of it outlives its use
 
         self._jobs.query(self, job, self._done, on_failed=self._failed)
 
@@ -224,16 +241,23 @@ class UnlockDialog(QDialog):
         folder = Path(self.folder_edit.text()).expanduser()
         passphrase = self.passphrase.text()
         self.buttons.setEnabled(False)
-        self._jobs.query(
-            self,
-            lambda: vault_access.unlock_with_passphrase(
-                folder, passphrase, accept_older_database=True
-            ),
-            self._done,
-            on_failed=self._failed,
-        )
 
-    def _done(self, vault: Vault | DatabaseRolledBack) -> None:
+        def job() -> Vault:
+            try:
+                return vault_access.unlock_with_passphrase(
+                    folder, passphrase, accept_older_database=True
+                )
+            finally:
+                forget_secret_text(passphrase)
+
+        self._jobs.query(self, job, self._done, on_failed=self._failed)
+
+    def _done(self, vault: Vault | DatabaseRolledBack | PassphraseStrength) -> None:
+        if isinstance(vault, PassphraseStrength):
+            self.buttons.setEnabled(True)
+            self.message.setText(self.strength.too_weak(vault) or "")
+            self.passphrase.setFocus()
+            return
         if isinstance(vault, DatabaseRolledBack):
             self._ask_about_older_database(vault)
             return

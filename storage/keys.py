@@ -9,13 +9,16 @@ import os
 import time
 from dataclasses import dataclass
 
+from argon2.low_level import ARGON2_VERSION, Type
+from argon2.low_level import ffi as argon2_ffi
+from argon2.low_level import lib as argon2_lib  # type: ignore[attr-defined]
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from storage.errors import VaultLocked
+from storage.wipe import wipe_bytes
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -73,15 +76,29 @@ class KdfParams:
 
 
 def derive_kek(passphrase: str, params: KdfParams) -> bytes:
-    """The key-encryption key for a passphrase (Argon2id)."""
-    kdf = Argon2id(
-        salt=params.salt,
-        length=KEY_BYTES,
-        iterations=params.iterations,
-        lanes=params.lanes,
-        memory_cost=params.memory_kib,
-    )
-    return kdf.derive(passphrase.encode("utf-8"))
+    """The key-encryption key for a passphrase (Argon2id, RFC 9106, the reference code).
+
+    The passphrase is handed to Argon2 in a buffer of our own, zeroed after: no copy of it is
+    left in freed memory (OpenSSL's Argon2, through ``cryptography``, left one; so does
+    argon2-cffi's ``hash_secret_raw``, which copies it into a buffer it never clears).
+    """
+    encoded = passphrase.encode("utf-8")
+    length = len(encoded)  # cffi's array may hold one byte more than the passphrase
+    secret = argon2_ffi.new("uint8_t[]", encoded)
+    wipe_bytes(encoded)
+    salt = argon2_ffi.new("uint8_t[]", params.salt)
+    out = argon2_ffi.new("uint8_t[]", KEY_BYTES)
+    try:
+        status = argon2_lib.argon2_hash(
+            params.iterations, params.memory_kib, params.lanes, secret, length, salt,
+            len(params.salt), out, KEY_BYTES, argon2_ffi.NULL, 0, Type.ID.value, ARGON2_VERSION,
+        )  # fmt: skip
+        if status != argon2_lib.ARGON2_OK:
+            raise ValueError("Argon2id refused its parameters")
+        return bytes(argon2_ffi.buffer(out, KEY_BYTES))
+    finally:
+        argon2_ffi.memmove(secret, bytes(len(secret)), len(secret))
+        argon2_ffi.memmove(out, bytes(KEY_BYTES), KEY_BYTES)
 
 
 def calibrate_kdf(target_seconds: float = TARGET_SECONDS) -> KdfParams:
@@ -153,6 +170,11 @@ class VaultKeys:
     def subkey(self, purpose: str) -> bytes:
         self._check()
         return bytes(self._subkeys[purpose])
+
+    def subkey_copy(self, purpose: str) -> bytearray:
+        """A copy the caller zeroes when done (no intermediate ``bytes`` left behind)."""
+        self._check()
+        return bytearray(self._subkeys[purpose])
 
     def database_key(self) -> bytearray:
         """SQLCipher's key as the buffer itself, not a copy: what holds it is wiped on lock."""

@@ -40,7 +40,9 @@ def _nonce(prefix: bytes, index: int, last: bool) -> bytes:
 class EncryptingWriter:
     """File-like writer: ``write()`` plaintext, ``finish()`` to seal the last segment."""
 
-    def __init__(self, key: bytes, sink: BinaryIO, segment_size: int = DEFAULT_SEGMENT) -> None:
+    def __init__(
+        self, key: bytes | bytearray, sink: BinaryIO, segment_size: int = DEFAULT_SEGMENT
+    ) -> None:
         if not MIN_SEGMENT <= segment_size <= MAX_SEGMENT:
             raise ValueError("segment size out of range")
         self._aead = AESGCM(key)

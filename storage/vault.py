@@ -192,7 +192,7 @@ class Snapshot:
 
     database: Path  # an encrypted copy, under the vault's tmp folder
     header: VaultHeader
-    backup_key: bytes
+    backup_key: bytearray  # zeroed when the snapshot is left
     files: list[tuple[str, int]]  # (file name, size) of every file the copy records
 
 
@@ -1101,6 +1101,7 @@ class Vault:
         """
         keys = self._require_keys()
         copy = self._files.tmp / (os.urandom(16).hex() + ".snapshot")
+        backup_key = keys.subkey_copy("backup")
         try:
             with self._write_lock:
                 database.snapshot(self._require_engine(), copy, keys.database_key())
@@ -1109,8 +1110,9 @@ class Vault:
                 copy, keys.database_key(), "SELECT file_name, size FROM stored_files"
             )
             files = [(str(name), int(size)) for name, size in rows]
-            yield Snapshot(copy, header, keys.subkey("backup"), files)
+            yield Snapshot(copy, header, backup_key, files)
         finally:
+            backup_key[:] = bytes(len(backup_key))  # the raw backup key, found after backups
             copy.unlink(missing_ok=True)
 
     def file_path(self, file_name: str) -> Path:

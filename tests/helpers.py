@@ -169,3 +169,25 @@ def active_content_in(path: Path) -> list[str]:
                 found += [f"attachment {n}" for n in list(names)[::2] if str(n) != "manifest.json"]
             pending.extend(obj.values())
     return found
+
+
+def memory_counts(pid: int, needles: dict[str, bytes]) -> dict[str, int]:
+    """How many times each needle lies in the readable memory of process ``pid`` (Linux)."""
+    import re
+
+    counts = dict.fromkeys(needles, 0)
+    maps = Path(f"/proc/{pid}/maps").read_text().splitlines()
+    with open(f"/proc/{pid}/mem", "rb", buffering=0) as memory:
+        for line in maps:
+            match = re.match(r"([0-9a-f]+)-([0-9a-f]+) r", line)
+            if not match or "[vvar]" in line or "[vsyscall]" in line:
+                continue
+            start, end = int(match.group(1), 16), int(match.group(2), 16)
+            try:
+                memory.seek(start)
+                chunk = memory.read(end - start)
+            except (OSError, ValueError, OverflowError):
+                continue
+            for name, needle in needles.items():
+                counts[name] += chunk.count(needle)
+    return counts

@@ -21,6 +21,7 @@ from storage.keys import KdfParams as KdfParams
 from storage.keystore import DeviceKeyStore as DeviceKeyStore
 from storage.keystore import best_available
 from storage.vault import Vault as Vault
+from storage.wipe import wipe_str
 
 # The window names these through this module (it never imports `storage`): the open vault it
 # hands to services, Argon2id settings (tests), a device keyring, and the errors it tells apart.
@@ -75,6 +76,12 @@ class PassphraseStrength:
         """ "weak: a common word with digits" """
         level = LEVELS[self.score]
         return f"{level}: {REASONS[self.reason]}" if self.reason else level
+
+
+def forget_secret_text(text: str) -> bool:
+    """Overwrite a passphrase read from a field once nothing needs it any more (storage.wipe):
+    its closures and signal arguments may still refer to it, and are done with it."""
+    return wipe_str(text, shared=True)
 
 
 def passphrase_strength(passphrase: str) -> PassphraseStrength:

@@ -23,6 +23,7 @@ def test_a_slip_in_the_repeated_passphrase_changes_nothing(qtbot: QtBot, tmp_pat
     dialog = window.change_passphrase_dialog
     dialog.current.setText(PASSPHRASE)
     dialog.new.setText(NEW)
+    qtbot.waitUntil(lambda: dialog.strength.words.text() != "", timeout=TIMEOUT)
     assert dialog.strength.words.text() in ("strong", "very strong")  # the meter is there
     dialog.repeat.setText(NEW + "x")
     dialog.submit()
@@ -42,6 +43,7 @@ def test_a_weak_new_passphrase_is_refused_with_the_reason(qtbot: QtBot, tmp_path
     dialog.new.setText("password12")
     dialog.repeat.setText("password12")
     dialog.submit()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=TIMEOUT)
     assert "one of the most common passwords" in dialog.message.text()
     controller.lock()
 

@@ -21,6 +21,7 @@ def test_the_meter_speaks_russian_in_the_russian_interface(qtbot: QtBot, tmp_pat
         dialog = UnlockDialog(tmp_path / "new-vault")
         qtbot.addWidget(dialog)
         dialog.passphrase.setText("password12")
+        qtbot.waitUntil(lambda: dialog.meter_words.text() != "", timeout=30_000)
         assert dialog.meter_words.text() == "слабый: один из самых распространённых паролей"
     finally:
         QApplication.removeTranslator(translator)

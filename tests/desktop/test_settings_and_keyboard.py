@@ -90,6 +90,7 @@ def test_the_first_run_explains_the_vault_and_the_unrecoverable_passphrase(
     assert dialog.explanation.isVisible()
     assert "cannot be recovered" in dialog.explanation.text()
     dialog.passphrase.setText("password12")
+    qtbot.waitUntil(lambda: dialog.meter_words.text() != "", timeout=30_000)
     assert dialog.meter_words.text() == "weak: one of the most common passwords"
 
 

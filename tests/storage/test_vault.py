@@ -428,3 +428,31 @@ def test_fast_kdf_fixture_is_still_real_argon2id(fast_kdf: KdfParams) -> None:
 
     assert derive_kek("a", fast_kdf) != derive_kek("b", fast_kdf)
     assert derive_kek("a", fast_kdf) == derive_kek("a", fast_kdf)
+
+
+@pytest.mark.parametrize("passphrase", ["correct horse battery staple", "ёлка тундра қазақ 7"])
+def test_the_key_a_passphrase_gives_is_the_one_vaults_were_made_with(passphrase: str) -> None:
+    # Derived by Argon2's reference code since it clears the passphrase; it must give what
+    # OpenSSL's Argon2id gave, or no vault made before would open.
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+    from storage.keys import KdfParams, derive_kek
+
+    params = KdfParams.floor()
+    before = Argon2id(
+        salt=params.salt, length=32, iterations=params.iterations, lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    ).derive(passphrase.encode())  # fmt: skip
+    assert derive_kek(passphrase, params) == before
+
+
+def test_overwriting_a_secret_never_touches_a_string_the_interpreter_shares() -> None:
+    import re
+
+    from storage.wipe import wipe_str
+
+    letter = "".join(["t"])  # the interpreter's one "t"
+    assert wipe_str(letter, shared=True) is False
+    assert re.compile(r"(?P<pos>t)").match("t")  # the parser still reads its group names
+    name = "".join(["pass", "phrase"])
+    assert wipe_str(name) is True and name == "\x00" * 10
