@@ -34,7 +34,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the tests' hostile PDF and its checker, shared with them
 CORPUS = Path(os.environ.get("DOSSIER_CORPUS", ROOT.parent / "shared" / "corpus"))
+from tests.helpers import hostile_pdf  # noqa: E402
+
 HANG_SECONDS = 20.0
 # A worker may use at most this much address space: a bomb fails inside it, not the machine.
 WORKER_MEMORY_LIMIT = 3 * 1024**3
@@ -89,6 +92,8 @@ def seeds() -> dict[str, bytes]:
         f"Date: Thu, 30 Oct 2025 10:00:00 +0000\nMIME-Version: 1.0\n\n{text}\n"
     ).encode()
     found["made.txt"] = text.encode()
+    with tempfile.TemporaryDirectory() as scratch:  # a PDF made to act when opened
+        found["made-actions.pdf"] = hostile_pdf(Path(scratch) / "actions.pdf").read_bytes()
     return found
 
 
@@ -223,10 +228,11 @@ def _worker(conn: Connection, folder: str) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_LIMIT, WORKER_MEMORY_LIMIT))
     from dossier.export.case_export import export_case
     from dossier.services import cases as case_service
-    from dossier.services import documents, people
+    from dossier.services import documents, exhibits, people
     from storage.errors import VaultError
     from storage.keys import KdfParams
     from storage.vault import Vault
+    from tests.helpers import active_content_in
 
     caught: list[str] = []
 
@@ -255,9 +261,13 @@ def _worker(conn: Connection, folder: str) -> None:
             outcome["imported"] = bool(report.imported)
             if report.imported:
                 case = case_service.add_case(vault, person.id, "general")
+                exhibits.add_exhibit(vault, case.id, report.imported[0].id)
+                out = base / f"out-{os.getpid()}.pdf"
                 try:
-                    export_case(vault, case.id, base / f"out-{os.getpid()}.pdf", draft=True)
+                    export_case(vault, case.id, out, draft=True)
                     outcome["exported"] = True
+                    # Whatever the file carried, nothing in the bundle may act when opened.
+                    outcome["active"] = active_content_in(out)
                 except VaultError as error:
                     outcome["refused_export"] = str(error)[:200]
         except VaultError as error:
@@ -279,6 +289,7 @@ class Results:
     imported: int = 0
     exported: int = 0
     tracebacks: list[str] = field(default_factory=list)
+    active: list[str] = field(default_factory=list)  # bundles carrying active content
     unexpected: list[str] = field(default_factory=list)
     hangs: list[str] = field(default_factory=list)
     peak_rss_mb: float = 0.0
@@ -318,6 +329,8 @@ def run(count: int, seed: int, workers: int) -> Results:
                     results.peak_rss_mb = max(results.peak_rss_mb, outcome["rss_mb"])
                     if "traceback" in outcome:
                         results.tracebacks.append(f"{job[1].name}: {outcome['traceback']}")
+                    if outcome.get("active"):
+                        results.active.append(f"{job[1].name}: {outcome['active'][:3]}")
                     results.unexpected += [f"{job[1].name}: {u}" for u in outcome["unexpected"]]
                     active[slot] = (process, conn, None, 0.0)
                 elif time.perf_counter() - since > HANG_SECONDS or not process.is_alive():
@@ -347,11 +360,13 @@ def main() -> int:
         return 0
     print(
         f"fuzz: {results.run} cases in {results.seconds:.0f} s ({results.imported} imported, "
-        f"{results.exported} exported); tracebacks {len(results.tracebacks)}, hangs over "
+        f"{results.exported} exported); tracebacks {len(results.tracebacks)}, bundles with "
+        f"active content {len(results.active)}, hangs over "
         f"{HANG_SECONDS:.0f} s or deaths {len(results.hangs)}, unexpected failures caught "
         f"{len(results.unexpected)}, peak worker RSS {results.peak_rss_mb:.0f} MB"
     )
-    for line in results.tracebacks[:10] + results.hangs[:10] + results.unexpected[:10]:
+    shown = results.tracebacks[:10] + results.active[:10] + results.hangs[:10]
+    for line in shown + results.unexpected[:10]:
         print("  " + line.strip().replace("\n", "\n    "))
     return 0
 

@@ -10,6 +10,7 @@ that play or hold files, and a form field's actions reached through its parents.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -89,6 +90,21 @@ def remove_active(pdf: pikepdf.Pdf) -> ActiveContent:
     removed = ActiveContent()
     for page in pdf.pages:
         _clean_page(page.obj, removed, remove=True)
+    # A form is filed as it was filled in: its fields drawn into the page, no longer fillable
+    # (a field's script is gone already; a hostile file qpdf cannot flatten stays as it is).
+    with contextlib.suppress(pikepdf.PdfError, RuntimeError):
+        pdf.flatten_annotations("all")
+    for page in pdf.pages:
+        annotations = page.obj.get("/Annots")
+        if isinstance(annotations, pikepdf.Array):
+            # What flattening left of a form: fields with nothing to draw.
+            page.obj["/Annots"] = pikepdf.Array(
+                a for a in annotations
+                if not (isinstance(a, pikepdf.Dictionary) and a.get("/Subtype") == "/Widget"
+                        and "/AP" not in a)
+            )  # fmt: skip
+    if "/AcroForm" in pdf.Root:
+        del pdf.Root["/AcroForm"]
     return removed
 
 

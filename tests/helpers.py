@@ -165,7 +165,7 @@ def active_content_in(path: Path) -> list[str]:
             if str(obj.get("/Subtype", "")) in ("/FileAttachment", "/RichMedia", "/Screen"):
                 found.append(f"annotation {obj.get('/Subtype')}")
             if "/EmbeddedFiles" in obj:
-                names = obj.EmbeddedFiles.get("/Names", [])
+                names = list(obj.EmbeddedFiles.get("/Names", pikepdf.Array()))
                 found += [f"attachment {n}" for n in list(names)[::2] if str(n) != "manifest.json"]
             pending.extend(obj.values())
     return found

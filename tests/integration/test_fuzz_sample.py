@@ -28,6 +28,7 @@ def test_hostile_and_mutated_files_give_sentences_never_tracebacks_or_hangs() ->
     )
     assert results["run"] == 40
     assert results["tracebacks"] == []
+    assert results["active"] == []  # no bundle carries what could act when opened
     assert results["hangs"] == []
     assert results["unexpected"] == []
     assert results["peak_rss_mb"] < 1024

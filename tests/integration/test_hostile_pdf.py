@@ -69,3 +69,24 @@ def test_a_word_export_of_the_same_case_goes_through(
     case_id, _document = imported
     result = export_case(vault, case_id, tmp_path / "bundle.docx", at=AT, draft=True, format="docx")
     assert result.path.stat().st_size > 0
+
+
+def test_a_filled_form_is_filed_as_it_was_filled_in_not_fillable(
+    vault: Vault, tmp_path: Path
+) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    form = tmp_path / "form.pdf"
+    canvas = Canvas(str(form))
+    canvas.drawString(72, 760, "Application form")
+    canvas.acroForm.textfield(name="surname", value="Ivanov", x=72, y=700, width=200, height=20)
+    canvas.save()
+    person = people.add_person(vault, "Rinat Tukhvatshin")
+    case = cases.add_case(vault, person.id, "general")
+    (document,) = documents.import_files(vault, [form], person_ids=[person.id]).imported
+    exhibits.add_exhibit(vault, case.id, document.id)
+    result = export_case(vault, case.id, tmp_path / "bundle.pdf", at=AT, draft=True)
+    assert "Ivanov" in pdf_text(result.path)  # the value typed into the form is on the page
+    with pikepdf.open(result.path) as pdf:
+        subtypes = [str(a.get("/Subtype")) for p in pdf.pages for a in p.obj.get("/Annots", [])]
+        assert "/Widget" not in subtypes and "/AcroForm" not in pdf.Root
