@@ -13,7 +13,7 @@ import stat
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -58,6 +58,9 @@ from storage.keystore import DeviceKeyStore
 from storage.lockfile import VaultLock, locks_may_not_be_shared
 from storage.models import CustodyEntry, StoredFile
 from storage.stream import StreamCorrupt
+from storage.verify import FileCheck as FileCheck
+from storage.verify import VerifyReport as VerifyReport
+from storage.verify import unrecorded_sentence as unrecorded_sentence
 
 # A rotated database waits under this suffix until the header that names it is in place.
 _NEXT = ".next"
@@ -111,16 +114,6 @@ class CustodyRecord:
 
 
 @dataclass(frozen=True)
-class FileCheck:
-    file_id: int
-    label: str
-    ok: bool
-    problem: str | None = None
-    # The problem's sentence as (template, values), for a face to say in its own language.
-    said: tuple[str, dict[str, str]] | None = None
-
-
-@dataclass(frozen=True)
 class UnrecordedFile:
     """A file found in the vault without a record (a crash between writing and recording it).
 
@@ -132,58 +125,6 @@ class UnrecordedFile:
     media_type: str | None
     size: int  # encrypted size on disk
     recoverable: bool
-
-
-@dataclass(frozen=True)
-class VerifyReport:
-    files: list[FileCheck]
-    database_problems: list[str]
-    custody_problems: list[str]
-    custody_entries: int
-    unrecorded: list[UnrecordedFile] = field(default_factory=list)
-    # Files the vault did not write, found in its folders (a .DS_Store, say): left alone.
-    foreign: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return (
-            all(check.ok for check in self.files)
-            and not self.database_problems
-            and not self.custody_problems
-            and not self.unrecorded
-        )
-
-    def problems(self) -> list[str]:
-        found = [f'"{c.label}": {c.problem}' for c in self.files if not c.ok]
-        if self.unrecorded:
-            found.append(unrecorded_sentence(len(self.unrecorded)))
-        return found + self.database_problems + self.custody_problems
-
-    def notes(self) -> list[str]:
-        """What is worth knowing but harms nothing."""
-        if not self.foreign:
-            return []
-        return [foreign_files_sentence(self.foreign)]
-
-
-def foreign_files_sentence(paths: list[str]) -> str:
-    shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
-    return (
-        f"Found in the vault's folder but not written by the program, and left as they are: "
-        f"{shown}. Another program (a file manager, say) put them there; they do no harm."
-    )
-
-
-CONTENT_CHANGED = "its content no longer matches the fingerprint recorded at import"
-
-
-def unrecorded_sentence(count: int) -> str:
-    files = "1 file was" if count == 1 else f"{count} files were"
-    return (
-        f"{files} stored but never recorded (the program stopped in between, or an older copy of "
-        f"the database was put back). They are kept, "
-        "encrypted, until you recover or discard them."
-    )
 
 
 @dataclass(frozen=True)
@@ -858,71 +799,22 @@ class Vault:
     def verify(
         self, progress: Progress | None = None, cancelled: CancelCheck | None = None
     ) -> VerifyReport:
-        """Decrypt every file and check its SHA-256; check the database and the custody chain."""
-        database_problems = database.integrity_problems(self._require_engine())
-        try:
-            with self.session() as session:
-                items = [
-                    (row.id, row.label, row.sha256, row.size)
-                    for row in session.scalars(select(StoredFile).order_by(StoredFile.id))
-                ]
-        except DatabaseDamaged as error:
-            # The list of files itself is unreadable: report what the page check found.
-            return VerifyReport([], database_problems or [str(error)], [], 0)
-        total = sum(item[3] for item in items)
-        done = 0
-        checks: list[FileCheck] = []
-        for file_id, label, sha256, size in items:
-            if cancelled is not None and cancelled():
-                raise Cancelled("Verification cancelled.")
-            digest = hashlib.sha256()
-            problem: str | None = None
-            said: tuple[str, dict[str, str]] | None = None
-            try:
-                for segment in self.read_file(file_id):
-                    digest.update(segment)
-                if digest.hexdigest() != sha256:
-                    problem = CONTENT_CHANGED
-                    said = (CONTENT_CHANGED, {})
-            except (BlobTampered, BlobMissing, DatabaseDamaged) as error:
-                problem = str(error)
-                said = (error.template, {k: str(v) for k, v in error.values.items()})
-            checks.append(FileCheck(file_id, label, problem is None, problem, said))
-            done += size
-            if progress is not None:
-                progress(done, total)
-        try:
-            with self.session() as session:
-                chain = custody.check_chain(session)
-        except DatabaseDamaged as error:
-            return VerifyReport(checks, database_problems or [str(error)], [], 0)
-        custody_problems = chain.problems + self._header_problems()
-        report = VerifyReport(
-            checks,
-            database_problems,
-            custody_problems,
-            chain.entries,
-            self.unrecorded_files(),
-            self._files.foreign_files(),
-        )
-        if database_problems:
-            return report  # writing into a damaged database could spread the damage
-        now = custody.utc_now()
-        with self.transaction() as session:
-            for check in checks:
-                row = session.get(StoredFile, check.file_id)
-                if row is not None:
-                    row.last_verified_at = now
-                    row.last_verify_ok = check.ok
-            custody.append(
-                session,
-                "vault verified",
-                "vault",
-                {"files": len(checks), "problems": len(report.problems())},
-            )
-        return report
+        """Decrypt every file and check its SHA-256; check the database and the custody chain
+        (storage.verify)."""
+        from storage import verify
 
-    def _header_problems(self) -> list[str]:
+        return verify.verify(self, progress, cancelled)
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's own check of the database's pages finds (empty: none)."""
+        return database.integrity_problems(self._require_engine())
+
+    def foreign_files(self) -> list[str]:
+        """Files in the vault's folders it did not write (a .DS_Store): left where they are."""
+        return self._files.foreign_files()
+
+    def header_problems(self) -> list[str]:
+        """Whether the database still holds the custody entry the key file last saw."""
         recorded, expected = self._header.custody_seq, self._header.custody_hash
         if recorded is None:
             return []
