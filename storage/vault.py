@@ -57,6 +57,8 @@ from storage.keys import (
 from storage.keystore import DeviceKeyStore
 from storage.lockfile import VaultLock, locks_may_not_be_shared
 from storage.models import CustodyEntry, StoredFile
+from storage.quarantine import NOTE_AAD, Quarantine
+from storage.quarantine import UnrecordedFile as UnrecordedFile
 from storage.stream import StreamCorrupt
 from storage.verify import FileCheck as FileCheck
 from storage.verify import VerifyReport as VerifyReport
@@ -65,7 +67,6 @@ from storage.verify import unrecorded_sentence as unrecorded_sentence
 # A rotated database waits under this suffix until the header that names it is in place.
 _NEXT = ".next"
 # Binds a pending note (a file's wrapped key and name) to the file it belongs to.
-_NOTE_AAD = b"pending|"
 
 BACKUPS_DIR = "backups"
 
@@ -114,20 +115,6 @@ class CustodyRecord:
 
 
 @dataclass(frozen=True)
-class UnrecordedFile:
-    """A file found in the vault without a record (a crash between writing and recording it).
-
-    It waits, still encrypted, in the quarantine folder until the user recovers or discards it.
-    """
-
-    name: str  # the file's random name: its identity in the quarantine folder
-    label: str  # the original file name, when its note survived
-    media_type: str | None
-    size: int  # encrypted size on disk
-    recoverable: bool
-
-
-@dataclass(frozen=True)
 class Snapshot:
     """A consistent copy of the database and the header and files that go with it."""
 
@@ -156,6 +143,7 @@ class Vault:
         self._keys: VaultKeys | None = keys
         self._process_lock = process_lock
         self._files = BlobFiles(folder)
+        self._quarantine = Quarantine(self._files, lambda: self._require_keys().subkey("blob-wrap"))
         self._write_lock = threading.RLock()
         self._before_lock: list[Callable[[], object]] = []
         self._engine: Engine | None = database.open_engine(
@@ -322,30 +310,7 @@ class Vault:
             known = self._known_file_names()
         except DatabaseDamaged:
             return  # without the list of records nothing can be judged unrecorded: verify
-        # A recorded file found set aside (another process, on a folder whose locks it did
-        # not see, took it for a crash's leftover before its record was committed): back.
-        for name in self._files.quarantined_names():
-            if name in known and not self._files.path_of(name).exists():
-                with contextlib.suppress(OSError):
-                    self._files.unquarantine(name)
-                    self._files.recorded(name)
-        # Where locks are not shared, a note written moments ago may be another computer's
-        # import about to commit: its file is left where it is (locally, the lock on the
-        # database rules that out, and every note is a crash's leftover).
-        fresh = self._files.freshly_pending() if locks_may_not_be_shared(self.folder) else set()
-        for name in self._files.pending_names():
-            if name in fresh:
-                continue  # a writer may be about to record it
-            if name in known or not self._files.path_of(name).exists():
-                with contextlib.suppress(OSError):  # tried again at the next unlock
-                    self._files.recorded(name)  # committed, or never published: nothing to keep
-        set_aside = 0
-        for name in sorted(self._files.all_file_names() - known - fresh):
-            try:
-                self._files.quarantine(name)
-            except OSError:
-                continue  # left in place and tried again at the next unlock; verify names it
-            set_aside += 1
+        set_aside = self._quarantine.set_aside(known, locks_may_not_be_shared(self.folder))
         if set_aside:
             with self.transaction() as session:
                 custody.append(session, "unrecorded files set aside", "vault", {"files": set_aside})
@@ -552,7 +517,7 @@ class Vault:
             body = json.dumps(
                 {"key": base64.b64encode(key).decode(), "label": label, "media_type": media_type}
             ).encode()
-            return wrap(keys.subkey("blob-wrap"), body, _NOTE_AAD + file_name.encode())
+            return wrap(keys.subkey("blob-wrap"), body, NOTE_AAD + file_name.encode())
 
         try:
             written = self._files.write(source, size, progress, cancelled, note=note)
@@ -615,39 +580,11 @@ class Vault:
 
     # --------------------------------------------------------- files stored, never recorded
     def unrecorded_files(self) -> list[UnrecordedFile]:
-        found = []
-        for name in self._files.quarantined_names():
-            note = self._read_note(name)
-            size = self._files.quarantined_path(name).stat().st_size
-            if note is None:
-                found.append(UnrecordedFile(name, f"unnamed file {name[:8]}", None, size, False))
-            else:
-                found.append(
-                    UnrecordedFile(name, note["label"], note.get("media_type"), size, True)
-                )
-        return found
-
-    def _read_note(self, name: str) -> dict[str, str] | None:
-        raw = self._files.quarantined_note(name)
-        if raw is None:
-            return None
-        try:
-            body = unwrap(self._require_keys().subkey("blob-wrap"), raw, _NOTE_AAD + name.encode())
-            note: dict[str, str] = json.loads(body)
-            return note
-        except (UnwrapFailed, ValueError):
-            return None
+        return self._quarantine.unrecorded_files()
 
     def read_unrecorded(self, name: str) -> Iterator[bytes]:
         """The plaintext of a quarantined file (to look at it or recover it)."""
-        note = self._read_note(name)
-        if note is None:
-            raise UnrecordedFileUnrecoverable(f"unnamed file {name[:8]}")
-        key = base64.b64decode(note["key"])
-        try:
-            yield from self._files.read_quarantined(name, key)
-        except StreamCorrupt as error:
-            raise BlobTampered(note["label"], str(error)) from error
+        return self._quarantine.read(name)
 
     @contextmanager
     def recovering_file(self, name: str) -> Iterator[tuple[Session, StoreResult]]:
@@ -657,7 +594,7 @@ class Vault:
         """
         if name not in self._files.quarantined_names():
             raise KeyError(name)
-        note = self._read_note(name)
+        note = self._quarantine.note(name)
         if note is None:
             raise UnrecordedFileUnrecoverable(f"unnamed file {name[:8]}")
         if name in self._known_file_names():
@@ -696,7 +633,7 @@ class Vault:
             raise KeyError(name)
         with self.transaction() as session:
             custody.append(session, "unrecorded file discarded", "vault", {"label": label})
-        self._files.discard_quarantined(name)
+        self._quarantine.discard(name)
 
     @staticmethod
     def _file_aad(file_name: str) -> bytes:

@@ -16,7 +16,8 @@ from storage.errors import BlobMissing, BlobTampered, Cancelled, DatabaseDamaged
 from storage.models import StoredFile
 
 if TYPE_CHECKING:
-    from storage.vault import UnrecordedFile, Vault
+    from storage.quarantine import UnrecordedFile
+    from storage.vault import Vault
 
 CONTENT_CHANGED = "its content no longer matches the fingerprint recorded at import"
 
