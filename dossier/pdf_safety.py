@@ -90,6 +90,7 @@ def remove_active(pdf: pikepdf.Pdf) -> ActiveContent:
     removed = ActiveContent()
     for page in pdf.pages:
         _clean_page(page.obj, removed, remove=True)
+    _clean_everything_reachable([page.obj for page in pdf.pages], removed)
     # A form is filed as it was filled in: its fields drawn into the page, no longer fillable
     # (a field's script is gone already; a hostile file qpdf cannot flatten stays as it is).
     with contextlib.suppress(pikepdf.PdfError, RuntimeError):
@@ -157,8 +158,8 @@ def _clean_annotation(
         if "/A" in node:
             action = node.A
             unsafe = _note_actions(action, found, top_is_action=True)
-            if remove and unsafe:
-                del node["/A"]
+            if remove and (unsafe or not isinstance(action, pikepdf.Dictionary)):
+                del node["/A"]  # an action that is not even a dictionary is only damage
         node = node.get("/Parent")
 
 
@@ -193,6 +194,50 @@ def _note_actions(
         if "/Next" in action:
             pending.append(action.Next)
     return unsafe
+
+
+# Action types a reader runs (every one but a jump within the document and named navigation).
+_ACTION_TYPES = {
+    "/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE", "/URI",
+    "/ResetForm", "/Hide", "/Rendition", "/Sound", "/Movie", "/RichMediaExecute",
+    "/SetOCGState", "/GoTo3DView", "/Thread",
+}  # fmt: skip
+
+
+def _clean_everything_reachable(pages: list[pikepdf.Dictionary], found: ActiveContent) -> None:
+    """Whatever a page reaches (its resources, their resources…), not only where a reader
+    looks for actions: a damaged or crafted file can place an action dictionary anywhere
+    (one was found, by the fuzzer, as a page's graphics state). Trigger dictionaries (/AA)
+    go, and an action's type and payload go, leaving an inert dictionary in its place."""
+    seen: set[tuple[int, int]] = set()
+    pending: list[pikepdf.Object] = list(pages)
+    while pending:
+        obj = pending.pop()
+        if isinstance(obj, pikepdf.Dictionary | pikepdf.Array | pikepdf.Stream) and (
+            obj.is_indirect
+        ):
+            if obj.objgen in seen:
+                continue
+            seen.add(obj.objgen)
+        if isinstance(obj, pikepdf.Array):
+            pending.extend(obj)
+            continue
+        if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+            continue
+        if "/AA" in obj:
+            _note_actions(obj.AA, found)
+            del obj["/AA"]
+        kind = obj.get("/S")
+        if isinstance(kind, pikepdf.Name) and str(kind) in _ACTION_TYPES:
+            _note_actions(obj, found, top_is_action=True)
+            for key in ("/S", "/JS", "/URI", "/F", "/Next", "/Fields", "/Win", "/Mac", "/Unix"):
+                if key in obj:
+                    del obj[key]
+        elif "/JS" in obj:
+            found.javascript = True
+            del obj["/JS"]
+        # Up the page tree is the other pages' business, not this page's content.
+        pending.extend(value for key, value in obj.items() if key != "/Parent")
 
 
 def _as_dict(value: pikepdf.Object) -> pikepdf.Dictionary:

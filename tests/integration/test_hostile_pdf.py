@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from reportlab.pdfgen.canvas import Canvas
 
 from dossier.export.case_export import export_case, parse_time
 from dossier.services import cases, documents, exhibits, people
@@ -90,3 +91,50 @@ def test_a_filled_form_is_filed_as_it_was_filled_in_not_fillable(
     with pikepdf.open(result.path) as pdf:
         subtypes = [str(a.get("/Subtype")) for p in pdf.pages for a in p.obj.get("/Annots", [])]
         assert "/Widget" not in subtypes and "/AcroForm" not in pdf.Root
+
+
+def test_an_action_hidden_where_no_reader_looks_is_made_inert(vault: Vault, tmp_path: Path) -> None:
+    # Found by the fuzzer: a spliced file whose page's graphics state was a form field with
+    # a SubmitForm trigger. Whatever a page reaches is cleaned, not only its annotations.
+    path = tmp_path / "odd.pdf"
+    canvas = Canvas(str(path))
+    canvas.drawString(72, 720, "A page whose resources hide an action")
+    canvas.save()
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        beacon = pdf.make_indirect(
+            pikepdf.Dictionary(S=pikepdf.Name.SubmitForm, F=pikepdf.String("https://x.example"))
+        )
+        odd = pdf.make_indirect(
+            pikepdf.Dictionary(FT=pikepdf.Name.Tx, AA=pikepdf.Dictionary(K=beacon))
+        )
+        resources = pdf.pages[0].obj.Resources
+        resources.ExtGState = pikepdf.Dictionary(G4=odd, G10=beacon)
+        pdf.save(path)
+    person = people.add_person(vault, "Rinat Tukhvatshin")
+    case = cases.add_case(vault, person.id, "general")
+    (document,) = documents.import_files(vault, [path], person_ids=[person.id]).imported
+    exhibits.add_exhibit(vault, case.id, document.id)
+    result = export_case(vault, case.id, tmp_path / "bundle.pdf", at=AT, draft=True)
+    assert active_content_in(result.path) == []
+
+
+def test_a_link_whose_action_is_not_a_dictionary_does_not_stop_the_export(
+    vault: Vault, tmp_path: Path
+) -> None:
+    # Found by the fuzzer: one flipped byte made a link's action the number 5 (a traceback).
+    path = tmp_path / "flipped.pdf"
+    canvas = Canvas(str(path))
+    canvas.drawString(72, 720, "A page with a damaged link")
+    canvas.save()
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        link = pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[72, 700, 300, 730], A=5
+        )
+        pdf.pages[0].obj.Annots = pdf.make_indirect(pikepdf.Array([link]))
+        pdf.save(path)
+    person = people.add_person(vault, "Rinat Tukhvatshin")
+    case = cases.add_case(vault, person.id, "general")
+    (document,) = documents.import_files(vault, [path], person_ids=[person.id]).imported
+    exhibits.add_exhibit(vault, case.id, document.id)
+    result = export_case(vault, case.id, tmp_path / "bundle.pdf", at=AT, draft=True)
+    assert "A page with a damaged link" in pdf_text(result.path)

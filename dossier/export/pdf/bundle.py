@@ -400,8 +400,8 @@ def _links(pdf: pikepdf.Pdf, content: DossierContent, resolve: Resolve) -> None:
     exhibits = {e.document.ref: e for e in content.exhibits}
     for page in pdf.pages:
         for annotation in page.obj.get("/Annots", []):
-            action = annotation.get("/A")
-            uri = str(action.get("/URI", "")) if action is not None else ""
+            action = annotation.get("/A") if isinstance(annotation, pikepdf.Dictionary) else None
+            uri = str(action.get("/URI", "")) if isinstance(action, pikepdf.Dictionary) else ""
             if not uri.startswith(narrative.LINK_SCHEME):
                 continue
             ref, _, number = uri[len(narrative.LINK_SCHEME) :].partition("/")
