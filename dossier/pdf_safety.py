@@ -121,7 +121,7 @@ def _clean_page(page: pikepdf.Dictionary, found: ActiveContent, *, remove: bool)
     for annotation in annotations:
         if not isinstance(annotation, pikepdf.Dictionary):
             continue
-        subtype = str(annotation.get("/Subtype", ""))
+        subtype = _text(annotation.get("/Subtype", ""))
         if subtype in _ACTIVE_ANNOTATIONS:
             if subtype == "/FileAttachment":
                 spec = annotation.get("/FS")
@@ -130,7 +130,7 @@ def _clean_page(page: pikepdf.Dictionary, found: ActiveContent, *, remove: bool)
                     if isinstance(spec, pikepdf.Dictionary)
                     else ""
                 )
-                found.attachments.append(str(name) or "unnamed")
+                found.attachments.append(_text(name) or "unnamed")
             else:
                 found.media = True
             continue  # the annotation goes whole
@@ -184,7 +184,7 @@ def _note_actions(
             if action.objgen in seen:
                 continue
             seen.add(action.objgen)
-        kind = str(action.get("/S", ""))
+        kind = _text(action.get("/S", ""))
         if kind not in _SAFE_ACTIONS:
             unsafe = True
             if kind == "/JavaScript" or "/JS" in action:
@@ -228,7 +228,7 @@ def _clean_everything_reachable(pages: list[pikepdf.Dictionary], found: ActiveCo
             _note_actions(obj.AA, found)
             del obj["/AA"]
         kind = obj.get("/S")
-        if isinstance(kind, pikepdf.Name) and str(kind) in _ACTION_TYPES:
+        if isinstance(kind, pikepdf.Name) and _text(kind) in _ACTION_TYPES:
             _note_actions(obj, found, top_is_action=True)
             for key in ("/S", "/JS", "/URI", "/F", "/Next", "/Fields", "/Win", "/Mac", "/Unix"):
                 if key in obj:
@@ -238,6 +238,14 @@ def _clean_everything_reachable(pages: list[pikepdf.Dictionary], found: ActiveCo
             del obj["/JS"]
         # Up the page tree is the other pages' business, not this page's content.
         pending.extend(value for key, value in obj.items() if key != "/Parent")
+
+
+def _text(value: object) -> str:
+    """A name or string of the file as text: a hostile file's may not even be UTF-8."""
+    try:
+        return str(value)
+    except (UnicodeDecodeError, ValueError):
+        return bytes(value).decode("latin-1") if isinstance(value, pikepdf.String) else "?"
 
 
 def _as_dict(value: pikepdf.Object) -> pikepdf.Dictionary:

@@ -93,7 +93,10 @@ class PdfImporter:
                 pages.append(textpage.get_text_bounded().replace("\r\n", "\n"))
                 textpage.close()
                 page.close()
-            metadata = document.get_metadata_dict()
+            try:
+                metadata = document.get_metadata_dict()
+            except UnicodeDecodeError:  # a damaged /Info string: the file's own title is lost
+                metadata = {}
         except pdfium.PdfiumError as error:
             raise ImportRefused(f'"{path.name}" is damaged: a page cannot be read.') from error
         finally:

@@ -138,3 +138,22 @@ def test_a_link_whose_action_is_not_a_dictionary_does_not_stop_the_export(
     exhibits.add_exhibit(vault, case.id, document.id)
     result = export_case(vault, case.id, tmp_path / "bundle.pdf", at=AT, draft=True)
     assert "A page with a damaged link" in pdf_text(result.path)
+
+
+def test_a_name_that_is_not_even_utf8_is_imported_and_said(vault: Vault, tmp_path: Path) -> None:
+    # Found by the fuzzer: one flipped bit in an annotation's type (an UnicodeDecodeError).
+    path = tmp_path / "odd-name.pdf"
+    canvas = Canvas(str(path))
+    canvas.drawString(72, 720, "A page with an odd annotation")
+    canvas.save()
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        odd = pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name("/Linkx"), Rect=[72, 700, 300, 730],
+            A=pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)")),
+        )  # fmt: skip
+        pdf.pages[0].obj.Annots = pdf.make_indirect(pikepdf.Array([odd]))
+        pdf.save(path, compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    path.write_bytes(path.read_bytes().replace(b"/Linkx", b"/L#A0k"))  # not UTF-8
+    report = documents.import_files(vault, [path])
+    (document,) = report.imported
+    assert "JavaScript" in document.warnings[0]
