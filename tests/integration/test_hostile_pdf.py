@@ -32,6 +32,15 @@ def imported(vault: Vault, tmp_path: Path) -> tuple[int, documents.DocumentView]
     return case.id, document
 
 
+def _bundle_of(vault: Vault, path: Path, tmp_path: Path) -> Path:
+    """The file imported for a person, annexed to their case, exported as a draft bundle."""
+    person = people.add_person(vault, "Rinat Tukhvatshin")
+    case = cases.add_case(vault, person.id, "general")
+    (document,) = documents.import_files(vault, [path], person_ids=[person.id]).imported
+    exhibits.add_exhibit(vault, case.id, document.id)
+    return export_case(vault, case.id, tmp_path / "bundle.pdf", at=AT, draft=True).path
+
+
 def test_the_fixture_does_carry_everything_a_hostile_pdf_can(tmp_path: Path) -> None:
     found = active_content_in(hostile_pdf(tmp_path / "charge-sheet.pdf"))
     for kind in ("/JavaScript", "/SubmitForm", "/URI", "/Launch", "FileAttachment", "invoice"):
@@ -82,13 +91,9 @@ def test_a_filled_form_is_filed_as_it_was_filled_in_not_fillable(
     canvas.drawString(72, 760, "Application form")
     canvas.acroForm.textfield(name="surname", value="Ivanov", x=72, y=700, width=200, height=20)
     canvas.save()
-    person = people.add_person(vault, "Rinat Tukhvatshin")
-    case = cases.add_case(vault, person.id, "general")
-    (document,) = documents.import_files(vault, [form], person_ids=[person.id]).imported
-    exhibits.add_exhibit(vault, case.id, document.id)
-    result = export_case(vault, case.id, tmp_path / "bundle.pdf", at=AT, draft=True)
-    assert "Ivanov" in pdf_text(result.path)  # the value typed into the form is on the page
-    with pikepdf.open(result.path) as pdf:
+    bundle = _bundle_of(vault, form, tmp_path)
+    assert "Ivanov" in pdf_text(bundle)  # the value typed into the form is on the page
+    with pikepdf.open(bundle) as pdf:
         subtypes = [str(a.get("/Subtype")) for p in pdf.pages for a in p.obj.get("/Annots", [])]
         assert "/Widget" not in subtypes and "/AcroForm" not in pdf.Root
 
@@ -110,12 +115,8 @@ def test_an_action_hidden_where_no_reader_looks_is_made_inert(vault: Vault, tmp_
         resources = pdf.pages[0].obj.Resources
         resources.ExtGState = pikepdf.Dictionary(G4=odd, G10=beacon)
         pdf.save(path)
-    person = people.add_person(vault, "Rinat Tukhvatshin")
-    case = cases.add_case(vault, person.id, "general")
-    (document,) = documents.import_files(vault, [path], person_ids=[person.id]).imported
-    exhibits.add_exhibit(vault, case.id, document.id)
-    result = export_case(vault, case.id, tmp_path / "bundle.pdf", at=AT, draft=True)
-    assert active_content_in(result.path) == []
+    bundle = _bundle_of(vault, path, tmp_path)
+    assert active_content_in(bundle) == []
 
 
 def test_a_link_whose_action_is_not_a_dictionary_does_not_stop_the_export(
@@ -132,12 +133,8 @@ def test_a_link_whose_action_is_not_a_dictionary_does_not_stop_the_export(
         )
         pdf.pages[0].obj.Annots = pdf.make_indirect(pikepdf.Array([link]))
         pdf.save(path)
-    person = people.add_person(vault, "Rinat Tukhvatshin")
-    case = cases.add_case(vault, person.id, "general")
-    (document,) = documents.import_files(vault, [path], person_ids=[person.id]).imported
-    exhibits.add_exhibit(vault, case.id, document.id)
-    result = export_case(vault, case.id, tmp_path / "bundle.pdf", at=AT, draft=True)
-    assert "A page with a damaged link" in pdf_text(result.path)
+    bundle = _bundle_of(vault, path, tmp_path)
+    assert "A page with a damaged link" in pdf_text(bundle)
 
 
 def test_a_name_that_is_not_even_utf8_is_imported_and_said(vault: Vault, tmp_path: Path) -> None:

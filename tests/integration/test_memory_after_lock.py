@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,29 +10,11 @@ import pytest
 
 from storage.header import VaultHeader
 from storage.keys import VaultKeys, derive_kek, unwrap
+from tests.helpers import memory_counts
 
 CHILD = Path(__file__).with_name("memory_child.py")
 ROOT = Path(__file__).parents[2]
 PASSPHRASE = "memory test passphrase"
-
-
-def _scan(pid: int, needles: dict[str, bytes]) -> dict[str, int]:
-    counts = dict.fromkeys(needles, 0)
-    maps = Path(f"/proc/{pid}/maps").read_text().splitlines()
-    with open(f"/proc/{pid}/mem", "rb", buffering=0) as memory:
-        for line in maps:
-            match = re.match(r"([0-9a-f]+)-([0-9a-f]+) r", line)
-            if not match or "[vvar]" in line or "[vsyscall]" in line:
-                continue
-            start, end = int(match.group(1), 16), int(match.group(2), 16)
-            try:
-                memory.seek(start)
-                chunk = memory.read(end - start)
-            except (OSError, ValueError, OverflowError):
-                continue
-            for name, needle in needles.items():
-                counts[name] += chunk.count(needle)
-    return counts
 
 
 @pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
@@ -54,7 +35,7 @@ def test_a_locked_process_keeps_no_copy_of_the_database_key(tmp_path: Path) -> N
         )
         keys = VaultKeys(key, header.vault_id)
         sqlcipher = keys.subkey("sqlcipher")
-        found = _scan(
+        found = memory_counts(
             child.pid,
             {
                 "vault key": key,
