@@ -31,6 +31,7 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 _POLL_SECONDS = 0.05
+CHILD_NAME = "evidence-dossier-export"  # the export's child among this process's children
 
 
 @dataclass
@@ -111,7 +112,7 @@ def render_in_child(
     """``render`` in a child process; progress and cancel work as in-process."""
     context = multiprocessing.get_context("spawn")  # forking a process with Qt threads is unsafe
     ours, theirs = context.Pipe()
-    child = context.Process(target=_child_main, args=(theirs,), daemon=True)
+    child = context.Process(target=_child_main, args=(theirs,), daemon=True, name=CHILD_NAME)
     child.start()
     theirs.close()
     asked_to_stop = False

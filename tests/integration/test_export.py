@@ -475,7 +475,7 @@ def test_the_export_child_can_leave_no_core_file(
     import multiprocessing
     from dataclasses import asdict
 
-    from dossier.export import case_export
+    from dossier.export import case_export, separate_process
 
     gate = Gate(tmp_path)
     real_preload = case_export.preload
@@ -487,7 +487,11 @@ def test_the_export_child_can_leave_no_core_file(
 
     def look_then_let_it_finish() -> bool:
         if gate.reached and not limits:
-            (child,) = multiprocessing.active_children()
+            (child,) = [
+                c
+                for c in multiprocessing.active_children()
+                if c.name == separate_process.CHILD_NAME
+            ]
             limits.append(Path(f"/proc/{child.pid}/limits").read_text())
             gate.open()
         return False
