@@ -2,7 +2,9 @@
 
 Only what is declared here is ever written (the interface's language, the idle minutes before
 locking): never a client's name, a folder, a file or a history. A damaged or foreign file is
-ignored, never a reason not to start.
+ignored, never a reason not to start. Beside it, ``vaults-seen.json`` (see
+``dossier.services.last_seen_here``) holds per vault a keyed tag and a sealed custody head,
+which mean nothing without the vault's key.
 """
 
 from __future__ import annotations
