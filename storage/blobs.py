@@ -53,6 +53,12 @@ _FAN_OUT = re.compile(r"[0-9a-f]{2}")
 _OUR_TEMP_NAME = re.compile(r"[0-9a-f]{32}\.(part|tmp|snapshot)")
 
 
+def file_key_aad(file_name: str) -> bytes:
+    """What a file's wrapped key is bound to: its own name (a key moved to another file's
+    record does not unwrap)."""
+    return b"file|" + file_name.encode("ascii")
+
+
 def is_our_name(name: str) -> bool:
     return _OUR_NAME.fullmatch(name) is not None
 

@@ -23,8 +23,8 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import custody, database, last_seen
-from storage.blobs import BlobFiles, CancelCheck, Progress, WrittenBlob
+from storage import custody, database, last_seen, rotation
+from storage.blobs import BlobFiles, CancelCheck, Progress, WrittenBlob, file_key_aad
 from storage.durable import atomic_write, create_private, fsync_dir, is_out_of_space
 from storage.errors import (
     BlobMissing,
@@ -65,7 +65,6 @@ from storage.verify import VerifyReport as VerifyReport
 from storage.verify import unrecorded_sentence as unrecorded_sentence
 
 # A rotated database waits under this suffix until the header that names it is in place.
-_NEXT = ".next"
 # Binds a pending note (a file's wrapped key and name) to the file it belongs to.
 
 BACKUPS_DIR = "backups"
@@ -240,7 +239,7 @@ class Vault:
             keys.wipe()
             raise HeaderDamaged()
         db_file = folder / database.DB_NAME
-        _finish_rotation(folder, keys.database_key())
+        rotation.finish(folder, keys.database_key())
         if not db_file.is_file() or db_file.stat().st_size == 0:
             # Checked before connecting: SQLite would create a new, empty database here.
             keys.wipe()
@@ -564,7 +563,7 @@ class Vault:
             sha256=written.sha256,
             dedup_tag=tag,
             wrapped_key=wrap(
-                keys.subkey("blob-wrap"), written.key, self._file_aad(written.file_name)
+                keys.subkey("blob-wrap"), written.key, file_key_aad(written.file_name)
             ),
             created_at=custody.utc_now(),
         )
@@ -634,10 +633,6 @@ class Vault:
         with self.transaction() as session:
             custody.append(session, "unrecorded file discarded", "vault", {"label": label})
         self._quarantine.discard(name)
-
-    @staticmethod
-    def _file_aad(file_name: str) -> bytes:
-        return b"file|" + file_name.encode("ascii")
 
     def files(self) -> list[FileRecord]:
         with self.session() as session:
@@ -715,7 +710,7 @@ class Vault:
     def _unwrap_file_key(self, label: str, file_name: str, wrapped: bytes) -> bytes:
         keys = self._require_keys()
         try:
-            return unwrap(keys.subkey("blob-wrap"), wrapped, self._file_aad(file_name))
+            return unwrap(keys.subkey("blob-wrap"), wrapped, file_key_aad(file_name))
         except UnwrapFailed as error:
             raise BlobTampered(label, "its key record was altered") from error
 
@@ -796,7 +791,7 @@ class Vault:
 
         Crash-safe: the new database is written beside the old one as ``vault.db.next``; the
         new header is then put in place, and the rename finishes the switch (or the next open
-        does, see ``_finish_rotation``).
+        does, see ``storage.rotation.finish``).
         """
         old = self._require_keys()
         header = self._header
@@ -806,58 +801,21 @@ class Vault:
             )
         except UnwrapFailed as error:
             raise WrongPassphrase() from error
-        new_key = os.urandom(32)
-        new = VaultKeys(new_key, header.vault_id)
-        params = KdfParams.fresh(header.kdf.iterations, header.kdf.memory_kib, header.kdf.lanes)
+        new = VaultKeys(os.urandom(32), header.vault_id)
         device_secret = None
         if header.device_wrap is not None and keystore is not None:
             device_secret = keystore.get_secret(self.vault_id)
-        next_db = self.folder / (database.DB_NAME + _NEXT)
         with self._write_lock:
             engine = self._require_engine()
-            next_db.unlink(missing_ok=True)
             try:
-                database.export_rekeyed(engine, next_db, new.database_key())
-                rows = database.query_copy(
-                    next_db, new.database_key(),
-                    "SELECT id, file_name, wrapped_key, sha256 FROM stored_files",
-                )  # fmt: skip
-                changes = []
-                for done, (file_id, file_name, wrapped, sha256) in enumerate(rows, 1):
-                    aad = self._file_aad(file_name)
-                    try:
-                        file_key = unwrap(old.subkey("blob-wrap"), wrapped, aad)
-                    except UnwrapFailed as error:
-                        raise BlobTampered(file_name, "its key record was altered") from error
-                    changes.append((
-                        wrap(new.subkey("blob-wrap"), file_key, aad),
-                        keyed_tag(new.subkey("dedup"), bytes.fromhex(sha256)),
-                        file_id,
-                    ))  # fmt: skip
-                    if progress is not None:
-                        progress(done, len(rows))
-                database.change_copy(
-                    next_db, new.database_key(),
-                    "UPDATE stored_files SET wrapped_key = ?, dedup_tag = ? WHERE id = ?",
-                    changes,
-                )  # fmt: skip
-                updated = replace(header, kdf=params, passphrase_wrap=b"", device_wrap=None)
-                updated = replace(
-                    updated,
-                    passphrase_wrap=wrap(
-                        derive_kek(passphrase, params), new_key, updated.passphrase_aad()
-                    ),
-                    device_wrap=(
-                        wrap(device_secret, new_key, updated.device_aad())
-                        if device_secret is not None
-                        else None
-                    ),
-                ).with_mac(new.subkey("header-mac"))
+                files, updated = rotation.rekeyed_copy(
+                    self.folder, engine, header, old, new, passphrase, device_secret, progress
+                )
                 database.checkpoint(engine)
                 engine.dispose()
                 self._engine = None
             except BaseException:
-                next_db.unlink(missing_ok=True)
+                rotation.drop_copy(self.folder)
                 new.wipe()
                 if self._engine is None:
                     self._reopen_engine(old)
@@ -865,7 +823,7 @@ class Vault:
             # From here the new header names the new database: the switch completes even
             # after a crash (at the next open).
             atomic_write(self.folder / HEADER_NAME, updated.to_bytes(), self._files.tmp)
-            _finish_rotation(self.folder, new.database_key())
+            rotation.finish(self.folder, new.database_key())
             old.wipe()
             self._keys, self._header = new, updated
             self._reopen_engine(new)
@@ -873,9 +831,9 @@ class Vault:
         with self.transaction() as session:
             custody.append(
                 session, "keys rotated", "vault",
-                {"files": len(rows), "remembered": device_secret is not None},
+                {"files": files, "remembered": device_secret is not None},
             )  # fmt: skip
-        return len(rows)
+        return files
 
     def _check_passphrase(self, passphrase: str) -> None:
         header = self._header
@@ -947,27 +905,6 @@ class Vault:
     def file_path(self, file_name: str) -> Path:
         """Where a stored file's encrypted bytes are (for the backup's archive)."""
         return self._files.path_of(file_name)
-
-
-def _finish_rotation(folder: Path, sqlcipher_key: bytes | bytearray) -> None:
-    """Complete a key rotation a crash interrupted, or drop its unfinished copy.
-
-    ``vault.db.next`` that opens with the header's key is the database the header names: it
-    replaces the old one (whose WAL was folded in before the header changed). One that does
-    not was written before the header changed, and ``vault.db`` is still the real one.
-    """
-    next_db = folder / (database.DB_NAME + _NEXT)
-    if not next_db.exists():
-        return
-    try:
-        database.query_copy(next_db, sqlcipher_key, "SELECT count(*) FROM sqlite_master")
-    except DatabaseDamaged:
-        next_db.unlink()
-        return
-    for suffix in ("-wal", "-shm"):
-        (folder / (database.DB_NAME + suffix)).unlink(missing_ok=True)
-    next_db.replace(folder / database.DB_NAME)
-    fsync_dir(folder)
 
 
 def _tighten_permissions(folder: Path) -> None:

@@ -78,12 +78,12 @@ def test_a_crash_after_the_new_header_finishes_the_rotation_at_open(
     vault: Vault, vault_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stored = vault.store_bytes(b"evidence", label="e.pdf")
-    import storage.vault as vault_module
+    from storage import rotation
 
     def crash(folder: Path, key: bytes) -> None:
         raise KeyboardInterrupt  # the power goes between the header and the rename
 
-    monkeypatch.setattr(vault_module, "_finish_rotation", crash)
+    monkeypatch.setattr(rotation, "finish", crash)
     with pytest.raises(KeyboardInterrupt):
         vault.rotate_keys(PASSPHRASE)
     monkeypatch.undo()
