@@ -156,13 +156,13 @@ def active_content_in(path: Path) -> list[str]:
                 continue
             if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
                 continue
-            kind = str(obj.get("/S", ""))
+            kind = _name(obj.get("/S", ""))
             if "/JS" in obj or kind in ("/JavaScript", "/Launch", "/SubmitForm", "/URI",
                                          "/ImportData", "/Rendition"):  # fmt: skip
                 found.append(f"action {kind}")
             if "/AA" in obj:
                 found.append("an additional-actions dictionary")
-            if str(obj.get("/Subtype", "")) in ("/FileAttachment", "/RichMedia", "/Screen"):
+            if _name(obj.get("/Subtype", "")) in ("/FileAttachment", "/RichMedia", "/Screen"):
                 found.append(f"annotation {obj.get('/Subtype')}")
             if "/EmbeddedFiles" in obj:
                 names = list(obj.EmbeddedFiles.get("/Names", pikepdf.Array()))
@@ -191,3 +191,11 @@ def memory_counts(pid: int, needles: dict[str, bytes]) -> dict[str, int]:
             for name, needle in needles.items():
                 counts[name] += chunk.count(needle)
     return counts
+
+
+def _name(value: object) -> str:
+    """A PDF name as text; a hostile file's may not be UTF-8 (then it names nothing we seek)."""
+    try:
+        return str(value)
+    except UnicodeDecodeError:
+        return "?"
