@@ -94,6 +94,9 @@ class ChangePassphraseDialog(QDialog):
                     return verdict
                 self._change(old, new)
                 return None
+            except BaseException:
+                forget_secret_text(new)  # not changed: it will be typed again
+                raise
             finally:
                 forget_secret_text(old)  # the new one is still wanted, for rotating the keys
 
