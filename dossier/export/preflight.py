@@ -240,7 +240,18 @@ def _citations(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int)
     unresolved = sorted(set(build(content).unresolved))
     if not unresolved:
         return ""
-    return t("not annexed: {refs}.", refs=", ".join(unresolved))
+    # An event cited that is not in this person's chronology is another person's (or gone).
+    events = [ref for ref in unresolved if ref.startswith("E")]
+    said = [t("not annexed: {refs}.", refs=", ".join(r for r in unresolved if r not in events))]
+    if events:
+        said.append(
+            t(
+                "not events of {name} (another person's, or deleted): {refs}.",
+                name=content.person.name,
+                refs=", ".join(events),
+            )
+        )
+    return " ".join(said[0 if len(events) < len(unresolved) else 1 :])
 
 
 def _date_conflicts(

@@ -183,3 +183,21 @@ def test_another_clients_document_annexed_is_said_by_the_check(
     assert item.status == preflight.WARN
     assert "Exhibit 2" in item.detail and "Exhibit 1" not in item.detail
     assert "Exhibit 3" not in item.detail and "Rinat Tukhvatshin" in item.detail
+
+
+def test_an_event_of_another_client_cited_in_the_facts_is_said_by_the_check(
+    vault: Vault,
+) -> None:
+    from dossier.export import preflight, templates
+
+    ours = people.add_person(vault, "Rinat Tukhvatshin")
+    theirs = people.add_person(vault, "Zhoomart Duulatov")
+    event = events.add_event(vault, theirs.id, "30 October 2025", "Duulatov detained")
+    case = cases.add_case(vault, ours.id, "general")
+    cases.update_case(vault, case.id, facts=f"He was detained [{event.ref}].")
+    report = preflight.check(vault, case.id, templates.for_case("general", None))
+    (item,) = [i for i in report.items if i.what == "citations that point to exhibits"]
+    assert f"not events of Rinat Tukhvatshin (another person's, or deleted): {event.ref}" in (
+        item.detail
+    )
+    assert "not annexed" not in item.detail
