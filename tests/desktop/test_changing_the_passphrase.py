@@ -8,6 +8,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.app import DossierApp
+from desktop.change_passphrase_dialog import ChangePassphraseDialog
+from desktop.main_window import MainWindow
 from dossier.services import vault_access, vault_admin
 from tests.conftest import PASSPHRASE
 from tests.desktop.helpers import TIMEOUT, open_app, wait_idle
@@ -15,12 +18,19 @@ from tests.desktop.helpers import TIMEOUT, open_app, wait_idle
 NEW = "gallop siren oboe pinwheel lagoon"
 
 
-def test_a_slip_in_the_repeated_passphrase_changes_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+def _changing(
+    qtbot: QtBot, tmp_path: Path
+) -> tuple[DossierApp, MainWindow, ChangePassphraseDialog]:
+    """A new vault open in the window, its Change passphrase dialog open."""
     controller = open_app(qtbot, tmp_path / "vault")
     window = controller.window
     assert window is not None
     window.change_passphrase()
-    dialog = window.change_passphrase_dialog
+    return controller, window, window.change_passphrase_dialog
+
+
+def test_a_slip_in_the_repeated_passphrase_changes_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+    controller, window, dialog = _changing(qtbot, tmp_path)
     dialog.current.setText(PASSPHRASE)
     dialog.new.setText(NEW)
     qtbot.waitUntil(lambda: dialog.strength.words.text() != "", timeout=TIMEOUT)
@@ -34,11 +44,7 @@ def test_a_slip_in_the_repeated_passphrase_changes_nothing(qtbot: QtBot, tmp_pat
 
 
 def test_a_weak_new_passphrase_is_refused_with_the_reason(qtbot: QtBot, tmp_path: Path) -> None:
-    controller = open_app(qtbot, tmp_path / "vault")
-    window = controller.window
-    assert window is not None
-    window.change_passphrase()
-    dialog = window.change_passphrase_dialog
+    controller, _window, dialog = _changing(qtbot, tmp_path)
     dialog.current.setText(PASSPHRASE)
     dialog.new.setText("password12")
     dialog.repeat.setText("password12")
@@ -51,11 +57,7 @@ def test_a_weak_new_passphrase_is_refused_with_the_reason(qtbot: QtBot, tmp_path
 def test_a_changed_passphrase_opens_the_vault_and_key_rotation_is_offered(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    controller = open_app(qtbot, tmp_path / "vault")
-    window = controller.window
-    assert window is not None
-    window.change_passphrase()
-    dialog = window.change_passphrase_dialog
+    controller, window, dialog = _changing(qtbot, tmp_path)
     dialog.current.setText(PASSPHRASE)
     dialog.new.setText(NEW)
     dialog.repeat.setText(NEW)
@@ -72,11 +74,7 @@ def test_a_changed_passphrase_opens_the_vault_and_key_rotation_is_offered(
 
 
 def test_a_wrong_current_passphrase_is_said_in_the_dialog(qtbot: QtBot, tmp_path: Path) -> None:
-    controller = open_app(qtbot, tmp_path / "vault")
-    window = controller.window
-    assert window is not None
-    window.change_passphrase()
-    dialog = window.change_passphrase_dialog
+    controller, _window, dialog = _changing(qtbot, tmp_path)
     dialog.current.setText("not the passphrase")
     dialog.new.setText(NEW)
     dialog.repeat.setText(NEW)
