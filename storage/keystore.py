@@ -19,11 +19,19 @@ _REFUSED_BACKEND_MODULES = ("keyring.backends.fail", "keyring.backends.null", "k
 
 
 class DeviceKeyStore(Protocol):
-    """Keeps one random device secret per vault, named by the vault's random id (never a path)."""
+    """Keeps one random device secret per vault, named by the vault's random id (never a path),
+    and beside it how far the vault's custody log reached when last open here (sealed under
+    the vault's own key: see storage.last_seen), which a copy of the vault folder never carries."""
 
     def create_secret(self, vault_id: str) -> bytes: ...
     def get_secret(self, vault_id: str) -> bytes: ...
     def delete_secret(self, vault_id: str) -> None: ...
+    def keep_seen_head(self, vault_id: str, sealed: str) -> None: ...
+    def seen_head(self, vault_id: str) -> str | None: ...
+
+
+def _seen_item(vault_id: str) -> str:
+    return f"{vault_id}.last-seen"
 
 
 class NoKeyStore:
@@ -36,6 +44,12 @@ class NoKeyStore:
         raise NotRemembered()
 
     def delete_secret(self, vault_id: str) -> None:
+        return None
+
+    def keep_seen_head(self, vault_id: str, sealed: str) -> None:
+        return None
+
+    def seen_head(self, vault_id: str) -> str | None:
         return None
 
 
@@ -78,10 +92,24 @@ class OsKeyStore:
             raise NotRemembered() from error
 
     def delete_secret(self, vault_id: str) -> None:
+        """The secret and the head seen beside it: a forgotten vault leaves nothing here."""
+        for item in (vault_id, _seen_item(vault_id)):
+            try:
+                self._backend.delete_password(SERVICE, item)
+            except keyring.errors.PasswordDeleteError:
+                continue
+            except keyring.errors.KeyringError as error:
+                raise KeyringUnavailable() from error
+
+    def keep_seen_head(self, vault_id: str, sealed: str) -> None:
         try:
-            self._backend.delete_password(SERVICE, vault_id)
-        except keyring.errors.PasswordDeleteError:
-            return None
+            self._backend.set_password(SERVICE, _seen_item(vault_id), sealed)
+        except keyring.errors.KeyringError as error:
+            raise KeyringUnavailable() from error
+
+    def seen_head(self, vault_id: str) -> str | None:
+        try:
+            return self._backend.get_password(SERVICE, _seen_item(vault_id))
         except keyring.errors.KeyringError as error:
             raise KeyringUnavailable() from error
 

@@ -1,9 +1,16 @@
 """One process at a time per vault: an exclusive lock on ``vault.lock``, and (POSIX) on the
-database file itself, so that deleting ``vault.lock`` (a sync tool, a careless clean-up) does
-not let a second process in beside the first."""
+vault folder itself and its database file, so that deleting ``vault.lock`` (a sync tool, a
+careless clean-up) does not let a second process in beside the first.
+
+The folder is what cannot be swapped: the key file and the database are replaced by rename
+(a lock on the file renamed away would guard nothing), and a second program that got past
+``vault.lock`` would otherwise read the key file or finish a key rotation it found half done
+(the first one's, in progress) before it reached the database's lock.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import IO
@@ -18,6 +25,7 @@ class VaultLock:
         self._path = folder / LOCK_NAME
         self._handle: IO[bytes] | None = None
         self._held: list[IO[bytes]] = []
+        self._folder_fd: int | None = None
 
     def acquire(self) -> None:
         handle = open(self._path, "a+b")  # noqa: SIM115 - held open for the vault's lifetime
@@ -34,6 +42,26 @@ class VaultLock:
             handle.close()
             raise VaultInUse() from error
         self._handle = handle
+        try:
+            self._lock_folder()
+        except BaseException:
+            self.release()
+            raise
+
+    def _lock_folder(self) -> None:
+        """POSIX: flock the folder itself (Windows opens no folder as a file; there a file
+        another process holds open cannot be deleted, so vault.lock stays)."""
+        if sys.platform == "win32":
+            return
+        import fcntl
+
+        fd = os.open(self._path.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            os.close(fd)
+            raise VaultInUse() from error
+        self._folder_fd = fd
 
     def hold(self, path: Path) -> None:
         """Also lock ``path`` (the database) for as long as the vault is open. POSIX only:
@@ -55,6 +83,9 @@ class VaultLock:
         for handle in self._held:
             handle.close()
         self._held.clear()
+        if self._folder_fd is not None:
+            os.close(self._folder_fd)
+            self._folder_fd = None
         if self._handle is not None:
             self._handle.close()  # closing the descriptor releases the lock
             self._handle = None

@@ -189,10 +189,11 @@ class Vault:
         open it as it is and record that (otherwise DatabaseRolledBack is raised).
         """
         folder = Path(folder)
-        header = VaultHeader.read(folder)
+        VaultHeader.read(folder)  # not a vault: said before a lock file is written into it
         process_lock = VaultLock(folder)
-        process_lock.acquire()
+        process_lock.acquire()  # the key file is read again once no other program can change it
         try:
+            header = VaultHeader.read(folder)
             try:
                 kek = derive_kek(passphrase, header.kdf)
                 vault_key = unwrap(kek, header.passphrase_wrap, header.passphrase_aad())
@@ -209,13 +210,14 @@ class Vault:
     ) -> Vault:
         """Unlock with the secret remembered in this device's keyring (no passphrase)."""
         folder = Path(folder)
-        header = VaultHeader.read(folder)
-        if header.device_wrap is None:
-            raise NotRemembered()
-        secret = keystore.get_secret(header.vault_id.hex())
+        VaultHeader.read(folder)  # not a vault: said before a lock file is written into it
         process_lock = VaultLock(folder)
-        process_lock.acquire()
+        process_lock.acquire()  # the key file is read again once no other program can change it
         try:
+            header = VaultHeader.read(folder)
+            if header.device_wrap is None:
+                raise NotRemembered()
+            secret = keystore.get_secret(header.vault_id.hex())
             try:
                 vault_key = unwrap(secret, header.device_wrap, header.device_aad())
             except UnwrapFailed as error:

@@ -36,9 +36,9 @@ def prompt_new_passphrase() -> str:
         passphrase = getpass.getpass("New passphrase: ")
         if getpass.getpass("Repeat the passphrase: ") != passphrase:
             raise UserError("The two passphrases differ. Nothing was changed.")
-    from dossier.services import vault_access
+    from dossier.services import passphrase_judge
 
-    problem = vault_access.passphrase_problem(passphrase)
+    problem = passphrase_judge.problem_with(passphrase)
     if problem:
         raise UserError(problem)
     return passphrase

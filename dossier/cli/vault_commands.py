@@ -99,7 +99,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
-    from dossier.services import vault_access
+    from dossier.services import passphrase_judge, vault_access
     from storage.vault import Vault
 
     folder = vault_access.locate_vault(args.vault)
@@ -107,7 +107,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     new = os.environ.get("DOSSIER_NEW_PASSPHRASE")
     if new is None:
         new = prompt_new_passphrase()
-    elif problem := vault_access.passphrase_problem(new):
+    elif problem := passphrase_judge.problem_with(new):
         raise UserError(problem)
     with Vault.unlock(folder, old) as vault:
         vault.change_passphrase(old, new)

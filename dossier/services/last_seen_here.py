@@ -1,9 +1,12 @@
 """Noticing an older copy of a whole vault put back: how far each vault's custody log reached
-when this computer last had it open is kept beside the settings, sealed under that vault's
-own key (storage.last_seen), and compared at every unlock.
+when this computer last had it open is kept where a copy of the vault folder cannot reach —
+beside the settings, and in the keyring item too when the vault is remembered on this device —
+sealed under that vault's own key (storage.last_seen), and compared at every unlock.
 
-The file says nothing of a client: per vault, a keyed tag and an encrypted head. A vault not
-seen here before, or a file lost, only means nothing to compare with.
+Neither place says anything of a client: per vault, a keyed tag and an encrypted head. A vault
+not seen here before, or both places lost, only means nothing to compare with. The keyring
+item outlives a settings folder wiped or replaced (a new user account, a restored home
+folder); the settings file covers a vault opened only by passphrase.
 """
 
 from __future__ import annotations
@@ -14,18 +17,21 @@ import os
 
 from dossier import settings
 from storage import custody
-from storage.errors import VaultOlderThanLastSeen
+from storage.errors import KeyringUnavailable, VaultOlderThanLastSeen
+from storage.keystore import DeviceKeyStore, best_available
+from storage.last_seen import SeenHead
 from storage.vault import Vault
 
 _FILE = "vaults-seen.json"
 
 
-def check_and_remember(vault: Vault, *, accept_older: bool = False) -> None:
+def check_and_remember(
+    vault: Vault, *, accept_older: bool = False, keystore: DeviceKeyStore | None = None
+) -> None:
     """Refuse a vault older than last seen here (unless accepted, which the custody log
     records); then remember how far it reaches now, and again just before it locks."""
-    tag = vault.last_seen_tag()
-    sealed = _load().get(tag)
-    if sealed is not None and (seen := vault.older_than(sealed)) is not None:
+    seen = _furthest_missing(vault, keystore)
+    if seen is not None:
         found = vault.custody_length()
         if not accept_older:
             raise VaultOlderThanLastSeen(seen.seq, found, seen.at[:16].replace("T", " ") + " UTC")
@@ -34,15 +40,29 @@ def check_and_remember(vault: Vault, *, accept_older: bool = False) -> None:
                 session, "older copy of the vault accepted", "vault",
                 {"seen_here": seen.seq, "found": found, "seen_at": seen.at},
             )  # fmt: skip
-    remember(vault)
-    vault.before_lock(lambda: remember(vault))
+    remember(vault, keystore)
+    vault.before_lock(lambda: remember(vault, keystore))
 
 
-def remember(vault: Vault) -> None:
+def remember(vault: Vault, keystore: DeviceKeyStore | None = None) -> None:
+    sealed = vault.sealed_head()
     with contextlib.suppress(OSError):  # a read-only config folder: nothing to compare later
         data = _load()
-        data[vault.last_seen_tag()] = vault.sealed_head()
+        data[vault.last_seen_tag()] = sealed
         _save(data)
+    if vault.remembered_on_device:  # asked at lock time: it may have been remembered since
+        with contextlib.suppress(KeyringUnavailable):
+            (keystore or best_available()).keep_seen_head(vault.vault_id, sealed)
+
+
+def _furthest_missing(vault: Vault, keystore: DeviceKeyStore | None) -> SeenHead | None:
+    """Of the heads kept here, the furthest one this database no longer holds."""
+    kept = [_load().get(vault.last_seen_tag())]
+    if vault.remembered_on_device:
+        with contextlib.suppress(KeyringUnavailable):
+            kept.append((keystore or best_available()).seen_head(vault.vault_id))
+    missing = [seen for sealed in kept if sealed and (seen := vault.older_than(sealed))]
+    return max(missing, key=lambda seen: seen.seq, default=None)
 
 
 def _path() -> os.PathLike[str]:

@@ -18,7 +18,7 @@ import threading
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
-from dossier.services.vault_access import PassphraseStrength, passphrase_strength
+from dossier.services.vault_access import PassphraseStrength, passphrase_strength, problem_for
 from storage.wipe import wipe_bytes
 
 
@@ -62,6 +62,17 @@ class PassphraseJudge:
             theirs.close()
             self._connection = ours
         return self._connection
+
+
+def problem_with(passphrase: str) -> str | None:
+    """Why a new passphrase is too weak to accept, or None: judged once, in a helper process
+    that ends before this returns (the command line's way; the window keeps one open while
+    the lawyer types)."""
+    judge = PassphraseJudge()
+    try:
+        return problem_for(judge.judge(passphrase))
+    finally:
+        judge.close()
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -119,8 +119,12 @@ def _reason(result: dict[str, Any]) -> str | None:
 
 
 def passphrase_problem(passphrase: str) -> str | None:
-    """Why a new passphrase is too weak to accept, or None."""
-    strength = passphrase_strength(passphrase)
+    """Why a new passphrase is too weak to accept, or None (judged in this process: the
+    faces judge in a helper process, see passphrase_judge.problem_with)."""
+    return problem_for(passphrase_strength(passphrase))
+
+
+def problem_for(strength: PassphraseStrength) -> str | None:
     if strength.acceptable:
         return None
     return (
@@ -137,14 +141,22 @@ def create_vault(
     keystore: DeviceKeyStore | None = None,
     kdf: KdfParams | None = None,
 ) -> Vault:
-    vault = _opened(Vault.create(folder, passphrase, kdf=kdf))
+    vault = _opened(Vault.create(folder, passphrase, kdf=kdf), keystore=keystore)
     if remember:
-        try:
-            vault.remember_on_device(keystore or best_available())
-        except BaseException:
-            vault.lock()
-            raise
+        _remember(vault, keystore)
     return vault
+
+
+def _remember(vault: Vault, keystore: DeviceKeyStore | None) -> None:
+    """Keep the key on this device, and how far the vault reaches beside it."""
+    from dossier.services import last_seen_here
+
+    try:
+        vault.remember_on_device(keystore or best_available())
+        last_seen_here.remember(vault, keystore)
+    except BaseException:
+        vault.lock()
+        raise
 
 
 def unlock_vault(
@@ -160,6 +172,7 @@ def unlock_vault(
         return _opened(
             Vault.unlock(folder, from_env, accept_older_database=accept_older_database),
             accept_older_database,
+            keystore,
         )
     # The keyring is only asked when this vault was remembered on a device.
     if VaultHeader.read(folder).device_wrap is not None:
@@ -171,23 +184,29 @@ def unlock_vault(
                     accept_older_database=accept_older_database,
                 ),
                 accept_older_database,
+                keystore,
             )
         except (NotRemembered, KeyringUnavailable):
             pass
     return _opened(
         Vault.unlock(folder, ask_passphrase(), accept_older_database=accept_older_database),
         accept_older_database,
+        keystore,
     )
 
 
-def _opened(vault: Vault, accept_older_database: bool = False) -> Vault:
+def _opened(
+    vault: Vault, accept_older_database: bool = False, keystore: DeviceKeyStore | None = None
+) -> Vault:
     """What every way of opening a vault does once it is open: an older copy of the whole
     vault put back is refused (unless accepted), and a part file a killed export left (the
     whole bundle, in plaintext) is removed."""
     from dossier.services import exports_in_progress, last_seen_here
 
     try:
-        last_seen_here.check_and_remember(vault, accept_older=accept_older_database)
+        last_seen_here.check_and_remember(
+            vault, accept_older=accept_older_database, keystore=keystore
+        )
         exports_in_progress.sweep(vault)
     except BaseException:
         vault.lock()
@@ -212,6 +231,7 @@ def unlock_remembered(
             folder, keystore or best_available(), accept_older_database=accept_older_database
         ),
         accept_older_database,
+        keystore,
     )
 
 
@@ -227,13 +247,10 @@ def unlock_with_passphrase(
     vault = _opened(
         Vault.unlock(folder, passphrase, accept_older_database=accept_older_database),
         accept_older_database,
+        keystore,
     )
     if remember and not vault.remembered_on_device:
-        try:
-            vault.remember_on_device(keystore or best_available())
-        except BaseException:
-            vault.lock()
-            raise
+        _remember(vault, keystore)
     return vault
 
 

@@ -95,7 +95,9 @@ def restore(
 
 
 def remember_here(vault: Vault) -> None:
-    vault.remember_on_device(best_available())
+    keystore = best_available()
+    vault.remember_on_device(keystore)
+    last_seen_here.remember(vault, keystore)  # how far it reaches, beside its key
 
 
 def forget_here(vault: Vault) -> None:

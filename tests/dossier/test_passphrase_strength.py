@@ -41,3 +41,22 @@ def test_a_long_diceware_passphrase_is_judged_not_refused() -> None:
     assert len(DICEWARE) > 72
     assert passphrase_strength(DICEWARE).acceptable
     assert passphrase_problem(DICEWARE * 3) is None
+
+
+def test_the_command_line_judges_a_new_passphrase_outside_its_own_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """zxcvbn's copies of the passphrase, which nothing can overwrite, end with the helper
+    process: judging in this process (patched to fail here) must never happen."""
+    from dossier.cli.common import UserError, prompt_new_passphrase
+    from dossier.services import vault_access
+
+    def judged_here(passphrase: str) -> vault_access.PassphraseStrength:
+        raise AssertionError("the passphrase was judged in the command line's own process")
+
+    monkeypatch.setattr(vault_access, "passphrase_strength", judged_here)
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", "tiger lamp orchard 77")
+    assert prompt_new_passphrase() == "tiger lamp orchard 77"
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", "password12")
+    with pytest.raises(UserError, match="one of the most common passwords"):
+        prompt_new_passphrase()

@@ -12,7 +12,8 @@ from pathlib import Path
 import keyring.backends.fail
 import pytest
 
-from storage.errors import KeyringUnavailable, NotRemembered
+from dossier.services import vault_access
+from storage.errors import KeyringUnavailable, NotRemembered, VaultOlderThanLastSeen
 from storage.header import VaultHeader
 from storage.keys import KdfParams
 from storage.keystore import SERVICE, NoKeyStore, OsKeyStore
@@ -166,3 +167,38 @@ def test_unlocking_with_the_passphrase_can_remember_the_vault_here(
     assert opened[0].remembered_on_device
     opened[0].lock()
     Vault.unlock_on_device(folder, secret_service).lock()
+
+
+def test_an_older_copy_put_back_is_noticed_by_the_keyring_when_the_settings_are_gone(
+    secret_service: OsKeyStore,
+    tmp_path: Path,
+    fast_kdf: KdfParams,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The settings folder wiped or replaced (a new account, a restored home folder): the
+    keyring item of a remembered vault still knows how far it reached."""
+    folder, image = tmp_path / "vault", tmp_path / "image"
+    vault = vault_access.create_vault(
+        folder, PASSPHRASE, remember=True, keystore=secret_service, kdf=fast_kdf
+    )
+    vault.store_bytes(b"the first statement", label="first.txt")
+    vault.lock()
+    shutil.copytree(folder, image)  # taken at the border
+    vault = vault_access.unlock_remembered(folder, secret_service)
+    vault.store_bytes(b"the second statement", label="second.txt")
+    vault.lock()
+    for name in ("vault.db", "vault.header"):
+        shutil.copy2(image / name, folder / name)
+    monkeypatch.setenv("DOSSIER_SETTINGS", str(tmp_path / "fresh settings" / "settings.json"))
+    with pytest.raises(VaultOlderThanLastSeen):
+        vault_access.unlock_remembered(folder, secret_service)
+    with pytest.raises(VaultOlderThanLastSeen):
+        vault_access.unlock_with_passphrase(folder, PASSPHRASE, keystore=secret_service)
+    # Forgetting the vault on this device leaves nothing of it in the keyring.
+    reopened = vault_access.unlock_remembered(folder, secret_service, accept_older_database=True)
+    vault_id = reopened.vault_id
+    reopened.forget_on_device(secret_service)
+    reopened.lock()
+    backend = keyring.get_keyring()
+    assert backend.get_password(SERVICE, vault_id) is None
+    assert backend.get_password(SERVICE, f"{vault_id}.last-seen") is None

@@ -26,6 +26,22 @@ def test_deleting_vault_lock_does_not_let_a_second_program_in(
         Vault.unlock(vault_folder, PASSPHRASE)
 
 
+@posix_only
+def test_a_second_program_past_a_deleted_vault_lock_touches_nothing_of_the_first_ones(
+    vault: Vault, vault_folder: Path
+) -> None:
+    """The first program is rotating the keys (its new copy of the database half written):
+    a second one let past a deleted vault.lock must not take that copy for a crash's leftover
+    and delete it, nor read a key file being replaced."""
+    (vault_folder / "vault.lock").unlink()
+    in_progress = vault_folder / "vault.db.next"
+    in_progress.write_bytes(b"the first program's new copy, half written")
+    with pytest.raises(VaultInUse):
+        Vault.unlock(vault_folder, PASSPHRASE)
+    assert in_progress.read_bytes() == b"the first program's new copy, half written"
+    in_progress.unlink()
+
+
 def test_a_second_program_is_let_in_once_the_first_has_locked(
     vault: Vault, vault_folder: Path
 ) -> None:
