@@ -155,9 +155,9 @@ class DocumentsTab(QWidget):
             "en": self.tr("English"), "fr": self.tr("French"), "es": self.tr("Spanish"),
             "ar": self.tr("Arabic"), "ru": self.tr("Russian"), "ky": self.tr("Kyrgyz"),
             "kk": self.tr("Kazakh"), "uz": self.tr("Uzbek"), "tg": self.tr("Tajik"),
-            "de": self.tr("German"),
+            "de": self.tr("German"), "zxx": self.tr("No words (a picture)"),
         }  # fmt: skip
-        for code in vocabulary.LANGUAGES:
+        for code in vocabulary.DOCUMENT_LANGUAGES:
             self.language.addItem(languages.get(code, code), code)
         self.language.activated.connect(self._edited)
         self.confidential = QCheckBox(self.tr("Confidential (never annexed, never exported)"))

@@ -49,6 +49,9 @@ LANGUAGES = {
     "en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic", "ru": "Russian",
     "ky": "Kyrgyz", "kk": "Kazakh", "uz": "Uzbek", "tg": "Tajik", "de": "German",
 }  # fmt: skip
+# A document's language may also be "no words" (ISO 639-2 zxx): a photograph of a place, a
+# wound, a car; it needs no translation. Only the lawyer says so.
+DOCUMENT_LANGUAGES = {**LANGUAGES, "zxx": "No words (a picture)"}
 
 EXPORT_FORMATS = ("pdf", "docx")
 ORGANISATION_KINDS = ("outlet", "ngo", "court", "agency", "other")

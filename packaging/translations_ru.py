@@ -26,6 +26,14 @@ RU = {
         "место вернули старую копию базы данных): %1."
     ),
     "Unrecorded files": "Незаписанные файлы",
+    "No words (a picture)": "Без слов (изображение)",
+    "Opening with the key remembered on this device…": (
+        "Открываю ключом, сохранённым на этом устройстве…"
+    ),
+    "The key remembered on this device could not be used (%1). Enter the passphrase.": (
+        "Ключ, сохранённый на этом устройстве, не удалось использовать (%1). Введите парольную "
+        "фразу."
+    ),
     "They are kept, encrypted, until you recover or discard them.": (
         "Они хранятся в зашифрованном виде, пока вы их не восстановите или не удалите."
     ),

@@ -16,6 +16,7 @@ from dossier.export.content import DossierContent, gather
 from dossier.export.submission import build
 from dossier.export.templates import Template
 from dossier.i18n import t
+from dossier.language_guess import NO_WORDS
 from dossier.resources import TEMPLATES
 from dossier.services import events
 from storage.vault import Vault
@@ -154,9 +155,11 @@ def _translations(rule: dict[str, Any], content: DossierContent, _p: str, _c: in
     unknown: list[str] = []
     for exhibit in content.exhibits:
         language = exhibit.document.language
-        if exhibit.document.mime_type.startswith("image/") and not language:
-            continue  # a photograph has no language
-        if language in accepted or any(t.language in accepted for t in exhibit.translations):
+        # A photograph too: its words (a sign, a summons held up) need translating like any
+        # others'; one without words is said so by the lawyer ("No words"), never assumed.
+        if language in accepted | {NO_WORDS}:
+            continue
+        if any(t.language in accepted for t in exhibit.translations):
             continue
         (lacking if language else unknown).append(exhibit.label)
     parts = []
@@ -165,7 +168,8 @@ def _translations(rule: dict[str, Any], content: DossierContent, _p: str, _c: in
     if unknown:
         parts.append(
             t(
-                "language not set: {labels} (set it in the document's details).",
+                "language not set: {labels}. Set it in the document's details, or confirm "
+                "there that it is in a working language (or has no words).",
                 labels=", ".join(unknown),
             )
         )
@@ -176,13 +180,15 @@ def _quote_translations(rule: dict[str, Any], content: DossierContent, _p: str, 
     """Quotes the pleading shows from a source in another language need their translation."""
     accepted = set(rule["languages"])
     languages = {e.document.ref: e.document.language for e in content.exhibits}
+    # A quote from a source whose language is unknown is asked for too: the check cannot
+    # tell that it is in a working language.
     shown = {ref for ground in content.grounds for ref in ground.evidence if ref.startswith("Q")}
     lacking = sorted(
         ref
         for ref in shown
         if (quote := content.quotes.get(ref)) is not None
         and quote.document_ref in languages
-        and languages[quote.document_ref] not in accepted | {None}
+        and languages[quote.document_ref] not in accepted | {NO_WORDS}
         and not (quote.translation or "").strip()
     )
     return t("no translation: {refs}.", refs=", ".join(lacking)) if lacking else ""

@@ -31,8 +31,6 @@ _TESSDATA_PLACES = (
 # The document's language (as the user records it) → Tesseract's models, English always added:
 # court papers quote Latin names (Kloop, INTERPOL) in Cyrillic text.
 _MODELS = {"ru": "rus", "ky": "kir", "kk": "kaz", "en": "eng"}
-_KAZAKH_ONLY = set("әғқұһіӘҒҚҰҺІ")
-_KYRGYZ_OR_KAZAKH = set("ңөүҢӨҮ")
 _HALVE_ABOVE_PIXELS = 2000  # a page this wide (300 dpi A4: 2480) is turned upright at half size
 # Below this mean word confidence what was "read" is noise (a photo of a street, a stain):
 # recorded as no text rather than as words nobody wrote. Scanned pages of text read at 80–95.
@@ -230,9 +228,12 @@ class Reader:
         return turned, degrees
 
     def detect_languages(self, image: Image.Image) -> str:
-        """For a document whose language is not recorded: Russian, Kyrgyz or Kazakh (by their
-        own letters), or English when the page is in Latin script."""
+        """For a document whose language is not recorded: Russian, Kyrgyz or Kazakh (by the
+        share of their own letters, see language_guess), or English when the page is in
+        Latin script."""
         import tesserocr
+
+        from dossier import language_guess
 
         api = self._api("kaz+kir+rus+eng")
         api.SetPageSegMode(tesserocr.PSM.AUTO)
@@ -241,14 +242,11 @@ class Reader:
         letters = [c for c in text if c.isalpha()]
         if not letters:
             return "rus+eng"
-        cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-        if cyrillic < len(letters) / 3:
-            return "eng"
-        if any(c in _KAZAKH_ONLY for c in text):
-            return "kaz+eng"
-        if any(c in _KYRGYZ_OR_KAZAKH for c in text):
-            return "kir+eng"
-        return "rus+eng"
+        found = language_guess.guess(text)
+        if found is None:  # too little to tell: by the script
+            cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+            return "rus+eng" if cyrillic >= len(letters) / 3 else "eng"
+        return models_for(found) or "eng"
 
     def read(self, image: Image.Image, languages: str | None) -> PageReading:
         import tesserocr

@@ -16,7 +16,7 @@ from typing import BinaryIO
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from dossier import dates, refs, search
+from dossier import dates, language_guess, refs, search
 from dossier.clean_text import TITLE_LIMIT, one_line, without_controls
 from dossier.errors import DossierError, ImportRefused, NotFound, PasswordNeeded
 from dossier.i18n import t
@@ -25,6 +25,7 @@ from dossier.importers.base import Extracted
 from dossier.services.people import get_person
 from dossier.vocabulary import DOCUMENT_EDITABLE as EDITABLE
 from dossier.vocabulary import DOCUMENT_KINDS as DOCUMENT_KINDS
+from dossier.vocabulary import DOCUMENT_LANGUAGES
 from storage.blobs import CancelCheck
 from storage.custody import utc_now
 from storage.errors import (
@@ -42,7 +43,9 @@ log = logging.getLogger(__name__)
 
 
 _DATE_FIELDS = ("date_published", "date_accessed")
-_FROM_THE_SOURCE = ("title", "date_published", "date_created")
+# Applied at import without asking: what the source says of itself, and its language as its
+# letters tell it (shown in the details, where the lawyer can change it).
+_FROM_THE_SOURCE = ("title", "date_published", "date_created", "language")
 
 # Progress over a batch: (files done, files in all, name of the current file).
 BatchProgress = Callable[[int, int, str], None]
@@ -291,8 +294,9 @@ def import_one(
             document.pdf_password = password
         # The title and date the source itself gives (a page's headline, a PDF's title, a
         # photo's date) are better than a file name; the rest waits for the user's word.
-        wanted = extracted.suggestions.keys() if accept_suggestions else _FROM_THE_SOURCE
-        if _apply(document, dict(extracted.suggestions), wanted):
+        found = json.loads(document.suggestions)
+        wanted = found.keys() if accept_suggestions else _FROM_THE_SOURCE
+        if _apply(document, found, wanted):
             _reindex_title(session, document)
         for person_id in person_ids or []:
             session.add(DocumentPerson(document_id=document.id, person_id=person_id))
@@ -337,6 +341,9 @@ def record_document(
     session: Session, file_id: int, title: str, kind: str, mime: str, extracted: Extracted
 ) -> Document:
     """A document row with its pages, indexed for search, in the caller's transaction."""
+    suggestions = dict(extracted.suggestions)
+    if "language" not in suggestions and (found := language_guess.of_pages(extracted.pages)):
+        suggestions["language"] = found
     document = Document(
         file_id=file_id,
         kind=kind,
@@ -344,7 +351,7 @@ def record_document(
         mime_type=mime,
         page_count=len(extracted.pages),
         confidential=False,
-        suggestions=json.dumps(dict(extracted.suggestions), ensure_ascii=False),
+        suggestions=json.dumps(suggestions, ensure_ascii=False),
         warnings=json.dumps(extracted.warnings, ensure_ascii=False),
         created_at=utc_now(),
     )
@@ -445,6 +452,14 @@ def update_document(vault: Vault, document_id: int, **fields: str | bool | None)
                     value = None  # an emptied field is cleared, not ignored
                 if name == "kind" and value not in DOCUMENT_KINDS:
                     raise DossierError(t('"{value}" is not a kind of document.', value=value))
+                if name == "language" and value is not None and value not in DOCUMENT_LANGUAGES:
+                    raise DossierError(
+                        t(
+                            '"{value}" is not a language this app knows. Known: {known}.',
+                            value=value,
+                            known=", ".join(f"{c} ({n})" for c, n in DOCUMENT_LANGUAGES.items()),
+                        )
+                    )
                 if name in _DATE_FIELDS and isinstance(value, str):
                     value = dates.to_edtf(value)
                 setattr(document, name, value)

@@ -20,7 +20,7 @@ from PIL import Image
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from dossier import refs, search
+from dossier import language_guess, refs, search
 from dossier.errors import DossierError
 from dossier.i18n import t
 from dossier.vocabulary import IMAGE_TYPES
@@ -296,16 +296,31 @@ def _record(vault: Vault, document_id: int, readings: dict[int, PageReading]) ->
                 search.index_text(session, "document", document_id, page.page, reading.text)
         document.ocr_state = "done"
         document.ocr_problem = None
-        vault.record_custody(
-            session,
-            "text read by OCR",
-            refs.make("D", document_id),
-            {
-                "pages": sorted(readings),
-                "engine": version,
-                "languages": sorted({r.languages for r in readings.values()}),
-            },
-        )
+        details: dict[str, object] = {
+            "pages": sorted(readings),
+            "engine": version,
+            "languages": sorted({r.languages for r in readings.values()}),
+        }
+        if (found := _language_found(document)) is not None:
+            details["language detected"] = found
+        vault.record_custody(session, "text read by OCR", refs.make("D", document_id), details)
+
+
+def _language_found(document: Document) -> str | None:
+    """A document whose language is not set gets the one its text now shows (the lawyer can
+    change it). A picture in which no words were found is only *offered* "no words": a
+    handwritten note OCR cannot read still needs the lawyer's eye."""
+    if document.language:
+        return None
+    texts = [page.text for page in document.pages]
+    suggestions = json.loads(document.suggestions or "{}")
+    found = language_guess.of_pages(texts)
+    if found is not None:
+        document.language = suggestions["language"] = found
+    elif not any(body.strip() for body in texts) and document.mime_type.startswith("image/"):
+        suggestions["language"] = language_guess.NO_WORDS
+    document.suggestions = json.dumps(suggestions, ensure_ascii=False)
+    return found
 
 
 def _set_state(vault: Vault, document_id: int, state: str, problem: str | None) -> None:

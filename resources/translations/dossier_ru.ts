@@ -414,50 +414,50 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../desktop/change_passphrase_dialog.py" line="40" />
-        <location filename="../../desktop/change_passphrase_dialog.py" line="58" />
+        <location filename="../../desktop/change_passphrase_dialog.py" line="44" />
+        <location filename="../../desktop/change_passphrase_dialog.py" line="62" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/change_passphrase_dialog.py" line="41" />
-        <location filename="../../desktop/change_passphrase_dialog.py" line="50" />
+        <location filename="../../desktop/change_passphrase_dialog.py" line="45" />
+        <location filename="../../desktop/change_passphrase_dialog.py" line="54" />
         <source>Current passphrase</source>
         <translation>Текущий пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/change_passphrase_dialog.py" line="42" />
-        <location filename="../../desktop/change_passphrase_dialog.py" line="51" />
+        <location filename="../../desktop/change_passphrase_dialog.py" line="46" />
+        <location filename="../../desktop/change_passphrase_dialog.py" line="55" />
         <source>New passphrase</source>
         <translation>Новый пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/change_passphrase_dialog.py" line="43" />
+        <location filename="../../desktop/change_passphrase_dialog.py" line="47" />
         <source>Repeat the new passphrase</source>
         <translation>Повторите новый пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/change_passphrase_dialog.py" line="48" />
+        <location filename="../../desktop/change_passphrase_dialog.py" line="52" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop/change_passphrase_dialog.py" line="52" />
+        <location filename="../../desktop/change_passphrase_dialog.py" line="56" />
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../desktop/change_passphrase_dialog.py" line="53" />
+        <location filename="../../desktop/change_passphrase_dialog.py" line="57" />
         <source>Strength</source>
         <translation>Надёжность</translation>
     </message>
     <message>
-        <location filename="../../desktop/change_passphrase_dialog.py" line="71" />
+        <location filename="../../desktop/change_passphrase_dialog.py" line="75" />
         <source>Enter the current passphrase.</source>
         <translation>Введите текущий пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/change_passphrase_dialog.py" line="77" />
+        <location filename="../../desktop/change_passphrase_dialog.py" line="86" />
         <source>Changing the passphrase…</source>
         <translation>Пароль меняется…</translation>
     </message>
@@ -925,6 +925,11 @@ Evidence Dossier — свободная программа под лицензи
         <location filename="../../desktop/documents_tab.py" line="158" />
         <source>German</source>
         <translation>немецкий</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="158" />
+        <source>No words (a picture)</source>
+        <translation>Без слов (изображение)</translation>
     </message>
     <message>
         <location filename="../../desktop/documents_tab.py" line="163" />
@@ -1542,78 +1547,78 @@ Replace them?</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="338" />
+        <location filename="../../desktop/main_window.py" line="340" />
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="339" />
+        <location filename="../../desktop/main_window.py" line="341" />
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="341" />
+        <location filename="../../desktop/main_window.py" line="343" />
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="346" />
+        <location filename="../../desktop/main_window.py" line="348" />
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="349" />
+        <location filename="../../desktop/main_window.py" line="351" />
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="354" />
-        <location filename="../../desktop/main_window.py" line="381" />
+        <location filename="../../desktop/main_window.py" line="356" />
+        <location filename="../../desktop/main_window.py" line="383" />
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="355" />
+        <location filename="../../desktop/main_window.py" line="357" />
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="368" />
+        <location filename="../../desktop/main_window.py" line="370" />
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="370" />
+        <location filename="../../desktop/main_window.py" line="372" />
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="373" />
+        <location filename="../../desktop/main_window.py" line="375" />
         <source>This is the vault as it was on %1: anything recorded after that is not in this copy.</source>
         <translation>Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию не вошло.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="382" />
+        <location filename="../../desktop/main_window.py" line="384" />
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="398" />
+        <location filename="../../desktop/main_window.py" line="401" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="400" />
+        <location filename="../../desktop/main_window.py" line="403" />
         <source>The passphrase was changed. An old copy of the vault's key file, or a backup made before now, still opens with the old passphrase. Rotate the keys now to make such copies useless? (Later: Vault, then Rotate keys.)</source>
         <translation>Пароль изменён. Старая копия ключевого файла хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Сменить ключи сейчас, чтобы такие копии стали бесполезны? (Позже: Хранилище ▸ Сменить ключи.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="410" />
+        <location filename="../../desktop/main_window.py" line="413" />
         <source>Rotate keys now</source>
         <translation>Сменить ключи сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="411" />
+        <location filename="../../desktop/main_window.py" line="414" />
         <source>Later</source>
         <translation>Позже</translation>
     </message>
@@ -1634,33 +1639,33 @@ Replace them?</source>
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="421" />
-        <location filename="../../desktop/main_window.py" line="437" />
+        <location filename="../../desktop/main_window.py" line="427" />
+        <location filename="../../desktop/main_window.py" line="455" />
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="423" />
+        <location filename="../../desktop/main_window.py" line="429" />
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="438" />
+        <location filename="../../desktop/main_window.py" line="456" />
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="442" />
+        <location filename="../../desktop/main_window.py" line="460" />
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="451" />
+        <location filename="../../desktop/main_window.py" line="469" />
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="451" />
+        <location filename="../../desktop/main_window.py" line="469" />
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>
@@ -1933,92 +1938,92 @@ Replace them?</source>
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="20" />
+        <location filename="../../desktop/passphrase_meter.py" line="27" />
         <source>Passphrase strength</source>
         <translation>Надёжность пароля</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="22" />
+        <location filename="../../desktop/passphrase_meter.py" line="29" />
         <source>Passphrase strength in words</source>
         <translation>Надёжность пароля словами</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="37" />
+        <location filename="../../desktop/passphrase_meter.py" line="66" />
         <source>very weak</source>
         <translation>очень слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="37" />
+        <location filename="../../desktop/passphrase_meter.py" line="66" />
         <source>weak</source>
         <translation>слабый</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="37" />
+        <location filename="../../desktop/passphrase_meter.py" line="66" />
         <source>fair</source>
         <translation>средний</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="37" />
+        <location filename="../../desktop/passphrase_meter.py" line="66" />
         <source>strong</source>
         <translation>надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="38" />
+        <location filename="../../desktop/passphrase_meter.py" line="67" />
         <source>very strong</source>
         <translation>очень надёжный</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="40" />
+        <location filename="../../desktop/passphrase_meter.py" line="69" />
         <source>too short</source>
         <translation>слишком короткий</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="41" />
+        <location filename="../../desktop/passphrase_meter.py" line="70" />
         <source>one of the most common passwords</source>
         <translation>один из самых распространённых паролей</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="42" />
+        <location filename="../../desktop/passphrase_meter.py" line="71" />
         <source>a common word with digits</source>
         <translation>обычное слово с цифрами</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="43" />
+        <location filename="../../desktop/passphrase_meter.py" line="72" />
         <source>a common word with letters swapped for symbols</source>
         <translation>обычное слово, где буквы заменены символами</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="44" />
+        <location filename="../../desktop/passphrase_meter.py" line="73" />
         <source>a common word or name</source>
         <translation>обычное слово или имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="45" />
+        <location filename="../../desktop/passphrase_meter.py" line="74" />
         <source>repeated characters</source>
         <translation>повторяющиеся символы</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="46" />
+        <location filename="../../desktop/passphrase_meter.py" line="75" />
         <source>a sequence like abc or 123</source>
         <translation>последовательность вроде abc или 123</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="47" />
+        <location filename="../../desktop/passphrase_meter.py" line="76" />
         <source>a row of keys on the keyboard</source>
         <translation>ряд клавиш на клавиатуре</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="48" />
+        <location filename="../../desktop/passphrase_meter.py" line="77" />
         <source>a date or a year</source>
         <translation>дата или год</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="56" />
+        <location filename="../../desktop/passphrase_meter.py" line="91" />
         <source>The two passphrases differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase_meter.py" line="58" />
+        <location filename="../../desktop/passphrase_meter.py" line="86" />
         <source>This passphrase is %1. Use four or more unrelated words.</source>
         <translation>Этот пароль — %1. Используйте четыре или больше не связанных между собой слов.</translation>
     </message>
@@ -2167,30 +2172,30 @@ Replace them?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="51" />
+        <location filename="../../desktop/unlock_dialog.py" line="53" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="53" />
-        <location filename="../../desktop/unlock_dialog.py" line="74" />
-        <location filename="../../desktop/unlock_dialog.py" line="115" />
+        <location filename="../../desktop/unlock_dialog.py" line="55" />
+        <location filename="../../desktop/unlock_dialog.py" line="76" />
+        <location filename="../../desktop/unlock_dialog.py" line="117" />
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="54" />
+        <location filename="../../desktop/unlock_dialog.py" line="56" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="61" />
-        <location filename="../../desktop/unlock_dialog.py" line="75" />
+        <location filename="../../desktop/unlock_dialog.py" line="63" />
+        <location filename="../../desktop/unlock_dialog.py" line="77" />
         <source>Passphrase</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="64" />
+        <location filename="../../desktop/unlock_dialog.py" line="66" />
         <source>Repeat the passphrase</source>
         <translation>Повторите пароль</translation>
     </message>
@@ -2199,27 +2204,27 @@ Replace them?</source>
         <translation>Надёжность пароля</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="67" />
+        <location filename="../../desktop/unlock_dialog.py" line="69" />
         <source>Remember on this device</source>
         <translation>Запомнить на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="68" />
+        <location filename="../../desktop/unlock_dialog.py" line="70" />
         <source>Open with this device's key</source>
         <translation>Открыть ключом этого устройства</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="72" />
+        <location filename="../../desktop/unlock_dialog.py" line="74" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="76" />
+        <location filename="../../desktop/unlock_dialog.py" line="78" />
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="78" />
+        <location filename="../../desktop/unlock_dialog.py" line="80" />
         <source>Strength</source>
         <translation>Надёжность</translation>
     </message>
@@ -2228,7 +2233,7 @@ Replace them?</source>
         <translation>Надёжность пароля словами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="90" />
+        <location filename="../../desktop/unlock_dialog.py" line="92" />
         <source>A vault is an encrypted folder on this computer. Everything you collect for your clients — documents, quotes, the chronology, the cases — is kept in it and can be read only with its passphrase. Nothing leaves this computer.
 
 The passphrase cannot be recovered: if it is forgotten, no one can open the vault, not even us. Choose four or more unrelated words, write them down somewhere safe, and make backups (Vault ▸ Back up).</source>
@@ -2237,29 +2242,29 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
 Парольную фразу нельзя восстановить: если её забыть, никто не сможет открыть хранилище, даже мы. Выберите четыре или больше не связанных между собой слова, запишите их в надёжном месте и делайте резервные копии (Хранилище ▸ Резервная копия).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="99" />
+        <location filename="../../desktop/unlock_dialog.py" line="101" />
         <source>What a vault is</source>
         <translation>Что такое хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="125" />
+        <location filename="../../desktop/unlock_dialog.py" line="127" />
         <source>Create vault</source>
         <translation>Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="125" />
+        <location filename="../../desktop/unlock_dialog.py" line="127" />
         <source>Unlock</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="146" />
+        <location filename="../../desktop/unlock_dialog.py" line="148" />
         <source>Opening with the key remembered on this device…</source>
         <translation>Открываю ключом, сохранённым на этом устройстве…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="159" />
+        <location filename="../../desktop/unlock_dialog.py" line="161" />
         <source>The key remembered on this device could not be used (%1). Enter the passphrase.</source>
-        <translation>Ключ, сохранённый на этом устройстве, не подошёл (%1). Введите парольную фразу.</translation>
+        <translation>Ключ, сохранённый на этом устройстве, не удалось использовать (%1). Введите парольную фразу.</translation>
     </message>
     <message>
         <source>very weak</source>
@@ -2326,27 +2331,27 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
         <translation>Этот пароль — %1. Используйте четыре или больше не связанных между собой слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="172" />
+        <location filename="../../desktop/unlock_dialog.py" line="179" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="172" />
+        <location filename="../../desktop/unlock_dialog.py" line="179" />
         <source>Unlocking…</source>
         <translation>Открытие…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="207" />
+        <location filename="../../desktop/unlock_dialog.py" line="224" />
         <source>An older database</source>
         <translation>Более старая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="197" />
+        <location filename="../../desktop/unlock_dialog.py" line="214" />
         <source>The vault's database is older than its key file: it ends at change %1, but %2 changes had been recorded. An older copy may have been put back, or the most recent changes were lost. Restore your latest backup instead, unless you put back this older copy on purpose.</source>
         <translation>База данных хранилища старее его файла ключей: она заканчивается изменением %1, а записано было %2 изменений. Возможно, на место вернули старую копию или последние изменения потеряны. Восстановите последнюю резервную копию, если только вы не вернули эту старую копию намеренно.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="214" />
+        <location filename="../../desktop/unlock_dialog.py" line="231" />
         <source>Open this older copy</source>
         <translation>Открыть эту старую копию</translation>
     </message>
