@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSignalBlocker, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -262,11 +262,20 @@ class DocumentsTab(QWidget):
         self._jobs.query(self, lambda: documents.list_documents(self._vault, person_id), self._fill)
 
     def _fill(self, views: list[DocumentView]) -> None:
-        self.list.clear()
-        for view in views:
-            item = QListWidgetItem(f"{view.ref}  {view.title}")
-            item.setData(Qt.ItemDataRole.UserRole, view)
-            self.list.addItem(item)
+        # Refilled in place, the document shown stays selected and shown: clearing the list
+        # used to move the selection, and the form with it, to a neighbour (the next quote or
+        # translation then went to the wrong document).
+        kept = self._current.id if self._current is not None else None
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for view in views:
+                item = QListWidgetItem(f"{view.ref}  {view.title}")
+                item.setData(Qt.ItemDataRole.UserRole, view)
+                self.list.addItem(item)
+                if view.id == kept:
+                    self.list.setCurrentItem(item)
+        if kept is not None and not any(view.id == kept for view in views):
+            self._forget_current()  # deleted (or no longer this person's)
         if self._resume_reading:
             # Scans left unread when the vault was last locked (or the program closed) are
             # read now; once per opening of the person's page, so that Stop is respected.
@@ -274,6 +283,16 @@ class DocumentsTab(QWidget):
             waiting = [view.id for view in views if view.ocr_state == "pending"]
             if waiting and self._reading_task is None:
                 self.read_scans(waiting, None)
+
+    def _forget_current(self) -> None:
+        """Nothing shown: a deleted document's details and text leave the form and viewer."""
+        self._current, self._pages, self._page_origins = None, [], []
+        with self.edits.filling():
+            for edit in self.fields.values():
+                edit.setText("")
+        self.text.setPlainText("")
+        self.page_text.setPlainText("")
+        self.viewer.setCurrentWidget(self.text)
 
     # --------------------------------------------------------------------------- import
     def choose_files(self) -> None:
@@ -629,7 +648,7 @@ class DocumentsTab(QWidget):
             return
         vault, document_id = self._vault, plan.document.id
         self.edits.mark(False)
-        self._current = None
+        self._forget_current()
 
         def done(_plan: documents.DeletionPlan) -> None:
             self.report.setText(self.tr("%1 was deleted.").replace("%1", plan.document.ref))
