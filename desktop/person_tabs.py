@@ -283,11 +283,12 @@ class ChronologyTab(QWidget):
         self._jobs.change(self, lambda: events.delete_event(vault, event_id), self._added)
 
     def ask_merge(self, first: EventView, second: EventView) -> tuple[int, str] | None:
-        """Which date stands, and why (None: not merged)."""
+        """Which account stands (its words, date and sources; the other's sources join it),
+        and why its date stands (None: not merged)."""
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Merge two accounts of one event"))
         which = QComboBox()
-        which.setAccessibleName(self.tr("The date that stands"))
+        which.setAccessibleName(self.tr("The account that stands"))
         for event in (first, second):
             which.addItem(f"{event.date_display} — {event.title}", event.id)
         note = QPlainTextEdit()
@@ -299,7 +300,7 @@ class ChronologyTab(QWidget):
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         form = QFormLayout(dialog)
-        form.addRow(self.tr("The date that stands"), which)
+        form.addRow(self.tr("The account that stands"), which)
         form.addRow(self.tr("Why (printed as a footnote)"), note)
         form.addRow(buttons)
         if dialog.exec() != QDialog.DialogCode.Accepted or not note.toPlainText().strip():
@@ -314,12 +315,11 @@ class ChronologyTab(QWidget):
         answer = self.ask_merge(chosen[0], chosen[1])
         if answer is None:
             return
-        date_from, note = answer
-        vault, keep, other = self._vault, chosen[0].id, chosen[1].id
+        standing, note = answer
+        vault = self._vault
+        other = next(event.id for event in chosen if event.id != standing)
         self._jobs.change(
-            self,
-            lambda: events.merge_events(vault, keep, other, date_from=date_from, note=note),
-            self._added,
+            self, lambda: events.merge_events(vault, standing, other, note=note), self._added
         )
 
 

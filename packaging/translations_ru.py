@@ -27,6 +27,7 @@ RU = {
     ),
     "Unrecorded files": "Незаписанные файлы",
     "No words (a picture)": "Без слов (изображение)",
+    "The account that stands": "Версия, которая остаётся",
     "Opening with the key remembered on this device…": (
         "Открываю ключом, сохранённым на этом устройстве…"
     ),

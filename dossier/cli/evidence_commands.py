@@ -337,11 +337,11 @@ def event_list(args: argparse.Namespace) -> int:
 def event_merge(args: argparse.Namespace) -> int:
     from dossier.services import events
 
-    keep, other = refs.parse(args.event, "E"), refs.parse(args.other, "E")
+    chosen, other = refs.parse(args.event, "E"), refs.parse(args.other, "E")
+    if args.date_from is not None and refs.parse(args.date_from, "E") == other:
+        chosen, other = other, chosen  # the account whose date stands is the one kept
     with open_vault(args) as vault:
-        merged = events.merge_events(
-            vault, keep, other, date_from=refs.parse(args.date_from, "E"), note=args.note
-        )
+        merged = events.merge_events(vault, chosen, other, note=args.note)
     emit(args, merged, f"{merged.ref}  {merged.date_display}  {merged.title}\n  {merged.date_note}")
     return 0
 
@@ -542,11 +542,11 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub = add("list", event_list, "The chronology, and dates sources disagree on.", group=group)
     sub.add_argument("person", help="P1")
 
-    sub = add("merge", event_merge, "Make two accounts of one event one; say which date stands.",
+    sub = add("merge", event_merge, "Make two accounts of one event one; say why its date stands.",
               group=event_group)  # fmt: skip
-    sub.add_argument("event", help="the event to keep (E3)")
-    sub.add_argument("other", help="the other account of it (E5), merged into the first")
-    sub.add_argument("--date-from", required=True, help="whose date stands: E3 or E5")
+    sub.add_argument("event", help="the account that stands, with its words and date (E3)")
+    sub.add_argument("other", help="the other account (E5): its sources join the first")
+    sub.add_argument("--date-from", help="E3 or E5: the account that stands, if not the first")
     add_text(sub, "note", "why that date stands (printed as a footnote)", required=True)
 
     group = add_group("ground", "Legal grounds of a case and the evidence for each.")

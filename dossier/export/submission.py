@@ -308,8 +308,9 @@ class _Builder:
         header = (t.word("column.date"), t.word("column.event"), t.word("column.sources"))
         self.add(Table(header, tuple(rows), (0.2, 0.5, 0.3)))
         for index, note in enumerate(notes, start=1):
-            text = f"({index}) " + t.word("date_note", note=content.redact(note))
-            self.add(Para(plain(text), style="note"))
+            # The sources a merged account gave are cited as the bundle cites ("Annex 7, p. 1").
+            spans = self.resolve(f"({index}) " + t.word("date_note", note=note))
+            self.add(Para(spans, style="note"))
 
     def grounds(self) -> None:
         kept = [g for g in self.content.grounds if g.argument.strip() or g.evidence]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -160,37 +161,32 @@ def _view(event: Event) -> EventView:
     )
 
 
-def merge_events(
-    vault: Vault, keep_id: int, other_id: int, *, date_from: int, note: str
-) -> EventView:
-    """Two accounts of one event become one: ``keep_id`` stays with the date of ``date_from``
-    (one of the two), every citation of both, and ``note`` saying why that date stands (the
-    export prints it as a footnote). The other account's date and sources are recorded in the
-    note and the custody log; its links to grounds move to the kept event."""
-    if keep_id == other_id:
+def merge_events(vault: Vault, chosen_id: int, other_id: int, *, note: str) -> EventView:
+    """Two accounts of one event become one: the account chosen stands with its own words,
+    date and sources; the other's sources join it, and its links to grounds and its mentions
+    in the case's texts ([E5]) move to it. ``note`` says why the chosen date stands; the other
+    account's date and sources are added to it as citations ([D14:1]), which the export
+    prints as the bundle does ("Annex 7, p. 1"). The other account's words are kept in the
+    custody log."""
+    if chosen_id == other_id:
         raise DossierError(t("Choose two different events to merge."))
-    if date_from not in (keep_id, other_id):
-        raise DossierError(t("The date that stands must be the date of one of the two events."))
     if not note.strip():
         raise DossierError(t("Say why this date stands (which source is right, and why)."))
     with vault.transaction() as session:
-        keep, other = session.get(Event, keep_id), session.get(Event, other_id)
-        if keep is None or other is None:
-            raise NotFound(refs.make("E", other_id if keep is not None else keep_id))
-        dropped = other if date_from == keep_id else keep
-        kept_date = (keep if date_from == keep_id else other).date
-        dropped_sources = ", ".join(
-            refs.make("D", c.document_id) + (f":{c.page}" if c.page else "")
-            for c in dropped.citations
+        chosen, other = session.get(Event, chosen_id), session.get(Event, other_id)
+        if chosen is None or other is None:
+            raise NotFound(refs.make("E", other_id if chosen is not None else chosen_id))
+        other_sources = "; ".join(
+            "[" + refs.make("D", c.document_id) + (f":{c.page}" if c.page else "") + "]"
+            for c in other.citations
         )
-        record = f"{note.strip()} (Also dated {dates.display(dropped.date)}"
-        record += f" by {dropped_sources}.)" if dropped_sources else ".)"
-        keep.date, keep.sort_key = kept_date, dates.sort_key(kept_date)
-        keep.date_note = record
-        seen = {(c.document_id, c.quote_id, c.page) for c in keep.citations}
+        record = f"{note.strip()} (Also dated {dates.display(other.date)}"
+        record += f" by {other_sources}.)" if other_sources else ".)"
+        chosen.date_note = record
+        seen = {(c.document_id, c.quote_id, c.page) for c in chosen.citations}
         for citation in list(other.citations):
             if (citation.document_id, citation.quote_id, citation.page) not in seen:
-                keep.citations.append(
+                chosen.citations.append(
                     Citation(
                         document_id=citation.document_id,
                         quote_id=citation.quote_id,
@@ -198,29 +194,56 @@ def merge_events(
                     )
                 )
         involved = {row.person_id for row in session.scalars(
-            select(EventPerson).where(EventPerson.event_id == keep_id))}  # fmt: skip
+            select(EventPerson).where(EventPerson.event_id == chosen_id))}  # fmt: skip
         for row in session.scalars(select(EventPerson).where(EventPerson.event_id == other_id)):
             if row.person_id not in involved:
-                session.add(EventPerson(event_id=keep_id, person_id=row.person_id))
+                session.add(EventPerson(event_id=chosen_id, person_id=row.person_id))
         for link in session.scalars(
             select(GroundLink).where(
                 GroundLink.target_kind == "event", GroundLink.target_id == other_id
             )
         ):
-            if session.get(GroundLink, (link.ground_id, "event", keep_id)) is None:
+            if session.get(GroundLink, (link.ground_id, "event", chosen_id)) is None:
                 session.add(GroundLink(ground_id=link.ground_id, target_kind="event",
-                                       target_id=keep_id))  # fmt: skip
+                                       target_id=chosen_id))  # fmt: skip
             session.delete(link)
+        mentions = _move_mentions(session, other_id, chosen_id)
         search.unindex(session, "event", other_id)
         session.delete(other)
         vault.record_custody(
             session,
             "events merged",
-            refs.make("E", keep_id),
-            {"merged": refs.make("E", other_id), "date": kept_date, "note": record},
-        )
+            refs.make("E", chosen_id),
+            {
+                "merged": refs.make("E", other_id),
+                "merged account": {
+                    "date": other.date, "title": other.title,
+                    "description": other.description or "",
+                },
+                "note": record,
+                "mentions moved": mentions,
+            },
+        )  # fmt: skip
         session.flush()
-        return _view(keep)
+        return _view(chosen)
+
+
+def _move_mentions(session: Session, old_id: int, new_id: int) -> int:
+    """[E5] written in a case's facts, relief or arguments now says [E3]; how many moved."""
+    from storage.models import Case, Ground
+
+    mention = re.compile(rf"\[E{old_id}\]", re.IGNORECASE)
+    moved = 0
+    fields = {Case: ("facts", "relief", "arguments", "summary"), Ground: ("argument",)}
+    for model, names in fields.items():
+        for row in session.scalars(select(model)):
+            for name in names:
+                value = getattr(row, name)
+                if value and mention.search(value):
+                    new_value, count = mention.subn(f"[E{new_id}]", value)
+                    setattr(row, name, new_value)
+                    moved += count
+    return moved
 
 
 def chronology(vault: Vault, person_id: int) -> list[EventView]:

@@ -613,33 +613,37 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Выберите одно событие для удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="288" />
+        <location filename="../../desktop/person_tabs.py" line="289" />
         <source>Merge two accounts of one event</source>
         <translation>Объединить два сообщения об одном событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="290" />
-        <location filename="../../desktop/person_tabs.py" line="302" />
-        <source>The date that stands</source>
-        <translation>Верная дата</translation>
+        <location filename="../../desktop/person_tabs.py" line="291" />
+        <location filename="../../desktop/person_tabs.py" line="303" />
+        <source>The account that stands</source>
+        <translation>Версия, которая остаётся</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="294" />
+        <source>The date that stands</source>
+        <translation type="vanished">Верная дата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="295" />
         <source>Why this date stands</source>
         <translation>Почему верна эта дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="303" />
+        <location filename="../../desktop/person_tabs.py" line="304" />
         <source>Why (printed as a footnote)</source>
         <translation>Почему (печатается в сноске)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="312" />
+        <location filename="../../desktop/person_tabs.py" line="313" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="312" />
+        <location filename="../../desktop/person_tabs.py" line="313" />
         <source>Select the two accounts of the event.</source>
         <translation>Выберите два сообщения об этом событии.</translation>
     </message>
@@ -1015,77 +1019,77 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="280" />
+        <location filename="../../desktop/documents_tab.py" line="299" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="307" />
+        <location filename="../../desktop/documents_tab.py" line="326" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="313" />
+        <location filename="../../desktop/documents_tab.py" line="332" />
         <source>Imported: %n document(s).</source>
         <translation><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="326" />
+        <location filename="../../desktop/documents_tab.py" line="345" />
         <source>Scans and photos to be read by text recognition (OCR): %1.</source>
         <translation>Сканы и фотографии, текст которых будет распознан (OCR): %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="340" />
+        <location filename="../../desktop/documents_tab.py" line="359" />
         <source>Scanned pages are being read; wait for them to end.</source>
         <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="363" />
+        <location filename="../../desktop/documents_tab.py" line="382" />
         <source>Reading scanned pages…</source>
         <translation>Распознаются отсканированные страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="378" />
+        <location filename="../../desktop/documents_tab.py" line="397" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="400" />
+        <location filename="../../desktop/documents_tab.py" line="419" />
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="401" />
+        <location filename="../../desktop/documents_tab.py" line="420" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="478" />
+        <location filename="../../desktop/documents_tab.py" line="497" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="486" />
+        <location filename="../../desktop/documents_tab.py" line="505" />
         <source>Not needed: the text comes from the file.</source>
         <translation>Не нужно: текст взят из самого файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="488" />
+        <location filename="../../desktop/documents_tab.py" line="507" />
         <source>Scanned pages not read yet.</source>
         <translation>Отсканированные страницы ещё не распознаны.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="490" />
+        <location filename="../../desktop/documents_tab.py" line="509" />
         <source>Could not be read: %1</source>
         <translation>Не удалось распознать: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="493" />
+        <location filename="../../desktop/documents_tab.py" line="512" />
         <source>Read.</source>
         <translation>Распознано.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="496" />
+        <location filename="../../desktop/documents_tab.py" line="515" />
         <source>Read by OCR: %n page(s) (%1, %2), mean confidence %3%.</source>
         <translation>
             <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
@@ -1094,52 +1098,52 @@ Evidence Dossier — свободная программа под лицензи
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="542" />
+        <location filename="../../desktop/documents_tab.py" line="561" />
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="586" />
+        <location filename="../../desktop/documents_tab.py" line="605" />
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="612" />
+        <location filename="../../desktop/documents_tab.py" line="631" />
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="613" />
+        <location filename="../../desktop/documents_tab.py" line="632" />
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="635" />
+        <location filename="../../desktop/documents_tab.py" line="654" />
         <source>%1 was deleted.</source>
         <translation>%1 удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="653" />
+        <location filename="../../desktop/documents_tab.py" line="672" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="689" />
+        <location filename="../../desktop/documents_tab.py" line="708" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="691" />
+        <location filename="../../desktop/documents_tab.py" line="710" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="691" />
+        <location filename="../../desktop/documents_tab.py" line="710" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="707" />
+        <location filename="../../desktop/documents_tab.py" line="726" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>

@@ -291,6 +291,7 @@ def test_events_are_edited_deleted_and_merged_in_the_window(
     qtbot.waitUntil(lambda: tab.table.rowCount() == 2, timeout=TIMEOUT)
     merged = next(e for e in events.chronology(window.vault, person.id) if e.kind == "court-ruling")
     assert merged.date == "2025-10-30" and merged.date_note.startswith("The ruling's date.")
+    assert merged.title == "Court declares Kloop extremist"  # the account chosen, its own words
     assert events.date_conflicts(window.vault, person.id) == []
     select(0)
     monkeypatch.setattr(tab, "confirm_delete", lambda event: False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dossier.errors import BadReference, DossierError
@@ -83,16 +85,20 @@ def test_bad_citations_and_kinds_are_refused(vault: Vault, journalist: PersonVie
     assert events.chronology(vault, journalist.id) == []
 
 
-def test_merging_two_accounts_keeps_the_chosen_date_both_sources_and_says_why(
-    vault: Vault, journalist: PersonView, corpus_import: ImportReport
+def test_merging_two_accounts_keeps_the_chosen_account_both_sources_and_says_why(
+    vault: Vault, journalist: PersonView, corpus_import: ImportReport, tmp_path: Path
 ) -> None:
-    from dossier.services import cases
+    """The account chosen stands with its own words, date and sources; the other's sources,
+    links and mentions move to it; the footnote cites the other source as the bundle does."""
+    from dossier.export.case_export import export_case
+    from dossier.services import cases, exhibits
+    from tests.integration.pdf_tools import text as pdf_text
 
     article = by_name(corpus_import, ARTICLE)
     hrw = by_name(corpus_import, "hrw-joint-statement-kloop-liquidation-2024-09-05.txt")
     first = events.add_event(
         vault, journalist.id, "27 October 2025", "Court rules Kloop materials extremist",
-        kind="court-ruling", cite=[f"{hrw.ref}:1"],
+        kind="court-ruling", cite=[f"{hrw.ref}:1"], description="(OCCRP account)",
     )  # fmt: skip
     second = events.add_event(
         vault, journalist.id, "30 October 2025", "Court declares Kloop extremist",
@@ -101,18 +107,28 @@ def test_merging_two_accounts_keeps_the_chosen_date_both_sources_and_says_why(
     case = cases.add_case(vault, journalist.id, "ccf-deletion")
     ground = cases.grounds(vault, case.id)[0]
     cases.link_evidence(vault, ground.id, first.ref)
+    cases.update_case(vault, case.id, facts=f"The court ruled [{first.ref}].")
+    for document in (article, hrw):
+        exhibits.add_exhibit(vault, case.id, document.id)
     merged = events.merge_events(
-        vault, first.id, second.id, date_from=second.id,
-        note="The court's own decision is dated 30 October.",
-    )  # fmt: skip
-    assert merged.ref == first.ref and merged.date_display == "30 October 2025"
-    assert [c.document_ref for c in merged.citations] == [hrw.ref, article.ref]
+        vault, second.id, first.id, note="The court's own decision is dated 30 October."
+    )
+    assert merged.ref == second.ref and merged.date_display == "30 October 2025"
+    assert (merged.title, merged.description) == ("Court declares Kloop extremist", "")
+    assert [c.document_ref for c in merged.citations] == [article.ref, hrw.ref]
     assert merged.date_note == (
         "The court's own decision is dated 30 October. "
-        f"(Also dated 27 October 2025 by {hrw.ref}:1.)"
+        f"(Also dated 27 October 2025 by [{hrw.ref}:1].)"
     )
     assert events.date_conflicts(vault, journalist.id) == []
-    assert [e.ref for e in events.chronology(vault, journalist.id)] == [first.ref]
-    assert cases.grounds(vault, case.id)[0].evidence == [first.ref]
+    assert [e.ref for e in events.chronology(vault, journalist.id)] == [second.ref]
+    assert cases.grounds(vault, case.id)[0].evidence == [second.ref]
+    assert cases.show_case(vault, case.id).facts == f"The court ruled [{second.ref}]."
+    merge = vault.custody_log()[-1]
+    assert merge.action == "events merged" and "(OCCRP account)" in str(merge.details)
+    bundle = export_case(vault, case.id, tmp_path / "ccf.pdf", draft=True).path
+    printed = " ".join(pdf_text(bundle).split())
+    assert "(Also dated 27 October 2025 by Annex 2, p. 1.)" in printed
+    assert f"{hrw.ref}:1" not in printed
     with pytest.raises(DossierError, match="why this date stands"):
-        events.merge_events(vault, first.id, first.id + 99, date_from=first.id, note=" ")
+        events.merge_events(vault, first.id, first.id + 99, note=" ")

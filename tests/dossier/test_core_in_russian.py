@@ -93,7 +93,7 @@ def test_a_refused_change_is_explained_in_russian(russian: object, tmp_path: Pat
         first = events.add_event(vault, person.id, "27 October 2025", "Court rules")
         second = events.add_event(vault, person.id, "30 October 2025", "Court declares")
         with pytest.raises(DossierError, match=r"^Укажите, почему остаётся эта дата"):
-            events.merge_events(vault, first.id, second.id, date_from=second.id, note="")
+            events.merge_events(vault, first.id, second.id, note="")
         assert people.show_person(vault, person.id).name == "Rinat Tukhvatshin"  # unchanged
         assert len(events.chronology(vault, person.id)) == 2
 
