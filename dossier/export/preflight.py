@@ -13,7 +13,7 @@ from typing import Any
 
 from dossier.errors import DossierError
 from dossier.export.content import DossierContent, gather
-from dossier.export.submission import build
+from dossier.export.submission import build, printed_references
 from dossier.export.templates import Template
 from dossier.i18n import t
 from dossier.language_guess import NO_WORDS
@@ -243,7 +243,20 @@ def _file_size(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) 
 
 
 def _citations(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
-    unresolved = sorted(set(build(content).unresolved))
+    submission = build(content)
+    unresolved = sorted(set(submission.unresolved))
+    printed = printed_references(submission)
+    if printed:  # a reference typed without its brackets would reach the filing as it is
+        said = t(
+            "references of this program would be printed as they are: {refs} (write them "
+            "in square brackets, [D3:2], to cite the annex).",
+            refs=", ".join(printed),
+        )
+        return " ".join([said, _unresolved(unresolved, content)]).strip()
+    return _unresolved(unresolved, content)
+
+
+def _unresolved(unresolved: list[str], content: DossierContent) -> str:
     if not unresolved:
         return ""
     # An event cited that is not in this person's chronology is another person's (or gone).

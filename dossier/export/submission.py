@@ -9,6 +9,7 @@ The lawyer's texts cite evidence as tokens — ``[D3:2]`` (a document's page), `
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from dossier import refs
@@ -128,18 +129,42 @@ class _Builder:
         return Span(text, Link(document_ref, page))
 
     def resolve(self, text: str) -> tuple[Span, ...]:
-        """The lawyer's text (redacted) with its citation tokens rendered and linked."""
+        """The lawyer's text (redacted) with its citation tokens rendered and linked, as a
+        court prints them: in parentheses, tokens side by side joined by "; ", the same
+        annex page said once — "[D3:1][D6:1] [Q2]" → "(Annex 3, p. 1; Annex 6, p. 1)"."""
         spans: list[Span] = []
         text = self.content.redact(text)
         position = 0
-        for match in CITATION.finditer(text):
-            if match.start() > position:
-                spans.append(Span(text[position : match.start()]))
-            spans.append(self._token(match))
-            position = match.end()
+        for start, end, matches in _citation_groups(text):
+            before = text[position:start]
+            cited = self._group([self._token(match) for match in matches])
+            # Already inside the lawyer's own parentheses ("(see [D2])"): none added.
+            upto = text[:start]
+            bracketed = upto.count("(") > upto.count(")") and text[end:].lstrip()[:1] == ")"
+            if not bracketed:
+                if before and before[-1].isalnum():
+                    before += " "
+                cited = [Span("("), *cited, Span(")")]
+            if before:
+                spans.append(Span(before))
+            spans.extend(cited)
+            position = end
         if position < len(text):
             spans.append(Span(text[position:]))
         return tuple(spans)
+
+    @staticmethod
+    def _group(cited: list[Span]) -> list[Span]:
+        spans: list[Span] = []
+        seen: set[tuple[str, Link | None]] = set()
+        for span in cited:
+            if (span.text, span.link) in seen:
+                continue
+            seen.add((span.text, span.link))
+            if spans:
+                spans.append(Span("; "))
+            spans.append(span)
+        return spans
 
     def _token(self, match: re.Match[str]) -> Span:
         kind, number = match.group(1).upper(), int(match.group(2))
@@ -329,10 +354,27 @@ class _Builder:
                 self.add(self.numbered(plain(self.content.redact(str(explanation)))))
             else:  # only in a draft
                 self.add(Para((Span(self.t.word("ground_empty"), italic=True),), style="note"))
-            evidence = [block for ref in ground.evidence for block in self._evidence(ref)]
+            # In annex order, as the list of annexes runs (not the order they were linked).
+            ordered = sorted(ground.evidence, key=self._annex_position)
+            evidence = [block for ref in ordered for block in self._evidence(ref)]
             if evidence:
                 self.add(self.numbered(plain(self.t.word("relies_on"))))
                 self.add(*evidence)
+
+    def _annex_position(self, ref: str) -> tuple[int, int]:
+        """Where the evidence ``ref`` stands in the list of annexes (annex, then page)."""
+        content = self.content
+        document_ref, page = ref, 0
+        if ref.startswith("Q") and ref in content.quotes:
+            document_ref, page = content.quotes[ref].document_ref, content.quotes[ref].page or 0
+        elif ref.startswith("E"):
+            event = next((e for e in content.chronology if e.ref == ref), None)
+            if event is not None and event.citations:
+                document_ref, page = event.citations[0].document_ref, event.citations[0].page or 0
+        exhibit = content.exhibit_for(document_ref)
+        if exhibit is None:
+            return (len(content.exhibits), 0)
+        return (content.exhibits.index(exhibit), page)
 
     def _evidence(self, ref: str) -> list[Block]:
         content = self.content
@@ -477,6 +519,40 @@ class _Builder:
             for exhibit in content.exhibits
         )
         self.add(Table(header, rows, (0.14, 0.42, 0.44), mono_column=2))
+
+
+def _citation_groups(text: str) -> Iterator[tuple[int, int, list[re.Match[str]]]]:
+    """Runs of citation tokens side by side (only spaces, commas or semicolons between)."""
+    group: list[re.Match[str]] = []
+    for match in CITATION.finditer(text):
+        if group and not _BETWEEN_CITATIONS.fullmatch(text[group[-1].end() : match.start()]):
+            yield group[0].start(), group[-1].end(), group
+            group = []
+        group.append(match)
+    if group:
+        yield group[0].start(), group[-1].end(), group
+
+
+_BETWEEN_CITATIONS = re.compile(r"\s*[,;]?\s*")
+# What a vault reference looks like once printed (D14, D14:1, Q2, E5, P1): never in a filing.
+VAULT_REFERENCE = re.compile(r"(?<![\w/.\-])[DQEP]\d+(?::\d+)?(?![\w/\-])")
+
+
+def printed_references(submission: Submission) -> list[str]:
+    """Vault references left in what the submission prints (a token typed without its
+    brackets, an old note): the check names them."""
+    texts: list[str] = []
+    for block in submission.blocks:
+        if isinstance(block, Para):
+            texts.append(block.text)
+        elif isinstance(block, Group):
+            texts.extend(para.text for para in block.blocks)
+        elif isinstance(block, Heading):
+            texts.append(block.text)
+        elif isinstance(block, Table):
+            texts.extend("".join(span.text for span in cell) for row in block.rows for cell in row)
+    found = [match.group(0) for text in texts for match in VAULT_REFERENCE.finditer(text)]
+    return list(dict.fromkeys(found))
 
 
 def build(content: DossierContent) -> Submission:

@@ -176,12 +176,13 @@ def merge_events(vault: Vault, chosen_id: int, other_id: int, *, note: str) -> E
         chosen, other = session.get(Event, chosen_id), session.get(Event, other_id)
         if chosen is None or other is None:
             raise NotFound(refs.make("E", other_id if chosen is not None else chosen_id))
-        other_sources = "; ".join(
+        # "Also dated 27 October 2025 [D14:1]." prints "… (Annex 7, p. 1)." in the bundle.
+        other_sources = "".join(
             "[" + refs.make("D", c.document_id) + (f":{c.page}" if c.page else "") + "]"
             for c in other.citations
         )
-        record = f"{note.strip()} (Also dated {dates.display(other.date)}"
-        record += f" by {other_sources}.)" if other_sources else ".)"
+        record = f"{note.strip()} Also dated {dates.display(other.date)}"
+        record += f" {other_sources}." if other_sources else "."
         chosen.date_note = record
         seen = {(c.document_id, c.quote_id, c.page) for c in chosen.citations}
         for citation in list(other.citations):

@@ -117,8 +117,7 @@ def test_merging_two_accounts_keeps_the_chosen_account_both_sources_and_says_why
     assert (merged.title, merged.description) == ("Court declares Kloop extremist", "")
     assert [c.document_ref for c in merged.citations] == [article.ref, hrw.ref]
     assert merged.date_note == (
-        "The court's own decision is dated 30 October. "
-        f"(Also dated 27 October 2025 by [{hrw.ref}:1].)"
+        f"The court's own decision is dated 30 October. Also dated 27 October 2025 [{hrw.ref}:1]."
     )
     assert events.date_conflicts(vault, journalist.id) == []
     assert [e.ref for e in events.chronology(vault, journalist.id)] == [second.ref]
@@ -128,7 +127,7 @@ def test_merging_two_accounts_keeps_the_chosen_account_both_sources_and_says_why
     assert merge.action == "events merged" and "(OCCRP account)" in str(merge.details)
     bundle = export_case(vault, case.id, tmp_path / "ccf.pdf", draft=True).path
     printed = " ".join(pdf_text(bundle).split())
-    assert "(Also dated 27 October 2025 by Annex 2, p. 1.)" in printed
+    assert "Also dated 27 October 2025 (Annex 2, p. 1)." in printed
     assert f"{hrw.ref}:1" not in printed
     with pytest.raises(DossierError, match="why this date stands"):
         events.merge_events(vault, first.id, first.id + 99, note=" ")
