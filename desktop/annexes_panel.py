@@ -66,6 +66,11 @@ class AnnexesPanel(QWidget):
         self.checks.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
+        # A move that changed an annex's section says so (it once happened without a word).
+        self.moved_note = QLabel()
+        self.moved_note.setWordWrap(True)
+        self.moved_note.setAccessibleName(self.tr("What the last move did"))
+        self._sections: dict[int, str | None] = {}
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(120)
@@ -83,6 +88,7 @@ class AnnexesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Annexes (only these go into the bundle)")))
         layout.addWidget(self.list)
+        layout.addWidget(self.moved_note)
         layout.addLayout(moving)
         layout.addLayout(adding)
         layout.addWidget(QLabel(self.tr("Check before filing")))
@@ -121,6 +127,7 @@ class AnnexesPanel(QWidget):
         annexed, offered, report = loaded
         current = self.list.currentRow()
         self.list.clear()
+        self._sections = {refs.parse(e.document_ref, "D"): e.section for e in annexed}
         for entry in annexed:
             section = f"[{entry.section}]  " if entry.section else ""
             item = QListWidgetItem(
@@ -154,9 +161,30 @@ class AnnexesPanel(QWidget):
         item = self.list.item(target)
         if item is None:
             return
-        document_id = int(item.data(Qt.ItemDataRole.UserRole))
-        vault, case_id, position = self._vault, self.case_id, target + 1
-        self._change(lambda: exhibits.move_exhibit(vault, case_id, document_id, position))
+        self._move(int(item.data(Qt.ItemDataRole.UserRole)), target + 1)
+
+    def _move(self, document_id: int, position: int) -> None:
+        if self.case_id is None:
+            return
+        vault, case_id = self._vault, self.case_id
+        before = self._sections.get(document_id)
+
+        def moved(entries: list[ExhibitEntry]) -> None:
+            ref = refs.make("D", document_id)
+            entry = next((e for e in entries if e.document_ref == ref), None)
+            if entry is not None and entry.section != before:
+                self.moved_note.setText(
+                    self.tr("%1 is now in the section “%2”.")
+                    .replace("%1", ref)
+                    .replace("%2", entry.section or self.tr("no section"))
+                )
+            else:
+                self.moved_note.clear()
+            self.refresh()
+
+        self._jobs.change(
+            self, lambda: exhibits.move_exhibit(vault, case_id, document_id, position), moved
+        )
 
     def _selected(self) -> int | None:
         item = self.list.currentItem()
@@ -187,6 +215,5 @@ class AnnexesPanel(QWidget):
         target = self.list.currentRow() + 1 + step
         if not 1 <= target <= self.list.count():
             return
-        vault, case_id = self._vault, self.case_id
         self.list.setCurrentRow(target - 1)
-        self._change(lambda: exhibits.move_exhibit(vault, case_id, document_id, target))
+        self._move(document_id, target)

@@ -28,6 +28,9 @@ RU = {
     "Unrecorded files": "Незаписанные файлы",
     "No words (a picture)": "Без слов (изображение)",
     "The account that stands": "Версия, которая остаётся",
+    "What the last move did": "Что изменило последнее перемещение",
+    "%1 is now in the section “%2”.": "%1 теперь в разделе «%2».",
+    "no section": "без раздела",
     "Opening with the key remembered on this device…": (
         "Открываю ключом, сохранённым на этом устройстве…"
     ),

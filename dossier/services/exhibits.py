@@ -151,9 +151,22 @@ def _place(
             raise DossierError(t("Positions start at 1."))
         index = min(position - 1, len(rows))
         if not keep_section and rows:
-            row.section = rows[index - 1].section if index > 0 else rows[0].section
+            row.section = _section_landed_in(rows, index, row.section)
     rows.insert(index, row)
     _renumber(rows)
+
+
+def _section_landed_in(rows: list[CaseExhibit], index: int, own: str | None) -> str | None:
+    """The section of an annex placed before ``rows[index]``. A move never drops a section
+    (it once did, silently, moved up from the first place of "B"): at the edge of its own
+    section, or among annexes in no section, it keeps its own (and its section moves with
+    it, sections staying together); placed among another section's annexes it joins that
+    section, which the list then shows."""
+    neighbours = [rows[i].section for i in (index - 1, index) if 0 <= i < len(rows)]
+    if own in neighbours:
+        return own
+    landed = rows[index].section if index == 0 else rows[index - 1].section
+    return own if landed is None else landed
 
 
 def remove_exhibit(vault: Vault, case_id: int, document_id: int) -> list[ExhibitEntry]:
@@ -199,7 +212,11 @@ def move_exhibit(vault: Vault, case_id: int, document_id: int, position: int) ->
             session,
             "annex moved",
             refs.make("C", case_id),
-            {"document": refs.make("D", document_id), "position": row.position},
+            {
+                "document": refs.make("D", document_id),
+                "position": row.position,
+                "section": row.section,
+            },
         )
     return list_exhibits(vault, case_id)
 

@@ -164,28 +164,43 @@ Evidence Dossier — свободная программа под лицензи
     </message>
     <message>
         <location filename="../../desktop/annexes_panel.py" line="62" />
-        <location filename="../../desktop/annexes_panel.py" line="88" />
+        <location filename="../../desktop/annexes_panel.py" line="94" />
         <source>Check before filing</source>
         <translation>Проверка перед подачей</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="84" />
+        <location filename="../../desktop/annexes_panel.py" line="72" />
+        <source>What the last move did</source>
+        <translation>Что изменило последнее перемещение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annexes_panel.py" line="89" />
         <source>Annexes (only these go into the bundle)</source>
         <translation>Приложения (в пакет войдут только они)</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="144" />
+        <location filename="../../desktop/annexes_panel.py" line="151" />
         <source>Ready to file.</source>
         <translation>Готово к подаче.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/annexes_panel.py" line="146" />
+        <location filename="../../desktop/annexes_panel.py" line="153" />
         <source>Not ready: %n requirement(s) missing.</source>
         <translation>
             <numerusform>Не готово: не выполнено %n требование.</numerusform>
             <numerusform>Не готово: не выполнено %n требования.</numerusform>
             <numerusform>Не готово: не выполнено %n требований.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annexes_panel.py" line="177" />
+        <source>%1 is now in the section “%2”.</source>
+        <translation>%1 теперь в разделе «%2».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annexes_panel.py" line="179" />
+        <source>no section</source>
+        <translation>без раздела</translation>
     </message>
 </context>
 <context>

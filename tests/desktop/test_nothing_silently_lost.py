@@ -331,6 +331,35 @@ def test_an_annex_dragged_to_another_place_is_saved_there(
     )
 
 
+def test_an_annex_moved_into_another_section_says_so(
+    qtbot: QtBot, tmp_path: Path, corpus: Path
+) -> None:
+    from dossier.services import cases, exhibits
+
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    vault = window.vault
+    person = people.list_people(vault)[0]
+    case = cases.add_case(vault, person.id, "general")
+    report = documents.import_files(vault, [corpus / "articles"], person_ids=[person.id])
+    first, second, third = report.imported
+    exhibits.add_exhibit(vault, case.id, first.id, section="A. Own documents")
+    exhibits.add_exhibit(vault, case.id, second.id, section="A. Own documents")
+    exhibits.add_exhibit(vault, case.id, third.id, section="B. Country evidence")
+    panel = page.export.annexes
+    page.export.refresh()
+    qtbot.waitUntil(lambda: panel.list.count() == 3, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    panel.list.setCurrentRow(0)
+    panel.move_selected(1)  # within A: nothing to say
+    wait_idle(qtbot, window)
+    assert panel.moved_note.text() == ""
+    panel.list.setCurrentRow(2)  # the first (and only) of B, moved up: between A's two
+    panel.move_selected(-1)
+    qtbot.waitUntil(lambda: "now in the section" in panel.moved_note.text(), timeout=TIMEOUT)
+    assert panel.moved_note.text() == f"{third.ref} is now in the section “A. Own documents”."
+    assert {e.section for e in exhibits.list_exhibits(vault, case.id)} == {"A. Own documents"}
+
+
 def test_a_person_joins_organisations_and_a_document_is_linked_to_one(
     qtbot: QtBot, tmp_path: Path, corpus: Path
 ) -> None:

@@ -97,6 +97,34 @@ def test_sections_keep_their_annexes_together(
     ]
 
 
+def test_an_annex_moved_across_a_section_edge_keeps_its_section_or_joins_the_one_it_lands_in(
+    vault: Vault, journalist: PersonView, corpus_import: ImportReport
+) -> None:
+    case = cases.add_case(vault, journalist.id, "asylum-uk")
+    article, hrw, media = _three(vault, case.id, corpus_import)
+    exhibits.add_exhibit(vault, case.id, hrw.id, section="B. Country evidence")
+    exhibits.add_exhibit(vault, case.id, media.id, section="B. Country evidence")
+
+    def placed() -> list[tuple[str, str | None]]:
+        return [(e.document_ref, e.section) for e in exhibits.list_exhibits(vault, case.id)]
+
+    assert placed() == [(article.ref, None), (hrw.ref, "B. Country evidence"),
+                        (media.ref, "B. Country evidence")]  # fmt: skip
+    # Moved up one from the first place of B: at the edge of its own section, it stays in B
+    # (it used to drop its section without a word).
+    exhibits.move_exhibit(vault, case.id, hrw.id, 1)
+    assert placed()[0] == (hrw.ref, "B. Country evidence")
+    # Placed between two annexes of another section, it joins that section.
+    exhibits.add_exhibit(vault, case.id, article.id, section="A. Appellant's documents")
+    exhibits.add_exhibit(vault, case.id, hrw.id, section="A. Appellant's documents")
+    exhibits.move_exhibit(vault, case.id, media.id, 1)  # at the top, before A's first
+    assert placed() == [(media.ref, "A. Appellant's documents"),
+                        (article.ref, "A. Appellant's documents"),
+                        (hrw.ref, "A. Appellant's documents")]  # fmt: skip
+    moved = vault.custody_log()[-1]
+    assert moved.action == "annex moved" and "A. Appellant's documents" in str(moved.details)
+
+
 def test_a_confidential_document_cannot_be_annexed(
     vault: Vault, journalist: PersonView, corpus_import: ImportReport
 ) -> None:
