@@ -58,6 +58,7 @@ class DossierApp(QObject):
         self.app = app
         self.keystore = keystore  # tests pass their own keyring; None: the system's
         self.folder = folder or vault_access.locate_vault(None)
+        self._was_open = False  # set once a vault was open: its folder is shown after a lock
         self.kdf = kdf
         self.vault: Vault | None = None
         self.window: MainWindow | None = None
@@ -89,7 +90,9 @@ class DossierApp(QObject):
     def start(self, *, use_remembered: bool = False) -> UnlockDialog:
         """The unlock dialog. At program start (``use_remembered``) a vault remembered on this
         device opens by itself; after a lock it waits for the user."""
-        self.dialog = UnlockDialog(self.folder, kdf=self.kdf, keystore=self.keystore)
+        self.dialog = UnlockDialog(
+            self.folder, kdf=self.kdf, keystore=self.keystore, was_open=self._was_open
+        )
         self.dialog.unlocked.connect(self._unlocked)
         self.dialog.show()
         if use_remembered:
@@ -98,6 +101,9 @@ class DossierApp(QObject):
 
     def _unlocked(self, vault: Vault) -> None:
         self.vault = vault
+        # Locked, the window returns to this vault's own unlock screen (in memory only: a
+        # vault's folder, which can name a client, is never written to the settings).
+        self.folder, self._was_open = vault.folder, True
         self._show_window()
         self.app.installEventFilter(self)  # again, if the vault was locked during some work
         self.idle.start()

@@ -45,9 +45,13 @@ class UnlockDialog(QDialog):
         *,
         keystore: DeviceKeyStore | None = None,
         kdf: KdfParams | None = None,
+        was_open: bool = False,
     ) -> None:
         super().__init__(parent)
         self._jobs = Jobs()
+        # After a lock: the folder of the vault that was open. Not found there (a USB stick
+        # taken out), it is said so, never offered as a place for a new vault.
+        self._was_open = folder.expanduser() if was_open else None
         self._keystore = keystore
         self._kdf = kdf  # tests pass small Argon2id parameters; None calibrates
         self.setWindowTitle(self.tr("Evidence Dossier"))
@@ -125,6 +129,18 @@ class UnlockDialog(QDialog):
             widget.setVisible(creating)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Create vault") if creating else self.tr("Unlock"))
+        gone = creating and self._was_open is not None and self.folder == self._was_open
+        ok.setEnabled(not gone)
+        if gone:
+            self.explanation.setVisible(False)
+            self.message.setText(
+                self.tr(
+                    "The vault that was open is not found at %1 now (a USB stick taken out?). "
+                    "Put it back, or choose another folder."
+                ).replace("%1", str(self._was_open))
+            )
+        elif self._was_open is not None:
+            self.message.clear()
         self.remember.setChecked(False)
         remembered = self.remembered
         self.remember.setVisible(creating or not remembered)

@@ -31,6 +31,11 @@ RU = {
     "What the last move did": "Что изменило последнее перемещение",
     "%1 is now in the section “%2”.": "%1 теперь в разделе «%2».",
     "no section": "без раздела",
+    "The vault that was open is not found at %1 now (a USB stick taken out?). Put it back, or "
+    "choose another folder.": (
+        "Хранилище, которое было открыто, сейчас не найдено в %1 (извлечена флешка?). Верните "
+        "её или выберите другую папку."
+    ),
     "Opening with the key remembered on this device…": (
         "Открываю ключом, сохранённым на этом устройстве…"
     ),

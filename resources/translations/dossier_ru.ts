@@ -2191,30 +2191,30 @@ Replace them?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="53" />
+        <location filename="../../desktop/unlock_dialog.py" line="57" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="55" />
-        <location filename="../../desktop/unlock_dialog.py" line="76" />
-        <location filename="../../desktop/unlock_dialog.py" line="117" />
+        <location filename="../../desktop/unlock_dialog.py" line="59" />
+        <location filename="../../desktop/unlock_dialog.py" line="80" />
+        <location filename="../../desktop/unlock_dialog.py" line="121" />
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="56" />
+        <location filename="../../desktop/unlock_dialog.py" line="60" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="63" />
-        <location filename="../../desktop/unlock_dialog.py" line="77" />
+        <location filename="../../desktop/unlock_dialog.py" line="67" />
+        <location filename="../../desktop/unlock_dialog.py" line="81" />
         <source>Passphrase</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="66" />
+        <location filename="../../desktop/unlock_dialog.py" line="70" />
         <source>Repeat the passphrase</source>
         <translation>Повторите пароль</translation>
     </message>
@@ -2223,27 +2223,27 @@ Replace them?</source>
         <translation>Надёжность пароля</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="69" />
+        <location filename="../../desktop/unlock_dialog.py" line="73" />
         <source>Remember on this device</source>
         <translation>Запомнить на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="70" />
+        <location filename="../../desktop/unlock_dialog.py" line="74" />
         <source>Open with this device's key</source>
         <translation>Открыть ключом этого устройства</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="74" />
+        <location filename="../../desktop/unlock_dialog.py" line="78" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="78" />
+        <location filename="../../desktop/unlock_dialog.py" line="82" />
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="80" />
+        <location filename="../../desktop/unlock_dialog.py" line="84" />
         <source>Strength</source>
         <translation>Надёжность</translation>
     </message>
@@ -2252,7 +2252,7 @@ Replace them?</source>
         <translation>Надёжность пароля словами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="92" />
+        <location filename="../../desktop/unlock_dialog.py" line="96" />
         <source>A vault is an encrypted folder on this computer. Everything you collect for your clients — documents, quotes, the chronology, the cases — is kept in it and can be read only with its passphrase. Nothing leaves this computer.
 
 The passphrase cannot be recovered: if it is forgotten, no one can open the vault, not even us. Choose four or more unrelated words, write them down somewhere safe, and make backups (Vault ▸ Back up).</source>
@@ -2261,27 +2261,32 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
 Парольную фразу нельзя восстановить: если её забыть, никто не сможет открыть хранилище, даже мы. Выберите четыре или больше не связанных между собой слова, запишите их в надёжном месте и делайте резервные копии (Хранилище ▸ Резервная копия).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="101" />
+        <location filename="../../desktop/unlock_dialog.py" line="105" />
         <source>What a vault is</source>
         <translation>Что такое хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="127" />
+        <location filename="../../desktop/unlock_dialog.py" line="131" />
         <source>Create vault</source>
         <translation>Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="127" />
+        <location filename="../../desktop/unlock_dialog.py" line="131" />
         <source>Unlock</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="148" />
+        <location filename="../../desktop/unlock_dialog.py" line="138" />
+        <source>The vault that was open is not found at %1 now (a USB stick taken out?). Put it back, or choose another folder.</source>
+        <translation>Хранилище, которое было открыто, сейчас не найдено в %1 (извлечена флешка?). Верните её или выберите другую папку.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_dialog.py" line="164" />
         <source>Opening with the key remembered on this device…</source>
         <translation>Открываю ключом, сохранённым на этом устройстве…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="161" />
+        <location filename="../../desktop/unlock_dialog.py" line="177" />
         <source>The key remembered on this device could not be used (%1). Enter the passphrase.</source>
         <translation>Ключ, сохранённый на этом устройстве, не удалось использовать (%1). Введите парольную фразу.</translation>
     </message>
@@ -2350,27 +2355,27 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
         <translation>Этот пароль — %1. Используйте четыре или больше не связанных между собой слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="179" />
+        <location filename="../../desktop/unlock_dialog.py" line="195" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="179" />
+        <location filename="../../desktop/unlock_dialog.py" line="195" />
         <source>Unlocking…</source>
         <translation>Открытие…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="224" />
+        <location filename="../../desktop/unlock_dialog.py" line="240" />
         <source>An older database</source>
         <translation>Более старая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="214" />
+        <location filename="../../desktop/unlock_dialog.py" line="230" />
         <source>The vault's database is older than its key file: it ends at change %1, but %2 changes had been recorded. An older copy may have been put back, or the most recent changes were lost. Restore your latest backup instead, unless you put back this older copy on purpose.</source>
         <translation>База данных хранилища старее его файла ключей: она заканчивается изменением %1, а записано было %2 изменений. Возможно, на место вернули старую копию или последние изменения потеряны. Восстановите последнюю резервную копию, если только вы не вернули эту старую копию намеренно.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="231" />
+        <location filename="../../desktop/unlock_dialog.py" line="247" />
         <source>Open this older copy</source>
         <translation>Открыть эту старую копию</translation>
     </message>

@@ -8,7 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.app import DossierApp
@@ -118,3 +118,42 @@ def test_an_older_database_is_explained_and_opened_only_on_request(
     qtbot.waitUntil(lambda: controller.window is not None, timeout=TIMEOUT)
     assert [f.label for f in controller.vault.files()] == ["first.pdf"]  # type: ignore[union-attr]
     controller.lock()
+
+
+def test_locking_returns_to_the_vault_that_was_open_and_says_when_it_is_gone(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A vault on a USB stick, opened by choosing its folder: locking showed "Create vault"
+    at the default folder, as if the vault were gone."""
+    stick = tmp_path / "stick" / "Case files"
+    Vault.create(stick, PASSPHRASE, kdf=KdfParams.floor()).lock()
+    controller = DossierApp(
+        QApplication.instance(),
+        tmp_path / "default",
+        kdf=KdfParams.floor(),  # type: ignore[arg-type]
+    )
+    OPEN.append(controller)
+    dialog = controller.start()
+    qtbot.addWidget(dialog)
+    assert dialog.creating  # the default folder holds no vault
+    dialog.folder_edit.setText(str(stick))
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.submit()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=TIMEOUT)
+    controller.lock()
+    after = controller.dialog
+    assert after is not None and after is not dialog
+    qtbot.addWidget(after)
+    assert after.folder == stick and not after.creating
+    assert after.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "Unlock"
+    after.close()
+    # The stick taken out while locked: said so, never offered as a place for a new vault.
+    shutil.move(stick, tmp_path / "elsewhere")
+    controller.start()
+    gone = controller.dialog
+    assert gone is not None
+    qtbot.addWidget(gone)
+    ok = gone.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled() and "not found at" in gone.message.text()
+    gone.folder_edit.setText(str(tmp_path / "elsewhere"))  # another folder: usable again
+    assert ok.isEnabled() and ok.text() == "Unlock" and gone.message.text() == ""
