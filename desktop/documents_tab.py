@@ -207,8 +207,15 @@ class DocumentsTab(QWidget):
             self.ocr_languages.addItem(name, models)
         self.read_button = QPushButton(self.tr("Read scanned pages"))
         self.read_button.clicked.connect(self.read_current)
+        # A PDF whose own text is poor (a scanner's reading the check did not catch): the
+        # lawyer can have every page read again.
+        self.every_page = QCheckBox(self.tr("Every page"))
+        self.every_page.setToolTip(
+            self.tr("Also the pages with text of their own, which what is read replaces")
+        )
         ocr_row = QHBoxLayout()
         ocr_row.addWidget(self.ocr_languages, 1)
+        ocr_row.addWidget(self.every_page)
         ocr_row.addWidget(self.read_button)
         self.meta.addRow(self.tr("Text recognition"), self.ocr_state)
         self.meta.addRow("", ocr_row)
@@ -351,9 +358,14 @@ class DocumentsTab(QWidget):
     # ------------------------------------------------------------------ reading scans
     def read_current(self) -> None:
         if self._current is not None:
-            self.read_scans([self._current.id], self.ocr_languages.currentData() or None)
+            every_page = self.every_page.isChecked() and self.every_page.isEnabled()
+            self.read_scans(
+                [self._current.id], self.ocr_languages.currentData() or None, every_page
+            )
 
-    def read_scans(self, document_ids: list[int], languages: str | None) -> None:
+    def read_scans(
+        self, document_ids: list[int], languages: str | None, every_page: bool = False
+    ) -> None:
         """Read the scanned pages of these documents, one after another, in the background."""
         if self._reading_task is not None:
             self.reading.setText(self.tr("Scanned pages are being read; wait for them to end."))
@@ -372,7 +384,12 @@ class DocumentsTab(QWidget):
 
                 try:
                     report = ocr.read_scanned_pages(
-                        vault, document_id, languages, progress=pages, cancelled=cancelled
+                        vault,
+                        document_id,
+                        languages,
+                        progress=pages,
+                        cancelled=cancelled,
+                        every_page=every_page,
                     )
                     said.append(report.sentence)
                 except DossierError as error:  # this one is said; the others are read on
@@ -496,8 +513,11 @@ class DocumentsTab(QWidget):
         self.suggestions.setText(
             "; ".join(f"{k}: {v}" for k, v in view.suggestions.items()) or self.tr("nothing")
         )
-        self.read_button.setEnabled(view.ocr_state is not None and self._reading_task is None)
-        self.ocr_languages.setEnabled(view.ocr_state is not None)
+        readable = view.ocr_state is not None or view.mime_type == "application/pdf"
+        self.read_button.setEnabled(readable and self._reading_task is None)
+        self.ocr_languages.setEnabled(readable)
+        self.every_page.setEnabled(view.mime_type == "application/pdf")
+        self.every_page.setChecked(False)
         self.ocr_state.setText(self._ocr_sentence(view))
 
     def _ocr_sentence(self, view: DocumentView) -> str:

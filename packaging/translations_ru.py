@@ -31,6 +31,10 @@ RU = {
     "What the last move did": "Что изменило последнее перемещение",
     "%1 is now in the section “%2”.": "%1 теперь в разделе «%2».",
     "no section": "без раздела",
+    "Every page": "Все страницы",
+    "Also the pages with text of their own, which what is read replaces": (
+        "И страницы со своим текстом: распознанный текст заменит его"
+    ),
     "The vault that was open is not found at %1 now (a USB stick taken out?). Put it back, or "
     "choose another folder.": (
         "Хранилище, которое было открыто, сейчас не найдено в %1 (извлечена флешка?). Верните "

@@ -78,6 +78,43 @@ def scanned_pdf(images: list[Image.Image], dpi: int = 300) -> bytes:
     return buffer.getvalue()
 
 
+# Cyrillic letters as a scanner reading in the wrong language takes them (by their shape).
+_SHAPES = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+    ["a", "6", "B", "r", "g", "e", "e", "x", "3", "u", "u", "k", "n", "M", "H", "o", "n", "p",
+     "c", "T", "y", "o", "x", "u", "4", "w", "w", "b", "bl", "b", "3", "io", "R",
+     "A", "6", "B", "r", "D", "E", "E", "X", "3", "U", "U", "K", "N", "M", "H", "O", "N", "P",
+     "C", "T", "Y", "O", "X", "U", "4", "W", "W", "B", "bl", "b", "3", "IO", "R"],
+    strict=True,
+))  # fmt: skip
+
+
+def misread(text: str) -> str:
+    """``text`` as a copier's OCR set to English reads a Russian page: "npu3Han" for "признал"."""
+    return "".join(_SHAPES.get(c, c) for c in text)
+
+
+def scanned_pdf_with_hidden_text(image: Image.Image, hidden: str, dpi: int = 300) -> bytes:
+    """A scan with a text layer of its own under the picture, invisible (3 Tr), as copiers
+    that "make searchable PDFs" write it."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    width, height = image.width * 72 / dpi, image.height * 72 / dpi
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(width, height), invariant=1)
+    canvas.drawImage(ImageReader(image.convert("RGB")), 0, 0, width, height)
+    text = canvas.beginText(40, height - 60)
+    text.setTextRenderMode(3)
+    text.setFont("Helvetica", 11)
+    for line in textwrap.wrap(hidden, 70):
+        text.textLine(line)
+    canvas.drawText(text)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
 def character_error_rate(expected: str, found: str) -> float:
     """Edits needed to turn what was read into the text, per character of the text (spacing
     and line breaks not counted)."""

@@ -229,8 +229,9 @@ def ocr_command(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         report = ocr.read_scanned_pages(
-            vault, refs.parse(args.document, "D"), args.languages, progress=progress
-        )
+            vault, refs.parse(args.document, "D"), args.languages, progress=progress,
+            every_page=args.force,
+        )  # fmt: skip
     if not args.json and sys.stderr.isatty():
         print(file=sys.stderr)
     emit(args, report, report.sentence)
@@ -491,6 +492,10 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument(
         "--languages", help="Tesseract's languages, joined by +: rus, kir, kaz, eng (rus+eng); "
         "by default the document's language, else the one detected",
+    )  # fmt: skip
+    sub.add_argument(
+        "--force", action="store_true",
+        help="read every page, even those with text of their own (a scanner's poor reading)",
     )  # fmt: skip
 
     group = add_group("document", "Documents: list, show, text, accept suggestions, edit.")

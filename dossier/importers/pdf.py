@@ -7,13 +7,16 @@ from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 
 from dossier.errors import ImportRefused, PasswordNeeded
 from dossier.i18n import t
 from dossier.importers.base import Extracted
 from dossier.pdf_safety import find_active
+from dossier.text_fit import reads_as_words
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
+_SCAN_COVERS = 0.7  # an image over this share of a page makes it a scan
 
 
 def _pdf_date(value: str) -> str | None:
@@ -55,6 +58,19 @@ def _check_bundle_ready(path: Path, password: str | None) -> list[str]:
     ]
 
 
+def _scanned(page: pdfium.PdfPage) -> bool:
+    """A page that is one picture (a scan or a photo): an image covers most of it."""
+    width, height = page.get_size()
+    area = width * height
+    if area <= 0:
+        return False
+    for image in page.get_objects(filter=(pdfium_raw.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
+        left, bottom, right, top = image.get_bounds()
+        if (right - left) * (top - bottom) >= area * _SCAN_COVERS:
+            return True
+    return False
+
+
 def _resources_sane(page: pikepdf.Object) -> bool:
     """The bundle stamps each page through its /Resources: they must be dictionaries."""
     resources = page.get("/Resources")
@@ -87,11 +103,18 @@ class PdfImporter:
             ) from error
         try:
             pages = []
+            misread: list[int] = []
             for index in range(len(document)):
                 page = document[index]
                 textpage = page.get_textpage()
-                pages.append(textpage.get_text_bounded().replace("\r\n", "\n"))
+                text = textpage.get_text_bounded().replace("\r\n", "\n")
                 textpage.close()
+                if text.strip() and _scanned(page) and not reads_as_words(text):
+                    # A copier's reading in the wrong language: kept out of search, quotes
+                    # and the bundle; the page waits to be read by OCR like any scan.
+                    misread.append(index + 1)
+                    text = ""
+                pages.append(text)
                 page.close()
             try:
                 metadata = document.get_metadata_dict()
@@ -102,6 +125,15 @@ class PdfImporter:
         finally:
             document.close()
         warnings = _check_bundle_ready(path, password)
+        if misread:
+            warnings.append(
+                t(
+                    "The text this scan carries does not read as words on page(s) {pages} (a "
+                    "scanner's reading in the wrong language?): it is left out, and the pages "
+                    "are read again by text recognition.",
+                    pages=", ".join(str(number) for number in misread),
+                )
+            )
         suggestions = {
             key: value.strip()
             for key, value in (("title", metadata.get("Title", "")),

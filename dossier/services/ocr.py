@@ -132,9 +132,12 @@ def read_scanned_pages(
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    every_page: bool = False,
 ) -> OcrReport:
     """Read the pages of a document that have no text of their own (again, if read before),
-    in ``languages`` ("rus+eng"), else the document's language, else the one detected."""
+    in ``languages`` ("rus+eng"), else the document's language, else the one detected.
+    ``every_page``: a PDF's pages with text of their own too (the lawyer judges it poor); what
+    is read replaces it in search, quotes and the bundle."""
     from dossier.ocr import engine
 
     if languages:
@@ -148,12 +151,20 @@ def read_scanned_pages(
     if mime in IMAGE_TYPES:
         wanted = [number for number, _body, _origin in pages]  # each page of a scanner's TIFF
     elif mime == "application/pdf":
-        wanted = [number for number, body, origin in pages if origin == "ocr" or not body.strip()]
+        wanted = [
+            number
+            for number, body, origin in pages
+            if every_page or origin == "ocr" or not body.strip()
+        ]
     else:
         wanted = []
     if not wanted:
         raise DossierError(
-            t("{ref} has no scanned pages: its text comes from the file itself.", ref=ref)
+            t(
+                "{ref} has no scanned pages: its text comes from the file itself. To read it "
+                "by text recognition all the same, ask for every page.",
+                ref=ref,
+            )
         )
     chosen = languages or engine.models_for(language)
     data = vault.read_bytes(file_id)

@@ -983,7 +983,7 @@ Evidence Dossier — свободная программа под лицензи
     </message>
     <message>
         <location filename="../../desktop/documents_tab.py" line="192" />
-        <location filename="../../desktop/documents_tab.py" line="213" />
+        <location filename="../../desktop/documents_tab.py" line="220" />
         <source>Text recognition</source>
         <translation>Распознавание текста</translation>
     </message>
@@ -1013,98 +1013,108 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Распознать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="217" />
-        <location filename="../../desktop/documents_tab.py" line="232" />
+        <location filename="../../desktop/documents_tab.py" line="212" />
+        <source>Every page</source>
+        <translation>Все страницы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="214" />
+        <source>Also the pages with text of their own, which what is read replaces</source>
+        <translation>И страницы со своим текстом: распознанный текст заменит его</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="224" />
+        <location filename="../../desktop/documents_tab.py" line="239" />
         <source>Found in the file</source>
         <translation>Найдено в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="218" />
+        <location filename="../../desktop/documents_tab.py" line="225" />
         <source>Save details</source>
         <translation>Сохранить сведения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="220" />
+        <location filename="../../desktop/documents_tab.py" line="227" />
         <source>Use what was found in the file</source>
         <translation>Взять найденное в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="222" />
+        <location filename="../../desktop/documents_tab.py" line="229" />
         <source>Delete document…</source>
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="299" />
+        <location filename="../../desktop/documents_tab.py" line="306" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="326" />
+        <location filename="../../desktop/documents_tab.py" line="333" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="332" />
+        <location filename="../../desktop/documents_tab.py" line="339" />
         <source>Imported: %n document(s).</source>
         <translation><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="345" />
+        <location filename="../../desktop/documents_tab.py" line="352" />
         <source>Scans and photos to be read by text recognition (OCR): %1.</source>
         <translation>Сканы и фотографии, текст которых будет распознан (OCR): %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="359" />
+        <location filename="../../desktop/documents_tab.py" line="371" />
         <source>Scanned pages are being read; wait for them to end.</source>
         <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="382" />
+        <location filename="../../desktop/documents_tab.py" line="395" />
         <source>Reading scanned pages…</source>
         <translation>Распознаются отсканированные страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="397" />
+        <location filename="../../desktop/documents_tab.py" line="410" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="419" />
+        <location filename="../../desktop/documents_tab.py" line="432" />
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="420" />
+        <location filename="../../desktop/documents_tab.py" line="433" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="497" />
+        <location filename="../../desktop/documents_tab.py" line="510" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="505" />
+        <location filename="../../desktop/documents_tab.py" line="521" />
         <source>Not needed: the text comes from the file.</source>
         <translation>Не нужно: текст взят из самого файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="507" />
+        <location filename="../../desktop/documents_tab.py" line="523" />
         <source>Scanned pages not read yet.</source>
         <translation>Отсканированные страницы ещё не распознаны.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="509" />
+        <location filename="../../desktop/documents_tab.py" line="525" />
         <source>Could not be read: %1</source>
         <translation>Не удалось распознать: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="512" />
+        <location filename="../../desktop/documents_tab.py" line="528" />
         <source>Read.</source>
         <translation>Распознано.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="515" />
+        <location filename="../../desktop/documents_tab.py" line="531" />
         <source>Read by OCR: %n page(s) (%1, %2), mean confidence %3%.</source>
         <translation>
             <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
@@ -1113,52 +1123,52 @@ Evidence Dossier — свободная программа под лицензи
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="561" />
+        <location filename="../../desktop/documents_tab.py" line="577" />
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="605" />
+        <location filename="../../desktop/documents_tab.py" line="621" />
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="631" />
+        <location filename="../../desktop/documents_tab.py" line="647" />
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="632" />
+        <location filename="../../desktop/documents_tab.py" line="648" />
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="654" />
+        <location filename="../../desktop/documents_tab.py" line="670" />
         <source>%1 was deleted.</source>
         <translation>%1 удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="672" />
+        <location filename="../../desktop/documents_tab.py" line="688" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="708" />
+        <location filename="../../desktop/documents_tab.py" line="724" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="710" />
+        <location filename="../../desktop/documents_tab.py" line="726" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="710" />
+        <location filename="../../desktop/documents_tab.py" line="726" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="726" />
+        <location filename="../../desktop/documents_tab.py" line="742" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>

@@ -84,3 +84,27 @@ def test_reading_left_unfinished_by_a_lock_goes_on_after_unlocking(
     assert scan.ocr_state == "done"
     assert [p.origin for p in ocr.document_text(window.vault, scan.id)] == ["ocr"] * 3
     controller.lock()
+
+
+def test_every_page_of_a_pdf_is_read_again_when_the_lawyer_asks(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.scans import scanned_pdf_with_hidden_text
+
+    poor = TEXTS["eng"].replace("laptops", "lapt0ps")
+    path = tmp_path / "statement.pdf"
+    path.write_bytes(scanned_pdf_with_hidden_text(page_image(TEXTS["eng"]), poor))
+    controller, window, page = open_person(qtbot, tmp_path / "vault")
+    tab = page.documents
+    tab.import_paths([path])
+    qtbot.waitUntil(lambda: tab.list.count() == 1, timeout=TIMEOUT)
+    tab.list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: tab._current is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tab.read_button.isEnabled(), timeout=TIMEOUT)
+    assert tab.every_page.isEnabled() and not tab.every_page.isChecked()
+    tab.every_page.setChecked(True)
+    tab.read_button.click()
+    qtbot.waitUntil(lambda: tab._reading_task is None, timeout=READ_TIMEOUT)
+    (read,) = ocr.document_text(window.vault, 1)
+    assert read.origin == "ocr" and "laptops" in read.text
+    controller.lock()

@@ -285,6 +285,27 @@ def test_ocr_reads_a_scan_and_document_text_says_where_each_page_came_from(
     assert "Text recognition knows these languages" in capsys.readouterr().err
 
 
+def test_ocr_force_reads_again_a_pdf_whose_own_text_is_poor(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.scans import TEXTS, page_image, scanned_pdf_with_hidden_text
+
+    poor = TEXTS["eng"].replace("laptops", "lapt0ps")
+    scan = tmp_path / "statement.pdf"
+    scan.write_bytes(scanned_pdf_with_hidden_text(page_image(TEXTS["eng"]), poor))
+    assert main(["init"]) == 0
+    assert main(["person", "add", "Rinat Tukhvatshin"]) == 0
+    assert main(["import", str(scan), "--person", "P1"]) == 0
+    capsys.readouterr()
+    assert main(["ocr", "D1"]) == 1
+    assert "ask for every page" in capsys.readouterr().err
+    assert main(["ocr", "D1", "--force"]) == 0
+    assert "D1: text read from 1 scanned page(s)" in capsys.readouterr().out
+    code, data, _ = run(capsys, "document", "text", "D1")
+    page = data["pages"][0]  # type: ignore[index]
+    assert code == 0 and page["origin"] == "ocr" and "laptops" in page["text"]
+
+
 def test_cyrillic_names_reach_a_pipe_whatever_its_code_page(
     env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

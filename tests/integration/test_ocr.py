@@ -350,3 +350,75 @@ def test_finding_a_pages_orientation_lets_the_other_threads_run() -> None:
         sys.setswitchinterval(switching)
         reader.close()
     assert any("AnalyseLayout" in line for line in seen), seen
+
+
+def test_a_scanners_misreading_under_a_scan_is_left_out_read_again_and_replaced_in_the_bundle(
+    vault: Vault, tmp_path: Path
+) -> None:
+    """A copier's OCR in the wrong language ("npu3Han" for "признал") was trusted: searched,
+    quoted, filed, and `dossier ocr` refused to read the page again."""
+    from tests.scans import misread, scanned_pdf_with_hidden_text
+
+    data = scanned_pdf_with_hidden_text(page_image(TEXTS["rus"]), misread(TEXTS["rus"]))
+    scan = _import(vault, tmp_path, "ruling-copier.pdf", data)
+    assert scan.ocr_state == "pending"
+    assert any("does not read as words on page(s) 1" in w for w in scan.warnings)
+    assert documents.document_pages(vault, scan.id) == [""]
+    report = ocr.read_scanned_pages(vault, scan.id)
+    assert report.pages == [1] and report.languages == "rus+eng"
+    (page,) = ocr.document_text(vault, scan.id)
+    assert page.origin == "ocr" and "признал материалы" in page.text
+    assert Searcher(vault).search("npu3Han") == []
+    assert Searcher(vault).search("признал")
+    bundle = _export(vault, scan, tmp_path)
+    last = _pages(bundle)
+    printed = " ".join(pdf_text(bundle, last, last).split())
+    assert "признал материалы" in printed and "npu3Han" not in printed
+
+
+def test_every_page_of_a_pdf_can_be_read_again_on_the_lawyers_word(
+    vault: Vault, tmp_path: Path
+) -> None:
+    from tests.scans import scanned_pdf_with_hidden_text
+
+    # Its own text passes for words, but the lawyer sees it is poor.
+    poor = TEXTS["eng"].replace("Bishkek", "Bishkck").replace("laptops", "lapt0ps")
+    data = scanned_pdf_with_hidden_text(page_image(TEXTS["eng"]), poor)
+    scan = _import(vault, tmp_path, "statement.pdf", data)
+    assert scan.ocr_state is None and "lapt0ps" in documents.document_pages(vault, scan.id)[0]
+    with pytest.raises(DossierError, match="ask for every page"):
+        ocr.read_scanned_pages(vault, scan.id)
+    ocr.read_scanned_pages(vault, scan.id, every_page=True)
+    (page,) = ocr.document_text(vault, scan.id)
+    assert page.origin == "ocr" and "laptops" in page.text and "lapt0ps" not in page.text
+    bundle = _export(vault, scan, tmp_path)
+    last = _pages(bundle)
+    assert "lapt0ps" not in pdf_text(bundle, last, last)
+
+
+def test_only_the_hidden_text_goes_also_inside_the_forms_a_page_draws(tmp_path: Path) -> None:
+    """OCRmyPDF and some copiers put their reading in a form the page draws; what a page
+    shows visibly (a stamp, a number) stays."""
+    import pikepdf
+    from reportlab.pdfgen.canvas import Canvas
+
+    from dossier.export.pdf.text_layer import drop_hidden_text
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(300, 300))
+    canvas.drawString(20, 250, "VISIBLE stamp")
+    canvas.beginForm("Reading")
+    hidden = canvas.beginText(20, 100)
+    hidden.setTextRenderMode(3)
+    hidden.textLine("npu3Han MaTepuanbl")
+    canvas.drawText(hidden)
+    canvas.endForm()
+    canvas.doForm("Reading")
+    canvas.showPage()
+    canvas.save()
+    pdf = pikepdf.open(io.BytesIO(buffer.getvalue()))
+    drop_hidden_text(pdf, pdf.pages[0])
+    out = tmp_path / "page.pdf"
+    pdf.save(out)
+    printed = pdf_text(out)
+    assert "VISIBLE stamp" in printed and "npu3Han" not in printed

@@ -61,6 +61,7 @@ def add_text_layer(pdf: pikepdf.Pdf, layer: Mapping[int, tuple[int, Words]]) -> 
         if not 1 <= number <= len(pdf.pages) or not words:
             continue
         page = pdf.pages[number - 1]
+        drop_hidden_text(pdf, page)  # a scanner's own reading: replaced by ours, not doubled
         if rotation:
             page.obj.Rotate = (int(page.obj.get("/Rotate", 0)) + rotation) % 360
         x0, y0, width, height, rotate = geometry(page)
@@ -77,3 +78,75 @@ def add_text_layer(pdf: pikepdf.Pdf, layer: Mapping[int, tuple[int, Words]]) -> 
         ops = f"\nQ q 1 0 0 1 {x0:.4f} {y0:.4f} cm {turn} {_NAME} Do Q\n"
         page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)
         page.contents_add(pikepdf.Stream(pdf, ops.encode()))
+
+
+_SHOWS = {"Tj", "TJ", "'", '"'}
+
+
+def drop_hidden_text(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    """Remove the text a page shows in invisible mode (3 Tr) — a scanner's or an earlier
+    OCR's reading laid under the picture — from the page and the forms it draws. What the
+    page shows visibly is left as it is."""
+    seen: set[tuple[int, int]] = set()
+    new = _without_hidden(pdf, pikepdf.parse_content_stream(page), page.obj, 0, seen)
+    if new is not None:
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(new))
+
+
+def _without_hidden(
+    pdf: pikepdf.Pdf,
+    ops: list[Any],
+    owner: pikepdf.Object,
+    mode: int,
+    seen: set[tuple[int, int]],
+) -> list[Any] | None:
+    """``ops`` without their invisible text (None when there was none), following the
+    text render mode through q/Q, into the forms drawn with Do."""
+    kept: list[Any] = []
+    stack: list[int] = []
+    changed = False
+    for operands, operator in ops:
+        name = str(operator)
+        if name == "q":
+            stack.append(mode)
+        elif name == "Q" and stack:
+            mode = stack.pop()
+        elif name == "Tr" and operands:
+            mode = int(operands[0])
+        elif name == "Do" and operands:
+            _forms_without_hidden(pdf, owner, operands[0], mode, seen)
+        if name in _SHOWS and mode == 3:
+            changed = True
+            # The line moves that ' and " make still happen: later visible text stays put.
+            if name == "'":
+                kept.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("T*")))
+            elif name == '"':
+                kept.append(pikepdf.ContentStreamInstruction([operands[0]], pikepdf.Operator("Tw")))
+                kept.append(pikepdf.ContentStreamInstruction([operands[1]], pikepdf.Operator("Tc")))
+                kept.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("T*")))
+            continue
+        kept.append(pikepdf.ContentStreamInstruction(operands, operator))
+    return kept if changed else None
+
+
+def _forms_without_hidden(
+    pdf: pikepdf.Pdf,
+    owner: pikepdf.Object,
+    name: pikepdf.Object,
+    mode: int,
+    seen: set[tuple[int, int]],
+) -> None:
+    resources = owner.get("/Resources")
+    xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
+    key = str(name)
+    if not isinstance(xobjects, pikepdf.Dictionary) or key not in xobjects:
+        return
+    form = xobjects[key]
+    if not isinstance(form, pikepdf.Stream) or form.get("/Subtype") != pikepdf.Name.Form:
+        return
+    if form.objgen in seen or len(seen) > 200:  # each form once; no endless nesting
+        return
+    seen.add(form.objgen)
+    new = _without_hidden(pdf, pikepdf.parse_content_stream(form), form, mode, seen)
+    if new is not None:
+        form.write(pikepdf.unparse_content_stream(new))
