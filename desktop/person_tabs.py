@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,26 +45,146 @@ from dossier.services.vault_access import Vault
 
 
 class QuotesTab(QWidget):
+    """The person's quotes: each can be corrected (its words checked against the document
+    again) or deleted after a confirmation that names it and where it is used."""
+
     def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
         super().__init__()
         self._vault, self._person_id, self._jobs = vault, person_id, jobs
+        self._shown: quotes.QuoteView | None = None
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Quotes"))
-        QVBoxLayout(self).addWidget(self.list)
+        self.list.currentItemChanged.connect(self._show)
+        self.words = QPlainTextEdit()
+        self.words.setAccessibleName(self.tr("The exact words"))
+        self.words.setTabChangesFocus(True)
+        self.speaker = QLineEdit()
+        self.speaker.setAccessibleName(self.tr("Speaker"))
+        self.said_on = QLineEdit()
+        self.said_on.setAccessibleName(self.tr("When it was said"))
+        self.translation = QPlainTextEdit()
+        self.translation.setAccessibleName(self.tr("Translation"))
+        self.translation.setTabChangesFocus(True)
+        self.translation.setMaximumHeight(80)
+        self.words.setMaximumHeight(80)
+        self.report = QLabel()
+        self.report.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save quote"))
+        self.save_button.clicked.connect(self.save)
+        self.delete_button = QPushButton(self.tr("Delete quote…"))
+        self.delete_button.clicked.connect(self.delete_current)
+        form = QFormLayout()
+        form.addRow(self.tr("The exact words"), self.words)
+        form.addRow(self.tr("Speaker"), self.speaker)
+        form.addRow(self.tr("When it was said"), self.said_on)
+        form.addRow(self.tr("Translation"), self.translation)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.report)
+        self._enable(False)
         self.refresh()
+
+    def _enable(self, enabled: bool) -> None:
+        for widget in (self.words, self.speaker, self.said_on, self.translation,
+                       self.save_button, self.delete_button):  # fmt: skip
+            widget.setEnabled(enabled)
 
     def refresh(self) -> None:
         vault, person_id = self._vault, self._person_id
         self._jobs.query(self, lambda: quotes.list_quotes(vault, person_id=person_id), self._fill)
 
     def _fill(self, views: list[quotes.QuoteView]) -> None:
-        self.list.clear()
-        for quote in views:
-            where = f"{quote.document_ref}" + (f", p. {quote.page}" if quote.page else "")
-            flag = "" if quote.found_in_document else self.tr(" (not found in the document)")
-            self.list.addItem(
-                f"{quote.ref}  “{quote.text}” — {quote.speaker or '?'}, {where}{flag}"
+        kept = self._shown.id if self._shown is not None else None
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for quote in views:
+                where = f"{quote.document_ref}" + (f", p. {quote.page}" if quote.page else "")
+                flag = "" if quote.found_in_document else self.tr(" (not found in the document)")
+                item = QListWidgetItem(
+                    f"{quote.ref}  “{quote.text}” — {quote.speaker or '?'}, {where}{flag}"
+                )
+                item.setData(Qt.ItemDataRole.UserRole, quote)
+                self.list.addItem(item)
+                if quote.id == kept:
+                    self.list.setCurrentItem(item)
+        if kept is not None and not any(quote.id == kept for quote in views):
+            self._show(None)
+
+    def _show(self, item: QListWidgetItem | None) -> None:
+        quote: quotes.QuoteView | None = (
+            None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        )
+        self._shown = quote
+        self.words.setPlainText(quote.text if quote else "")
+        self.speaker.setText((quote.speaker or "") if quote else "")
+        self.said_on.setText(dates.shown(quote.date_said) if quote and quote.date_said else "")
+        self.translation.setPlainText((quote.translation or "") if quote else "")
+        self._enable(quote is not None)
+
+    def save(self) -> None:
+        if self._shown is None:
+            return
+        vault, quote_id = self._vault, self._shown.id
+        said = self.said_on.text().strip()
+        shown = dates.shown(self._shown.date_said) if self._shown.date_said else ""
+        text, speaker = self.words.toPlainText(), self.speaker.text()
+        date_said = None if said == shown else said
+        translation = self.translation.toPlainText()
+
+        def saved(quote: quotes.QuoteView) -> None:
+            self._shown = quote
+            self.report.setText(
+                self.tr("%1 saved.").replace("%1", quote.ref)
+                + (f" {quote.warning}" if quote.warning else "")
             )
+            self.refresh()
+
+        self._jobs.change(
+            self,
+            lambda: quotes.update_quote(
+                vault,
+                quote_id,
+                text=text,
+                speaker=speaker,
+                date_said=date_said,
+                translation=translation,
+            ),
+            saved,
+        )
+
+    def confirm_delete(self, sentence: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete this quote?"),
+            sentence,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_current(self) -> None:
+        if self._shown is None:
+            return
+        vault, quote_id = self._vault, self._shown.id
+
+        def ask(uses: quotes.QuoteUses) -> None:
+            if not self.confirm_delete(uses.sentence):
+                return
+
+            def deleted(_uses: quotes.QuoteUses) -> None:
+                self.report.setText(self.tr("%1 was deleted.").replace("%1", uses.quote.ref))
+                self._show(None)
+                self.refresh()
+
+            self._jobs.change(self, lambda: quotes.delete_quote(vault, quote_id), deleted)
+
+        self._jobs.query(self, lambda: quotes.quote_uses(vault, quote_id), ask)
 
 
 class ChronologyTab(QWidget):

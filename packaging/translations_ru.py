@@ -32,6 +32,15 @@ RU = {
     "%1 is now in the section “%2”.": "%1 теперь в разделе «%2».",
     "no section": "без раздела",
     "Every page": "Все страницы",
+    "The exact words": "Точные слова",
+    "Speaker": "Кто сказал",
+    "When it was said": "Когда сказано",
+    "Save quote": "Сохранить цитату",
+    "Delete quote…": "Удалить цитату…",
+    "Delete this quote?": "Удалить эту цитату?",
+    "Translation": "Перевод",
+    "%1 saved.": "%1: сохранено.",
+    "%1 was deleted.": "%1 удалено.",
     "Also the pages with text of their own, which what is read replaces": (
         "И страницы со своим текстом: распознанный текст заменит его"
     ),

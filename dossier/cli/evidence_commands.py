@@ -282,6 +282,38 @@ def quote_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def quote_set(args: argparse.Namespace) -> int:
+    from dossier.services import quotes
+
+    with open_vault(args) as vault:
+        quote = quotes.update_quote(
+            vault, refs.parse(args.quote, "Q"), text=args.text, speaker=args.speaker,
+            date_said=args.date, translation=args.translation, page=args.page,
+        )  # fmt: skip
+    text = f"{quote.ref}  {quote.document_ref}" + (f", p. {quote.page}" if quote.page else "")
+    if quote.warning:
+        text += f"\nwarning: {quote.warning}"
+    emit(args, {"id": quote.ref, **_plain(quote), "warning": quote.warning}, text)
+    return 0
+
+
+def quote_delete(args: argparse.Namespace) -> int:
+    from dossier.services import quotes
+
+    quote_id = refs.parse(args.quote, "Q")
+    with open_vault(args) as vault:
+        if not args.yes:
+            sentence = quotes.quote_uses(vault, quote_id).sentence
+            if not sys.stdin.isatty():
+                raise UserError(f"{sentence} To delete it, add --yes.")
+            if input(f"{sentence} [yes/no] ").strip().lower() != "yes":
+                emit(args, {"deleted": None}, "Nothing was deleted.")
+                return 0
+        uses = quotes.delete_quote(vault, quote_id)
+    emit(args, {"deleted": uses.quote.ref}, f"{uses.quote.ref} was deleted; its document stays.")
+    return 0
+
+
 def quote_list(args: argparse.Namespace) -> int:
     from dossier.services import quotes
 
@@ -521,7 +553,7 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument("--confidential", choices=("yes", "no"))
     sub.add_argument("--person", action="append", default=[], help="link to a person (P1)")
 
-    group = add_group("quote", "Quotes: add (checked against the document), list.")
+    group = add_group("quote", "Quotes: add (checked against the document), list, change, delete.")
     sub = add("add", quote_add, "Add a quote from a document.", group=group)
     sub.add_argument("document", help="D3")
     add_text(sub, "text", "the exact words", positional=True, required=True)
@@ -532,6 +564,17 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument("--person", action="append", default=[], help="a person concerned (P1)")
     sub = add("list", quote_list, "List quotes.", group=group)
     sub.add_argument("--document", help="only from D3")
+    sub = add("set", quote_set, "Change a quote (new words are checked against the document "
+              "again).", group=group)  # fmt: skip
+    sub.add_argument("quote", help="Q2")
+    add_text(sub, "text", "the exact words")
+    add_text(sub, "speaker")
+    sub.add_argument("--date", help="when it was said ('' clears it)")
+    add_text(sub, "translation")
+    sub.add_argument("--page", type=int, help="the page, if the text cannot be found")
+    sub = add("delete", quote_delete, "Delete a quote (its document stays).", group=group)
+    sub.add_argument("quote", help="Q2")
+    sub.add_argument("--yes", action="store_true", help="do not ask to confirm")
 
     group = event_group = add_group(
         "event", "Events: the chronology, with partial dates and citations."

@@ -7,9 +7,11 @@ import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from dossier import dates, refs, search
-from dossier.errors import NotFound
+from dossier.clean_text import without_controls
+from dossier.errors import DossierError, NotFound
 from dossier.i18n import t
 from dossier.services.documents import _get as get_document
 from dossier.services.people import get_person
@@ -198,3 +200,161 @@ def show_quote(vault: Vault, quote_id: int) -> QuoteView:
             select(QuotePerson.person_id).where(QuotePerson.quote_id == quote_id)
         ).all()
         return _view(quote, list(people))
+
+
+def update_quote(
+    vault: Vault,
+    quote_id: int,
+    *,
+    text: str | None = None,
+    speaker: str | None = None,
+    date_said: str | None = None,
+    translation: str | None = None,
+    page: int | None = None,
+) -> QuoteView:
+    """Change a quote; None leaves a field as it is, "" clears it (never the words). New
+    words are looked for in the document again, as when the quote was added."""
+    with vault.transaction() as session:
+        quote = _get(session, quote_id)
+        changed: dict[str, object] = {}
+        if text is not None:
+            text = without_controls(text).strip()
+            if not text:
+                raise DossierError(t("A quote needs its words; it was not changed."))
+            if text != quote.text:
+                changed["text"] = {"from": quote.text, "to": text}
+                quote.text = text
+                _locate_again(session, quote, page)
+        elif page is not None:
+            quote.page = page
+            changed["page"] = page
+        for name, value in (("speaker", speaker), ("translation", translation)):
+            if value is not None:
+                setattr(quote, name, without_controls(value).strip() or None)
+                changed[name] = getattr(quote, name)
+        if date_said is not None:
+            quote.date_said = dates.to_edtf(date_said) if date_said.strip() else None
+            changed["date_said"] = quote.date_said
+        search.unindex(session, "quote", quote.id)
+        search.index_text(session, "quote", quote.id, quote.page, quote.text)
+        vault.record_custody(session, "quote changed", refs.make("Q", quote.id), changed)
+        return _view(quote, _people(session, quote.id))
+
+
+def _locate_again(session: Session, quote: Quote, page: int | None) -> None:
+    document = get_document(session, quote.document_id)
+    pages = [p.text for p in document.pages]
+    scanned = {p.page for p in document.pages if p.origin == "ocr"}
+    found = locate(quote.text, pages)
+    matched_ocr = found in scanned if found is not None else False
+    if found is None and scanned:
+        found = locate_in_scan(quote.text, pages, scanned)
+        matched_ocr = found is not None
+    quote.page = found or page or quote.page
+    quote.found_in_document = found is not None
+    quote.matched_ocr = matched_ocr
+
+
+@dataclass(frozen=True)
+class QuoteUses:
+    """Where a quote is used: said in the confirmation before it is deleted."""
+
+    quote: QuoteView
+    grounds: list[str]  # "G2" — grounds that rely on it
+    events: list[str]  # events that cite it
+    mentions: list[str]  # cases whose texts write [Q5]
+
+    @property
+    def sentence(self) -> str:
+        said = t(
+            "Delete the quote {ref} from {document}: “{text}”?",
+            ref=self.quote.ref,
+            document=self.quote.document_ref,
+            text=self.quote.text if len(self.quote.text) <= 120 else self.quote.text[:117] + "…",
+        )
+        if self.grounds or self.events:
+            said += " " + t(
+                "Grounds and events that rely on it lose it: {uses}.",
+                uses=", ".join(self.grounds + self.events),
+            )
+        if self.mentions:
+            said += " " + t(
+                "The texts of {cases} cite it: the check will name it there.",
+                cases=", ".join(self.mentions),
+            )
+        return said + " " + t("The document stays.")
+
+
+def quote_uses(vault: Vault, quote_id: int) -> QuoteUses:
+    from storage.models import Case, Citation, Ground, GroundLink
+
+    with vault.session() as session:
+        quote = _get(session, quote_id)
+        view = _view(quote, _people(session, quote_id))
+        grounds = session.scalars(
+            select(GroundLink.ground_id).where(
+                GroundLink.target_kind == "quote", GroundLink.target_id == quote_id
+            )
+        ).all()
+        events = session.scalars(
+            select(Citation.event_id).where(Citation.quote_id == quote_id)
+        ).all()
+        token = f"[{view.ref}]"
+        mentions = {
+            case.id
+            for case in session.scalars(select(Case))
+            if any(token in (getattr(case, f) or "") for f in ("facts", "relief", "arguments"))
+        }
+        mentions |= {
+            ground.case_id
+            for ground in session.scalars(select(Ground).where(Ground.argument.contains(token)))
+        }
+    return QuoteUses(
+        view,
+        [refs.make("G", g) for g in sorted(set(grounds))],
+        [refs.make("E", e) for e in sorted(set(events))],
+        [refs.make("C", c) for c in sorted(mentions)],
+    )
+
+
+def delete_quote(vault: Vault, quote_id: int) -> QuoteUses:
+    """Delete a quote at the user's word (asked with ``quote_uses(...).sentence``): its links
+    from grounds and events go with it; the document stays. Recorded with its words."""
+    from storage.models import Citation, GroundLink
+
+    uses = quote_uses(vault, quote_id)
+    with vault.transaction() as session:
+        quote = _get(session, quote_id)
+        for link in session.scalars(
+            select(GroundLink).where(
+                GroundLink.target_kind == "quote", GroundLink.target_id == quote_id
+            )
+        ):
+            session.delete(link)
+        for citation in session.scalars(select(Citation).where(Citation.quote_id == quote_id)):
+            citation.quote_id = None  # the event still cites the document's page
+        for row in session.scalars(select(QuotePerson).where(QuotePerson.quote_id == quote_id)):
+            session.delete(row)
+        search.unindex(session, "quote", quote_id)
+        session.delete(quote)
+        vault.record_custody(
+            session,
+            "quote deleted",
+            uses.quote.ref,
+            {"document": uses.quote.document_ref, "text": uses.quote.text,
+             "grounds": uses.grounds, "events": uses.events},
+        )  # fmt: skip
+    return uses
+
+
+def _get(session: Session, quote_id: int) -> Quote:
+    quote = session.get(Quote, quote_id)
+    if quote is None:
+        raise NotFound(refs.make("Q", quote_id))
+    return quote
+
+
+def _people(session: Session, quote_id: int) -> list[int]:
+    return list(
+        session.scalars(select(QuotePerson.person_id).where(QuotePerson.quote_id == quote_id))
+    )

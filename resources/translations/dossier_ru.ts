@@ -480,161 +480,161 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="76" />
-        <location filename="../../desktop/person_tabs.py" line="95" />
-        <location filename="../../desktop/person_tabs.py" line="136" />
+        <location filename="../../desktop/person_tabs.py" line="192" />
+        <location filename="../../desktop/person_tabs.py" line="211" />
+        <location filename="../../desktop/person_tabs.py" line="252" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="76" />
-        <location filename="../../desktop/person_tabs.py" line="99" />
-        <location filename="../../desktop/person_tabs.py" line="138" />
+        <location filename="../../desktop/person_tabs.py" line="192" />
+        <location filename="../../desktop/person_tabs.py" line="215" />
+        <location filename="../../desktop/person_tabs.py" line="254" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="76" />
-        <location filename="../../desktop/person_tabs.py" line="105" />
-        <location filename="../../desktop/person_tabs.py" line="140" />
+        <location filename="../../desktop/person_tabs.py" line="192" />
+        <location filename="../../desktop/person_tabs.py" line="221" />
+        <location filename="../../desktop/person_tabs.py" line="256" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="78" />
+        <location filename="../../desktop/person_tabs.py" line="194" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="91" />
+        <location filename="../../desktop/person_tabs.py" line="207" />
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="94" />
+        <location filename="../../desktop/person_tabs.py" line="210" />
         <source>As the source says: "Aug 2025", "c. 2021"</source>
         <translation>Как в источнике: «авг. 2025», «ок. 2021»</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="102" />
+        <location filename="../../desktop/person_tabs.py" line="218" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="108" />
+        <location filename="../../desktop/person_tabs.py" line="224" />
         <source>Pick a source</source>
         <translation>Выберите источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="111" />
+        <location filename="../../desktop/person_tabs.py" line="227" />
         <source>no page</source>
         <translation>без страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="112" />
+        <location filename="../../desktop/person_tabs.py" line="228" />
         <source>Page of the source</source>
         <translation>Страница источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="113" />
+        <location filename="../../desktop/person_tabs.py" line="229" />
         <source>Cite</source>
         <translation>Сослаться</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="119" />
-        <location filename="../../desktop/person_tabs.py" line="217" />
-        <location filename="../../desktop/person_tabs.py" line="238" />
+        <location filename="../../desktop/person_tabs.py" line="235" />
+        <location filename="../../desktop/person_tabs.py" line="333" />
+        <location filename="../../desktop/person_tabs.py" line="354" />
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="121" />
+        <location filename="../../desktop/person_tabs.py" line="237" />
         <source>Edit selected</source>
         <translation>Изменить выбранное</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="123" />
+        <location filename="../../desktop/person_tabs.py" line="239" />
         <source>Delete selected…</source>
         <translation>Удалить выбранное…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="125" />
+        <location filename="../../desktop/person_tabs.py" line="241" />
         <source>Merge the two selected…</source>
         <translation>Объединить два выбранных…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="126" />
+        <location filename="../../desktop/person_tabs.py" line="242" />
         <source>Two accounts of one event: keep one, with the date that stands</source>
         <translation>Два сообщения об одном событии: оставить одно, с верной датой</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="128" />
+        <location filename="../../desktop/person_tabs.py" line="244" />
         <source>Cancel editing</source>
         <translation>Отменить правку</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="139" />
+        <location filename="../../desktop/person_tabs.py" line="255" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="172" />
+        <location filename="../../desktop/person_tabs.py" line="288" />
         <source>Not a date yet</source>
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="208" />
+        <location filename="../../desktop/person_tabs.py" line="324" />
         <source>Select both rows and choose Merge to keep one with the date that stands.</source>
         <translation>Выберите обе строки и нажмите «Объединить», чтобы оставить одну с верной датой.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="217" />
+        <location filename="../../desktop/person_tabs.py" line="333" />
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="248" />
+        <location filename="../../desktop/person_tabs.py" line="364" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="248" />
+        <location filename="../../desktop/person_tabs.py" line="364" />
         <source>Select one event to edit.</source>
         <translation>Выберите одно событие для правки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="259" />
+        <location filename="../../desktop/person_tabs.py" line="375" />
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="266" />
+        <location filename="../../desktop/person_tabs.py" line="382" />
         <source>Delete this event?</source>
         <translation>Удалить это событие?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="267" />
+        <location filename="../../desktop/person_tabs.py" line="383" />
         <source>Delete the event “%1” of %2 from the chronology? Its sources stay.</source>
         <translation>Удалить событие «%1» (%2) из хронологии? Его источники останутся.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="278" />
+        <location filename="../../desktop/person_tabs.py" line="394" />
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="278" />
+        <location filename="../../desktop/person_tabs.py" line="394" />
         <source>Select one event to delete.</source>
         <translation>Выберите одно событие для удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="289" />
+        <location filename="../../desktop/person_tabs.py" line="405" />
         <source>Merge two accounts of one event</source>
         <translation>Объединить два сообщения об одном событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="291" />
-        <location filename="../../desktop/person_tabs.py" line="303" />
+        <location filename="../../desktop/person_tabs.py" line="407" />
+        <location filename="../../desktop/person_tabs.py" line="419" />
         <source>The account that stands</source>
         <translation>Версия, которая остаётся</translation>
     </message>
@@ -643,22 +643,22 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Верная дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="295" />
+        <location filename="../../desktop/person_tabs.py" line="411" />
         <source>Why this date stands</source>
         <translation>Почему верна эта дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="304" />
+        <location filename="../../desktop/person_tabs.py" line="420" />
         <source>Why (printed as a footnote)</source>
         <translation>Почему (печатается в сноске)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="313" />
+        <location filename="../../desktop/person_tabs.py" line="429" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="313" />
+        <location filename="../../desktop/person_tabs.py" line="429" />
         <source>Select the two accounts of the event.</source>
         <translation>Выберите два сообщения об этом событии.</translation>
     </message>
@@ -1069,52 +1069,52 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="395" />
+        <location filename="../../desktop/documents_tab.py" line="399" />
         <source>Reading scanned pages…</source>
         <translation>Распознаются отсканированные страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="410" />
+        <location filename="../../desktop/documents_tab.py" line="414" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="432" />
+        <location filename="../../desktop/documents_tab.py" line="436" />
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="433" />
+        <location filename="../../desktop/documents_tab.py" line="437" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="510" />
+        <location filename="../../desktop/documents_tab.py" line="514" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="521" />
+        <location filename="../../desktop/documents_tab.py" line="525" />
         <source>Not needed: the text comes from the file.</source>
         <translation>Не нужно: текст взят из самого файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="523" />
+        <location filename="../../desktop/documents_tab.py" line="527" />
         <source>Scanned pages not read yet.</source>
         <translation>Отсканированные страницы ещё не распознаны.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="525" />
+        <location filename="../../desktop/documents_tab.py" line="529" />
         <source>Could not be read: %1</source>
         <translation>Не удалось распознать: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="528" />
+        <location filename="../../desktop/documents_tab.py" line="532" />
         <source>Read.</source>
         <translation>Распознано.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="531" />
+        <location filename="../../desktop/documents_tab.py" line="535" />
         <source>Read by OCR: %n page(s) (%1, %2), mean confidence %3%.</source>
         <translation>
             <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
@@ -1123,52 +1123,52 @@ Evidence Dossier — свободная программа под лицензи
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="577" />
+        <location filename="../../desktop/documents_tab.py" line="581" />
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="621" />
+        <location filename="../../desktop/documents_tab.py" line="625" />
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="647" />
+        <location filename="../../desktop/documents_tab.py" line="651" />
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="648" />
+        <location filename="../../desktop/documents_tab.py" line="652" />
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="670" />
+        <location filename="../../desktop/documents_tab.py" line="674" />
         <source>%1 was deleted.</source>
-        <translation>%1 удалён.</translation>
+        <translation>%1 удалено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="688" />
+        <location filename="../../desktop/documents_tab.py" line="692" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="724" />
+        <location filename="../../desktop/documents_tab.py" line="728" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="726" />
+        <location filename="../../desktop/documents_tab.py" line="730" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="726" />
+        <location filename="../../desktop/documents_tab.py" line="730" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="742" />
+        <location filename="../../desktop/documents_tab.py" line="746" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
@@ -1190,137 +1190,137 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="423" />
-        <location filename="../../desktop/person_tabs.py" line="464" />
+        <location filename="../../desktop/person_tabs.py" line="539" />
+        <location filename="../../desktop/person_tabs.py" line="580" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="425" />
+        <location filename="../../desktop/person_tabs.py" line="541" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="429" />
+        <location filename="../../desktop/person_tabs.py" line="545" />
         <source>PDF bundle (submission and annexes)</source>
         <translation>Пакет PDF (заявление и приложения)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="430" />
+        <location filename="../../desktop/person_tabs.py" line="546" />
         <source>Word document (the submission, to edit)</source>
         <translation>Документ Word (заявление, для правки)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="433" />
+        <location filename="../../desktop/person_tabs.py" line="549" />
         <source>The forum's paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="440" />
+        <location filename="../../desktop/person_tabs.py" line="556" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="441" />
+        <location filename="../../desktop/person_tabs.py" line="557" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="445" />
+        <location filename="../../desktop/person_tabs.py" line="561" />
         <source>One file</source>
         <translation>Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="446" />
-        <location filename="../../desktop/person_tabs.py" line="479" />
+        <location filename="../../desktop/person_tabs.py" line="562" />
+        <location filename="../../desktop/person_tabs.py" line="595" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="455" />
-        <location filename="../../desktop/person_tabs.py" line="480" />
-        <location filename="../../desktop/person_tabs.py" line="503" />
+        <location filename="../../desktop/person_tabs.py" line="571" />
+        <location filename="../../desktop/person_tabs.py" line="596" />
+        <location filename="../../desktop/person_tabs.py" line="619" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="456" />
+        <location filename="../../desktop/person_tabs.py" line="572" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="461" />
-        <location filename="../../desktop/person_tabs.py" line="543" />
-        <location filename="../../desktop/person_tabs.py" line="597" />
+        <location filename="../../desktop/person_tabs.py" line="577" />
+        <location filename="../../desktop/person_tabs.py" line="659" />
+        <location filename="../../desktop/person_tabs.py" line="713" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="580" />
+        <location filename="../../desktop/person_tabs.py" line="696" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="582" />
+        <location filename="../../desktop/person_tabs.py" line="698" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="585" />
+        <location filename="../../desktop/person_tabs.py" line="701" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="590" />
+        <location filename="../../desktop/person_tabs.py" line="706" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="596" />
+        <location filename="../../desktop/person_tabs.py" line="712" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="598" />
+        <location filename="../../desktop/person_tabs.py" line="714" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="448" />
-        <location filename="../../desktop/person_tabs.py" line="466" />
+        <location filename="../../desktop/person_tabs.py" line="564" />
+        <location filename="../../desktop/person_tabs.py" line="582" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="449" />
-        <location filename="../../desktop/person_tabs.py" line="467" />
+        <location filename="../../desktop/person_tabs.py" line="565" />
+        <location filename="../../desktop/person_tabs.py" line="583" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="450" />
-        <location filename="../../desktop/person_tabs.py" line="468" />
+        <location filename="../../desktop/person_tabs.py" line="566" />
+        <location filename="../../desktop/person_tabs.py" line="584" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="451" />
-        <location filename="../../desktop/person_tabs.py" line="469" />
+        <location filename="../../desktop/person_tabs.py" line="567" />
+        <location filename="../../desktop/person_tabs.py" line="585" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="472" />
+        <location filename="../../desktop/person_tabs.py" line="588" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="532" />
+        <location filename="../../desktop/person_tabs.py" line="648" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="533" />
+        <location filename="../../desktop/person_tabs.py" line="649" />
         <source>These files already exist in %1:
 %2
 
@@ -1331,12 +1331,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="543" />
+        <location filename="../../desktop/person_tabs.py" line="659" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="572" />
+        <location filename="../../desktop/person_tabs.py" line="688" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -1344,49 +1344,49 @@ Replace them?</source>
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="331" />
+        <location filename="../../desktop/person_tabs.py" line="447" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="333" />
+        <location filename="../../desktop/person_tabs.py" line="449" />
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="337" />
-        <location filename="../../desktop/person_tabs.py" line="338" />
+        <location filename="../../desktop/person_tabs.py" line="453" />
+        <location filename="../../desktop/person_tabs.py" line="454" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="340" />
+        <location filename="../../desktop/person_tabs.py" line="456" />
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="341" />
+        <location filename="../../desktop/person_tabs.py" line="457" />
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="342" />
-        <location filename="../../desktop/person_tabs.py" line="363" />
+        <location filename="../../desktop/person_tabs.py" line="458" />
+        <location filename="../../desktop/person_tabs.py" line="479" />
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="347" />
+        <location filename="../../desktop/person_tabs.py" line="463" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="363" />
+        <location filename="../../desktop/person_tabs.py" line="479" />
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="409" />
+        <location filename="../../desktop/person_tabs.py" line="525" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
@@ -1896,14 +1896,63 @@ Replace them?</source>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="52" />
+        <location filename="../../desktop/person_tabs.py" line="56" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
+        <location filename="../../desktop/person_tabs.py" line="59" />
+        <location filename="../../desktop/person_tabs.py" line="77" />
+        <source>The exact words</source>
+        <translation>Точные слова</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="62" />
+        <location filename="../../desktop/person_tabs.py" line="78" />
+        <source>Speaker</source>
+        <translation>Кто сказал</translation>
+    </message>
+    <message>
         <location filename="../../desktop/person_tabs.py" line="64" />
+        <location filename="../../desktop/person_tabs.py" line="79" />
+        <source>When it was said</source>
+        <translation>Когда сказано</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="66" />
+        <location filename="../../desktop/person_tabs.py" line="80" />
+        <source>Translation</source>
+        <translation>Перевод</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="72" />
+        <source>Save quote</source>
+        <translation>Сохранить цитату</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="74" />
+        <source>Delete quote…</source>
+        <translation>Удалить цитату…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="108" />
         <source> (not found in the document)</source>
         <translation> (не найдена в документе)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="143" />
+        <source>%1 saved.</source>
+        <translation>%1: сохранено.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="160" />
+        <source>Delete this quote?</source>
+        <translation>Удалить эту цитату?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="177" />
+        <source>%1 was deleted.</source>
+        <translation>%1 удалено.</translation>
     </message>
 </context>
 <context>

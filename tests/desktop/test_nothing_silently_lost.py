@@ -47,6 +47,39 @@ def test_the_quotes_tab_lists_the_persons_quotes_only(
     assert len(shown) == 1 and "so we rejected this request" in shown[0]
 
 
+def test_a_quote_is_corrected_and_deleted_in_the_quotes_tab(
+    qtbot: QtBot, tmp_path: Path, corpus: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    vault = window.vault
+    mine = people.list_people(vault)[0]
+    article = corpus / "articles" / "interpol-rejects-kyrgyz-request-tukhvatshin.txt"
+    own = documents.import_files(vault, [article], person_ids=[mine.id]).imported[0]
+    typo = quotes.add_quote(vault, own.id, "so we rejected this requst")
+    tab = page.quotes
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.list.count() == 1, timeout=TIMEOUT)
+    tab.list.setCurrentRow(0)
+    assert tab.words.toPlainText() == "so we rejected this requst" and tab.save_button.isEnabled()
+    tab.words.setPlainText("so we rejected this request")
+    tab.speaker.setText("Samuel Heath")
+    tab.save()
+    qtbot.waitUntil(lambda: "saved" in tab.report.text(), timeout=TIMEOUT)
+    saved = quotes.show_quote(vault, typo.id)
+    assert saved.found_in_document and saved.speaker == "Samuel Heath"
+    wait_idle(qtbot, window)
+    assert tab.list.currentRow() == 0 and "Samuel Heath" in tab.list.item(0).text()
+    asked: list[str] = []
+    monkeypatch.setattr(tab, "confirm_delete", lambda sentence: asked.append(sentence) or False)
+    tab.delete_current()
+    wait_idle(qtbot, window)
+    assert len(quotes.list_quotes(vault)) == 1 and "so we rejected this request" in asked[0]
+    monkeypatch.setattr(tab, "confirm_delete", lambda sentence: True)
+    tab.delete_current()
+    qtbot.waitUntil(lambda: tab.list.count() == 0, timeout=TIMEOUT)
+    assert quotes.list_quotes(vault) == [] and tab.words.toPlainText() == ""
+
+
 def test_export_asks_before_replacing_a_file_and_names_follow_the_format(
     qtbot: QtBot, tmp_path: Path, corpus: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]

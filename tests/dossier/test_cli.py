@@ -306,6 +306,26 @@ def test_ocr_force_reads_again_a_pdf_whose_own_text_is_poor(
     assert code == 0 and page["origin"] == "ocr" and "laptops" in page["text"]
 
 
+def test_a_quote_is_changed_and_deleted_from_the_command_line(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "statement.txt"
+    source.write_text("The court refused to hear the witnesses for the defence.")
+    run(capsys, "init")
+    run(capsys, "person", "add", "Rinat Tukhvatshin")
+    run(capsys, "import", str(source), "--person", "P1")
+    run(capsys, "quote", "add", "D1", "refused to hear the witnesess")
+    code, changed, _ = run(capsys, "quote", "set", "Q1", "--text",
+                           "refused to hear the witnesses", "--speaker", "the lawyer")  # fmt: skip
+    assert code == 0 and changed["found_in_document"] is True and changed["speaker"] == "the lawyer"
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    code, _, err = run(capsys, "quote", "delete", "Q1")
+    assert code == 1 and "Delete the quote Q1 from D1" in err and "add --yes" in err
+    code, deleted, _ = run(capsys, "quote", "delete", "Q1", "--yes")
+    assert code == 0 and deleted["deleted"] == "Q1"
+    assert run(capsys, "quote", "list")[1]["quotes"] == []
+
+
 def test_cyrillic_names_reach_a_pipe_whatever_its_code_page(
     env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

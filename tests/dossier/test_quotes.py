@@ -77,3 +77,49 @@ def test_line_break_hyphenation_is_undone() -> None:
     page = "the authorities initi-\nated a pre-trial investi-\n  gation in 2021"
     assert quotes.locate("initiated a pre-trial investigation", [page]) == 1
     assert quotes.locate("a pre-trial", ["", page]) == 2
+
+
+def test_a_quote_is_corrected_checked_again_and_recorded(
+    vault: Vault, corpus_import: ImportReport
+) -> None:
+    article = by_name(corpus_import, "interpol-rejects-kyrgyz-request-tukhvatshin.txt")
+    typo = quotes.add_quote(vault, article.id, "so we rejected this requst")
+    assert not typo.found_in_document
+    fixed = quotes.update_quote(
+        vault, typo.id, text="so we rejected this request", speaker="Samuel Heath"
+    )
+    assert fixed.ref == typo.ref and fixed.found_in_document and fixed.page == 1
+    assert (fixed.speaker, fixed.translation) == ("Samuel Heath", None)
+    changed = vault.custody_log()[-1]
+    assert changed.action == "quote changed" and "requst" in str(changed.details)
+    with pytest.raises(Exception, match="needs its words"):
+        quotes.update_quote(vault, typo.id, text="  ")
+    assert quotes.show_quote(vault, typo.id).text == "so we rejected this request"
+
+
+def test_a_quote_is_deleted_with_its_links_and_the_confirmation_names_its_uses(
+    vault: Vault, corpus_import: ImportReport
+) -> None:
+    from dossier.services import cases, events, people
+
+    article = by_name(corpus_import, "interpol-rejects-kyrgyz-request-tukhvatshin.txt")
+    quote = quotes.add_quote(vault, article.id, "so we rejected this request")
+    person = people.list_people(vault)[0]
+    case = cases.add_case(vault, person.id, "ccf-deletion")
+    ground = cases.grounds(vault, case.id)[0]
+    cases.link_evidence(vault, ground.id, quote.ref)
+    event = events.add_event(vault, person.id, "2025", "Request refused", cite=[quote.ref])
+    cases.update_case(vault, case.id, facts=f"INTERPOL refused [{quote.ref}].")
+    uses = quotes.quote_uses(vault, quote.id)
+    assert uses.sentence == (
+        f"Delete the quote {quote.ref} from {article.ref}: “so we rejected this request”? "
+        f"Grounds and events that rely on it lose it: {ground.ref}, {event.ref}. "
+        f"The texts of {case.ref} cite it: the check will name it there. The document stays."
+    )
+    quotes.delete_quote(vault, quote.id)
+    assert quotes.list_quotes(vault) == []
+    assert cases.grounds(vault, case.id)[0].evidence == []
+    (kept,) = events.chronology(vault, person.id)
+    assert [c.document_ref for c in kept.citations] == [article.ref]  # the page still cited
+    deleted = vault.custody_log()[-1]
+    assert deleted.action == "quote deleted" and "so we rejected" in str(deleted.details)
