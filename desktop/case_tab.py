@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.cite_picker import Citable, CitePicker
 from desktop.edit_state import EditState
 from desktop.jobs import Jobs
 from dossier import dates, vocabulary
 from dossier.i18n import t
 from dossier.legal_grounds import NOTICE_TYPES
-from dossier.services import cases
+from dossier.services import cases, documents, events, quotes
 from dossier.services.vault_access import Vault
 
 # One-line fields of a case, in the order of the form.
@@ -123,6 +124,10 @@ class CaseTab(QWidget):
         self.argument.setAccessibleName(self.tr("Argument for the selected ground"))
         self.argument.setTabChangesFocus(True)
         self.argument.textChanged.connect(self.edits.edited)
+        # Picks a document, quote or event and writes its reference where the lawyer types.
+        self.cite = CitePicker()
+        self.cite.watch(self.texts["facts"], self.argument, self.texts["summary"],
+                        self.texts["relief"])  # fmt: skip
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
         delete = QPushButton(self.tr("Delete case…"))
@@ -142,6 +147,8 @@ class CaseTab(QWidget):
         for name in _TEXTS:  # long texts get the form's whole width, their label above
             form.addRow(QLabel(text_labels[name]))
             form.addRow(self.texts[name])
+            if name == "facts":
+                form.addRow(self._hint(self.tr("Each line is a numbered paragraph.")))
         fields = QWidget()
         fields.setLayout(form)
         scroll = QScrollArea()
@@ -154,11 +161,16 @@ class CaseTab(QWidget):
         side.addWidget(self.grounds, 1)
         side.addWidget(QLabel(self.tr("Argument for the selected ground")))
         side.addWidget(self.argument, 2)
-        hint = QLabel(
-            self.tr("Cite evidence as [D3:2] (a document's page), [D3], [Q4] (a quote) or [E5].")
+        side.addWidget(
+            self._hint(
+                self.tr(
+                    "Each line is a numbered paragraph. Cite evidence as [D3:2] (a document's "
+                    "page), [D3], [Q4] (a quote) or [E5], or pick it below: it goes where you "
+                    "were typing."
+                )
+            )
         )
-        hint.setWordWrap(True)
-        side.addWidget(hint)
+        side.addWidget(self.cite)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(scroll)
         split.addWidget(arguments)
@@ -183,10 +195,17 @@ class CaseTab(QWidget):
             QWidget.setTabOrder(before, after)
         self.refresh()
 
+    @staticmethod
+    def _hint(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        return label
+
     # ----------------------------------------------------------------- loading
     def refresh(self) -> None:
         vault, person_id = self._vault, self._person_id
         self._jobs.query(self, lambda: cases.list_cases(vault, person_id), self._fill)
+        self._jobs.query(self, lambda: citable(vault, person_id), self.cite.set_choices)
 
     def _fill(self, listed: list[cases.CaseView]) -> None:
         current = self._case_id
@@ -317,3 +336,21 @@ class CaseTab(QWidget):
             self.refresh()
 
         self._jobs.change(self, lambda: cases.delete_case(vault, case_id), done)
+
+
+def citable(vault: Vault, person_id: int) -> list[Citable]:
+    """What the person's pleading can cite: their documents, quotes and events."""
+    found = [
+        Citable(d.ref, f"{d.ref}  {d.title}", d.page_count)
+        for d in documents.list_documents(vault, person_id)
+        if not d.confidential
+    ]
+    found += [
+        Citable(q.ref, f"{q.ref}  “{q.text[:60]}”")
+        for q in quotes.list_quotes(vault, person_id=person_id)
+    ]
+    found += [
+        Citable(e.ref, f"{e.ref}  {e.date_display} — {e.title}")
+        for e in events.chronology(vault, person_id)
+    ]
+    return found

@@ -218,7 +218,20 @@ class ChronologyTab(QWidget):
         self.title = QLineEdit()
         self.title.setAccessibleName(self.tr("Event"))
         self.kind = QComboBox()
-        self.kind.addItems(list(EVENT_KINDS))
+        kinds = {
+            "arrest": self.tr("arrest"), "search": self.tr("search"),
+            "detention": self.tr("detention"), "charge": self.tr("charge"),
+            "court-ruling": self.tr("court ruling"), "sentence": self.tr("sentence"),
+            "notice-requested": self.tr("notice requested"),
+            "notice-refused": self.tr("notice refused"),
+            "notice-deleted": self.tr("notice deleted"),
+            "extradition-request": self.tr("extradition request"),
+            "asylum-decision": self.tr("asylum decision"),
+            "international-statement": self.tr("international statement"),
+            "threat": self.tr("threat"), "other": self.tr("other"),
+        }  # fmt: skip
+        for kind in EVENT_KINDS:  # said in the window's language, stored as the kind's code
+            self.kind.addItem(kinds.get(kind, kind), kind)
         self.kind.setAccessibleName(self.tr("Kind of event"))
         self.cite = QLineEdit()
         self.cite.setPlaceholderText("D3:2 Q4")
@@ -318,6 +331,8 @@ class ChronologyTab(QWidget):
         self._events = chronology
         self.timeline.setPixmap(QPixmap.fromImage(QImage.fromData(png)) if png else QPixmap())
         self.table.setRowCount(len(chronology))
+        # Each row headed by its reference (E5), which the pleading cites — not 1, 2, 3.
+        self.table.setVerticalHeaderLabels([event.ref for event in chronology])
         for row, event in enumerate(chronology):
             sources = "; ".join(c.text for c in event.citations)
             for column, text in enumerate((event.date_display, event.title, sources)):
@@ -332,7 +347,7 @@ class ChronologyTab(QWidget):
         """Add the event in the form, or save the changes to the one being edited."""
         vault, person_id, editing = self._vault, self._person_id, self.editing
         date_text, title = self.date.text(), self.title.text()
-        kind, cite = self.kind.currentText(), self.cite.text().split()
+        kind, cite = str(self.kind.currentData()), self.cite.text().split()
         if not title.strip():
             notify(self, self.tr("Add event"), self.tr("Give the event a title."))
             return
@@ -371,7 +386,7 @@ class ChronologyTab(QWidget):
         self.editing = event.id
         self.date.setText(event.date_display)
         self.title.setText(event.title)
-        self.kind.setCurrentText(event.kind)
+        self.kind.setCurrentIndex(max(self.kind.findData(event.kind), 0))
         self.cite.setText(" ".join(
             c.quote_ref or (c.document_ref + (f":{c.page}" if c.page else ""))
             for c in event.citations

@@ -39,6 +39,30 @@ RU = {
     "Delete quote…": "Удалить цитату…",
     "Delete this quote?": "Удалить эту цитату?",
     "Translation": "Перевод",
+    "Evidence to cite": "Что цитировать",
+    "whole": "весь",
+    "page": "стр.",
+    "Each line is a numbered paragraph.": "Каждая строка — пронумерованный абзац.",
+    "Each line is a numbered paragraph. Cite evidence as [D3:2] (a document's page), [D3], [Q4] "
+    "(a quote) or [E5], or pick it below: it goes where you were typing.": (
+        "Каждая строка — пронумерованный абзац. Ссылайтесь на доказательства так: [D3:2] "
+        "(страница документа), [D3], [Q4] (цитата) или [E5] — или выберите ниже: ссылка "
+        "встанет туда, где вы печатали."
+    ),
+    "arrest": "арест",
+    "search": "обыск",
+    "detention": "задержание",
+    "charge": "обвинение",
+    "court ruling": "решение суда",
+    "sentence": "приговор",
+    "notice requested": "запрошен циркуляр",
+    "notice refused": "в циркуляре отказано",
+    "notice deleted": "циркуляр удалён",
+    "extradition request": "запрос об экстрадиции",
+    "asylum decision": "решение об убежище",
+    "international statement": "международное заявление",
+    "threat": "угроза",
+    "other": "другое",
     "%1 saved.": "%1: сохранено.",
     "%1 was deleted.": "%1 удалено.",
     "Also the pages with text of their own, which what is read replaces": (

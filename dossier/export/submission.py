@@ -184,9 +184,10 @@ class _Builder:
         return Span(self.t.word("cite.not_annexed"))
 
     def paragraphs(self, text: str | None) -> None:
-        for block in (text or "").split("\n\n"):
-            if block.strip():
-                self.add(self.numbered(self.resolve(block.strip())))
+        """Each line the lawyer typed is its own numbered paragraph (blank lines between
+        them change nothing): facts typed one per line ran together as one paragraph."""
+        for line in split_paragraphs(text):
+            self.add(self.numbered(self.resolve(line)))
 
     def rows(self, pairs: list[tuple[str, str | None]]) -> Table | None:
         kept = [
@@ -519,6 +520,11 @@ class _Builder:
             for exhibit in content.exhibits
         )
         self.add(Table(header, rows, (0.14, 0.42, 0.44), mono_column=2))
+
+
+def split_paragraphs(text: str | None) -> list[str]:
+    """The paragraphs of a long text the lawyer typed: one a line, empty lines skipped."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 def _citation_groups(text: str) -> Iterator[tuple[int, int, list[re.Match[str]]]]:

@@ -206,222 +206,231 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>CaseTab</name>
     <message>
-        <location filename="../../desktop/case_tab.py" line="57" />
-        <location filename="../../desktop/case_tab.py" line="167" />
+        <location filename="../../desktop/case_tab.py" line="58" />
+        <location filename="../../desktop/case_tab.py" line="179" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="61" />
+        <location filename="../../desktop/case_tab.py" line="62" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="62" />
+        <location filename="../../desktop/case_tab.py" line="63" />
         <source>Notice reference</source>
         <translation>Номер уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="63" />
+        <location filename="../../desktop/case_tab.py" line="64" />
         <source>How the applicant knows of it</source>
         <translation>Откуда заявителю об этом известно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="64" />
+        <location filename="../../desktop/case_tab.py" line="65" />
         <source>Representative</source>
         <translation>Представитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="65" />
+        <location filename="../../desktop/case_tab.py" line="66" />
         <source>Firm</source>
         <translation>Фирма</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="66" />
+        <location filename="../../desktop/case_tab.py" line="67" />
         <source>Representative's address</source>
         <translation>Адрес представителя</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="67" />
+        <location filename="../../desktop/case_tab.py" line="68" />
         <source>Telephone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="68" />
+        <location filename="../../desktop/case_tab.py" line="69" />
         <source>Email</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="69" />
+        <location filename="../../desktop/case_tab.py" line="70" />
         <source>Bar number or EOIR ID</source>
         <translation>Номер в адвокатуре или EOIR ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="70" />
+        <location filename="../../desktop/case_tab.py" line="71" />
         <source>Signed by</source>
         <translation>Подписывает</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="71" />
+        <location filename="../../desktop/case_tab.py" line="72" />
         <source>In the capacity of</source>
         <translation>В качестве</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="72" />
+        <location filename="../../desktop/case_tab.py" line="73" />
         <source>Signed at (place)</source>
         <translation>Место подписания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="73" />
+        <location filename="../../desktop/case_tab.py" line="74" />
         <source>Signed on (empty: the export day)</source>
         <translation>Дата подписания (пусто: день экспорта)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="74" />
+        <location filename="../../desktop/case_tab.py" line="75" />
         <source>Served on (US filings)</source>
         <translation>Кому вручено (для США)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="82" />
-        <location filename="../../desktop/case_tab.py" line="138" />
+        <location filename="../../desktop/case_tab.py" line="83" />
+        <location filename="../../desktop/case_tab.py" line="143" />
         <source>Notice type</source>
         <translation>Вид уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="83" />
+        <location filename="../../desktop/case_tab.py" line="84" />
         <source>Not known yet</source>
         <translation>Пока неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="85" />
+        <location filename="../../desktop/case_tab.py" line="86" />
         <source>Red Notice</source>
         <translation>Красное уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="86" />
+        <location filename="../../desktop/case_tab.py" line="87" />
         <source>Diffusion</source>
         <translation>Диффузия</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="87" />
+        <location filename="../../desktop/case_tab.py" line="88" />
         <source>Other notice</source>
         <translation>Другое уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="88" />
+        <location filename="../../desktop/case_tab.py" line="89" />
         <source>No notice known</source>
         <translation>Уведомление неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="94" />
-        <location filename="../../desktop/case_tab.py" line="137" />
+        <location filename="../../desktop/case_tab.py" line="95" />
+        <location filename="../../desktop/case_tab.py" line="142" />
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="95" />
+        <location filename="../../desktop/case_tab.py" line="96" />
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="95" />
+        <location filename="../../desktop/case_tab.py" line="96" />
         <source>ready</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="96" />
+        <location filename="../../desktop/case_tab.py" line="97" />
         <source>filed</source>
         <translation>подано</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="96" />
+        <location filename="../../desktop/case_tab.py" line="97" />
         <source>closed</source>
         <translation>закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="101" />
-        <location filename="../../desktop/case_tab.py" line="139" />
+        <location filename="../../desktop/case_tab.py" line="102" />
+        <location filename="../../desktop/case_tab.py" line="144" />
         <source>Language of the request</source>
         <translation>Язык запроса</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="102" />
+        <location filename="../../desktop/case_tab.py" line="103" />
         <source>The template's</source>
         <translation>Как в шаблоне</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="103" />
+        <location filename="../../desktop/case_tab.py" line="104" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="103" />
+        <location filename="../../desktop/case_tab.py" line="104" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="104" />
+        <location filename="../../desktop/case_tab.py" line="105" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="104" />
+        <location filename="../../desktop/case_tab.py" line="105" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="109" />
+        <location filename="../../desktop/case_tab.py" line="110" />
         <source>Summary</source>
         <translation>Краткое изложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="110" />
+        <location filename="../../desktop/case_tab.py" line="111" />
         <source>Statement of facts</source>
         <translation>Изложение фактов</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="111" />
+        <location filename="../../desktop/case_tab.py" line="112" />
         <source>Relief sought (one per line; empty: the forum's usual words)</source>
         <translation>Просительная часть (по одному пункту в строке; пусто: обычная формулировка органа)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="120" />
+        <location filename="../../desktop/case_tab.py" line="121" />
         <source>Grounds of the case</source>
         <translation>Основания по делу</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="123" />
-        <location filename="../../desktop/case_tab.py" line="155" />
+        <location filename="../../desktop/case_tab.py" line="124" />
+        <location filename="../../desktop/case_tab.py" line="162" />
         <source>Argument for the selected ground</source>
         <translation>Доводы по выбранному основанию</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="126" />
+        <location filename="../../desktop/case_tab.py" line="131" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="128" />
+        <location filename="../../desktop/case_tab.py" line="133" />
         <source>Delete case…</source>
         <translation>Удалить дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="153" />
+        <location filename="../../desktop/case_tab.py" line="151" />
+        <source>Each line is a numbered paragraph.</source>
+        <translation>Каждая строка — пронумерованный абзац.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="160" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="158" />
-        <source>Cite evidence as [D3:2] (a document's page), [D3], [Q4] (a quote) or [E5].</source>
-        <translation>Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5].</translation>
+        <location filename="../../desktop/case_tab.py" line="167" />
+        <source>Each line is a numbered paragraph. Cite evidence as [D3:2] (a document's page), [D3], [Q4] (a quote) or [E5], or pick it below: it goes where you were typing.</source>
+        <translation>Каждая строка — пронумерованный абзац. Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5] — или выберите ниже: ссылка встанет туда, где вы печатали.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="299" />
+        <source>Cite evidence as [D3:2] (a document's page), [D3], [Q4] (a quote) or [E5].</source>
+        <translation type="vanished">Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5].</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="318" />
         <source>Delete this case?</source>
         <translation>Удалить это дело?</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="301" />
+        <location filename="../../desktop/case_tab.py" line="320" />
         <source>Delete %1? Its grounds, arguments, pleading and list of annexes go; the documents, quotes and events stay in the vault. This cannot be undone.</source>
         <translation>Удалить %1? Его основания, доводы, заявление и список приложений будут удалены; документы, цитаты и события останутся в хранилище. Это нельзя отменить.</translation>
     </message>
@@ -480,161 +489,231 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="192" />
-        <location filename="../../desktop/person_tabs.py" line="211" />
-        <location filename="../../desktop/person_tabs.py" line="252" />
+        <location filename="../../desktop/person_tabs.py" line="196" />
+        <location filename="../../desktop/person_tabs.py" line="215" />
+        <location filename="../../desktop/person_tabs.py" line="269" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="192" />
-        <location filename="../../desktop/person_tabs.py" line="215" />
-        <location filename="../../desktop/person_tabs.py" line="254" />
+        <location filename="../../desktop/person_tabs.py" line="196" />
+        <location filename="../../desktop/person_tabs.py" line="219" />
+        <location filename="../../desktop/person_tabs.py" line="271" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="192" />
-        <location filename="../../desktop/person_tabs.py" line="221" />
-        <location filename="../../desktop/person_tabs.py" line="256" />
+        <location filename="../../desktop/person_tabs.py" line="196" />
+        <location filename="../../desktop/person_tabs.py" line="238" />
+        <location filename="../../desktop/person_tabs.py" line="273" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="194" />
+        <location filename="../../desktop/person_tabs.py" line="198" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="207" />
+        <location filename="../../desktop/person_tabs.py" line="211" />
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="210" />
+        <location filename="../../desktop/person_tabs.py" line="214" />
         <source>As the source says: "Aug 2025", "c. 2021"</source>
         <translation>Как в источнике: «авг. 2025», «ок. 2021»</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="218" />
+        <location filename="../../desktop/person_tabs.py" line="222" />
+        <source>arrest</source>
+        <translation>арест</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="222" />
+        <source>search</source>
+        <translation>обыск</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="223" />
+        <source>detention</source>
+        <translation>задержание</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="223" />
+        <source>charge</source>
+        <translation>обвинение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="224" />
+        <source>court ruling</source>
+        <translation>решение суда</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="224" />
+        <source>sentence</source>
+        <translation>приговор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="225" />
+        <source>notice requested</source>
+        <translation>запрошен циркуляр</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="226" />
+        <source>notice refused</source>
+        <translation>в циркуляре отказано</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="227" />
+        <source>notice deleted</source>
+        <translation>циркуляр удалён</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="228" />
+        <source>extradition request</source>
+        <translation>запрос об экстрадиции</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="229" />
+        <source>asylum decision</source>
+        <translation>решение об убежище</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="230" />
+        <source>international statement</source>
+        <translation>международное заявление</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="231" />
+        <source>threat</source>
+        <translation>угроза</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="231" />
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="235" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="224" />
+        <location filename="../../desktop/person_tabs.py" line="241" />
         <source>Pick a source</source>
         <translation>Выберите источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="227" />
+        <location filename="../../desktop/person_tabs.py" line="244" />
         <source>no page</source>
         <translation>без страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="228" />
+        <location filename="../../desktop/person_tabs.py" line="245" />
         <source>Page of the source</source>
         <translation>Страница источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="229" />
+        <location filename="../../desktop/person_tabs.py" line="246" />
         <source>Cite</source>
         <translation>Сослаться</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="235" />
-        <location filename="../../desktop/person_tabs.py" line="333" />
-        <location filename="../../desktop/person_tabs.py" line="354" />
+        <location filename="../../desktop/person_tabs.py" line="252" />
+        <location filename="../../desktop/person_tabs.py" line="352" />
+        <location filename="../../desktop/person_tabs.py" line="373" />
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="237" />
+        <location filename="../../desktop/person_tabs.py" line="254" />
         <source>Edit selected</source>
         <translation>Изменить выбранное</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="239" />
+        <location filename="../../desktop/person_tabs.py" line="256" />
         <source>Delete selected…</source>
         <translation>Удалить выбранное…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="241" />
+        <location filename="../../desktop/person_tabs.py" line="258" />
         <source>Merge the two selected…</source>
         <translation>Объединить два выбранных…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="242" />
+        <location filename="../../desktop/person_tabs.py" line="259" />
         <source>Two accounts of one event: keep one, with the date that stands</source>
         <translation>Два сообщения об одном событии: оставить одно, с верной датой</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="244" />
+        <location filename="../../desktop/person_tabs.py" line="261" />
         <source>Cancel editing</source>
         <translation>Отменить правку</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="255" />
+        <location filename="../../desktop/person_tabs.py" line="272" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="288" />
+        <location filename="../../desktop/person_tabs.py" line="305" />
         <source>Not a date yet</source>
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="324" />
+        <location filename="../../desktop/person_tabs.py" line="343" />
         <source>Select both rows and choose Merge to keep one with the date that stands.</source>
         <translation>Выберите обе строки и нажмите «Объединить», чтобы оставить одну с верной датой.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="333" />
+        <location filename="../../desktop/person_tabs.py" line="352" />
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="364" />
+        <location filename="../../desktop/person_tabs.py" line="383" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="364" />
+        <location filename="../../desktop/person_tabs.py" line="383" />
         <source>Select one event to edit.</source>
         <translation>Выберите одно событие для правки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="375" />
+        <location filename="../../desktop/person_tabs.py" line="394" />
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="382" />
+        <location filename="../../desktop/person_tabs.py" line="401" />
         <source>Delete this event?</source>
         <translation>Удалить это событие?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="383" />
+        <location filename="../../desktop/person_tabs.py" line="402" />
         <source>Delete the event “%1” of %2 from the chronology? Its sources stay.</source>
         <translation>Удалить событие «%1» (%2) из хронологии? Его источники останутся.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="394" />
+        <location filename="../../desktop/person_tabs.py" line="413" />
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="394" />
+        <location filename="../../desktop/person_tabs.py" line="413" />
         <source>Select one event to delete.</source>
         <translation>Выберите одно событие для удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="405" />
+        <location filename="../../desktop/person_tabs.py" line="424" />
         <source>Merge two accounts of one event</source>
         <translation>Объединить два сообщения об одном событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="407" />
-        <location filename="../../desktop/person_tabs.py" line="419" />
+        <location filename="../../desktop/person_tabs.py" line="426" />
+        <location filename="../../desktop/person_tabs.py" line="438" />
         <source>The account that stands</source>
         <translation>Версия, которая остаётся</translation>
     </message>
@@ -643,24 +722,53 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Верная дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="411" />
+        <location filename="../../desktop/person_tabs.py" line="430" />
         <source>Why this date stands</source>
         <translation>Почему верна эта дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="420" />
+        <location filename="../../desktop/person_tabs.py" line="439" />
         <source>Why (printed as a footnote)</source>
         <translation>Почему (печатается в сноске)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="429" />
+        <location filename="../../desktop/person_tabs.py" line="448" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="429" />
+        <location filename="../../desktop/person_tabs.py" line="448" />
         <source>Select the two accounts of the event.</source>
         <translation>Выберите два сообщения об этом событии.</translation>
+    </message>
+</context>
+<context>
+    <name>CitePicker</name>
+    <message>
+        <location filename="../../desktop/cite_picker.py" line="34" />
+        <source>Evidence to cite</source>
+        <translation>Что цитировать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cite_picker.py" line="41" />
+        <source>Page</source>
+        <translation>Страница</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cite_picker.py" line="42" />
+        <source>whole</source>
+        <translation>весь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cite_picker.py" line="43" />
+        <location filename="../../desktop/cite_picker.py" line="47" />
+        <source>Cite</source>
+        <translation>Сослаться</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cite_picker.py" line="49" />
+        <source>page</source>
+        <translation>стр.</translation>
     </message>
 </context>
 <context>
@@ -1190,137 +1298,137 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="539" />
-        <location filename="../../desktop/person_tabs.py" line="580" />
+        <location filename="../../desktop/person_tabs.py" line="558" />
+        <location filename="../../desktop/person_tabs.py" line="599" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="541" />
+        <location filename="../../desktop/person_tabs.py" line="560" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="545" />
+        <location filename="../../desktop/person_tabs.py" line="564" />
         <source>PDF bundle (submission and annexes)</source>
         <translation>Пакет PDF (заявление и приложения)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="546" />
+        <location filename="../../desktop/person_tabs.py" line="565" />
         <source>Word document (the submission, to edit)</source>
         <translation>Документ Word (заявление, для правки)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="549" />
+        <location filename="../../desktop/person_tabs.py" line="568" />
         <source>The forum's paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="556" />
+        <location filename="../../desktop/person_tabs.py" line="575" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="557" />
+        <location filename="../../desktop/person_tabs.py" line="576" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="561" />
+        <location filename="../../desktop/person_tabs.py" line="580" />
         <source>One file</source>
         <translation>Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="562" />
-        <location filename="../../desktop/person_tabs.py" line="595" />
+        <location filename="../../desktop/person_tabs.py" line="581" />
+        <location filename="../../desktop/person_tabs.py" line="614" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="571" />
-        <location filename="../../desktop/person_tabs.py" line="596" />
-        <location filename="../../desktop/person_tabs.py" line="619" />
+        <location filename="../../desktop/person_tabs.py" line="590" />
+        <location filename="../../desktop/person_tabs.py" line="615" />
+        <location filename="../../desktop/person_tabs.py" line="638" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="572" />
+        <location filename="../../desktop/person_tabs.py" line="591" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="577" />
-        <location filename="../../desktop/person_tabs.py" line="659" />
-        <location filename="../../desktop/person_tabs.py" line="713" />
+        <location filename="../../desktop/person_tabs.py" line="596" />
+        <location filename="../../desktop/person_tabs.py" line="678" />
+        <location filename="../../desktop/person_tabs.py" line="732" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="696" />
+        <location filename="../../desktop/person_tabs.py" line="715" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="698" />
+        <location filename="../../desktop/person_tabs.py" line="717" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="701" />
+        <location filename="../../desktop/person_tabs.py" line="720" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="706" />
+        <location filename="../../desktop/person_tabs.py" line="725" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="712" />
+        <location filename="../../desktop/person_tabs.py" line="731" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="714" />
+        <location filename="../../desktop/person_tabs.py" line="733" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="564" />
-        <location filename="../../desktop/person_tabs.py" line="582" />
+        <location filename="../../desktop/person_tabs.py" line="583" />
+        <location filename="../../desktop/person_tabs.py" line="601" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="565" />
-        <location filename="../../desktop/person_tabs.py" line="583" />
+        <location filename="../../desktop/person_tabs.py" line="584" />
+        <location filename="../../desktop/person_tabs.py" line="602" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="566" />
-        <location filename="../../desktop/person_tabs.py" line="584" />
+        <location filename="../../desktop/person_tabs.py" line="585" />
+        <location filename="../../desktop/person_tabs.py" line="603" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="567" />
-        <location filename="../../desktop/person_tabs.py" line="585" />
+        <location filename="../../desktop/person_tabs.py" line="586" />
+        <location filename="../../desktop/person_tabs.py" line="604" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="588" />
+        <location filename="../../desktop/person_tabs.py" line="607" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="648" />
+        <location filename="../../desktop/person_tabs.py" line="667" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="649" />
+        <location filename="../../desktop/person_tabs.py" line="668" />
         <source>These files already exist in %1:
 %2
 
@@ -1331,12 +1439,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="659" />
+        <location filename="../../desktop/person_tabs.py" line="678" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="688" />
+        <location filename="../../desktop/person_tabs.py" line="707" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -1344,49 +1452,49 @@ Replace them?</source>
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="447" />
+        <location filename="../../desktop/person_tabs.py" line="466" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="449" />
+        <location filename="../../desktop/person_tabs.py" line="468" />
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="453" />
-        <location filename="../../desktop/person_tabs.py" line="454" />
+        <location filename="../../desktop/person_tabs.py" line="472" />
+        <location filename="../../desktop/person_tabs.py" line="473" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="456" />
+        <location filename="../../desktop/person_tabs.py" line="475" />
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="457" />
+        <location filename="../../desktop/person_tabs.py" line="476" />
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="458" />
-        <location filename="../../desktop/person_tabs.py" line="479" />
+        <location filename="../../desktop/person_tabs.py" line="477" />
+        <location filename="../../desktop/person_tabs.py" line="498" />
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="463" />
+        <location filename="../../desktop/person_tabs.py" line="482" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="479" />
+        <location filename="../../desktop/person_tabs.py" line="498" />
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="525" />
+        <location filename="../../desktop/person_tabs.py" line="544" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
@@ -1945,12 +2053,12 @@ Replace them?</source>
         <translation>%1: сохранено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="160" />
+        <location filename="../../desktop/person_tabs.py" line="164" />
         <source>Delete this quote?</source>
         <translation>Удалить эту цитату?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="177" />
+        <location filename="../../desktop/person_tabs.py" line="181" />
         <source>%1 was deleted.</source>
         <translation>%1 удалено.</translation>
     </message>

@@ -310,7 +310,8 @@ def test_events_are_edited_deleted_and_merged_in_the_window(
     select(0)  # "Searches", 2024
     tab.edit_selected()
     assert tab.title.text() == "Searches" and tab.add_button.text() == "Save changes"
-    assert tab.kind.currentText() == "search"
+    assert tab.kind.currentData() == "search" and tab.kind.currentText() == "search"
+    assert [tab.table.verticalHeaderItem(r).text() for r in range(3)] == ["E3", "E1", "E2"]
     tab.date.setText("28–29 May 2025")
     tab.title.setText("Searches of staff homes")
     tab.add_event()

@@ -91,3 +91,40 @@ def test_a_case_is_deleted_only_after_a_confirmation(
     qtbot.waitUntil(lambda: cases.list_cases(window.vault) == [], timeout=TIMEOUT)
     assert "CCF request for deletion of data" in asked[0]
     qtbot.waitUntil(lambda: page.export.case.count() == 0, timeout=TIMEOUT)
+
+
+def test_evidence_is_cited_by_picking_it_where_the_lawyer_was_typing(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication
+
+    from dossier.services import documents, events, people
+    from tests.scans import TEXTS, page_image, scanned_pdf
+
+    _controller, window, _page, pleading = _open_case(qtbot, tmp_path)
+    vault = window.vault
+    person = people.list_people(vault)[0]
+    ruling = tmp_path / "ruling.pdf"
+    ruling.write_bytes(scanned_pdf([page_image(TEXTS["eng"]), page_image(TEXTS["rus"])]))
+    documents.import_files(vault, [ruling], person_ids=[person.id])
+    events.add_event(vault, person.id, "30 October 2025", "Court declares Kloop extremist")
+    pleading.refresh()
+    qtbot.waitUntil(lambda: pleading.cite.choice.count() == 2, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    pleading.grounds.setCurrentRow(0)
+    pleading.argument.setPlainText("The court ruled ")
+    pleading.argument.moveCursor(QTextCursor.MoveOperation.End)
+    # The argument had the focus last (the Cite button takes it when clicked).
+    QApplication.sendEvent(pleading.argument, QFocusEvent(QEvent.Type.FocusIn))
+    pleading.cite.choice.setCurrentIndex(0)  # D1, two pages
+    assert pleading.cite.page.maximum() == 2 and pleading.cite.page.isEnabled()
+    pleading.cite.page.setValue(2)
+    pleading.cite.button.click()
+    assert pleading.argument.toPlainText() == "The court ruled [D1:2]"
+    pleading.cite.choice.setCurrentIndex(1)  # the event: no page
+    assert not pleading.cite.page.isEnabled()
+    pleading.cite.button.click()
+    assert pleading.argument.toPlainText() == "The court ruled [D1:2][E1]"
+    assert pleading.texts["facts"].toPlainText() == ""

@@ -84,3 +84,22 @@ def test_a_reference_typed_without_brackets_is_named_by_the_check(
     report = preflight.check(vault, case_id, templates.for_case("ccf-deletion"))
     citations = next(i for i in report.items if i.what == "citations that point to annexes")
     assert citations.status == preflight.MET
+
+
+def test_facts_typed_one_per_line_are_numbered_paragraphs(vault: Vault, tmp_path: Path) -> None:
+    case_id, (d1, _d2, _d3), _q1 = _case(vault, tmp_path)
+    cases.update_case(
+        vault, case_id,
+        facts=f"The search took place on 28 May [{d1}].\nThe staff were detained.\n\n"
+              "  \nThe court ruled on 30 October.",
+    )  # fmt: skip
+    content = gather(
+        vault, case_id, templates.for_case("ccf-deletion"), export_time=datetime.now(UTC),
+        draft=True,
+    )  # fmt: skip
+    numbered = [b for b in build(content).blocks if isinstance(b, Para) and b.number]
+    assert [(b.number, b.text) for b in numbered[:3]] == [
+        (1, "The search took place on 28 May (Annex 1)."),
+        (2, "The staff were detained."),
+        (3, "The court ruled on 30 October."),
+    ]
