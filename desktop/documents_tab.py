@@ -36,7 +36,7 @@ from desktop.edit_state import EditState
 from desktop.jobs import Jobs
 from desktop.translation_dialog import TranslationDialog
 from desktop.worker import Cancel, Progress, Task
-from dossier import dates, vocabulary
+from dossier import dates, refs, vocabulary
 from dossier.errors import DossierError
 from dossier.i18n import say
 from dossier.services import documents, ocr, organisations, quotes, translations
@@ -337,13 +337,16 @@ class DocumentsTab(QWidget):
         self.last_report = report
         self.refresh()
         lines = [self.tr("Imported: %n document(s).", "", len(report.imported))]
-        lines += [f"{name}: {ref}" for name, ref in report.duplicates]
+        lines += [already.sentence for already in report.already]
         lines += [f"{name}: {reason}" for name, reason in report.skipped]
         lines += [f"{d.ref}: {w}" for d in report.imported for w in d.warnings]
         # Shown in the tab, not in a modal box: the lawyer can read it while working on.
         self.report.setText("\n".join(lines))
         for path in report.needs_password:
             self._import_with_password(path)
+        unlinked = [already for already in report.already if not already.linked]
+        if unlinked and self.offer_links(unlinked):
+            self._link_here([already.ref for already in unlinked])
         scans = [d for d in report.imported if d.ocr_state == "pending"]
         if scans:
             self.report.setText(
@@ -428,6 +431,37 @@ class DocumentsTab(QWidget):
     def _reading_failed(self, message: str) -> None:
         self._reading_ended()
         self.reading.setText(message)
+
+    def offer_links(self, unlinked: list[documents.AlreadyStored]) -> bool:
+        """Files already in the vault as another person's evidence: link them here too?"""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Already in the vault"),
+            "\n".join(already.sentence for already in unlinked)
+            + "\n\n"
+            + self.tr("Make them evidence of this person too? Nothing is imported twice."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _link_here(self, document_refs: list[str]) -> None:
+        vault, person_id = self._vault, self._person_id
+
+        def job() -> list[str]:
+            for ref in document_refs:
+                documents.link_person(vault, refs.parse(ref, "D"), person_id)
+            return document_refs
+
+        def linked(done: list[str]) -> None:
+            self.report.setText(
+                self.report.text()
+                + "\n"
+                + self.tr("Linked to this person: %1.").replace("%1", ", ".join(done))
+            )
+            self.refresh()
+
+        self._jobs.change(self, job, linked)
 
     def ask_password(self, name: str) -> str | None:
         """The password of a protected PDF, asked in a small dialog (None: not given)."""

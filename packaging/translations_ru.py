@@ -40,6 +40,11 @@ RU = {
     "Delete this quote?": "Удалить эту цитату?",
     "Translation": "Перевод",
     "Evidence to cite": "Что цитировать",
+    "Already in the vault": "Уже в хранилище",
+    "Make them evidence of this person too? Nothing is imported twice.": (
+        "Сделать их доказательствами и этого человека? Ничего не импортируется дважды."
+    ),
+    "Linked to this person: %1.": "Связаны с этим человеком: %1.",
     "whole": "весь",
     "page": "стр.",
     "Each line is a numbered paragraph.": "Каждая строка — пронумерованный абзац.",

@@ -118,6 +118,16 @@ def case_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def case_copy(args: argparse.Namespace) -> int:
+    from dossier.services import cases
+
+    with open_vault(args) as vault:
+        case = cases.copy_case(vault, refs.parse(args.case, "C"), args.kind)
+    emit(args, case, f"{case.ref} started from {args.case.upper()}: facts, particulars, the "
+         "arguments of the grounds both share and the annexes were copied.")  # fmt: skip
+    return 0
+
+
 def case_list(args: argparse.Namespace) -> int:
     from dossier.services import cases
 
@@ -159,7 +169,14 @@ def import_command(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     lines = [f"{d.ref:>5}  {d.title}  ({d.page_count} p., {d.mime_type})" for d in report.imported]
     lines += [f"  {d.ref}: warning: {w}" for d in report.imported for w in d.warnings]
-    lines += [f"  already stored: {name} is {ref}" for name, ref in report.duplicates]
+    lines += [f"  already stored: {already.sentence}" for already in report.already]
+    lines += [
+        f"  To make {already.ref} evidence of {person} too: dossier document link "
+        f"{already.ref} --person {person}"
+        for already in report.already
+        if not already.linked
+        for person in args.person
+    ]
     lines += [f"  SKIPPED {name}: {reason}" for name, reason in report.skipped]
     if report.needs_password:
         lines.append("  Give the password of a protected PDF with --password.")
@@ -262,6 +279,17 @@ def document_set(args: argparse.Namespace) -> int:
         for person in args.person:
             document = documents.link_person(vault, document.id, refs.parse(person, "P"))
     emit(args, document, f"{document.ref} updated.")
+    return 0
+
+
+def document_link(args: argparse.Namespace) -> int:
+    from dossier.services import documents
+
+    with open_vault(args) as vault:
+        document = documents.show_document(vault, refs.parse(args.document, "D"))
+        for person in args.person:
+            document = documents.link_person(vault, document.id, refs.parse(person, "P"))
+    emit(args, document, f"{document.ref} is evidence of {', '.join(document.people)}.")
     return 0
 
 
@@ -486,6 +514,12 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub = add("delete", case_delete, "Delete a case (its documents stay).", group=group)
     sub.add_argument("case", help="C1")
     sub.add_argument("--yes", action="store_true", help="confirm")
+    sub = add(
+        "copy", case_copy, "Start a case as a copy of another (another forum, the same "
+        "person): facts, particulars, shared grounds' arguments, annexes.", group=group,
+    )  # fmt: skip
+    sub.add_argument("case", help="C2")
+    sub.add_argument("--kind", required=True, choices=list(CASE_KINDS))
     sub = add("list", case_list, "List cases.", group=group)
     sub.add_argument("--person", help="only this person's (P1)")
     sub = add("set", case_set, "Change a case's details (long texts from files).", group=group)
@@ -543,6 +577,10 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub = add("accept", document_accept, "Accept metadata found in the file.", group=group)
     sub.add_argument("document", help="D1")
     sub.add_argument("field", nargs="*", help="only these (title, author, date_published…)")
+    sub = add("link", document_link, "Make a document evidence of another person too (a "
+              "file already in the vault is never imported twice).", group=group)  # fmt: skip
+    sub.add_argument("document", help="D12")
+    sub.add_argument("--person", action="append", required=True, help="P2 (repeat)")
     sub = add("set", document_set, "Edit a document's details.", group=group)
     sub.add_argument("document", help="D1")
     for name in vocabulary.DOCUMENT_EDITABLE:

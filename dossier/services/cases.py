@@ -148,6 +148,54 @@ def add_case(
         return CaseView.of(case)
 
 
+# What a case started as a copy of another takes with it: the facts and the people who file
+# it. Not the relief (each forum's own words), the status, the dates, nor the signature.
+_COPIED = (
+    "summary", "facts", "requesting_country", "notice_type", "notice_reference",
+    "notice_known_how", "representative_name", "representative_firm", "representative_address",
+    "representative_phone", "representative_email", "representative_bar_number",
+    "signatory_name", "signatory_capacity", "signed_place",
+)  # fmt: skip
+
+
+def copy_case(vault: Vault, case_id: int, kind: str) -> CaseView:
+    """A new case of ``kind`` for the same person, started from another: its facts and
+    particulars, the arguments and evidence of the grounds the two kinds share, and its
+    annexes in their order and sections (their translations follow their documents)."""
+    from storage.models import CaseExhibit
+
+    source = show_case(vault, case_id)
+    copy = add_case(vault, refs.parse(source.person_ref, "P"), kind)
+    with vault.transaction() as session:
+        old, new = session.get(Case, case_id), session.get(Case, copy.id)
+        assert old is not None and new is not None
+        for name in _COPIED:
+            setattr(new, name, getattr(old, name))
+        olds = {g.code: g for g in session.scalars(select(Ground).where(Ground.case_id == case_id))}
+        for ground in session.scalars(select(Ground).where(Ground.case_id == copy.id)):
+            if (before := olds.get(ground.code)) is None:
+                continue
+            ground.argument = before.argument
+            for link in session.scalars(
+                select(GroundLink).where(GroundLink.ground_id == before.id)
+            ):
+                session.add(GroundLink(ground_id=ground.id, target_kind=link.target_kind,
+                                       target_id=link.target_id))  # fmt: skip
+        for annex in session.scalars(
+            select(CaseExhibit).where(CaseExhibit.case_id == copy.id)
+        ):  # start_with_cited's guess: the source's own list replaces it
+            session.delete(annex)
+        session.flush()
+        for annex in session.scalars(select(CaseExhibit).where(CaseExhibit.case_id == case_id)):
+            session.add(CaseExhibit(case_id=copy.id, document_id=annex.document_id,
+                                    position=annex.position, section=annex.section))  # fmt: skip
+        vault.record_custody(
+            session, "case copied", copy.ref, {"from": source.ref, "kind": kind}
+        )  # fmt: skip
+        session.flush()
+        return CaseView.of(new)
+
+
 def update_case(vault: Vault, case_id: int, **fields: str | None) -> CaseView:
     """Change a case's fields; None leaves a field as it is, "" clears it."""
     with vault.transaction() as session:

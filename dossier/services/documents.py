@@ -81,10 +81,35 @@ class DocumentView:
         return dates.shown(self.date_published) if self.date_published else ""
 
 
+@dataclass(frozen=True)
+class AlreadyStored:
+    """A file imported again: where it already is, so that it can be linked, not lost."""
+
+    file: str
+    ref: str  # D12
+    title: str
+    people: list[str]  # the names of those it is evidence of
+    linked: bool  # already linked to every person this import was for
+
+    @property
+    def sentence(self) -> str:
+        if self.linked:
+            return t("{file} is already in the vault as {ref} ({title}).",
+                     file=self.file, ref=self.ref, title=self.title)  # fmt: skip
+        if not self.people:
+            return t("{file} is already in the vault as {ref} ({title}), linked to no one.",
+                     file=self.file, ref=self.ref, title=self.title)  # fmt: skip
+        return t(
+            "{file} is already in the vault as {ref} ({title}), evidence of {people}.",
+            file=self.file, ref=self.ref, title=self.title, people=", ".join(self.people),
+        )  # fmt: skip
+
+
 @dataclass
 class ImportReport:
     imported: list[DocumentView] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file name, existing ref)
+    already: list[AlreadyStored] = field(default_factory=list)  # the same, said in full
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
     cancelled: bool = False
     # Protected PDFs skipped for want of their password: the caller may ask for it.
@@ -230,11 +255,25 @@ def import_files(
             continue
         if isinstance(outcome, str):
             report.duplicates.append((path.name, outcome))
+            report.already.append(_already_stored(vault, path.name, outcome, people))
         else:
             report.imported.append(outcome)
     if progress is not None:
         progress(len(files), len(files), "")
     return report
+
+
+def _already_stored(vault: Vault, file: str, ref: str, person_ids: list[int]) -> AlreadyStored:
+    from storage.models import Person
+
+    document_id = refs.parse(ref, "D")
+    with vault.session() as session:
+        document = _get(session, document_id)
+        linked = _people(session, document_id)
+        names = [
+            person.name for person in session.scalars(select(Person).where(Person.id.in_(linked)))
+        ]
+        return AlreadyStored(file, ref, document.title, names, all(p in linked for p in person_ids))
 
 
 _UNREADABLE = (

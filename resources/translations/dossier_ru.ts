@@ -1167,62 +1167,77 @@ Evidence Dossier — свободная программа под лицензи
         <translation><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="352" />
+        <location filename="../../desktop/documents_tab.py" line="355" />
         <source>Scans and photos to be read by text recognition (OCR): %1.</source>
         <translation>Сканы и фотографии, текст которых будет распознан (OCR): %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="371" />
+        <location filename="../../desktop/documents_tab.py" line="374" />
         <source>Scanned pages are being read; wait for them to end.</source>
         <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="399" />
+        <location filename="../../desktop/documents_tab.py" line="402" />
         <source>Reading scanned pages…</source>
         <translation>Распознаются отсканированные страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="414" />
+        <location filename="../../desktop/documents_tab.py" line="417" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="436" />
+        <location filename="../../desktop/documents_tab.py" line="439" />
+        <source>Already in the vault</source>
+        <translation>Уже в хранилище</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="442" />
+        <source>Make them evidence of this person too? Nothing is imported twice.</source>
+        <translation>Сделать их доказательствами и этого человека? Ничего не импортируется дважды.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="460" />
+        <source>Linked to this person: %1.</source>
+        <translation>Связаны с этим человеком: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="470" />
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="437" />
+        <location filename="../../desktop/documents_tab.py" line="471" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="514" />
+        <location filename="../../desktop/documents_tab.py" line="548" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="525" />
+        <location filename="../../desktop/documents_tab.py" line="559" />
         <source>Not needed: the text comes from the file.</source>
         <translation>Не нужно: текст взят из самого файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="527" />
+        <location filename="../../desktop/documents_tab.py" line="561" />
         <source>Scanned pages not read yet.</source>
         <translation>Отсканированные страницы ещё не распознаны.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="529" />
+        <location filename="../../desktop/documents_tab.py" line="563" />
         <source>Could not be read: %1</source>
         <translation>Не удалось распознать: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="532" />
+        <location filename="../../desktop/documents_tab.py" line="566" />
         <source>Read.</source>
         <translation>Распознано.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="535" />
+        <location filename="../../desktop/documents_tab.py" line="569" />
         <source>Read by OCR: %n page(s) (%1, %2), mean confidence %3%.</source>
         <translation>
             <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
@@ -1231,52 +1246,52 @@ Evidence Dossier — свободная программа под лицензи
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="581" />
+        <location filename="../../desktop/documents_tab.py" line="615" />
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="625" />
+        <location filename="../../desktop/documents_tab.py" line="659" />
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="651" />
+        <location filename="../../desktop/documents_tab.py" line="685" />
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="652" />
+        <location filename="../../desktop/documents_tab.py" line="686" />
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="674" />
+        <location filename="../../desktop/documents_tab.py" line="708" />
         <source>%1 was deleted.</source>
         <translation>%1 удалено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="692" />
+        <location filename="../../desktop/documents_tab.py" line="726" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="728" />
+        <location filename="../../desktop/documents_tab.py" line="762" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="730" />
+        <location filename="../../desktop/documents_tab.py" line="764" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="730" />
+        <location filename="../../desktop/documents_tab.py" line="764" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="746" />
+        <location filename="../../desktop/documents_tab.py" line="780" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>

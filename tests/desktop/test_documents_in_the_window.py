@@ -56,3 +56,32 @@ def test_saving_a_documents_details_keeps_the_list_viewer_and_form_on_it(
     wait_idle(qtbot, window)
     assert tab._current is None and _shown(tab) == ""
     assert tab.fields["title"].text() == "" and tab.text.toPlainText() == ""
+
+
+def test_a_file_already_in_the_vault_is_offered_to_link_not_lost(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from dossier.services import documents, people
+
+    _controller, window, page = open_person(qtbot, tmp_path / "vault", name="Zhoomart Duulatov")
+    vault = window.vault
+    other = people.add_person(vault, "Rinat Tukhvatshin")
+    statement = tmp_path / "statement.txt"
+    statement.write_text("The search of the newsroom began at dawn. " * 5)
+    (first,) = documents.import_files(vault, [statement], person_ids=[other.id]).imported
+    tab = page.documents
+    offered: list[str] = []
+
+    def offer(unlinked: list[documents.AlreadyStored]) -> bool:
+        offered.extend(already.sentence for already in unlinked)
+        return True
+
+    tab.offer_links = offer  # type: ignore[method-assign]
+    tab.import_paths([statement])
+    qtbot.waitUntil(lambda: tab.list.count() == 1, timeout=TIMEOUT)
+    assert offered == [
+        f"statement.txt is already in the vault as {first.ref} (statement), evidence of "
+        "Rinat Tukhvatshin."
+    ]
+    assert sorted(documents.show_document(vault, first.id).people) == ["P1", other.ref]
+    assert "Linked to this person: D1." in tab.report.text()

@@ -401,3 +401,35 @@ def test_an_unforeseen_error_is_a_sentence_that_never_quotes_what_was_read(
     assert "ValueError at tests/dossier/test_cli.py" in err and "Secret Street" not in err
     assert "Secret Street" not in diagnostics.report()
     assert "dossier verify: ValueError" in diagnostics.report()
+
+
+def test_a_file_imported_again_is_linked_and_a_case_started_from_another(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    statement = tmp_path / "statement.txt"
+    statement.write_text("The search of the newsroom began at dawn. " * 5)
+    run(capsys, "init")
+    run(capsys, "person", "add", "Rinat Tukhvatshin")
+    run(capsys, "person", "add", "Zhoomart Duulatov")
+    run(capsys, "import", str(statement), "--person", "P1")
+    assert main(["import", str(statement), "--person", "P2"]) == 0
+    said = capsys.readouterr().out
+    assert "statement.txt is already in the vault as D1 (statement), evidence of Rinat" in said
+    assert "dossier document link D1 --person P2" in said
+    code, linked, _ = run(capsys, "document", "link", "D1", "--person", "P2")
+    assert code == 0 and sorted(linked["people"]) == ["P1", "P2"]
+    run(capsys, "case", "add", "P2", "--kind", "asylum-uk", "--representative", "Jane Advocate")
+    run(capsys, "case", "set", "C1", "--facts", "The newsroom was searched [D1].")
+    run(capsys, "exhibit", "add", "C1", "D1", "--section", "A. Own documents")
+    run(capsys, "ground", "set", "G1", "--argument", "Persecuted for his journalism [D1].")
+    code, copied, _ = run(capsys, "case", "copy", "C1", "--kind", "asylum-us")
+    assert code == 0 and copied["id"] == "C2" and copied["kind"] == "asylum-us"
+    assert copied["facts"] == "The newsroom was searched [D1]."
+    assert copied["representative_name"] == "Jane Advocate"
+    code, grounds, _ = run(capsys, "ground", "list", "C2")
+    first = grounds["grounds"][0]
+    assert first["argument"] == "Persecuted for his journalism [D1]." and first["evidence"] == []
+    code, annexes, _ = run(capsys, "exhibit", "list", "C2")
+    assert [(a["document_ref"], a["section"]) for a in annexes["exhibits"]] == [
+        ("D1", "A. Own documents")
+    ]
