@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -47,6 +47,8 @@ _TEXTS = ("summary", "facts", "relief")
 
 
 class CaseTab(QWidget):
+    case_shown = Signal(int)  # the case the lawyer is working on: Export follows it
+
     def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
         super().__init__()
         self._vault, self._person_id, self._jobs = vault, person_id, jobs
@@ -240,6 +242,7 @@ class CaseTab(QWidget):
 
     def _fill_case(self, case: cases.CaseView, grounds: list[cases.GroundView]) -> None:
         self._case_id, self._ground_id = case.id, None
+        self.case_shown.emit(case.id)
         for name, line in self.lines.items():
             value = getattr(case, name) or ""
             line.setText(dates.shown(value) if name == "signed_date" and value else value)

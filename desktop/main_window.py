@@ -70,6 +70,7 @@ class PersonPage(QTabWidget):
             (self.search, self.tr("Search")),
         ):
             self.addTab(widget, title)
+        self.case.case_shown.connect(self.export.show_case)
         # Leaving the pleading (for Export, say) saves what was typed there.
         self.currentChanged.connect(lambda _index: self.save_edits())
         # One signal, after any change to the vault; each view shows the vault as it now is.

@@ -32,7 +32,7 @@ from desktop import file_dialogs
 from desktop.annexes_panel import AnnexesPanel
 from desktop.jobs import Jobs, notify
 from desktop.worker import Cancel, Progress
-from dossier import dates
+from dossier import dates, refs
 from dossier.errors import DossierError
 from dossier.export import templates
 from dossier.export.case_export import ExportResult, export_case
@@ -571,6 +571,12 @@ class ExportTab(QWidget):
         self.annexes = AnnexesPanel(vault, person_id, jobs)
         for combo in (self.case, self.template, self.paper):
             combo.currentIndexChanged.connect(self._show_annexes)
+        # Each case keeps its own file name: the US case was once about to be saved under the
+        # UK case's "uk-duulatov.docx".
+        self._names: dict[int, str] = {}
+        self._kinds: dict[int, str] = {}
+        self._case_shown: int | None = None
+        self.case.currentIndexChanged.connect(self._case_changed)
         self.redact = QLineEdit()
         self.redact.setPlaceholderText(self.tr("Names to hide, separated by ;"))
         self.draft = QCheckBox(self.tr("Draft (marked DRAFT on every page)"))
@@ -621,10 +627,37 @@ class ExportTab(QWidget):
         self._jobs.query(self, lambda: cases.list_cases(vault, person_id), self._fill)
 
     def _fill(self, listed: list[cases.CaseView]) -> None:
-        self.case.clear()
-        for case in listed:
-            self.case.addItem(f"{case.ref}  {t(case.kind_title)}", case.id)
+        kept = self.case.currentData()
+        self._kinds = {case.id: case.kind for case in listed}
+        with QSignalBlocker(self.case):
+            self.case.clear()
+            for case in listed:
+                self.case.addItem(f"{case.ref}  {t(case.kind_title)}", case.id)
+            self.case.setCurrentIndex(max(self.case.findData(kept), 0) if kept is not None else 0)
+        self._case_changed()
         self._show_annexes()
+
+    def show_case(self, case_id: int) -> None:
+        """The case the lawyer is working on (the Pleading tab's) is the one exported."""
+        index = self.case.findData(case_id)
+        if index >= 0 and index != self.case.currentIndex():
+            self.case.setCurrentIndex(index)
+
+    def _case_changed(self) -> None:
+        chosen = self.case.currentData()
+        if chosen == self._case_shown:
+            return
+        if self._case_shown is not None and self.out.text().strip():
+            self._names[self._case_shown] = self.out.text()
+        previous, self._case_shown = self.out.text().strip(), chosen
+        if chosen is None:
+            return
+        if int(chosen) in self._names:
+            self.out.setText(self._names[int(chosen)])
+        elif previous:  # the same folder, a name of this case's own
+            ref = refs.make("C", int(chosen))
+            name = f"{ref}-{self._kinds.get(int(chosen), 'case')}"
+            self.out.setText(str(self.target(str(Path(previous).parent / name))))
 
     def _show_annexes(self) -> None:
         case = self.case.currentData()

@@ -130,6 +130,36 @@ def test_export_asks_before_replacing_a_file_and_names_follow_the_format(
     )
 
 
+def test_the_export_tab_follows_the_case_worked_on_and_each_keeps_its_file_name(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from dossier.services import cases
+
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    vault = window.vault
+    person = people.list_people(vault)[0]
+    uk = cases.add_case(vault, person.id, "asylum-uk")
+    us = cases.add_case(vault, person.id, "asylum-us")
+    export = page.export
+    page.case.refresh()
+    export.refresh()
+    qtbot.waitUntil(lambda: export.case.count() == 2, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    assert export.case.currentData() == uk.id
+    export.out.setText(str(tmp_path / "uk-duulatov.docx"))
+    # The lawyer turns to the US case in the Pleading tab, then to Export.
+    page.case.case.setCurrentIndex(page.case.case.findData(us.id))
+    wait_idle(qtbot, window)
+    page.setCurrentWidget(export)
+    assert export.case.currentData() == us.id
+    assert export.out.text() == str(tmp_path / f"{us.ref}-asylum-us.pdf")
+    export.refresh()  # a change elsewhere keeps the case chosen
+    wait_idle(qtbot, window)
+    assert export.case.currentData() == us.id
+    export.case.setCurrentIndex(export.case.findData(uk.id))
+    assert export.out.text() == str(tmp_path / "uk-duulatov.docx")
+
+
 def test_a_protected_pdf_is_imported_after_the_window_asks_for_its_password(
     qtbot: QtBot, tmp_path: Path, corpus: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
