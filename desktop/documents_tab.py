@@ -121,6 +121,8 @@ class DocumentsTab(QWidget):
         self.fields: dict[str, QLineEdit] = {}
         for name, label in (
             ("title", self.tr("Title")),
+            # For the list of annexes of a filing in another language than the document's.
+            ("title_translated", self.tr("Title in the working language")),
             ("author", self.tr("Author")),
             ("outlet", self.tr("Outlet")),
             ("date_published", self.tr("Published")),

@@ -16,7 +16,7 @@ DOCUMENT_KINDS = (
     "witness-statement", "expert-report", "translation-certificate", "photo", "email", "other",
 )  # fmt: skip
 DOCUMENT_EDITABLE = ("title", "kind", "outlet", "author", "url", "date_published",
-                     "date_accessed", "language")  # fmt: skip
+                     "date_accessed", "language", "title_translated")  # fmt: skip
 
 EVENT_KINDS = (
     "arrest", "search", "detention", "charge", "court-ruling", "sentence", "notice-requested",

@@ -151,6 +151,8 @@ class Document(Base):
     file_id: Mapped[int] = mapped_column(ForeignKey("stored_files.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
     title: Mapped[str] = mapped_column(Text)
+    # The title in the filings' working language, for the list of annexes (migration 0008).
+    title_translated: Mapped[str | None] = mapped_column(Text)
     outlet: Mapped[str | None] = mapped_column(Text)
     author: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)

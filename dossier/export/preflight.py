@@ -176,6 +176,24 @@ def _translations(rule: dict[str, Any], content: DossierContent, _p: str, _c: in
     return " ".join(parts)
 
 
+def _index_titles(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    """An annex in another language is named in the filing's own in the list of annexes."""
+    language = content.template.language
+    lacking = [
+        exhibit.label
+        for exhibit in content.exhibits
+        if exhibit.document.language not in (None, language, NO_WORDS)
+        and not (exhibit.document.title_translated or "").strip()
+    ]
+    if not lacking:
+        return ""
+    return t(
+        "no title in the language of the filing ({language}): {labels}.",
+        language=language,
+        labels=", ".join(lacking),
+    )
+
+
 def _quote_translations(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
     """Quotes the pleading shows from a source in another language need their translation."""
     accepted = set(rule["languages"])
@@ -321,6 +339,7 @@ def _skeleton_length(rule: dict[str, Any], content: DossierContent, paper: str, 
 _CHECKS: dict[str, Callable[[dict[str, Any], DossierContent, str, int], str]] = {
     "field": _field,
     "working_language": _working_language,
+    "index_titles": _index_titles,
     "annex_kind": _annex_kind,
     "other_clients": _other_clients,
     "translations": _translations,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from dossier import refs
 from dossier.clean_text import without_controls
 from dossier.export.content import DossierContent, Exhibit
+from dossier.services.documents import DocumentView
 from dossier.services.translations import LANGUAGES
 
 CITATION = re.compile(r"\[([DQE])(\d+)(?::(\d+))?\]", re.IGNORECASE)
@@ -464,7 +465,7 @@ class _Builder:
             rows.append(
                 (
                     (Span(exhibit.label, link),),
-                    (Span(content.redact(document.title), link),),
+                    (Span(content.redact(self._index_title(document)), link),),
                     plain(content.date(document.date_published) or "—"),
                     plain(self._kind(document.kind)),
                     plain(self._language(document.language)),
@@ -475,6 +476,14 @@ class _Builder:
             Table(header, tuple(rows), (0.11, 0.31, 0.14, 0.14, 0.14, 0.16), None,
                   frozenset(section_rows))
         )  # fmt: skip
+
+    def _index_title(self, document: DocumentView) -> str:
+        """A document in another language is named in the filing's, its own title after:
+        "Decision of the Oktyabrsky District Court (Решение Октябрьского районного суда)"."""
+        translated = (document.title_translated or "").strip()
+        if not translated or document.language in (None, self.t.language):
+            return document.title
+        return f"{translated} ({document.title})"
 
     def _kind(self, kind: str) -> str:
         return str(self.t.labels.get(f"kind.{kind}", kind.replace("-", " ")))

@@ -75,6 +75,7 @@ class DocumentView:
     warnings: list[str]
     ocr_state: str | None = None  # None, "pending", "done", "failed"
     ocr_problem: str | None = None
+    title_translated: str | None = None  # in the filings' working language
 
     @property
     def date_display(self) -> str:
@@ -145,6 +146,7 @@ def view_of(
         json.loads(document.warnings),
         document.ocr_state,
         document.ocr_problem,
+        document.title_translated,
     )
 
 
@@ -473,7 +475,11 @@ def update_document(vault: Vault, document_id: int, **fields: str | bool | None)
             elif name in EDITABLE:
                 if isinstance(value, str):
                     value = without_controls(value)
-                if name == "title" and isinstance(value, str) and len(value) > TITLE_LIMIT:
+                if (
+                    name in ("title", "title_translated")
+                    and isinstance(value, str)
+                    and len(value) > TITLE_LIMIT
+                ):
                     raise DossierError(
                         t(
                             "A title can be at most {limit} characters (this one has {count}): "

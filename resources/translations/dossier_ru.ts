@@ -206,217 +206,217 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>CaseTab</name>
     <message>
-        <location filename="../../desktop/case_tab.py" line="58" />
-        <location filename="../../desktop/case_tab.py" line="179" />
+        <location filename="../../desktop/case_tab.py" line="60" />
+        <location filename="../../desktop/case_tab.py" line="181" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="62" />
+        <location filename="../../desktop/case_tab.py" line="64" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="63" />
+        <location filename="../../desktop/case_tab.py" line="65" />
         <source>Notice reference</source>
         <translation>Номер уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="64" />
+        <location filename="../../desktop/case_tab.py" line="66" />
         <source>How the applicant knows of it</source>
         <translation>Откуда заявителю об этом известно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="65" />
+        <location filename="../../desktop/case_tab.py" line="67" />
         <source>Representative</source>
         <translation>Представитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="66" />
+        <location filename="../../desktop/case_tab.py" line="68" />
         <source>Firm</source>
         <translation>Фирма</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="67" />
+        <location filename="../../desktop/case_tab.py" line="69" />
         <source>Representative's address</source>
         <translation>Адрес представителя</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="68" />
+        <location filename="../../desktop/case_tab.py" line="70" />
         <source>Telephone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="69" />
+        <location filename="../../desktop/case_tab.py" line="71" />
         <source>Email</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="70" />
+        <location filename="../../desktop/case_tab.py" line="72" />
         <source>Bar number or EOIR ID</source>
         <translation>Номер в адвокатуре или EOIR ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="71" />
+        <location filename="../../desktop/case_tab.py" line="73" />
         <source>Signed by</source>
         <translation>Подписывает</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="72" />
+        <location filename="../../desktop/case_tab.py" line="74" />
         <source>In the capacity of</source>
         <translation>В качестве</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="73" />
+        <location filename="../../desktop/case_tab.py" line="75" />
         <source>Signed at (place)</source>
         <translation>Место подписания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="74" />
+        <location filename="../../desktop/case_tab.py" line="76" />
         <source>Signed on (empty: the export day)</source>
         <translation>Дата подписания (пусто: день экспорта)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="75" />
+        <location filename="../../desktop/case_tab.py" line="77" />
         <source>Served on (US filings)</source>
         <translation>Кому вручено (для США)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="83" />
-        <location filename="../../desktop/case_tab.py" line="143" />
+        <location filename="../../desktop/case_tab.py" line="85" />
+        <location filename="../../desktop/case_tab.py" line="145" />
         <source>Notice type</source>
         <translation>Вид уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="84" />
+        <location filename="../../desktop/case_tab.py" line="86" />
         <source>Not known yet</source>
         <translation>Пока неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="86" />
+        <location filename="../../desktop/case_tab.py" line="88" />
         <source>Red Notice</source>
         <translation>Красное уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="87" />
+        <location filename="../../desktop/case_tab.py" line="89" />
         <source>Diffusion</source>
         <translation>Диффузия</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="88" />
+        <location filename="../../desktop/case_tab.py" line="90" />
         <source>Other notice</source>
         <translation>Другое уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="89" />
+        <location filename="../../desktop/case_tab.py" line="91" />
         <source>No notice known</source>
         <translation>Уведомление неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="95" />
-        <location filename="../../desktop/case_tab.py" line="142" />
+        <location filename="../../desktop/case_tab.py" line="97" />
+        <location filename="../../desktop/case_tab.py" line="144" />
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="96" />
+        <location filename="../../desktop/case_tab.py" line="98" />
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="96" />
+        <location filename="../../desktop/case_tab.py" line="98" />
         <source>ready</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="97" />
+        <location filename="../../desktop/case_tab.py" line="99" />
         <source>filed</source>
         <translation>подано</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="97" />
+        <location filename="../../desktop/case_tab.py" line="99" />
         <source>closed</source>
         <translation>закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="102" />
-        <location filename="../../desktop/case_tab.py" line="144" />
+        <location filename="../../desktop/case_tab.py" line="104" />
+        <location filename="../../desktop/case_tab.py" line="146" />
         <source>Language of the request</source>
         <translation>Язык запроса</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="103" />
+        <location filename="../../desktop/case_tab.py" line="105" />
         <source>The template's</source>
         <translation>Как в шаблоне</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="104" />
+        <location filename="../../desktop/case_tab.py" line="106" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="104" />
+        <location filename="../../desktop/case_tab.py" line="106" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="105" />
+        <location filename="../../desktop/case_tab.py" line="107" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="105" />
+        <location filename="../../desktop/case_tab.py" line="107" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="110" />
+        <location filename="../../desktop/case_tab.py" line="112" />
         <source>Summary</source>
         <translation>Краткое изложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="111" />
+        <location filename="../../desktop/case_tab.py" line="113" />
         <source>Statement of facts</source>
         <translation>Изложение фактов</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="112" />
+        <location filename="../../desktop/case_tab.py" line="114" />
         <source>Relief sought (one per line; empty: the forum's usual words)</source>
         <translation>Просительная часть (по одному пункту в строке; пусто: обычная формулировка органа)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="121" />
+        <location filename="../../desktop/case_tab.py" line="123" />
         <source>Grounds of the case</source>
         <translation>Основания по делу</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="124" />
-        <location filename="../../desktop/case_tab.py" line="162" />
+        <location filename="../../desktop/case_tab.py" line="126" />
+        <location filename="../../desktop/case_tab.py" line="164" />
         <source>Argument for the selected ground</source>
         <translation>Доводы по выбранному основанию</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="131" />
+        <location filename="../../desktop/case_tab.py" line="133" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="133" />
+        <location filename="../../desktop/case_tab.py" line="135" />
         <source>Delete case…</source>
         <translation>Удалить дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="151" />
+        <location filename="../../desktop/case_tab.py" line="153" />
         <source>Each line is a numbered paragraph.</source>
         <translation>Каждая строка — пронумерованный абзац.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="160" />
+        <location filename="../../desktop/case_tab.py" line="162" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="167" />
+        <location filename="../../desktop/case_tab.py" line="169" />
         <source>Each line is a numbered paragraph. Cite evidence as [D3:2] (a document's page), [D3], [Q4] (a quote) or [E5], or pick it below: it goes where you were typing.</source>
         <translation>Каждая строка — пронумерованный абзац. Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5] — или выберите ниже: ссылка встанет туда, где вы печатали.</translation>
     </message>
@@ -425,12 +425,12 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5].</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="318" />
+        <location filename="../../desktop/case_tab.py" line="321" />
         <source>Delete this case?</source>
         <translation>Удалить это дело?</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="320" />
+        <location filename="../../desktop/case_tab.py" line="323" />
         <source>Delete %1? Its grounds, arguments, pleading and list of annexes go; the documents, quotes and events stay in the vault. This cannot be undone.</source>
         <translation>Удалить %1? Его основания, доводы, заявление и список приложений будут удалены; документы, цитаты и события останутся в хранилище. Это нельзя отменить.</translation>
     </message>
@@ -888,356 +888,361 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="124" />
+        <location filename="../../desktop/documents_tab.py" line="125" />
+        <source>Title in the working language</source>
+        <translation>Название на рабочем языке</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="126" />
         <source>Author</source>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="125" />
+        <location filename="../../desktop/documents_tab.py" line="127" />
         <source>Outlet</source>
         <translation>Издание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="126" />
+        <location filename="../../desktop/documents_tab.py" line="128" />
         <source>Published</source>
         <translation>Опубликовано</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="127" />
+        <location filename="../../desktop/documents_tab.py" line="129" />
         <source>Address (URL)</source>
         <translation>Адрес (URL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="135" />
-        <location filename="../../desktop/documents_tab.py" line="165" />
+        <location filename="../../desktop/documents_tab.py" line="137" />
+        <location filename="../../desktop/documents_tab.py" line="167" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137" />
+        <location filename="../../desktop/documents_tab.py" line="139" />
         <source>identity document</source>
         <translation>документ, удостоверяющий личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138" />
+        <location filename="../../desktop/documents_tab.py" line="140" />
         <source>power of attorney</source>
         <translation>доверенность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="139" />
+        <location filename="../../desktop/documents_tab.py" line="141" />
         <source>court decision</source>
         <translation>решение суда</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="139" />
+        <location filename="../../desktop/documents_tab.py" line="141" />
         <source>charge sheet</source>
         <translation>обвинительное заключение</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="140" />
+        <location filename="../../desktop/documents_tab.py" line="142" />
         <source>notice extract</source>
         <translation>выписка из уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="140" />
+        <location filename="../../desktop/documents_tab.py" line="142" />
         <source>news article</source>
         <translation>новостная статья</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="141" />
+        <location filename="../../desktop/documents_tab.py" line="143" />
         <source>NGO report</source>
         <translation>доклад НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="141" />
+        <location filename="../../desktop/documents_tab.py" line="143" />
         <source>NGO statement</source>
         <translation>заявление НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="142" />
+        <location filename="../../desktop/documents_tab.py" line="144" />
         <source>official letter</source>
         <translation>официальное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="143" />
+        <location filename="../../desktop/documents_tab.py" line="145" />
         <source>witness statement</source>
         <translation>показания свидетеля</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="144" />
+        <location filename="../../desktop/documents_tab.py" line="146" />
         <source>expert report</source>
         <translation>заключение эксперта</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="145" />
+        <location filename="../../desktop/documents_tab.py" line="147" />
         <source>translation certificate</source>
         <translation>удостоверение перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="146" />
+        <location filename="../../desktop/documents_tab.py" line="148" />
         <source>photograph</source>
         <translation>фотография</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="146" />
+        <location filename="../../desktop/documents_tab.py" line="148" />
         <source>email</source>
         <translation>электронное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="146" />
+        <location filename="../../desktop/documents_tab.py" line="148" />
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="152" />
-        <location filename="../../desktop/documents_tab.py" line="166" />
+        <location filename="../../desktop/documents_tab.py" line="154" />
+        <location filename="../../desktop/documents_tab.py" line="168" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="153" />
+        <location filename="../../desktop/documents_tab.py" line="155" />
         <source>Not set</source>
         <translation>Не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="155" />
-        <location filename="../../desktop/documents_tab.py" line="203" />
+        <location filename="../../desktop/documents_tab.py" line="157" />
+        <location filename="../../desktop/documents_tab.py" line="205" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="155" />
+        <location filename="../../desktop/documents_tab.py" line="157" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="155" />
+        <location filename="../../desktop/documents_tab.py" line="157" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="156" />
+        <location filename="../../desktop/documents_tab.py" line="158" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="156" />
-        <location filename="../../desktop/documents_tab.py" line="202" />
+        <location filename="../../desktop/documents_tab.py" line="158" />
+        <location filename="../../desktop/documents_tab.py" line="204" />
         <source>Russian</source>
         <translation>русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="156" />
-        <location filename="../../desktop/documents_tab.py" line="202" />
+        <location filename="../../desktop/documents_tab.py" line="158" />
+        <location filename="../../desktop/documents_tab.py" line="204" />
         <source>Kyrgyz</source>
         <translation>кыргызский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="157" />
-        <location filename="../../desktop/documents_tab.py" line="203" />
+        <location filename="../../desktop/documents_tab.py" line="159" />
+        <location filename="../../desktop/documents_tab.py" line="205" />
         <source>Kazakh</source>
         <translation>казахский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="157" />
+        <location filename="../../desktop/documents_tab.py" line="159" />
         <source>Uzbek</source>
         <translation>узбекский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="157" />
+        <location filename="../../desktop/documents_tab.py" line="159" />
         <source>Tajik</source>
         <translation>таджикский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="158" />
+        <location filename="../../desktop/documents_tab.py" line="160" />
         <source>German</source>
         <translation>немецкий</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="158" />
+        <location filename="../../desktop/documents_tab.py" line="160" />
         <source>No words (a picture)</source>
         <translation>Без слов (изображение)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="163" />
+        <location filename="../../desktop/documents_tab.py" line="165" />
         <source>Confidential (never annexed, never exported)</source>
         <translation>Конфиденциально (не прилагается и не экспортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="169" />
-        <location filename="../../desktop/documents_tab.py" line="176" />
+        <location filename="../../desktop/documents_tab.py" line="171" />
+        <location filename="../../desktop/documents_tab.py" line="178" />
         <source>Translations</source>
         <translation>Переводы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="171" />
+        <location filename="../../desktop/documents_tab.py" line="173" />
         <source>Add translation…</source>
         <translation>Добавить перевод…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="181" />
+        <location filename="../../desktop/documents_tab.py" line="183" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="182" />
+        <location filename="../../desktop/documents_tab.py" line="184" />
         <source>Link to organisation</source>
         <translation>Связать с организацией</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="188" />
+        <location filename="../../desktop/documents_tab.py" line="190" />
         <source>Concerns</source>
         <translation>Касается</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="192" />
-        <location filename="../../desktop/documents_tab.py" line="220" />
+        <location filename="../../desktop/documents_tab.py" line="194" />
+        <location filename="../../desktop/documents_tab.py" line="222" />
         <source>Text recognition</source>
         <translation>Распознавание текста</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="194" />
+        <location filename="../../desktop/documents_tab.py" line="196" />
         <source>Languages to read in</source>
         <translation>Языки распознавания</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="200" />
+        <location filename="../../desktop/documents_tab.py" line="202" />
         <source>The document's language (else detected)</source>
         <translation>Язык документа (иначе определяется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="204" />
+        <location filename="../../desktop/documents_tab.py" line="206" />
         <source>Kyrgyz and Russian</source>
         <translation>Кыргызский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="205" />
+        <location filename="../../desktop/documents_tab.py" line="207" />
         <source>Kazakh and Russian</source>
         <translation>Казахский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="208" />
+        <location filename="../../desktop/documents_tab.py" line="210" />
         <source>Read scanned pages</source>
         <translation>Распознать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="212" />
+        <location filename="../../desktop/documents_tab.py" line="214" />
         <source>Every page</source>
         <translation>Все страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="214" />
+        <location filename="../../desktop/documents_tab.py" line="216" />
         <source>Also the pages with text of their own, which what is read replaces</source>
         <translation>И страницы со своим текстом: распознанный текст заменит его</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="224" />
-        <location filename="../../desktop/documents_tab.py" line="239" />
+        <location filename="../../desktop/documents_tab.py" line="226" />
+        <location filename="../../desktop/documents_tab.py" line="241" />
         <source>Found in the file</source>
         <translation>Найдено в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="225" />
+        <location filename="../../desktop/documents_tab.py" line="227" />
         <source>Save details</source>
         <translation>Сохранить сведения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="227" />
+        <location filename="../../desktop/documents_tab.py" line="229" />
         <source>Use what was found in the file</source>
         <translation>Взять найденное в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="229" />
+        <location filename="../../desktop/documents_tab.py" line="231" />
         <source>Delete document…</source>
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="306" />
+        <location filename="../../desktop/documents_tab.py" line="308" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="333" />
+        <location filename="../../desktop/documents_tab.py" line="335" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="339" />
+        <location filename="../../desktop/documents_tab.py" line="341" />
         <source>Imported: %n document(s).</source>
         <translation><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="355" />
+        <location filename="../../desktop/documents_tab.py" line="357" />
         <source>Scans and photos to be read by text recognition (OCR): %1.</source>
         <translation>Сканы и фотографии, текст которых будет распознан (OCR): %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="374" />
+        <location filename="../../desktop/documents_tab.py" line="376" />
         <source>Scanned pages are being read; wait for them to end.</source>
         <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="402" />
+        <location filename="../../desktop/documents_tab.py" line="404" />
         <source>Reading scanned pages…</source>
         <translation>Распознаются отсканированные страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="417" />
+        <location filename="../../desktop/documents_tab.py" line="419" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="439" />
+        <location filename="../../desktop/documents_tab.py" line="441" />
         <source>Already in the vault</source>
         <translation>Уже в хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="442" />
+        <location filename="../../desktop/documents_tab.py" line="444" />
         <source>Make them evidence of this person too? Nothing is imported twice.</source>
         <translation>Сделать их доказательствами и этого человека? Ничего не импортируется дважды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="460" />
+        <location filename="../../desktop/documents_tab.py" line="462" />
         <source>Linked to this person: %1.</source>
         <translation>Связаны с этим человеком: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="470" />
+        <location filename="../../desktop/documents_tab.py" line="472" />
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="471" />
+        <location filename="../../desktop/documents_tab.py" line="473" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="548" />
+        <location filename="../../desktop/documents_tab.py" line="550" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="559" />
+        <location filename="../../desktop/documents_tab.py" line="561" />
         <source>Not needed: the text comes from the file.</source>
         <translation>Не нужно: текст взят из самого файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="561" />
+        <location filename="../../desktop/documents_tab.py" line="563" />
         <source>Scanned pages not read yet.</source>
         <translation>Отсканированные страницы ещё не распознаны.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="563" />
+        <location filename="../../desktop/documents_tab.py" line="565" />
         <source>Could not be read: %1</source>
         <translation>Не удалось распознать: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="566" />
+        <location filename="../../desktop/documents_tab.py" line="568" />
         <source>Read.</source>
         <translation>Распознано.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="569" />
+        <location filename="../../desktop/documents_tab.py" line="571" />
         <source>Read by OCR: %n page(s) (%1, %2), mean confidence %3%.</source>
         <translation>
             <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
@@ -1246,52 +1251,52 @@ Evidence Dossier — свободная программа под лицензи
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="615" />
+        <location filename="../../desktop/documents_tab.py" line="617" />
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="659" />
+        <location filename="../../desktop/documents_tab.py" line="661" />
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="685" />
+        <location filename="../../desktop/documents_tab.py" line="687" />
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="686" />
+        <location filename="../../desktop/documents_tab.py" line="688" />
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="708" />
+        <location filename="../../desktop/documents_tab.py" line="710" />
         <source>%1 was deleted.</source>
         <translation>%1 удалено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="726" />
+        <location filename="../../desktop/documents_tab.py" line="728" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="762" />
+        <location filename="../../desktop/documents_tab.py" line="764" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="764" />
+        <location filename="../../desktop/documents_tab.py" line="766" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="764" />
+        <location filename="../../desktop/documents_tab.py" line="766" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="780" />
+        <location filename="../../desktop/documents_tab.py" line="782" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
@@ -1314,7 +1319,7 @@ Evidence Dossier — свободная программа под лицензи
     <name>ExportTab</name>
     <message>
         <location filename="../../desktop/person_tabs.py" line="558" />
-        <location filename="../../desktop/person_tabs.py" line="599" />
+        <location filename="../../desktop/person_tabs.py" line="605" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
@@ -1339,111 +1344,111 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="575" />
+        <location filename="../../desktop/person_tabs.py" line="581" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="576" />
+        <location filename="../../desktop/person_tabs.py" line="582" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="580" />
+        <location filename="../../desktop/person_tabs.py" line="586" />
         <source>One file</source>
         <translation>Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="581" />
-        <location filename="../../desktop/person_tabs.py" line="614" />
+        <location filename="../../desktop/person_tabs.py" line="587" />
+        <location filename="../../desktop/person_tabs.py" line="620" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="590" />
-        <location filename="../../desktop/person_tabs.py" line="615" />
-        <location filename="../../desktop/person_tabs.py" line="638" />
+        <location filename="../../desktop/person_tabs.py" line="596" />
+        <location filename="../../desktop/person_tabs.py" line="621" />
+        <location filename="../../desktop/person_tabs.py" line="671" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="591" />
+        <location filename="../../desktop/person_tabs.py" line="597" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="596" />
-        <location filename="../../desktop/person_tabs.py" line="678" />
-        <location filename="../../desktop/person_tabs.py" line="732" />
+        <location filename="../../desktop/person_tabs.py" line="602" />
+        <location filename="../../desktop/person_tabs.py" line="711" />
+        <location filename="../../desktop/person_tabs.py" line="765" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="715" />
+        <location filename="../../desktop/person_tabs.py" line="748" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="717" />
+        <location filename="../../desktop/person_tabs.py" line="750" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="720" />
+        <location filename="../../desktop/person_tabs.py" line="753" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="725" />
+        <location filename="../../desktop/person_tabs.py" line="758" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="731" />
+        <location filename="../../desktop/person_tabs.py" line="764" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="733" />
+        <location filename="../../desktop/person_tabs.py" line="766" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="583" />
-        <location filename="../../desktop/person_tabs.py" line="601" />
+        <location filename="../../desktop/person_tabs.py" line="589" />
+        <location filename="../../desktop/person_tabs.py" line="607" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="584" />
-        <location filename="../../desktop/person_tabs.py" line="602" />
+        <location filename="../../desktop/person_tabs.py" line="590" />
+        <location filename="../../desktop/person_tabs.py" line="608" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="585" />
-        <location filename="../../desktop/person_tabs.py" line="603" />
+        <location filename="../../desktop/person_tabs.py" line="591" />
+        <location filename="../../desktop/person_tabs.py" line="609" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="586" />
-        <location filename="../../desktop/person_tabs.py" line="604" />
+        <location filename="../../desktop/person_tabs.py" line="592" />
+        <location filename="../../desktop/person_tabs.py" line="610" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="607" />
+        <location filename="../../desktop/person_tabs.py" line="613" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="667" />
+        <location filename="../../desktop/person_tabs.py" line="700" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="668" />
+        <location filename="../../desktop/person_tabs.py" line="701" />
         <source>These files already exist in %1:
 %2
 
@@ -1454,12 +1459,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="678" />
+        <location filename="../../desktop/person_tabs.py" line="711" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="707" />
+        <location filename="../../desktop/person_tabs.py" line="740" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -1517,260 +1522,260 @@ Replace them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="97" />
+        <location filename="../../desktop/main_window.py" line="98" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="99" />
+        <location filename="../../desktop/main_window.py" line="100" />
         <source>Find a person by any spelling…</source>
         <translation>Поиск человека по любому написанию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="100" />
-        <location filename="../../desktop/main_window.py" line="160" />
+        <location filename="../../desktop/main_window.py" line="101" />
+        <location filename="../../desktop/main_window.py" line="161" />
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103" />
+        <location filename="../../desktop/main_window.py" line="104" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="108" />
+        <location filename="../../desktop/main_window.py" line="109" />
         <source>Add person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="117" />
+        <location filename="../../desktop/main_window.py" line="118" />
         <source>Choose or add a person.</source>
         <translation>Выберите или добавьте человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="140" />
+        <location filename="../../desktop/main_window.py" line="141" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142" />
-        <location filename="../../desktop/main_window.py" line="289" />
+        <location filename="../../desktop/main_window.py" line="143" />
+        <location filename="../../desktop/main_window.py" line="290" />
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="143" />
+        <location filename="../../desktop/main_window.py" line="144" />
         <source>Custody log…</source>
         <translation>Журнал хранения…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="144" />
+        <location filename="../../desktop/main_window.py" line="145" />
         <source>Back up…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="145" />
+        <location filename="../../desktop/main_window.py" line="146" />
         <source>Restore from a backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146" />
+        <location filename="../../desktop/main_window.py" line="147" />
         <source>Change passphrase…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="147" />
+        <location filename="../../desktop/main_window.py" line="148" />
         <source>Rotate keys…</source>
         <translation>Сменить ключи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148" />
+        <location filename="../../desktop/main_window.py" line="149" />
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149" />
+        <location filename="../../desktop/main_window.py" line="150" />
         <source>Lock after idle minutes…</source>
         <translation>Блокировать после простоя…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150" />
+        <location filename="../../desktop/main_window.py" line="151" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158" />
+        <location filename="../../desktop/main_window.py" line="159" />
         <source>&amp;Work</source>
         <translation>&amp;Работа</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161" />
+        <location filename="../../desktop/main_window.py" line="162" />
         <source>Add a person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162" />
+        <location filename="../../desktop/main_window.py" line="163" />
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163" />
+        <location filename="../../desktop/main_window.py" line="164" />
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164" />
+        <location filename="../../desktop/main_window.py" line="165" />
         <source>Save what was typed</source>
         <translation>Сохранить введённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170" />
+        <location filename="../../desktop/main_window.py" line="171" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175" />
+        <location filename="../../desktop/main_window.py" line="176" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="176" />
+        <location filename="../../desktop/main_window.py" line="177" />
         <source>About Evidence Dossier…</source>
         <translation>О программе Evidence Dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179" />
+        <location filename="../../desktop/main_window.py" line="180" />
         <source>Diagnostics…</source>
         <translation>Диагностика…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182" />
+        <location filename="../../desktop/main_window.py" line="183" />
         <source>About Qt…</source>
         <translation>О Qt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189" />
+        <location filename="../../desktop/main_window.py" line="190" />
         <source>Lock after idle minutes</source>
         <translation>Блокировать после простоя</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190" />
+        <location filename="../../desktop/main_window.py" line="191" />
         <source>Lock the vault after this many minutes without a key or mouse press:</source>
         <translation>Блокировать хранилище после стольких минут без нажатий клавиш и мыши:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200" />
+        <location filename="../../desktop/main_window.py" line="201" />
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200" />
+        <location filename="../../desktop/main_window.py" line="201" />
         <source>Choose a person first.</source>
         <translation>Сначала выберите человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230" />
+        <location filename="../../desktop/main_window.py" line="231" />
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230" />
+        <location filename="../../desktop/main_window.py" line="231" />
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="288" />
+        <location filename="../../desktop/main_window.py" line="289" />
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="291" />
+        <location filename="../../desktop/main_window.py" line="292" />
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="307" />
+        <location filename="../../desktop/main_window.py" line="308" />
         <source>Where this vault is kept</source>
         <translation>Где хранится это хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="329" />
+        <location filename="../../desktop/main_window.py" line="330" />
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="340" />
+        <location filename="../../desktop/main_window.py" line="341" />
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="341" />
+        <location filename="../../desktop/main_window.py" line="342" />
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="343" />
+        <location filename="../../desktop/main_window.py" line="344" />
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="348" />
+        <location filename="../../desktop/main_window.py" line="349" />
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="351" />
+        <location filename="../../desktop/main_window.py" line="352" />
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356" />
-        <location filename="../../desktop/main_window.py" line="383" />
+        <location filename="../../desktop/main_window.py" line="357" />
+        <location filename="../../desktop/main_window.py" line="384" />
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="357" />
+        <location filename="../../desktop/main_window.py" line="358" />
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="370" />
+        <location filename="../../desktop/main_window.py" line="371" />
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="372" />
+        <location filename="../../desktop/main_window.py" line="373" />
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="375" />
+        <location filename="../../desktop/main_window.py" line="376" />
         <source>This is the vault as it was on %1: anything recorded after that is not in this copy.</source>
         <translation>Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию не вошло.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384" />
+        <location filename="../../desktop/main_window.py" line="385" />
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="401" />
+        <location filename="../../desktop/main_window.py" line="402" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="403" />
+        <location filename="../../desktop/main_window.py" line="404" />
         <source>The passphrase was changed. An old copy of the vault's key file, or a backup made before now, still opens with the old passphrase. Rotate the keys now to make such copies useless? (Later: Vault, then Rotate keys.)</source>
         <translation>Пароль изменён. Старая копия ключевого файла хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Сменить ключи сейчас, чтобы такие копии стали бесполезны? (Позже: Хранилище ▸ Сменить ключи.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="413" />
+        <location filename="../../desktop/main_window.py" line="414" />
         <source>Rotate keys now</source>
         <translation>Сменить ключи сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="414" />
+        <location filename="../../desktop/main_window.py" line="415" />
         <source>Later</source>
         <translation>Позже</translation>
     </message>
@@ -1791,33 +1796,33 @@ Replace them?</source>
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="427" />
-        <location filename="../../desktop/main_window.py" line="455" />
+        <location filename="../../desktop/main_window.py" line="428" />
+        <location filename="../../desktop/main_window.py" line="456" />
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="429" />
+        <location filename="../../desktop/main_window.py" line="430" />
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="456" />
+        <location filename="../../desktop/main_window.py" line="457" />
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="460" />
+        <location filename="../../desktop/main_window.py" line="461" />
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="469" />
+        <location filename="../../desktop/main_window.py" line="470" />
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="469" />
+        <location filename="../../desktop/main_window.py" line="470" />
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>

@@ -73,6 +73,9 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
             vault, document.id, language=language, kind=kinds.get(document.original_name)
         )
     russian = next(d for d in report.imported if d.original_name == ruling.name)
+    documents.update_document(
+        vault, russian.id, title_translated="Decision of the Oktyabrsky District Court"
+    )
     translations.add_translation(
         vault, russian.id, language="en", text=RULING_EN, translator="Anna Translator",
         translator_address="2 Fleet Street, London", translator_phone="+44 20 7946 0000",

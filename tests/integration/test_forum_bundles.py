@@ -76,6 +76,9 @@ def filings(tmp_path_factory: pytest.TempPathFactory) -> Filings:
             language="ru" if name == "ruling" else "en",
         )  # fmt: skip
     ruling_id = int(refs["ruling"][1:])
+    documents.update_document(
+        vault, ruling_id, title_translated="Decision of the Oktyabrsky District Court"
+    )
     translations.add_translation(
         vault, ruling_id, language="en", text=RULING_EN, translator="Anna Translator",
         translator_address=TRANSLATOR_ADDRESS, translator_phone="+44 20 7946 0000",

@@ -91,3 +91,37 @@ def test_a_language_the_app_does_not_know_is_refused_in_words(vault: Vault, tmp_
     with pytest.raises(DossierError, match="is not a language this app knows"):
         documents.update_document(vault, document_id, language="Russian")
     assert documents.show_document(vault, document_id).language == "en"
+
+
+def test_an_annex_in_another_language_is_named_in_the_filings_own_in_the_index(
+    vault: Vault, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from dossier.export.content import gather
+    from dossier.export.submission import build
+
+    document_id, case_id = _case_with(vault, tmp_path, "решение.txt", TEXTS["rus"].encode("utf-8"))
+    documents.update_document(vault, document_id, title="Решение Октябрьского районного суда")
+    report = preflight.check(vault, case_id, templates.for_case("ccf-deletion"))
+    titles = next(i for i in report.items if i.what.startswith("titles of the annexes"))
+    assert titles.status == preflight.MISSING
+    assert "no title in the language of the filing (en): Annex 1." in titles.detail
+    documents.update_document(
+        vault, document_id, title_translated="Decision of the Oktyabrsky District Court"
+    )
+    report = preflight.check(vault, case_id, templates.for_case("ccf-deletion"))
+    titles = next(i for i in report.items if i.what.startswith("titles of the annexes"))
+    assert titles.status == preflight.MET
+    content = gather(vault, case_id, templates.for_case("ccf-deletion"),
+                     export_time=datetime.now(UTC), draft=True)  # fmt: skip
+    cells = [
+        "".join(span.text for span in cell)
+        for block in build(content).blocks
+        if hasattr(block, "rows")
+        for row in block.rows  # type: ignore[union-attr]
+        for cell in row
+    ]
+    assert (
+        "Decision of the Oktyabrsky District Court (Решение Октябрьского районного суда)" in cells
+    )
