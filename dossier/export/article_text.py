@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape
 
 # Headings of a site's own lists, in the languages of this app's sources.
@@ -44,6 +45,56 @@ def without_site_lists(text: str) -> Article:
             kept = "\n".join(lines[:index]).rstrip()
             return Article(kept, line.strip().rstrip(":"), len(rest))
     return Article(text, None, 0)
+
+
+# Tracking wrappers mail and chat put around every link ("safe links"): the address they
+# lead to is in their query. Shown as that address, the annex is read as the page was.
+_WRAPPED = re.compile(
+    r"https?://(?:[a-z0-9-]+\.)*(?:safelinks\.protection\.outlook\.com|google\.com/url)"
+    r"/?\?[^\s<>()\[\]\"']+",
+    re.IGNORECASE,
+)
+_URL_ONLY = re.compile(r"^\s*(?:[-*•]\s*)?<?https?://\S+>?\s*$")
+_FOLD_AT = 4  # this many lines of bare addresses in a row are set as one paragraph
+
+
+@dataclass(frozen=True)
+class Links:
+    text: str
+    unwrapped: int  # tracking links shown as the address they lead to
+    folded: int  # lines of bare addresses set as one paragraph
+
+
+def tidy_links(text: str) -> Links:
+    """Tracking links shown as their target; long runs of bare addresses (a mail's footer, a
+    page's link list) set as one paragraph instead of a page of them."""
+    unwrapped = 0
+
+    def target(match: re.Match[str]) -> str:
+        nonlocal unwrapped
+        query = parse_qs(urlsplit(match.group(0)).query)
+        found = (query.get("url") or query.get("q") or [""])[0]
+        if not found.startswith(("http://", "https://")):
+            return match.group(0)
+        unwrapped += 1
+        return found
+
+    text = _WRAPPED.sub(target, text)
+    lines, out, folded = text.split("\n"), [], 0
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and _URL_ONLY.match(lines[end]):
+            end += 1
+        if end - index >= _FOLD_AT:
+            addresses = [line.strip().lstrip("-*• ").strip("<>") for line in lines[index:end]]
+            out.append(" · ".join(addresses))
+            folded += end - index
+            index = end
+            continue
+        out.append(lines[index])
+        index += 1
+    return Links("\n".join(out), unwrapped, folded)
 
 
 def markup(block: str) -> str:

@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
 from dossier.errors import DossierError
-from dossier.export.article_text import markup, without_site_lists
+from dossier.export.article_text import markup, tidy_links, without_site_lists
 from dossier.export.content import DossierContent, Exhibit, Originals
 from dossier.export.pdf.fonts import RENDER_LOCK, SANS_NAME, SERIF_NAME, register
 from dossier.export.pdf.text_layer import Words, draw_words
@@ -185,8 +185,11 @@ def _text_pages(
     note = ParagraphStyle("exhibit-note", parent=body, fontSize=8.5, leading=11, spaceBefore=6)
     story = [Paragraph(escape(title), heading), Spacer(1, 4 * mm)]
     left_out: list[tuple[str, int]] = []
+    unwrapped = 0
     for page_text in pages:
-        article = without_site_lists(page_text)
+        links = tidy_links(page_text)
+        unwrapped += links.unwrapped
+        article = without_site_lists(links.text)
         if article.left_out:
             left_out.append((article.left_out, article.left_out_lines))
         for block in article.text.split("\n\n"):
@@ -196,6 +199,10 @@ def _text_pages(
                 story.append(Spacer(1, 2 * mm))
     if len(story) == 2:
         story.append(Paragraph(escape(words.word("no_text")), body))
+    if unwrapped:  # said, never silent: the file itself keeps its links as they were
+        story.append(
+            Paragraph("<i>" + escape(words.word("links_unwrapped", count=unwrapped)) + "</i>", note)
+        )
     for name, count in left_out:
         # Said, never silent: the annex is the article; the file itself is kept unchanged.
         story.append(
