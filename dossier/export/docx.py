@@ -12,7 +12,7 @@ from typing import Any
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
@@ -42,12 +42,17 @@ PAPER_WIDTH_CM = {"a4": 21.0, "letter": 21.59}
 MARGIN_CM = 2.2
 
 
-def _field(paragraph: object, instruction: str, placeholder: str = "") -> None:
-    """A Word field (TOC, PAGE…) that Word and LibreOffice fill in when the file is opened."""
+def _field(
+    paragraph: object, instruction: str, placeholder: str = "", *, dirty: bool = True
+) -> None:
+    """A Word field (PAGE, PAGEREF…) that Word and LibreOffice fill in. ``dirty``: Word
+    computes it on opening; otherwise it shows ``placeholder`` until fields are updated (F9,
+    printing) — LibreOffice always shows the page it lays out."""
     run = paragraph.add_run()  # type: ignore[attr-defined]
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
+    if dirty:
+        begin.set(qn("w:dirty"), "true")
     text = OxmlElement("w:instrText")
     text.set(qn("xml:space"), "preserve")
     text.text = instruction
@@ -81,9 +86,13 @@ def _set_fonts(document: object, size: float) -> None:
         style.element.rPr.rFonts.set(qn("w:cs"), HEADING_FONT)
 
 
-def write_docx(content: DossierContent, out: Path, *, paper: str = "a4") -> str:
-    """Writes the DOCX of the submission (the annexes stay in the PDF) and returns its SHA-256."""
-    built = submission.build(content)
+def write_docx(
+    content: DossierContent, out: Path, *, paper: str = "a4", heading_pages: list[int] | None = None
+) -> str:
+    """Writes the DOCX of the submission (the annexes stay in the PDF) and returns its SHA-256.
+    ``heading_pages``: where each heading falls in the PDF laid out on the same paper, shown
+    in the contents until the word processor counts its own."""
+    built = submission.build(content, medium="docx")
     document = new_document()
     _set_fonts(document, content.template.font_size)
     section = document.sections[0]
@@ -114,7 +123,7 @@ def write_docx(content: DossierContent, out: Path, *, paper: str = "a4") -> str:
     properties.language = template.language
 
     headings = [b for b in built.blocks if isinstance(b, Heading)]
-    writer = _Writer(document, content, text_width, headings)
+    writer = _Writer(document, content, text_width, headings, heading_pages or [])
     for block in built.blocks:
         writer.write(block)
     try:
@@ -127,9 +136,15 @@ def write_docx(content: DossierContent, out: Path, *, paper: str = "a4") -> str:
 
 class _Writer:
     def __init__(
-        self, document: Any, content: DossierContent, width_cm: float, headings: list[Heading]
+        self,
+        document: Any,
+        content: DossierContent,
+        width_cm: float,
+        headings: list[Heading],
+        heading_pages: list[int],
     ) -> None:
         self.document = document
+        self.heading_pages = heading_pages
         self.content = content
         self.width_cm = width_cm
         self.headings = headings
@@ -166,14 +181,21 @@ class _Writer:
             self._table(block)
 
     def _contents(self) -> None:
-        """The contents as real entries linked to their headings: Word shows them as they
-        are, with no field to update and no prompt (pages differ between Word and the PDF, so
-        none are given; the PDF's own contents has them)."""
+        """The contents as real entries linked to their headings, each with its page: a
+        reference to the heading's bookmark that LibreOffice counts as it lays the file out,
+        and Word shows as the PDF's page (the same paper, margins and fonts) until its fields
+        are updated. No field is updated on opening: Word would ask first."""
         for index, heading in enumerate(self.headings):
             paragraph = self.document.add_paragraph()
             paragraph.paragraph_format.left_indent = Cm(0.8 * heading.level)
             paragraph.paragraph_format.space_after = Pt(2)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(
+                Cm(self.width_cm), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+            )
             _internal_link(paragraph, f"part{index}", heading.text)
+            paragraph.add_run("\t")
+            page = self.heading_pages[index] if index < len(self.heading_pages) else ""
+            _field(paragraph, f"PAGEREF part{index} \\h", str(page), dirty=False)
 
     def _para(self, block: Para) -> Any:
         style = {"quote": "Quote", "title": "Title"}.get(block.style)
@@ -210,7 +232,10 @@ class _Writer:
         if block.header:
             cells = table.add_row().cells
             for cell, title in zip(cells, block.header, strict=True):
-                cell.paragraphs[0].add_run(title).bold = True
+                # The cells' own size: at the body's, "Language" broke mid-word in its column.
+                run = cell.paragraphs[0].add_run(title)
+                run.bold = True
+                run.font.size = Pt(self.size * 0.82)
             _repeat_header(table.rows[0])
         for index, row in enumerate(block.rows):
             cells = table.add_row().cells

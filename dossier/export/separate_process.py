@@ -99,8 +99,9 @@ def render(
     from dossier.export.docx import write_docx
     from dossier.export.pdf.bundle import number_pages
 
-    number_pages(originals, job.content, job.paper)
-    return Rendered(None, write_docx(job.content, job.out, paper=job.paper), [job.out])
+    pages = number_pages(originals, job.content, job.paper)
+    digest = write_docx(job.content, job.out, paper=job.paper, heading_pages=pages)
+    return Rendered(None, digest, [job.out])
 
 
 def render_in_child(

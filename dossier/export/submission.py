@@ -107,7 +107,8 @@ def plain(text: str) -> tuple[Span, ...]:
 
 
 class _Builder:
-    def __init__(self, content: DossierContent) -> None:
+    def __init__(self, content: DossierContent, medium: str = "pdf") -> None:
+        self.medium = medium  # "pdf" (the bundle) or "docx" (the submission alone, to edit)
         self.content = content
         self.t = content.template
         self.out = Submission(content)
@@ -518,7 +519,9 @@ class _Builder:
         t, content = self.t, self.content
         self.add(Heading(t.word("integrity")))
         moment = content.export_time.strftime("%Y-%m-%d %H:%M:%S UTC")
-        self.add(Para(plain(t.word("integrity_text", time=moment))))
+        # The Word file is read alone: the manifest is attached to the PDF bundle, not to it.
+        said = "integrity_text_docx" if self.medium == "docx" else "integrity_text"
+        self.add(Para(plain(t.word(said, time=moment))))
         header = (t.word("column.number"), t.word("column.original_file"), t.word("column.sha256"))
         rows = tuple(
             (
@@ -570,8 +573,8 @@ def printed_references(submission: Submission) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def build(content: DossierContent) -> Submission:
-    builder = _Builder(content)
+def build(content: DossierContent, medium: str = "pdf") -> Submission:
+    builder = _Builder(content, medium)
     for part in content.template.parts:
         getattr(builder, part)()
     return builder.out

@@ -214,6 +214,11 @@ def test_docx_opens_in_libreoffice_with_every_section(exported: Exported) -> Non
     # The Word list of annexes gives the pages the same annexes have in the PDF bundle.
     pages = f"{first['first_page']}–{first['last_page']}"
     assert pages in text or str(first["first_page"]) in text
+    # Read alone: the contents give pages, every column header is whole, and the manifest is
+    # said to be attached to the PDF bundle (not to "this PDF", which the Word file is not).
+    assert re.search(r"Statement of facts\s*\.{4,}\s*\d+", text), text[:1500]
+    assert re.search(r"\bLanguage\b", text) and "attached to this PDF" not in text
+    assert "attached to the PDF bundle filed with this submission" in " ".join(text.split())
 
 
 def test_missing_requirements_stop_the_export_or_mark_a_draft(exported: Exported) -> None:

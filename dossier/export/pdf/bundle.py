@@ -144,12 +144,14 @@ def write_bundle(
     return result
 
 
-def number_pages(originals: Originals, content: DossierContent, paper: str) -> None:
+def number_pages(originals: Originals, content: DossierContent, paper: str) -> list[int]:
     """Give every exhibit the bundle pages it has in the PDF (for the Word submission, which
-    cites and lists the same pages as the bundle filed with it)."""
+    cites and lists the same pages as the bundle filed with it); returns the page of each of
+    the submission's headings, in order."""
     page_size = PAPER[paper]
     _prepare_exhibits(originals, content, page_size, None, None)
-    _lay_out(content, page_size)
+    _pdf, headings, _count = _lay_out(content, page_size)
+    return [heading.page for heading in headings]
 
 
 def _lay_out(
