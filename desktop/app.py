@@ -115,6 +115,7 @@ class DossierApp(QObject):
 
         self.window = MainWindow(self.vault)
         self.window.lock_requested.connect(self.lock)
+        self.window.quit_requested.connect(self.quit)
         self.window.language_requested.connect(self.choose_language)
         self.window.idle_minutes_requested.connect(self.set_idle_minutes)
         self.window.jobs.working.connect(self._working)
@@ -150,15 +151,26 @@ class DossierApp(QObject):
         self.set_language(language)
 
     def set_language(self, language: str) -> None:
-        """Switch between English and Russian; the window is rebuilt in the new language."""
+        """Switch between English and Russian; the window is rebuilt in the new language,
+        on the person and the tab the lawyer was on (what was typed is saved first)."""
         for translator in self.translators:
             self.app.removeTranslator(translator)
         self.translators = install_translation(self.app, language)
         self.language = language
         i18n.use(language)  # what the core says (the forum's check, …) follows the window
         if self.window is not None:
+            page = self.window.person_page
+            where = (page.person_id, page.currentIndex()) if page is not None else None
             self._close_window()
             self._show_window()
+            if where is not None:
+                assert self.window is not None
+                self.window.show_person(where[0]).setCurrentIndex(where[1])
+
+    def quit(self) -> None:
+        """Vault ▸ Quit (Ctrl+Q): what was typed is saved, the vault locked, the program ends."""
+        self.shutdown()
+        self.app.quit()
 
     def lock(self) -> None:
         """Close every view that shows evidence, then drop the keys."""

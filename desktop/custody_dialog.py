@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dossier.services.vault_admin import CustodyRecord
+from dossier.services.vault_admin import CustodyRecord, details_in_words
 
 
 class CustodyDialog(QDialog):
@@ -31,9 +31,11 @@ class CustodyDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         for row, record in enumerate(reversed(records)):  # the latest first
+            details = details_in_words(record.details)  # words, not the JSON kept
             for column, value in enumerate(
-                (str(record.seq), record.at, record.action, record.subject, record.details)
-            ):
+                (str(record.seq), record.at.replace("T", " "), record.action, record.subject,
+                 details)
+            ):  # fmt: skip
                 cell = QTableWidgetItem(value)
                 cell.setToolTip(value)  # long details are cut in the column; whole here
                 self.table.setItem(row, column, cell)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -50,6 +50,7 @@ class PersonPage(QTabWidget):
 
     def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
         super().__init__()
+        self.person_id = person_id
         self.profile = ProfileTab(vault, person_id, jobs)
         self.documents = DocumentsTab(vault, person_id, jobs)
         self.quotes = QuotesTab(vault, person_id, jobs)
@@ -87,6 +88,7 @@ class PersonPage(QTabWidget):
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    quit_requested = Signal()
     language_requested = Signal(str)
     idle_minutes_requested = Signal(float)
 
@@ -149,6 +151,8 @@ class MainWindow(QMainWindow):
             (self.tr("Forget on this device"), self.forget, None),
             (self.tr("Lock after idle minutes…"), self.ask_idle_minutes, None),
             (self.tr("Lock"), self.lock_requested.emit, QKeySequence("Ctrl+L")),
+            # Ctrl+Q everywhere: Windows has no standard key for quitting.
+            (self.tr("Quit"), self.quit_requested.emit, QKeySequence("Ctrl+Q")),
         ):
             action = QAction(text, self)
             action.triggered.connect(slot)
@@ -220,12 +224,16 @@ class MainWindow(QMainWindow):
         self.jobs.query(self, job, self._fill_people)
 
     def _fill_people(self, listed: list[PersonView]) -> None:
-        self.people.clear()
-        for person in listed:
-            native = f" ({person.native_name})" if person.native_name else ""
-            item = QListWidgetItem(f"{person.name}{native}")
-            item.setData(Qt.ItemDataRole.UserRole, person.id)
-            self.people.addItem(item)
+        shown = self.person_page.person_id if self.person_page is not None else None
+        with QSignalBlocker(self.people):  # refilling never opens or closes a person's page
+            self.people.clear()
+            for person in listed:
+                native = f" ({person.native_name})" if person.native_name else ""
+                item = QListWidgetItem(f"{person.name}{native}")
+                item.setData(Qt.ItemDataRole.UserRole, person.id)
+                self.people.addItem(item)
+                if person.id == shown:
+                    self.people.setCurrentItem(item)
 
     def _ask_new_person(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add person"), self.tr("Name as in filings:"))

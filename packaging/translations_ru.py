@@ -41,6 +41,7 @@ RU = {
     "Translation": "Перевод",
     "Evidence to cite": "Что цитировать",
     "Already in the vault": "Уже в хранилище",
+    "Quit": "Выход",
     "Title in the working language": "Название на рабочем языке",
     "Make them evidence of this person too? Nothing is imported twice.": (
         "Сделать их доказательствами и этого человека? Ничего не импортируется дважды."

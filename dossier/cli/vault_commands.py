@@ -161,12 +161,18 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
+    from dossier.services import vault_admin
+
     with open_vault(args) as vault:
         entries = vault.custody_log()
     emit(
         args,
         {"entries": [asdict(entry) for entry in entries]},
-        "\n".join(f"{e.seq:>5}  {e.at}  {e.action}: {e.subject} {e.details}" for e in entries),
+        "\n".join(
+            f"{e.seq:>5}  {e.at}  {e.action}: {e.subject}  "
+            + vault_admin.details_in_words(e.details)
+            for e in entries
+        ),
     )
     return 0
 

@@ -6,6 +6,7 @@ window never reaches into `storage` itself.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,3 +107,27 @@ def forget_here(vault: Vault) -> None:
 
 def custody_log(vault: Vault) -> list[CustodyRecord]:
     return list(vault.custody_log())
+
+
+def details_in_words(details: str) -> str:
+    """A custody entry's details as a person reads them — "document: D3 · found: yes" —
+    not as the JSON they are kept in (which stays, hashed, in the log)."""
+    try:
+        data = json.loads(details)
+    except ValueError:
+        return details
+    return _in_words(data)
+
+
+def _in_words(value: object) -> str:
+    if isinstance(value, dict):
+        return " · ".join(
+            f"{str(key).replace('_', ' ')}: {_in_words(item)}"
+            for key, item in value.items()
+            if item not in (None, "", [], {})
+        )
+    if isinstance(value, list):
+        return ", ".join(_in_words(item) for item in value)
+    if isinstance(value, bool):
+        return t("yes") if value else t("no")
+    return str(value)

@@ -124,3 +124,43 @@ def test_a_person_selected_as_a_screen_reader_does_is_opened(qtbot: QtBot, tmp_p
         timeout=TIMEOUT,
     )
     controller.lock()
+
+
+def test_switching_the_language_keeps_the_persons_page_and_tab(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.desktop.helpers import open_person, wait_idle
+
+    controller, window, page = open_person(qtbot, tmp_path / "vault")
+    page.setCurrentWidget(page.chronology)
+    person_id = page.person_id
+    controller.set_language("ru")
+    window = controller.window
+    assert window is not None and window.person_page is not None
+    assert window.person_page.person_id == person_id
+    assert window.person_page.currentWidget() is window.person_page.chronology
+    assert window.person_page.tabText(window.person_page.currentIndex()) == "Хронология"
+    wait_idle(qtbot, window)
+    assert window.people.currentItem() is not None  # the person stays marked in the list
+    controller.set_language("en")
+    controller.lock()
+
+
+def test_quit_is_in_the_vault_menu_with_ctrl_q_and_locks_first(
+    qtbot: QtBot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    controller = open_app(qtbot, tmp_path / "vault")
+    window = controller.window
+    assert window is not None
+    vault = controller.vault
+    quit_action = next(
+        action for menu in window.menuBar().actions() for action in menu.menu().actions()
+        if action.shortcut().toString() == "Ctrl+Q"
+    )  # fmt: skip
+    assert quit_action.text() == "Quit"
+    ended: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda *_args: ended.append(True))
+    quit_action.trigger()
+    assert ended == [True] and controller.vault is None and vault is not None and vault.is_locked

@@ -52,4 +52,8 @@ def test_the_custody_log_is_shown_read_only_latest_first(qtbot: QtBot, tmp_path:
     actions = [table.item(row, 2).text() for row in range(table.rowCount())]
     assert actions[-1] == "vault created" and "person added" in actions
     assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    # Details in words, not the JSON they are kept in.
+    details = [table.item(row, 4).text() for row in range(table.rowCount())]
+    created = details[actions.index("vault created")]
+    assert created == "format: 1" and not any("{" in text for text in details)
     window.custody_dialog.close()
