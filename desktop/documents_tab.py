@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSignalBlocker, Qt
@@ -617,14 +618,26 @@ class DocumentsTab(QWidget):
             by = item.translator or self.tr("translator not named")
             self.translations.addItem(f"{item.ref}  {item.language_name} — {by}")
 
-    def ask_translation(self, title: str) -> dict[str, str | None] | None:
-        dialog = TranslationDialog(title, self)
+    def ask_translation(
+        self, title: str, known: Sequence[translations.Translator] = ()
+    ) -> dict[str, str | None] | None:
+        dialog = TranslationDialog(title, self, known)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def add_translation(self) -> None:
         if self._current is None:
             return
-        given = self.ask_translation(self._current.title)
+        vault, title = self._vault, self._current.title
+        self._jobs.query(
+            self,
+            lambda: translations.translators(vault),
+            lambda known: self._add_translation(title, known),
+        )
+
+    def _add_translation(self, title: str, known: list[translations.Translator]) -> None:
+        if self._current is None:
+            return
+        given = self.ask_translation(title, known)
         if given is None:
             return
         vault, document_id = self._vault, self._current.id

@@ -3,6 +3,7 @@ translator's particulars that the forums require on the certificate."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -19,13 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import file_dialogs
+from dossier.services.translations import Translator
 from dossier.vocabulary import LANGUAGES
 
 
 class TranslationDialog(QDialog):
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, parent: QWidget | None = None, translators: Sequence[Translator] = ()
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a translation"))
+        # A translator used before is picked, their particulars filled in, not typed again.
+        self.earlier = QComboBox()
+        self.earlier.setAccessibleName(self.tr("A translator used before"))
+        self.earlier.addItem(self.tr("Someone new"), None)
+        for known in translators:
+            self.earlier.addItem(known.translator, known)
+        self.earlier.activated.connect(self._pick)
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language of the translation"))
         names = {
@@ -45,6 +56,8 @@ class TranslationDialog(QDialog):
         form = QFormLayout()
         form.addRow(QLabel(self.tr("Translation of: %1").replace("%1", title)))
         form.addRow(self.tr("Language"), self.language)
+        if translators:
+            form.addRow(self.tr("A translator used before"), self.earlier)
         for name, label in (
             ("translator", self.tr("Translator's full name")),
             ("translator_address", self.tr("Translator's address")),
@@ -71,6 +84,14 @@ class TranslationDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.resize(640, 560)
+
+    def _pick(self) -> None:
+        known: Translator | None = self.earlier.currentData()
+        if known is None:
+            return
+        for name in ("translator", "translator_address", "translator_phone", "qualifications",
+                     "certification"):  # fmt: skip
+            self.lines[name].setText(getattr(known, name) or "")
 
     def _from_file(self) -> None:
         name = file_dialogs.open_file(self, self.tr("Translation text"), "*.txt")

@@ -42,6 +42,8 @@ RU = {
     "Evidence to cite": "Что цитировать",
     "Already in the vault": "Уже в хранилище",
     "Quit": "Выход",
+    "A translator used before": "Переводчик, с которым уже работали",
+    "Someone new": "Новый переводчик",
     "Title in the working language": "Название на рабочем языке",
     "Make them evidence of this person too? Nothing is imported twice.": (
         "Сделать их доказательствами и этого человека? Ничего не импортируется дважды."

@@ -156,3 +156,31 @@ def remove_translation(vault: Vault, translation_id: int) -> None:
             document_ref,
             {"translation": refs.make("T", translation_id)},
         )
+
+
+@dataclass(frozen=True)
+class Translator:
+    """A translator used before, with the particulars the forums want on a certificate."""
+
+    translator: str
+    translator_address: str | None
+    translator_phone: str | None
+    qualifications: str | None
+    certification: str | None
+
+
+def translators(vault: Vault) -> list[Translator]:
+    """Each translator named in the vault once, with the particulars of their latest
+    translation: picked instead of typed again for every document."""
+    from sqlalchemy import select
+
+    found: dict[str, Translator] = {}
+    with vault.session() as session:
+        for row in session.scalars(select(Translation).order_by(Translation.id)):
+            if not row.translator:
+                continue
+            found[row.translator.casefold()] = Translator(
+                row.translator, row.translator_address, row.translator_phone,
+                row.qualifications, row.certification,
+            )  # fmt: skip
+    return sorted(found.values(), key=lambda item: item.translator.casefold())

@@ -827,422 +827,422 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="60" />
+        <location filename="../../desktop/documents_tab.py" line="61" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="62" />
+        <location filename="../../desktop/documents_tab.py" line="63" />
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="64" />
+        <location filename="../../desktop/documents_tab.py" line="65" />
         <source>Or drag files and folders here.</source>
         <translation>Или перетащите сюда файлы и папки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="67" />
+        <location filename="../../desktop/documents_tab.py" line="68" />
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="72" />
+        <location filename="../../desktop/documents_tab.py" line="73" />
         <source>Reading scanned pages</source>
         <translation>Распознавание отсканированных страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="73" />
+        <location filename="../../desktop/documents_tab.py" line="74" />
         <source>Stop reading</source>
         <translation>Остановить распознавание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="92" />
+        <location filename="../../desktop/documents_tab.py" line="93" />
         <source>Document text</source>
         <translation>Текст документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="96" />
+        <location filename="../../desktop/documents_tab.py" line="97" />
         <source>Document page</source>
         <translation>Страница документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="103" />
-        <location filename="../../desktop/documents_tab.py" line="109" />
+        <location filename="../../desktop/documents_tab.py" line="104" />
+        <location filename="../../desktop/documents_tab.py" line="110" />
         <source>Page</source>
         <translation>Страница</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="106" />
+        <location filename="../../desktop/documents_tab.py" line="107" />
         <source>Add quote from selection</source>
         <translation>Цитата из выделенного</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="116" />
+        <location filename="../../desktop/documents_tab.py" line="117" />
         <source>Page text</source>
         <translation>Текст страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="123" />
+        <location filename="../../desktop/documents_tab.py" line="124" />
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="125" />
+        <location filename="../../desktop/documents_tab.py" line="126" />
         <source>Title in the working language</source>
         <translation>Название на рабочем языке</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="126" />
+        <location filename="../../desktop/documents_tab.py" line="127" />
         <source>Author</source>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="127" />
+        <location filename="../../desktop/documents_tab.py" line="128" />
         <source>Outlet</source>
         <translation>Издание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="128" />
+        <location filename="../../desktop/documents_tab.py" line="129" />
         <source>Published</source>
         <translation>Опубликовано</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="129" />
+        <location filename="../../desktop/documents_tab.py" line="130" />
         <source>Address (URL)</source>
         <translation>Адрес (URL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="137" />
-        <location filename="../../desktop/documents_tab.py" line="167" />
+        <location filename="../../desktop/documents_tab.py" line="138" />
+        <location filename="../../desktop/documents_tab.py" line="168" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="139" />
+        <location filename="../../desktop/documents_tab.py" line="140" />
         <source>identity document</source>
         <translation>документ, удостоверяющий личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="140" />
+        <location filename="../../desktop/documents_tab.py" line="141" />
         <source>power of attorney</source>
         <translation>доверенность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="141" />
+        <location filename="../../desktop/documents_tab.py" line="142" />
         <source>court decision</source>
         <translation>решение суда</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="141" />
+        <location filename="../../desktop/documents_tab.py" line="142" />
         <source>charge sheet</source>
         <translation>обвинительное заключение</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="142" />
+        <location filename="../../desktop/documents_tab.py" line="143" />
         <source>notice extract</source>
         <translation>выписка из уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="142" />
+        <location filename="../../desktop/documents_tab.py" line="143" />
         <source>news article</source>
         <translation>новостная статья</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="143" />
+        <location filename="../../desktop/documents_tab.py" line="144" />
         <source>NGO report</source>
         <translation>доклад НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="143" />
+        <location filename="../../desktop/documents_tab.py" line="144" />
         <source>NGO statement</source>
         <translation>заявление НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="144" />
+        <location filename="../../desktop/documents_tab.py" line="145" />
         <source>official letter</source>
         <translation>официальное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="145" />
+        <location filename="../../desktop/documents_tab.py" line="146" />
         <source>witness statement</source>
         <translation>показания свидетеля</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="146" />
+        <location filename="../../desktop/documents_tab.py" line="147" />
         <source>expert report</source>
         <translation>заключение эксперта</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="147" />
+        <location filename="../../desktop/documents_tab.py" line="148" />
         <source>translation certificate</source>
         <translation>удостоверение перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="148" />
+        <location filename="../../desktop/documents_tab.py" line="149" />
         <source>photograph</source>
         <translation>фотография</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="148" />
+        <location filename="../../desktop/documents_tab.py" line="149" />
         <source>email</source>
         <translation>электронное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="148" />
+        <location filename="../../desktop/documents_tab.py" line="149" />
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="154" />
-        <location filename="../../desktop/documents_tab.py" line="168" />
+        <location filename="../../desktop/documents_tab.py" line="155" />
+        <location filename="../../desktop/documents_tab.py" line="169" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="155" />
+        <location filename="../../desktop/documents_tab.py" line="156" />
         <source>Not set</source>
         <translation>Не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="157" />
-        <location filename="../../desktop/documents_tab.py" line="205" />
+        <location filename="../../desktop/documents_tab.py" line="158" />
+        <location filename="../../desktop/documents_tab.py" line="206" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="157" />
+        <location filename="../../desktop/documents_tab.py" line="158" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="157" />
+        <location filename="../../desktop/documents_tab.py" line="158" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="158" />
+        <location filename="../../desktop/documents_tab.py" line="159" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="158" />
-        <location filename="../../desktop/documents_tab.py" line="204" />
+        <location filename="../../desktop/documents_tab.py" line="159" />
+        <location filename="../../desktop/documents_tab.py" line="205" />
         <source>Russian</source>
         <translation>русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="158" />
-        <location filename="../../desktop/documents_tab.py" line="204" />
+        <location filename="../../desktop/documents_tab.py" line="159" />
+        <location filename="../../desktop/documents_tab.py" line="205" />
         <source>Kyrgyz</source>
         <translation>кыргызский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="159" />
-        <location filename="../../desktop/documents_tab.py" line="205" />
+        <location filename="../../desktop/documents_tab.py" line="160" />
+        <location filename="../../desktop/documents_tab.py" line="206" />
         <source>Kazakh</source>
         <translation>казахский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="159" />
+        <location filename="../../desktop/documents_tab.py" line="160" />
         <source>Uzbek</source>
         <translation>узбекский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="159" />
+        <location filename="../../desktop/documents_tab.py" line="160" />
         <source>Tajik</source>
         <translation>таджикский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="160" />
+        <location filename="../../desktop/documents_tab.py" line="161" />
         <source>German</source>
         <translation>немецкий</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="160" />
+        <location filename="../../desktop/documents_tab.py" line="161" />
         <source>No words (a picture)</source>
         <translation>Без слов (изображение)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="165" />
+        <location filename="../../desktop/documents_tab.py" line="166" />
         <source>Confidential (never annexed, never exported)</source>
         <translation>Конфиденциально (не прилагается и не экспортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="171" />
-        <location filename="../../desktop/documents_tab.py" line="178" />
+        <location filename="../../desktop/documents_tab.py" line="172" />
+        <location filename="../../desktop/documents_tab.py" line="179" />
         <source>Translations</source>
         <translation>Переводы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="173" />
+        <location filename="../../desktop/documents_tab.py" line="174" />
         <source>Add translation…</source>
         <translation>Добавить перевод…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="183" />
+        <location filename="../../desktop/documents_tab.py" line="184" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="184" />
+        <location filename="../../desktop/documents_tab.py" line="185" />
         <source>Link to organisation</source>
         <translation>Связать с организацией</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="190" />
+        <location filename="../../desktop/documents_tab.py" line="191" />
         <source>Concerns</source>
         <translation>Касается</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="194" />
-        <location filename="../../desktop/documents_tab.py" line="222" />
+        <location filename="../../desktop/documents_tab.py" line="195" />
+        <location filename="../../desktop/documents_tab.py" line="223" />
         <source>Text recognition</source>
         <translation>Распознавание текста</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="196" />
+        <location filename="../../desktop/documents_tab.py" line="197" />
         <source>Languages to read in</source>
         <translation>Языки распознавания</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="202" />
+        <location filename="../../desktop/documents_tab.py" line="203" />
         <source>The document's language (else detected)</source>
         <translation>Язык документа (иначе определяется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="206" />
+        <location filename="../../desktop/documents_tab.py" line="207" />
         <source>Kyrgyz and Russian</source>
         <translation>Кыргызский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="207" />
+        <location filename="../../desktop/documents_tab.py" line="208" />
         <source>Kazakh and Russian</source>
         <translation>Казахский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="210" />
+        <location filename="../../desktop/documents_tab.py" line="211" />
         <source>Read scanned pages</source>
         <translation>Распознать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="214" />
+        <location filename="../../desktop/documents_tab.py" line="215" />
         <source>Every page</source>
         <translation>Все страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="216" />
+        <location filename="../../desktop/documents_tab.py" line="217" />
         <source>Also the pages with text of their own, which what is read replaces</source>
         <translation>И страницы со своим текстом: распознанный текст заменит его</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="226" />
-        <location filename="../../desktop/documents_tab.py" line="241" />
+        <location filename="../../desktop/documents_tab.py" line="227" />
+        <location filename="../../desktop/documents_tab.py" line="242" />
         <source>Found in the file</source>
         <translation>Найдено в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="227" />
+        <location filename="../../desktop/documents_tab.py" line="228" />
         <source>Save details</source>
         <translation>Сохранить сведения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="229" />
+        <location filename="../../desktop/documents_tab.py" line="230" />
         <source>Use what was found in the file</source>
         <translation>Взять найденное в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="231" />
+        <location filename="../../desktop/documents_tab.py" line="232" />
         <source>Delete document…</source>
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="308" />
+        <location filename="../../desktop/documents_tab.py" line="309" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="335" />
+        <location filename="../../desktop/documents_tab.py" line="336" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="341" />
+        <location filename="../../desktop/documents_tab.py" line="342" />
         <source>Imported: %n document(s).</source>
         <translation><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="357" />
+        <location filename="../../desktop/documents_tab.py" line="358" />
         <source>Scans and photos to be read by text recognition (OCR): %1.</source>
         <translation>Сканы и фотографии, текст которых будет распознан (OCR): %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="376" />
+        <location filename="../../desktop/documents_tab.py" line="377" />
         <source>Scanned pages are being read; wait for them to end.</source>
         <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="404" />
+        <location filename="../../desktop/documents_tab.py" line="405" />
         <source>Reading scanned pages…</source>
         <translation>Распознаются отсканированные страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="419" />
+        <location filename="../../desktop/documents_tab.py" line="420" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="441" />
+        <location filename="../../desktop/documents_tab.py" line="442" />
         <source>Already in the vault</source>
         <translation>Уже в хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="444" />
+        <location filename="../../desktop/documents_tab.py" line="445" />
         <source>Make them evidence of this person too? Nothing is imported twice.</source>
         <translation>Сделать их доказательствами и этого человека? Ничего не импортируется дважды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="462" />
+        <location filename="../../desktop/documents_tab.py" line="463" />
         <source>Linked to this person: %1.</source>
         <translation>Связаны с этим человеком: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="472" />
+        <location filename="../../desktop/documents_tab.py" line="473" />
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="473" />
+        <location filename="../../desktop/documents_tab.py" line="474" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="550" />
+        <location filename="../../desktop/documents_tab.py" line="551" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="561" />
+        <location filename="../../desktop/documents_tab.py" line="562" />
         <source>Not needed: the text comes from the file.</source>
         <translation>Не нужно: текст взят из самого файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="563" />
+        <location filename="../../desktop/documents_tab.py" line="564" />
         <source>Scanned pages not read yet.</source>
         <translation>Отсканированные страницы ещё не распознаны.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="565" />
+        <location filename="../../desktop/documents_tab.py" line="566" />
         <source>Could not be read: %1</source>
         <translation>Не удалось распознать: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="568" />
+        <location filename="../../desktop/documents_tab.py" line="569" />
         <source>Read.</source>
         <translation>Распознано.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="571" />
+        <location filename="../../desktop/documents_tab.py" line="572" />
         <source>Read by OCR: %n page(s) (%1, %2), mean confidence %3%.</source>
         <translation>
             <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
@@ -1251,52 +1251,52 @@ Evidence Dossier — свободная программа под лицензи
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="617" />
+        <location filename="../../desktop/documents_tab.py" line="618" />
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="661" />
+        <location filename="../../desktop/documents_tab.py" line="674" />
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="687" />
+        <location filename="../../desktop/documents_tab.py" line="700" />
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="688" />
+        <location filename="../../desktop/documents_tab.py" line="701" />
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="710" />
+        <location filename="../../desktop/documents_tab.py" line="723" />
         <source>%1 was deleted.</source>
         <translation>%1 удалено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="728" />
+        <location filename="../../desktop/documents_tab.py" line="741" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="764" />
+        <location filename="../../desktop/documents_tab.py" line="777" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="766" />
+        <location filename="../../desktop/documents_tab.py" line="779" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="766" />
+        <location filename="../../desktop/documents_tab.py" line="779" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="782" />
+        <location filename="../../desktop/documents_tab.py" line="795" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
@@ -2250,132 +2250,143 @@ Replace them?</source>
 <context>
     <name>TranslationDialog</name>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="28" />
+        <location filename="../../desktop/translation_dialog.py" line="32" />
         <source>Add a translation</source>
         <translation>Добавить перевод</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="30" />
+        <location filename="../../desktop/translation_dialog.py" line="35" />
+        <location filename="../../desktop/translation_dialog.py" line="60" />
+        <source>A translator used before</source>
+        <translation>Переводчик, с которым уже работали</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="36" />
+        <source>Someone new</source>
+        <translation>Новый переводчик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/translation_dialog.py" line="41" />
         <source>Language of the translation</source>
         <translation>Язык перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="32" />
+        <location filename="../../desktop/translation_dialog.py" line="43" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="32" />
+        <location filename="../../desktop/translation_dialog.py" line="43" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="32" />
+        <location filename="../../desktop/translation_dialog.py" line="43" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="33" />
+        <location filename="../../desktop/translation_dialog.py" line="44" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="33" />
+        <location filename="../../desktop/translation_dialog.py" line="44" />
         <source>Russian</source>
         <translation>русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="33" />
+        <location filename="../../desktop/translation_dialog.py" line="44" />
         <source>Kyrgyz</source>
         <translation>кыргызский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="34" />
+        <location filename="../../desktop/translation_dialog.py" line="45" />
         <source>Kazakh</source>
         <translation>казахский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="34" />
+        <location filename="../../desktop/translation_dialog.py" line="45" />
         <source>Uzbek</source>
         <translation>узбекский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="34" />
+        <location filename="../../desktop/translation_dialog.py" line="45" />
         <source>Tajik</source>
         <translation>таджикский</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="35" />
+        <location filename="../../desktop/translation_dialog.py" line="46" />
         <source>German</source>
         <translation>немецкий</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="40" />
+        <location filename="../../desktop/translation_dialog.py" line="51" />
         <source>Text of the translation</source>
         <translation>Текст перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="42" />
+        <location filename="../../desktop/translation_dialog.py" line="53" />
         <source>Take the text from a file…</source>
         <translation>Взять текст из файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="46" />
+        <location filename="../../desktop/translation_dialog.py" line="57" />
         <source>Translation of: %1</source>
         <translation>Перевод документа: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="47" />
+        <location filename="../../desktop/translation_dialog.py" line="58" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="49" />
+        <location filename="../../desktop/translation_dialog.py" line="62" />
         <source>Translator's full name</source>
         <translation>Полное имя переводчика</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="50" />
+        <location filename="../../desktop/translation_dialog.py" line="63" />
         <source>Translator's address</source>
         <translation>Адрес переводчика</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="51" />
+        <location filename="../../desktop/translation_dialog.py" line="64" />
         <source>Translator's telephone</source>
         <translation>Телефон переводчика</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="52" />
+        <location filename="../../desktop/translation_dialog.py" line="65" />
         <source>Qualifications</source>
         <translation>Квалификация</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="53" />
+        <location filename="../../desktop/translation_dialog.py" line="66" />
         <source>Date of the translation</source>
         <translation>Дата перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="54" />
+        <location filename="../../desktop/translation_dialog.py" line="67" />
         <source>Signature line, if certified</source>
         <translation>Строка подписи, если перевод заверен</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="60" />
+        <location filename="../../desktop/translation_dialog.py" line="73" />
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="76" />
+        <location filename="../../desktop/translation_dialog.py" line="97" />
         <source>Translation text</source>
         <translation>Текст перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="82" />
+        <location filename="../../desktop/translation_dialog.py" line="103" />
         <source>That file could not be read as text (UTF-8).</source>
         <translation>Этот файл не удалось прочитать как текст (UTF-8).</translation>
     </message>
     <message>
-        <location filename="../../desktop/translation_dialog.py" line="86" />
+        <location filename="../../desktop/translation_dialog.py" line="107" />
         <source>The translation has no text yet.</source>
         <translation>В переводе пока нет текста.</translation>
     </message>

@@ -303,7 +303,13 @@ def test_a_translation_is_added_from_the_documents_tab(
     given = {"language": "fr", "text": "Interpol a rejeté la demande.", "translator": "Anna",
              "translator_address": "2 Fleet Street", "translator_phone": "+44 20 7946 0000",
              "qualifications": None, "date": "20 November 2025", "certification": None}  # fmt: skip
-    monkeypatch.setattr(tab, "ask_translation", lambda _title: dict(given))
+    offered: list[list[str]] = []
+
+    def ask(_title: str, known: list[translations.Translator]) -> dict[str, str | None]:
+        offered.append([k.translator for k in known])
+        return dict(given)
+
+    monkeypatch.setattr(tab, "ask_translation", ask)
     tab.add_translation()
     qtbot.waitUntil(lambda: tab.translations.count() == 1, timeout=TIMEOUT)
     [added] = translations.list_translations(window.vault, tab._current.id)  # type: ignore[union-attr]
@@ -311,6 +317,20 @@ def test_a_translation_is_added_from_the_documents_tab(
         "fr", "2 Fleet Street", "2025-11-20",
     )  # fmt: skip
     assert "French" in tab.translations.item(0).text()
+    # The next document: Anna is offered with her particulars, not typed again.
+    tab.list.setCurrentRow(1)
+    wait_idle(qtbot, window)
+    tab.add_translation()
+    qtbot.waitUntil(lambda: len(offered) == 2, timeout=TIMEOUT)
+    assert offered == [[], ["Anna"]]
+    from desktop.translation_dialog import TranslationDialog
+
+    dialog = TranslationDialog("Statement", None, translations.translators(window.vault))
+    dialog.earlier.setCurrentIndex(1)
+    dialog.earlier.activated.emit(1)
+    assert dialog.lines["translator_address"].text() == "2 Fleet Street"
+    assert dialog.lines["translator_phone"].text() == "+44 20 7946 0000"
+    dialog.deleteLater()
 
 
 def test_events_are_edited_deleted_and_merged_in_the_window(
