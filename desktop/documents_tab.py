@@ -44,6 +44,9 @@ from dossier.services import documents, ocr, organisations, quotes, translations
 from dossier.services.documents import DocumentView, ImportReport
 from dossier.services.vault_access import Vault
 
+# What the viewer is given: the document, its pages' text, its file, a PDF's password.
+Loaded = tuple[DocumentView, list[ocr.PageText], bytes | None, str | None]
+
 
 class DocumentsTab(QWidget):
     def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
@@ -346,7 +349,7 @@ class DocumentsTab(QWidget):
         # Shown in the tab, not in a modal box: the lawyer can read it while working on.
         self.report.setText("\n".join(lines))
         for path in report.needs_password:
-            self._import_with_password(path)
+            self._import_with_password(path, path in report.wrong_password)
         unlinked = [already for already in report.already if not already.linked]
         if unlinked and self.offer_links(unlinked):
             self._link_here([already.ref for already in unlinked])
@@ -466,19 +469,22 @@ class DocumentsTab(QWidget):
 
         self._jobs.change(self, job, linked)
 
-    def ask_password(self, name: str) -> str | None:
-        """The password of a protected PDF, asked in a small dialog (None: not given)."""
+    def ask_password(self, name: str, wrong: bool = False) -> str | None:
+        """The password of a protected PDF, asked in a small dialog (None: not given); asked
+        again, saying so, after a wrong one."""
+        if wrong:
+            question = self.tr("That password is not correct for %1. Try again:")
+        else:
+            question = self.tr("%1 is protected by a password. Enter it to import the file (it "
+                               "is kept in the vault, for the bundle):")  # fmt: skip
+        echo = QLineEdit.EchoMode.Password
         text, given = QInputDialog.getText(
-            self,
-            self.tr("Protected PDF"),
-            self.tr("%1 is protected by a password. Enter it to import the file (it is kept "
-                    "in the vault, for the bundle):").replace("%1", name),
-            QLineEdit.EchoMode.Password,
-        )  # fmt: skip
+            self, self.tr("Protected PDF"), question.replace("%1", name), echo
+        )
         return text if given and text else None
 
-    def _import_with_password(self, path: Path) -> None:
-        password = self.ask_password(path.name)
+    def _import_with_password(self, path: Path, wrong: bool = False) -> None:
+        password = self.ask_password(path.name, wrong)
         if password is not None:
             self.import_paths([path], password=password)
 
@@ -491,16 +497,17 @@ class DocumentsTab(QWidget):
         view: DocumentView = item.data(Qt.ItemDataRole.UserRole)
         vault = self._vault
 
-        def job() -> tuple[DocumentView, list[ocr.PageText], bytes | None]:
+        def job() -> Loaded:
             fresh = documents.show_document(vault, view.id)  # its reading may have ended
             pages = ocr.document_text(vault, view.id)
             wants_bytes = view.mime_type == "application/pdf" or view.mime_type.startswith("image/")
-            return fresh, pages, documents.preview(vault, view.id) if wants_bytes else None
+            data = documents.preview(vault, view.id) if wants_bytes else None
+            return fresh, pages, data, documents.pdf_passwords(vault, [view.id]).get(view.id)
 
         self._jobs.query(self, job, self._display)
 
-    def _display(self, loaded: tuple[DocumentView, list[ocr.PageText], bytes | None]) -> None:
-        view, origins, data = loaded
+    def _display(self, loaded: Loaded) -> None:
+        view, origins, data, password = loaded
         pages = [page.text for page in origins]
         self._current, self._pages, self._page_origins = view, pages, origins
         self._show_details(view)
@@ -510,6 +517,8 @@ class DocumentsTab(QWidget):
             self._pdf_buffer = QBuffer(self)
             self._pdf_buffer.setData(QByteArray(data))
             self._pdf_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            # A protected PDF opens with the password it was imported with (else: a grey box).
+            self.pdf_document.setPassword(password or "")
             self.pdf_document.load(self._pdf_buffer)
             self.viewer.setCurrentWidget(self.pdf_view)
         elif view.mime_type.startswith("image/") and data is not None:

@@ -38,11 +38,20 @@ class ImportRefused(DossierError):
 
 
 class PasswordNeeded(ImportRefused):
-    def __init__(self, name: str) -> None:
-        super().__init__(
-            t(
+    """A protected PDF: its password is asked for (again, when the one given was wrong)."""
+
+    def __init__(self, name: str, *, wrong: bool = False) -> None:
+        self.wrong = wrong
+        if wrong:
+            said = t(
+                'The password given for "{name}" is not correct. Import it again with the right '
+                "one, or import an unprotected copy.",
+                name=name,
+            )
+        else:
+            said = t(
                 '"{name}" is a PDF protected by a password. Import it again and give its '
                 "password (the bundle then uses it too), or import an unprotected copy.",
                 name=name,
             )
-        )
+        super().__init__(said)

@@ -93,11 +93,7 @@ class PdfImporter:
             document = pdfium.PdfDocument(str(path), password=password)
         except pdfium.PdfiumError as error:
             if getattr(error, "err_code", None) == _PASSWORD_ERROR:
-                if password:
-                    raise ImportRefused(
-                        t('The password given for "{file}" is not correct.', file=path.name)
-                    ) from error
-                raise PasswordNeeded(path.name) from error
+                raise PasswordNeeded(path.name, wrong=bool(password)) from error
             raise ImportRefused(
                 t('"{file}" is damaged or not a real PDF, so it cannot be read.', file=path.name)
             ) from error

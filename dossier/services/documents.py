@@ -113,8 +113,10 @@ class ImportReport:
     already: list[AlreadyStored] = field(default_factory=list)  # the same, said in full
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
     cancelled: bool = False
-    # Protected PDFs skipped for want of their password: the caller may ask for it.
+    # Protected PDFs skipped for want of their password: the caller may ask for it (again,
+    # for those in ``wrong_password``).
     needs_password: list[Path] = field(default_factory=list)
+    wrong_password: list[Path] = field(default_factory=list)
 
 
 def view_of(
@@ -241,6 +243,8 @@ def import_files(
         except PasswordNeeded as error:
             report.skipped.append((path.name, str(error)))
             report.needs_password.append(path)
+            if error.wrong:
+                report.wrong_password.append(path)
             continue
         except VaultError as error:
             report.skipped.append((path.name, str(error)))

@@ -827,422 +827,427 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="61" />
+        <location filename="../../desktop/documents_tab.py" line="65" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="63" />
+        <location filename="../../desktop/documents_tab.py" line="67" />
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="65" />
+        <location filename="../../desktop/documents_tab.py" line="69" />
         <source>Or drag files and folders here.</source>
         <translation>Или перетащите сюда файлы и папки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="68" />
+        <location filename="../../desktop/documents_tab.py" line="72" />
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="73" />
+        <location filename="../../desktop/documents_tab.py" line="77" />
         <source>Reading scanned pages</source>
         <translation>Распознавание отсканированных страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="74" />
+        <location filename="../../desktop/documents_tab.py" line="78" />
         <source>Stop reading</source>
         <translation>Остановить распознавание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="93" />
+        <location filename="../../desktop/documents_tab.py" line="97" />
         <source>Document text</source>
         <translation>Текст документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="97" />
+        <location filename="../../desktop/documents_tab.py" line="101" />
         <source>Document page</source>
         <translation>Страница документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="104" />
-        <location filename="../../desktop/documents_tab.py" line="110" />
+        <location filename="../../desktop/documents_tab.py" line="108" />
+        <location filename="../../desktop/documents_tab.py" line="114" />
         <source>Page</source>
         <translation>Страница</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="107" />
+        <location filename="../../desktop/documents_tab.py" line="111" />
         <source>Add quote from selection</source>
         <translation>Цитата из выделенного</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="117" />
+        <location filename="../../desktop/documents_tab.py" line="121" />
         <source>Page text</source>
         <translation>Текст страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="124" />
+        <location filename="../../desktop/documents_tab.py" line="128" />
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="126" />
+        <location filename="../../desktop/documents_tab.py" line="130" />
         <source>Title in the working language</source>
         <translation>Название на рабочем языке</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="127" />
+        <location filename="../../desktop/documents_tab.py" line="131" />
         <source>Author</source>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="128" />
+        <location filename="../../desktop/documents_tab.py" line="132" />
         <source>Outlet</source>
         <translation>Издание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="129" />
+        <location filename="../../desktop/documents_tab.py" line="133" />
         <source>Published</source>
         <translation>Опубликовано</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="130" />
+        <location filename="../../desktop/documents_tab.py" line="134" />
         <source>Address (URL)</source>
         <translation>Адрес (URL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="138" />
-        <location filename="../../desktop/documents_tab.py" line="168" />
+        <location filename="../../desktop/documents_tab.py" line="142" />
+        <location filename="../../desktop/documents_tab.py" line="172" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="140" />
+        <location filename="../../desktop/documents_tab.py" line="144" />
         <source>identity document</source>
         <translation>документ, удостоверяющий личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="141" />
+        <location filename="../../desktop/documents_tab.py" line="145" />
         <source>power of attorney</source>
         <translation>доверенность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="142" />
+        <location filename="../../desktop/documents_tab.py" line="146" />
         <source>court decision</source>
         <translation>решение суда</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="142" />
+        <location filename="../../desktop/documents_tab.py" line="146" />
         <source>charge sheet</source>
         <translation>обвинительное заключение</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="143" />
+        <location filename="../../desktop/documents_tab.py" line="147" />
         <source>notice extract</source>
         <translation>выписка из уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="143" />
+        <location filename="../../desktop/documents_tab.py" line="147" />
         <source>news article</source>
         <translation>новостная статья</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="144" />
+        <location filename="../../desktop/documents_tab.py" line="148" />
         <source>NGO report</source>
         <translation>доклад НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="144" />
+        <location filename="../../desktop/documents_tab.py" line="148" />
         <source>NGO statement</source>
         <translation>заявление НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="145" />
+        <location filename="../../desktop/documents_tab.py" line="149" />
         <source>official letter</source>
         <translation>официальное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="146" />
+        <location filename="../../desktop/documents_tab.py" line="150" />
         <source>witness statement</source>
         <translation>показания свидетеля</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="147" />
+        <location filename="../../desktop/documents_tab.py" line="151" />
         <source>expert report</source>
         <translation>заключение эксперта</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="148" />
+        <location filename="../../desktop/documents_tab.py" line="152" />
         <source>translation certificate</source>
         <translation>удостоверение перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="149" />
+        <location filename="../../desktop/documents_tab.py" line="153" />
         <source>photograph</source>
         <translation>фотография</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="149" />
+        <location filename="../../desktop/documents_tab.py" line="153" />
         <source>email</source>
         <translation>электронное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="149" />
+        <location filename="../../desktop/documents_tab.py" line="153" />
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="155" />
-        <location filename="../../desktop/documents_tab.py" line="169" />
+        <location filename="../../desktop/documents_tab.py" line="159" />
+        <location filename="../../desktop/documents_tab.py" line="173" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="156" />
+        <location filename="../../desktop/documents_tab.py" line="160" />
         <source>Not set</source>
         <translation>Не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="158" />
-        <location filename="../../desktop/documents_tab.py" line="206" />
+        <location filename="../../desktop/documents_tab.py" line="162" />
+        <location filename="../../desktop/documents_tab.py" line="210" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="158" />
+        <location filename="../../desktop/documents_tab.py" line="162" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="158" />
+        <location filename="../../desktop/documents_tab.py" line="162" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="159" />
+        <location filename="../../desktop/documents_tab.py" line="163" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="159" />
-        <location filename="../../desktop/documents_tab.py" line="205" />
+        <location filename="../../desktop/documents_tab.py" line="163" />
+        <location filename="../../desktop/documents_tab.py" line="209" />
         <source>Russian</source>
         <translation>русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="159" />
-        <location filename="../../desktop/documents_tab.py" line="205" />
+        <location filename="../../desktop/documents_tab.py" line="163" />
+        <location filename="../../desktop/documents_tab.py" line="209" />
         <source>Kyrgyz</source>
         <translation>кыргызский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="160" />
-        <location filename="../../desktop/documents_tab.py" line="206" />
+        <location filename="../../desktop/documents_tab.py" line="164" />
+        <location filename="../../desktop/documents_tab.py" line="210" />
         <source>Kazakh</source>
         <translation>казахский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="160" />
+        <location filename="../../desktop/documents_tab.py" line="164" />
         <source>Uzbek</source>
         <translation>узбекский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="160" />
+        <location filename="../../desktop/documents_tab.py" line="164" />
         <source>Tajik</source>
         <translation>таджикский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="161" />
+        <location filename="../../desktop/documents_tab.py" line="165" />
         <source>German</source>
         <translation>немецкий</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="161" />
+        <location filename="../../desktop/documents_tab.py" line="165" />
         <source>No words (a picture)</source>
         <translation>Без слов (изображение)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="166" />
+        <location filename="../../desktop/documents_tab.py" line="170" />
         <source>Confidential (never annexed, never exported)</source>
         <translation>Конфиденциально (не прилагается и не экспортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="172" />
-        <location filename="../../desktop/documents_tab.py" line="179" />
+        <location filename="../../desktop/documents_tab.py" line="176" />
+        <location filename="../../desktop/documents_tab.py" line="183" />
         <source>Translations</source>
         <translation>Переводы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="174" />
+        <location filename="../../desktop/documents_tab.py" line="178" />
         <source>Add translation…</source>
         <translation>Добавить перевод…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="184" />
+        <location filename="../../desktop/documents_tab.py" line="188" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="185" />
+        <location filename="../../desktop/documents_tab.py" line="189" />
         <source>Link to organisation</source>
         <translation>Связать с организацией</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="191" />
+        <location filename="../../desktop/documents_tab.py" line="195" />
         <source>Concerns</source>
         <translation>Касается</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="195" />
-        <location filename="../../desktop/documents_tab.py" line="223" />
+        <location filename="../../desktop/documents_tab.py" line="199" />
+        <location filename="../../desktop/documents_tab.py" line="227" />
         <source>Text recognition</source>
         <translation>Распознавание текста</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="197" />
+        <location filename="../../desktop/documents_tab.py" line="201" />
         <source>Languages to read in</source>
         <translation>Языки распознавания</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="203" />
+        <location filename="../../desktop/documents_tab.py" line="207" />
         <source>The document's language (else detected)</source>
         <translation>Язык документа (иначе определяется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="207" />
+        <location filename="../../desktop/documents_tab.py" line="211" />
         <source>Kyrgyz and Russian</source>
         <translation>Кыргызский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="208" />
+        <location filename="../../desktop/documents_tab.py" line="212" />
         <source>Kazakh and Russian</source>
         <translation>Казахский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="211" />
+        <location filename="../../desktop/documents_tab.py" line="215" />
         <source>Read scanned pages</source>
         <translation>Распознать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="215" />
+        <location filename="../../desktop/documents_tab.py" line="219" />
         <source>Every page</source>
         <translation>Все страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="217" />
+        <location filename="../../desktop/documents_tab.py" line="221" />
         <source>Also the pages with text of their own, which what is read replaces</source>
         <translation>И страницы со своим текстом: распознанный текст заменит его</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="227" />
-        <location filename="../../desktop/documents_tab.py" line="242" />
+        <location filename="../../desktop/documents_tab.py" line="231" />
+        <location filename="../../desktop/documents_tab.py" line="246" />
         <source>Found in the file</source>
         <translation>Найдено в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="228" />
+        <location filename="../../desktop/documents_tab.py" line="232" />
         <source>Save details</source>
         <translation>Сохранить сведения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="230" />
+        <location filename="../../desktop/documents_tab.py" line="234" />
         <source>Use what was found in the file</source>
         <translation>Взять найденное в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="232" />
+        <location filename="../../desktop/documents_tab.py" line="236" />
         <source>Delete document…</source>
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="309" />
+        <location filename="../../desktop/documents_tab.py" line="313" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="336" />
+        <location filename="../../desktop/documents_tab.py" line="340" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="342" />
+        <location filename="../../desktop/documents_tab.py" line="346" />
         <source>Imported: %n document(s).</source>
         <translation><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="358" />
+        <location filename="../../desktop/documents_tab.py" line="362" />
         <source>Scans and photos to be read by text recognition (OCR): %1.</source>
         <translation>Сканы и фотографии, текст которых будет распознан (OCR): %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="377" />
+        <location filename="../../desktop/documents_tab.py" line="381" />
         <source>Scanned pages are being read; wait for them to end.</source>
         <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="405" />
+        <location filename="../../desktop/documents_tab.py" line="409" />
         <source>Reading scanned pages…</source>
         <translation>Распознаются отсканированные страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="420" />
+        <location filename="../../desktop/documents_tab.py" line="424" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="442" />
+        <location filename="../../desktop/documents_tab.py" line="446" />
         <source>Already in the vault</source>
         <translation>Уже в хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="445" />
+        <location filename="../../desktop/documents_tab.py" line="449" />
         <source>Make them evidence of this person too? Nothing is imported twice.</source>
         <translation>Сделать их доказательствами и этого человека? Ничего не импортируется дважды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="463" />
+        <location filename="../../desktop/documents_tab.py" line="467" />
         <source>Linked to this person: %1.</source>
         <translation>Связаны с этим человеком: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="473" />
+        <location filename="../../desktop/documents_tab.py" line="477" />
+        <source>That password is not correct for %1. Try again:</source>
+        <translation>Пароль для %1 неверен. Попробуйте ещё раз:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="482" />
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="474" />
+        <location filename="../../desktop/documents_tab.py" line="479" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="551" />
+        <location filename="../../desktop/documents_tab.py" line="560" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="562" />
+        <location filename="../../desktop/documents_tab.py" line="571" />
         <source>Not needed: the text comes from the file.</source>
         <translation>Не нужно: текст взят из самого файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="564" />
+        <location filename="../../desktop/documents_tab.py" line="573" />
         <source>Scanned pages not read yet.</source>
         <translation>Отсканированные страницы ещё не распознаны.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="566" />
+        <location filename="../../desktop/documents_tab.py" line="575" />
         <source>Could not be read: %1</source>
         <translation>Не удалось распознать: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="569" />
+        <location filename="../../desktop/documents_tab.py" line="578" />
         <source>Read.</source>
         <translation>Распознано.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="572" />
+        <location filename="../../desktop/documents_tab.py" line="581" />
         <source>Read by OCR: %n page(s) (%1, %2), mean confidence %3%.</source>
         <translation>
             <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
@@ -1251,52 +1256,52 @@ Evidence Dossier — свободная программа под лицензи
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="618" />
+        <location filename="../../desktop/documents_tab.py" line="627" />
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="674" />
+        <location filename="../../desktop/documents_tab.py" line="683" />
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="700" />
+        <location filename="../../desktop/documents_tab.py" line="709" />
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="701" />
+        <location filename="../../desktop/documents_tab.py" line="710" />
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="723" />
+        <location filename="../../desktop/documents_tab.py" line="732" />
         <source>%1 was deleted.</source>
         <translation>%1 удалено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="741" />
+        <location filename="../../desktop/documents_tab.py" line="750" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="777" />
+        <location filename="../../desktop/documents_tab.py" line="786" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="779" />
+        <location filename="../../desktop/documents_tab.py" line="788" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="779" />
+        <location filename="../../desktop/documents_tab.py" line="788" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="795" />
+        <location filename="../../desktop/documents_tab.py" line="804" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>

@@ -165,19 +165,30 @@ def test_a_protected_pdf_is_imported_after_the_window_asks_for_its_password(
 ) -> None:  # type: ignore[no-untyped-def]
     _controller, window, page = open_person(qtbot, tmp_path / "vault")
     tab = page.documents
-    asked: list[str] = []
+    asked: list[tuple[str, bool]] = []
+    answers = iter(["a typo", "openpassword"])
 
-    def ask(name: str) -> str:
-        asked.append(name)
-        return "openpassword"
+    def ask(name: str, wrong: bool = False) -> str:
+        asked.append((name, wrong))
+        return next(answers)
 
     monkeypatch.setattr(tab, "ask_password", ask)
     tab.import_paths([corpus / "pdf" / "libreoffice-writer-password.pdf"])
     qtbot.waitUntil(lambda: tab.list.count() == 1, timeout=TIMEOUT)
     wait_idle(qtbot, window)
-    assert asked == ["libreoffice-writer-password.pdf"]
+    # A wrong password is asked again, saying so (it was refused with no retry).
+    name = "libreoffice-writer-password.pdf"
+    assert asked == [(name, False), (name, True)]
     [imported] = documents.list_documents(window.vault)
     assert documents.pdf_passwords(window.vault, [imported.id]) == {imported.id: "openpassword"}
+    # The viewer opens it with that password: its page, not a grey box.
+    from PySide6.QtPdf import QPdfDocument
+
+    tab.list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: tab._current is not None, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    assert tab.pdf_document.status() == QPdfDocument.Status.Ready
+    assert tab.pdf_document.pageCount() >= 1
 
 
 def test_the_viewer_shows_photos_upright_and_heic_photos_at_all(
