@@ -479,11 +479,18 @@ class GroundsTab(QWidget):
         link_row = QHBoxLayout()
         link_row.addWidget(self.evidence)
         link_row.addWidget(link)
+        # A new case may start as a copy of another of the person's (another forum): its
+        # facts, particulars, the arguments of the grounds both share, and its annexes.
+        self.start_from = QComboBox()
+        self.start_from.setAccessibleName(self.tr("Start from"))
+        self.start_from.addItem(self.tr("Empty"), None)
         open_case = QPushButton(self.tr("Open a case"))
         open_case.clicked.connect(self.open_case)
         row = QHBoxLayout()
         row.addWidget(self.kind)
         row.addWidget(self.country)
+        row.addWidget(QLabel(self.tr("Start from")))
+        row.addWidget(self.start_from)
         row.addWidget(open_case)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
@@ -517,8 +524,14 @@ class GroundsTab(QWidget):
     def open_case(self) -> None:
         vault, person_id = self._vault, self._person_id
         kind, country = str(self.kind.currentData()), self.country.text().strip() or None
+        source = self.start_from.currentData()
 
         def job() -> cases.CaseView:
+            if source is not None:
+                copy = cases.copy_case(vault, int(source), kind)
+                if country:
+                    copy = cases.update_case(vault, copy.id, requesting_country=country)
+                return copy
             return cases.add_case(vault, person_id, kind, requesting_country=country)
 
         self._jobs.change(self, job, self._opened)
@@ -529,16 +542,24 @@ class GroundsTab(QWidget):
     def refresh(self) -> None:
         vault, person_id = self._vault, self._person_id
 
-        def job() -> list[tuple[str, cases.GroundView]]:
-            return [
-                (case.ref, ground)
-                for case in cases.list_cases(vault, person_id)
-                for ground in cases.grounds(vault, case.id)
+        def job() -> tuple[list[cases.CaseView], list[tuple[str, cases.GroundView]]]:
+            listed = cases.list_cases(vault, person_id)
+            return listed, [
+                (case.ref, ground) for case in listed for ground in cases.grounds(vault, case.id)
             ]
 
         self._jobs.query(self, job, self._fill)
 
-    def _fill(self, grounds: list[tuple[str, cases.GroundView]]) -> None:
+    def _fill(
+        self, loaded: tuple[list[cases.CaseView], list[tuple[str, cases.GroundView]]]
+    ) -> None:
+        listed, grounds = loaded
+        kept = self.start_from.currentData()
+        self.start_from.clear()
+        self.start_from.addItem(self.tr("Empty"), None)
+        for case in listed:
+            self.start_from.addItem(f"{case.ref}  {t(case.kind_title)}", case.id)
+        self.start_from.setCurrentIndex(max(self.start_from.findData(kept), 0))
         self.list.clear()
         for case_ref, ground in grounds:
             evidence = ", ".join(ground.evidence) or self.tr("MISSING: no evidence yet")

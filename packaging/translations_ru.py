@@ -42,6 +42,8 @@ RU = {
     "Evidence to cite": "Что цитировать",
     "Already in the vault": "Уже в хранилище",
     "Quit": "Выход",
+    "Start from": "Начать с",
+    "Empty": "Пустого",
     "That password is not correct for %1. Try again:": "Пароль для %1 неверен. Попробуйте ещё раз:",
     "A translator used before": "Переводчик, с которым уже работали",
     "Someone new": "Новый переводчик",

@@ -827,387 +827,387 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="65" />
+        <location filename="../../desktop/documents_tab.py" line="64" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="67" />
+        <location filename="../../desktop/documents_tab.py" line="66" />
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="69" />
+        <location filename="../../desktop/documents_tab.py" line="68" />
         <source>Or drag files and folders here.</source>
         <translation>Или перетащите сюда файлы и папки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="72" />
+        <location filename="../../desktop/documents_tab.py" line="71" />
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="77" />
+        <location filename="../../desktop/documents_tab.py" line="76" />
         <source>Reading scanned pages</source>
         <translation>Распознавание отсканированных страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="78" />
+        <location filename="../../desktop/documents_tab.py" line="77" />
         <source>Stop reading</source>
         <translation>Остановить распознавание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="97" />
+        <location filename="../../desktop/documents_tab.py" line="96" />
         <source>Document text</source>
         <translation>Текст документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="101" />
+        <location filename="../../desktop/documents_tab.py" line="100" />
         <source>Document page</source>
         <translation>Страница документа</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="108" />
-        <location filename="../../desktop/documents_tab.py" line="114" />
+        <location filename="../../desktop/documents_tab.py" line="107" />
+        <location filename="../../desktop/documents_tab.py" line="113" />
         <source>Page</source>
         <translation>Страница</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="111" />
+        <location filename="../../desktop/documents_tab.py" line="110" />
         <source>Add quote from selection</source>
         <translation>Цитата из выделенного</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="121" />
+        <location filename="../../desktop/documents_tab.py" line="120" />
         <source>Page text</source>
         <translation>Текст страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="128" />
+        <location filename="../../desktop/documents_tab.py" line="127" />
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="130" />
+        <location filename="../../desktop/documents_tab.py" line="129" />
         <source>Title in the working language</source>
         <translation>Название на рабочем языке</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="131" />
+        <location filename="../../desktop/documents_tab.py" line="130" />
         <source>Author</source>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="132" />
+        <location filename="../../desktop/documents_tab.py" line="131" />
         <source>Outlet</source>
         <translation>Издание</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="133" />
+        <location filename="../../desktop/documents_tab.py" line="132" />
         <source>Published</source>
         <translation>Опубликовано</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="134" />
+        <location filename="../../desktop/documents_tab.py" line="133" />
         <source>Address (URL)</source>
         <translation>Адрес (URL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="142" />
-        <location filename="../../desktop/documents_tab.py" line="172" />
+        <location filename="../../desktop/documents_tab.py" line="141" />
+        <location filename="../../desktop/documents_tab.py" line="171" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="144" />
+        <location filename="../../desktop/documents_tab.py" line="143" />
         <source>identity document</source>
         <translation>документ, удостоверяющий личность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="145" />
+        <location filename="../../desktop/documents_tab.py" line="144" />
         <source>power of attorney</source>
         <translation>доверенность</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="146" />
+        <location filename="../../desktop/documents_tab.py" line="145" />
         <source>court decision</source>
         <translation>решение суда</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="146" />
+        <location filename="../../desktop/documents_tab.py" line="145" />
         <source>charge sheet</source>
         <translation>обвинительное заключение</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="147" />
+        <location filename="../../desktop/documents_tab.py" line="146" />
         <source>notice extract</source>
         <translation>выписка из уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="147" />
+        <location filename="../../desktop/documents_tab.py" line="146" />
         <source>news article</source>
         <translation>новостная статья</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="148" />
+        <location filename="../../desktop/documents_tab.py" line="147" />
         <source>NGO report</source>
         <translation>доклад НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="148" />
+        <location filename="../../desktop/documents_tab.py" line="147" />
         <source>NGO statement</source>
         <translation>заявление НКО</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="149" />
+        <location filename="../../desktop/documents_tab.py" line="148" />
         <source>official letter</source>
         <translation>официальное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="150" />
+        <location filename="../../desktop/documents_tab.py" line="149" />
         <source>witness statement</source>
         <translation>показания свидетеля</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="151" />
+        <location filename="../../desktop/documents_tab.py" line="150" />
         <source>expert report</source>
         <translation>заключение эксперта</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="152" />
+        <location filename="../../desktop/documents_tab.py" line="151" />
         <source>translation certificate</source>
         <translation>удостоверение перевода</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="153" />
+        <location filename="../../desktop/documents_tab.py" line="152" />
         <source>photograph</source>
         <translation>фотография</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="153" />
+        <location filename="../../desktop/documents_tab.py" line="152" />
         <source>email</source>
         <translation>электронное письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="153" />
+        <location filename="../../desktop/documents_tab.py" line="152" />
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="159" />
-        <location filename="../../desktop/documents_tab.py" line="173" />
+        <location filename="../../desktop/documents_tab.py" line="158" />
+        <location filename="../../desktop/documents_tab.py" line="172" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="160" />
+        <location filename="../../desktop/documents_tab.py" line="159" />
         <source>Not set</source>
         <translation>Не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="162" />
-        <location filename="../../desktop/documents_tab.py" line="210" />
+        <location filename="../../desktop/documents_tab.py" line="161" />
+        <location filename="../../desktop/documents_tab.py" line="209" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="162" />
+        <location filename="../../desktop/documents_tab.py" line="161" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="162" />
+        <location filename="../../desktop/documents_tab.py" line="161" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="163" />
+        <location filename="../../desktop/documents_tab.py" line="162" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="163" />
-        <location filename="../../desktop/documents_tab.py" line="209" />
+        <location filename="../../desktop/documents_tab.py" line="162" />
+        <location filename="../../desktop/documents_tab.py" line="208" />
         <source>Russian</source>
         <translation>русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="163" />
-        <location filename="../../desktop/documents_tab.py" line="209" />
+        <location filename="../../desktop/documents_tab.py" line="162" />
+        <location filename="../../desktop/documents_tab.py" line="208" />
         <source>Kyrgyz</source>
         <translation>кыргызский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="164" />
-        <location filename="../../desktop/documents_tab.py" line="210" />
+        <location filename="../../desktop/documents_tab.py" line="163" />
+        <location filename="../../desktop/documents_tab.py" line="209" />
         <source>Kazakh</source>
         <translation>казахский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="164" />
+        <location filename="../../desktop/documents_tab.py" line="163" />
         <source>Uzbek</source>
         <translation>узбекский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="164" />
+        <location filename="../../desktop/documents_tab.py" line="163" />
         <source>Tajik</source>
         <translation>таджикский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="165" />
+        <location filename="../../desktop/documents_tab.py" line="164" />
         <source>German</source>
         <translation>немецкий</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="165" />
+        <location filename="../../desktop/documents_tab.py" line="164" />
         <source>No words (a picture)</source>
         <translation>Без слов (изображение)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="170" />
+        <location filename="../../desktop/documents_tab.py" line="169" />
         <source>Confidential (never annexed, never exported)</source>
         <translation>Конфиденциально (не прилагается и не экспортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="176" />
-        <location filename="../../desktop/documents_tab.py" line="183" />
+        <location filename="../../desktop/documents_tab.py" line="175" />
+        <location filename="../../desktop/documents_tab.py" line="182" />
         <source>Translations</source>
         <translation>Переводы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="178" />
+        <location filename="../../desktop/documents_tab.py" line="177" />
         <source>Add translation…</source>
         <translation>Добавить перевод…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="188" />
+        <location filename="../../desktop/documents_tab.py" line="187" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="189" />
+        <location filename="../../desktop/documents_tab.py" line="188" />
         <source>Link to organisation</source>
         <translation>Связать с организацией</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="195" />
+        <location filename="../../desktop/documents_tab.py" line="194" />
         <source>Concerns</source>
         <translation>Касается</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="199" />
-        <location filename="../../desktop/documents_tab.py" line="227" />
+        <location filename="../../desktop/documents_tab.py" line="198" />
+        <location filename="../../desktop/documents_tab.py" line="226" />
         <source>Text recognition</source>
         <translation>Распознавание текста</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="201" />
+        <location filename="../../desktop/documents_tab.py" line="200" />
         <source>Languages to read in</source>
         <translation>Языки распознавания</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="207" />
+        <location filename="../../desktop/documents_tab.py" line="206" />
         <source>The document's language (else detected)</source>
         <translation>Язык документа (иначе определяется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="211" />
+        <location filename="../../desktop/documents_tab.py" line="210" />
         <source>Kyrgyz and Russian</source>
         <translation>Кыргызский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="212" />
+        <location filename="../../desktop/documents_tab.py" line="211" />
         <source>Kazakh and Russian</source>
         <translation>Казахский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="215" />
+        <location filename="../../desktop/documents_tab.py" line="214" />
         <source>Read scanned pages</source>
         <translation>Распознать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="219" />
+        <location filename="../../desktop/documents_tab.py" line="218" />
         <source>Every page</source>
         <translation>Все страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="221" />
+        <location filename="../../desktop/documents_tab.py" line="220" />
         <source>Also the pages with text of their own, which what is read replaces</source>
         <translation>И страницы со своим текстом: распознанный текст заменит его</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="231" />
-        <location filename="../../desktop/documents_tab.py" line="246" />
+        <location filename="../../desktop/documents_tab.py" line="230" />
+        <location filename="../../desktop/documents_tab.py" line="245" />
         <source>Found in the file</source>
         <translation>Найдено в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="232" />
+        <location filename="../../desktop/documents_tab.py" line="231" />
         <source>Save details</source>
         <translation>Сохранить сведения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="234" />
+        <location filename="../../desktop/documents_tab.py" line="233" />
         <source>Use what was found in the file</source>
         <translation>Взять найденное в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="236" />
+        <location filename="../../desktop/documents_tab.py" line="235" />
         <source>Delete document…</source>
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="313" />
+        <location filename="../../desktop/documents_tab.py" line="312" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="340" />
+        <location filename="../../desktop/documents_tab.py" line="339" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="346" />
+        <location filename="../../desktop/documents_tab.py" line="345" />
         <source>Imported: %n document(s).</source>
         <translation><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="362" />
+        <location filename="../../desktop/documents_tab.py" line="361" />
         <source>Scans and photos to be read by text recognition (OCR): %1.</source>
         <translation>Сканы и фотографии, текст которых будет распознан (OCR): %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="381" />
+        <location filename="../../desktop/documents_tab.py" line="380" />
         <source>Scanned pages are being read; wait for them to end.</source>
         <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="409" />
+        <location filename="../../desktop/documents_tab.py" line="408" />
         <source>Reading scanned pages…</source>
         <translation>Распознаются отсканированные страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="424" />
+        <location filename="../../desktop/documents_tab.py" line="423" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="446" />
+        <location filename="../../desktop/documents_tab.py" line="445" />
         <source>Already in the vault</source>
         <translation>Уже в хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="449" />
+        <location filename="../../desktop/documents_tab.py" line="448" />
         <source>Make them evidence of this person too? Nothing is imported twice.</source>
         <translation>Сделать их доказательствами и этого человека? Ничего не импортируется дважды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="467" />
+        <location filename="../../desktop/documents_tab.py" line="466" />
         <source>Linked to this person: %1.</source>
         <translation>Связаны с этим человеком: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="477" />
+        <location filename="../../desktop/documents_tab.py" line="476" />
         <source>That password is not correct for %1. Try again:</source>
         <translation>Пароль для %1 неверен. Попробуйте ещё раз:</translation>
     </message>
@@ -1217,7 +1217,7 @@ Evidence Dossier — свободная программа под лицензи
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="479" />
+        <location filename="../../desktop/documents_tab.py" line="478" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
@@ -1323,137 +1323,137 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="558" />
-        <location filename="../../desktop/person_tabs.py" line="605" />
+        <location filename="../../desktop/person_tabs.py" line="579" />
+        <location filename="../../desktop/person_tabs.py" line="626" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="560" />
+        <location filename="../../desktop/person_tabs.py" line="581" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="564" />
+        <location filename="../../desktop/person_tabs.py" line="585" />
         <source>PDF bundle (submission and annexes)</source>
         <translation>Пакет PDF (заявление и приложения)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="565" />
+        <location filename="../../desktop/person_tabs.py" line="586" />
         <source>Word document (the submission, to edit)</source>
         <translation>Документ Word (заявление, для правки)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="568" />
+        <location filename="../../desktop/person_tabs.py" line="589" />
         <source>The forum's paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="581" />
+        <location filename="../../desktop/person_tabs.py" line="602" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="582" />
+        <location filename="../../desktop/person_tabs.py" line="603" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="586" />
+        <location filename="../../desktop/person_tabs.py" line="607" />
         <source>One file</source>
         <translation>Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="587" />
-        <location filename="../../desktop/person_tabs.py" line="620" />
+        <location filename="../../desktop/person_tabs.py" line="608" />
+        <location filename="../../desktop/person_tabs.py" line="641" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="596" />
-        <location filename="../../desktop/person_tabs.py" line="621" />
-        <location filename="../../desktop/person_tabs.py" line="671" />
+        <location filename="../../desktop/person_tabs.py" line="617" />
+        <location filename="../../desktop/person_tabs.py" line="642" />
+        <location filename="../../desktop/person_tabs.py" line="692" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="597" />
+        <location filename="../../desktop/person_tabs.py" line="618" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="602" />
-        <location filename="../../desktop/person_tabs.py" line="711" />
-        <location filename="../../desktop/person_tabs.py" line="765" />
+        <location filename="../../desktop/person_tabs.py" line="623" />
+        <location filename="../../desktop/person_tabs.py" line="732" />
+        <location filename="../../desktop/person_tabs.py" line="786" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="748" />
+        <location filename="../../desktop/person_tabs.py" line="769" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="750" />
+        <location filename="../../desktop/person_tabs.py" line="771" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="753" />
+        <location filename="../../desktop/person_tabs.py" line="774" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="758" />
+        <location filename="../../desktop/person_tabs.py" line="779" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="764" />
+        <location filename="../../desktop/person_tabs.py" line="785" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="766" />
+        <location filename="../../desktop/person_tabs.py" line="787" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="589" />
-        <location filename="../../desktop/person_tabs.py" line="607" />
+        <location filename="../../desktop/person_tabs.py" line="610" />
+        <location filename="../../desktop/person_tabs.py" line="628" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="590" />
-        <location filename="../../desktop/person_tabs.py" line="608" />
+        <location filename="../../desktop/person_tabs.py" line="611" />
+        <location filename="../../desktop/person_tabs.py" line="629" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="591" />
-        <location filename="../../desktop/person_tabs.py" line="609" />
+        <location filename="../../desktop/person_tabs.py" line="612" />
+        <location filename="../../desktop/person_tabs.py" line="630" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="592" />
-        <location filename="../../desktop/person_tabs.py" line="610" />
+        <location filename="../../desktop/person_tabs.py" line="613" />
+        <location filename="../../desktop/person_tabs.py" line="631" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="613" />
+        <location filename="../../desktop/person_tabs.py" line="634" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="700" />
+        <location filename="../../desktop/person_tabs.py" line="721" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="701" />
+        <location filename="../../desktop/person_tabs.py" line="722" />
         <source>These files already exist in %1:
 %2
 
@@ -1464,12 +1464,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="711" />
+        <location filename="../../desktop/person_tabs.py" line="732" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="740" />
+        <location filename="../../desktop/person_tabs.py" line="761" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -1504,22 +1504,34 @@ Replace them?</source>
     </message>
     <message>
         <location filename="../../desktop/person_tabs.py" line="477" />
-        <location filename="../../desktop/person_tabs.py" line="498" />
+        <location filename="../../desktop/person_tabs.py" line="505" />
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="482" />
+        <location filename="../../desktop/person_tabs.py" line="485" />
+        <location filename="../../desktop/person_tabs.py" line="492" />
+        <source>Start from</source>
+        <translation>Начать с</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="486" />
+        <location filename="../../desktop/person_tabs.py" line="559" />
+        <source>Empty</source>
+        <translation>Пустого</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="487" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="498" />
+        <location filename="../../desktop/person_tabs.py" line="505" />
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="544" />
+        <location filename="../../desktop/person_tabs.py" line="565" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>

@@ -128,3 +128,20 @@ def test_evidence_is_cited_by_picking_it_where_the_lawyer_was_typing(
     pleading.cite.button.click()
     assert pleading.argument.toPlainText() == "The court ruled [D1:2][E1]"
     assert pleading.texts["facts"].toPlainText() == ""
+
+
+def test_a_case_is_started_in_the_window_as_a_copy_of_another(qtbot: QtBot, tmp_path: Path) -> None:
+    _controller, window, page, _pleading = _open_case(qtbot, tmp_path)
+    vault = window.vault
+    (ccf,) = cases.list_cases(vault, page.person_id)
+    cases.update_case(vault, ccf.id, facts="The newsroom was searched on 28 May.")
+    grounds = page.grounds
+    grounds.refresh()
+    qtbot.waitUntil(lambda: grounds.start_from.count() == 2, timeout=TIMEOUT)
+    grounds.kind.setCurrentIndex(grounds.kind.findData("asylum-uk"))
+    grounds.start_from.setCurrentIndex(grounds.start_from.findData(ccf.id))
+    grounds.open_case()
+    qtbot.waitUntil(lambda: len(cases.list_cases(vault, page.person_id)) == 2, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    copy = cases.list_cases(vault, page.person_id)[1]
+    assert copy.kind == "asylum-uk" and copy.facts == "The newsroom was searched on 28 May."
