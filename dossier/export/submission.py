@@ -404,7 +404,7 @@ class _Builder:
         if ref.startswith("D"):
             exhibit = content.exhibit_for(ref)
             if exhibit is not None:
-                title = content.redact(exhibit.document.title)
+                title = content.redact(self._index_title(exhibit.document))
                 return [Para((self.cite(ref, None), Span(f": {title}")), style="item")]
         return []
 

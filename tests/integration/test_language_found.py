@@ -64,6 +64,16 @@ def test_a_photo_without_words_is_offered_no_words_and_passes_once_the_lawyer_sa
     assert _translations_item(vault, case_id).status == preflight.MISSING
     documents.accept_suggestions(vault, document_id, ["language"])
     assert _translations_item(vault, case_id).status == preflight.MET
+    from datetime import UTC, datetime
+
+    from dossier.export.content import gather
+    from dossier.export.submission import Table, build
+
+    content = gather(vault, case_id, templates.for_case("ccf-deletion"),
+                     export_time=datetime.now(UTC), draft=True)  # fmt: skip
+    index = next(b for b in build(content).blocks if isinstance(b, Table) and b.header
+                 and "Language" in b.header)  # fmt: skip
+    assert "".join(span.text for span in index.rows[0][4]) == "none (a picture)"  # not "zxx"
 
 
 def test_a_russian_text_gets_its_language_at_import(vault: Vault, tmp_path: Path) -> None:
