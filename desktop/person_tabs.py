@@ -340,7 +340,10 @@ class ChronologyTab(QWidget):
                 # Shown, not edited here: a cell that looked editable would lose what was typed.
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, item)
-        hint = self.tr("Select both rows and choose Merge to keep one with the date that stands.")
+        hint = self.tr(
+            "Select both rows and choose Merge: the account you choose stands, with its own "
+            "words and date; the other's sources join it."
+        )
         self.conflicts.setText("\n".join(conflicts) + ("\n" + hint if conflicts else ""))
 
     def add_event(self) -> None:

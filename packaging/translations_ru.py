@@ -42,6 +42,11 @@ RU = {
     "Evidence to cite": "Что цитировать",
     "Already in the vault": "Уже в хранилище",
     "Quit": "Выход",
+    "Select both rows and choose Merge: the account you choose stands, with its own words and "
+    "date; the other's sources join it.": (
+        "Выберите обе строки и нажмите «Объединить»: остаётся выбранная версия с её словами и "
+        "датой, источники другой присоединяются к ней."
+    ),
     "Start from": "Начать с",
     "Empty": "Пустого",
     "That password is not correct for %1. Try again:": "Пароль для %1 неверен. Попробуйте ещё раз:",

@@ -621,8 +621,8 @@ Evidence Dossier — свободная программа под лицензи
     </message>
     <message>
         <location filename="../../desktop/person_tabs.py" line="252" />
-        <location filename="../../desktop/person_tabs.py" line="352" />
-        <location filename="../../desktop/person_tabs.py" line="373" />
+        <location filename="../../desktop/person_tabs.py" line="355" />
+        <location filename="../../desktop/person_tabs.py" line="376" />
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
@@ -662,58 +662,62 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="343" />
-        <source>Select both rows and choose Merge to keep one with the date that stands.</source>
-        <translation>Выберите обе строки и нажмите «Объединить», чтобы оставить одну с верной датой.</translation>
+        <location filename="../../desktop/person_tabs.py" line="344" />
+        <source>Select both rows and choose Merge: the account you choose stands, with its own words and date; the other's sources join it.</source>
+        <translation>Выберите обе строки и нажмите «Объединить»: остаётся выбранная версия с её словами и датой, источники другой присоединяются к ней.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="352" />
+        <source>Select both rows and choose Merge to keep one with the date that stands.</source>
+        <translation type="vanished">Выберите обе строки и нажмите «Объединить», чтобы оставить одну с верной датой.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="355" />
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="383" />
+        <location filename="../../desktop/person_tabs.py" line="386" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="383" />
+        <location filename="../../desktop/person_tabs.py" line="386" />
         <source>Select one event to edit.</source>
         <translation>Выберите одно событие для правки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="394" />
+        <location filename="../../desktop/person_tabs.py" line="397" />
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="401" />
+        <location filename="../../desktop/person_tabs.py" line="404" />
         <source>Delete this event?</source>
         <translation>Удалить это событие?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="402" />
+        <location filename="../../desktop/person_tabs.py" line="405" />
         <source>Delete the event “%1” of %2 from the chronology? Its sources stay.</source>
         <translation>Удалить событие «%1» (%2) из хронологии? Его источники останутся.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="413" />
+        <location filename="../../desktop/person_tabs.py" line="416" />
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="413" />
+        <location filename="../../desktop/person_tabs.py" line="416" />
         <source>Select one event to delete.</source>
         <translation>Выберите одно событие для удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="424" />
+        <location filename="../../desktop/person_tabs.py" line="427" />
         <source>Merge two accounts of one event</source>
         <translation>Объединить два сообщения об одном событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="426" />
-        <location filename="../../desktop/person_tabs.py" line="438" />
+        <location filename="../../desktop/person_tabs.py" line="429" />
+        <location filename="../../desktop/person_tabs.py" line="441" />
         <source>The account that stands</source>
         <translation>Версия, которая остаётся</translation>
     </message>
@@ -722,22 +726,22 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Верная дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="430" />
+        <location filename="../../desktop/person_tabs.py" line="433" />
         <source>Why this date stands</source>
         <translation>Почему верна эта дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="439" />
+        <location filename="../../desktop/person_tabs.py" line="442" />
         <source>Why (printed as a footnote)</source>
         <translation>Почему (печатается в сноске)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="448" />
+        <location filename="../../desktop/person_tabs.py" line="451" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="448" />
+        <location filename="../../desktop/person_tabs.py" line="451" />
         <source>Select the two accounts of the event.</source>
         <translation>Выберите два сообщения об этом событии.</translation>
     </message>
@@ -1323,137 +1327,137 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="579" />
-        <location filename="../../desktop/person_tabs.py" line="626" />
+        <location filename="../../desktop/person_tabs.py" line="582" />
+        <location filename="../../desktop/person_tabs.py" line="629" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="581" />
+        <location filename="../../desktop/person_tabs.py" line="584" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="585" />
+        <location filename="../../desktop/person_tabs.py" line="588" />
         <source>PDF bundle (submission and annexes)</source>
         <translation>Пакет PDF (заявление и приложения)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="586" />
+        <location filename="../../desktop/person_tabs.py" line="589" />
         <source>Word document (the submission, to edit)</source>
         <translation>Документ Word (заявление, для правки)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="589" />
+        <location filename="../../desktop/person_tabs.py" line="592" />
         <source>The forum's paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="602" />
+        <location filename="../../desktop/person_tabs.py" line="605" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="603" />
+        <location filename="../../desktop/person_tabs.py" line="606" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="607" />
+        <location filename="../../desktop/person_tabs.py" line="610" />
         <source>One file</source>
         <translation>Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="608" />
-        <location filename="../../desktop/person_tabs.py" line="641" />
+        <location filename="../../desktop/person_tabs.py" line="611" />
+        <location filename="../../desktop/person_tabs.py" line="644" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="617" />
-        <location filename="../../desktop/person_tabs.py" line="642" />
-        <location filename="../../desktop/person_tabs.py" line="692" />
+        <location filename="../../desktop/person_tabs.py" line="620" />
+        <location filename="../../desktop/person_tabs.py" line="645" />
+        <location filename="../../desktop/person_tabs.py" line="695" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="618" />
+        <location filename="../../desktop/person_tabs.py" line="621" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="623" />
-        <location filename="../../desktop/person_tabs.py" line="732" />
-        <location filename="../../desktop/person_tabs.py" line="786" />
+        <location filename="../../desktop/person_tabs.py" line="626" />
+        <location filename="../../desktop/person_tabs.py" line="735" />
+        <location filename="../../desktop/person_tabs.py" line="789" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="769" />
+        <location filename="../../desktop/person_tabs.py" line="772" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="771" />
+        <location filename="../../desktop/person_tabs.py" line="774" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="774" />
+        <location filename="../../desktop/person_tabs.py" line="777" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="779" />
+        <location filename="../../desktop/person_tabs.py" line="782" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="785" />
+        <location filename="../../desktop/person_tabs.py" line="788" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="787" />
+        <location filename="../../desktop/person_tabs.py" line="790" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="610" />
-        <location filename="../../desktop/person_tabs.py" line="628" />
+        <location filename="../../desktop/person_tabs.py" line="613" />
+        <location filename="../../desktop/person_tabs.py" line="631" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="611" />
-        <location filename="../../desktop/person_tabs.py" line="629" />
+        <location filename="../../desktop/person_tabs.py" line="614" />
+        <location filename="../../desktop/person_tabs.py" line="632" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="612" />
-        <location filename="../../desktop/person_tabs.py" line="630" />
+        <location filename="../../desktop/person_tabs.py" line="615" />
+        <location filename="../../desktop/person_tabs.py" line="633" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="613" />
-        <location filename="../../desktop/person_tabs.py" line="631" />
+        <location filename="../../desktop/person_tabs.py" line="616" />
+        <location filename="../../desktop/person_tabs.py" line="634" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="634" />
+        <location filename="../../desktop/person_tabs.py" line="637" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="721" />
+        <location filename="../../desktop/person_tabs.py" line="724" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="722" />
+        <location filename="../../desktop/person_tabs.py" line="725" />
         <source>These files already exist in %1:
 %2
 
@@ -1464,12 +1468,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="732" />
+        <location filename="../../desktop/person_tabs.py" line="735" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="761" />
+        <location filename="../../desktop/person_tabs.py" line="764" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -1477,61 +1481,61 @@ Replace them?</source>
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="466" />
+        <location filename="../../desktop/person_tabs.py" line="469" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="468" />
+        <location filename="../../desktop/person_tabs.py" line="471" />
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="472" />
-        <location filename="../../desktop/person_tabs.py" line="473" />
+        <location filename="../../desktop/person_tabs.py" line="475" />
+        <location filename="../../desktop/person_tabs.py" line="476" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="475" />
+        <location filename="../../desktop/person_tabs.py" line="478" />
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="476" />
+        <location filename="../../desktop/person_tabs.py" line="479" />
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="477" />
-        <location filename="../../desktop/person_tabs.py" line="505" />
+        <location filename="../../desktop/person_tabs.py" line="480" />
+        <location filename="../../desktop/person_tabs.py" line="508" />
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="485" />
-        <location filename="../../desktop/person_tabs.py" line="492" />
+        <location filename="../../desktop/person_tabs.py" line="488" />
+        <location filename="../../desktop/person_tabs.py" line="495" />
         <source>Start from</source>
         <translation>Начать с</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="486" />
-        <location filename="../../desktop/person_tabs.py" line="559" />
+        <location filename="../../desktop/person_tabs.py" line="489" />
+        <location filename="../../desktop/person_tabs.py" line="562" />
         <source>Empty</source>
         <translation>Пустого</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="487" />
+        <location filename="../../desktop/person_tabs.py" line="490" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="505" />
+        <location filename="../../desktop/person_tabs.py" line="508" />
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="565" />
+        <location filename="../../desktop/person_tabs.py" line="568" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
