@@ -31,13 +31,40 @@ def index_text(session: Session, kind: str, ref_id: int, page: int | None, body:
         ),
         {"kind": kind, "ref_id": ref_id, "page": page, "text": body, "folded": names.fold(body)},
     )
+    # RETURNING gives -1 for a full-text table: its rowid is read as the last one inserted.
+    row = session.execute(text("SELECT last_insert_rowid()")).scalar_one()
+    # Where the text is, in a table that can be searched by it (migration 0009).
+    session.execute(
+        text(
+            "INSERT INTO search_rows (row, kind, ref_id, page) VALUES (:row, :kind, :ref_id, :page)"
+        ),
+        {"row": row, "kind": kind, "ref_id": ref_id, "page": page},
+    )
+
+
+# The rows of one item (or of one of its pages; the title's page is NULL) are found through
+# search_rows, never by filtering the full-text index on its unindexed columns, which reads all
+# of it: once per imported document, that made importing quadratic in the vault's size.
+_ROWS_OF_ITEM = "SELECT row FROM search_rows WHERE kind = :kind AND ref_id = :ref_id"
+_ROWS_OF_PAGE = _ROWS_OF_ITEM + " AND page IS :page"
 
 
 def unindex(session: Session, kind: str, ref_id: int) -> None:
-    session.execute(
-        text("DELETE FROM search_index WHERE kind = :kind AND ref_id = :ref_id"),
-        {"kind": kind, "ref_id": ref_id},
-    )
+    """Every text of an item leaves the index."""
+    _delete(session, _ROWS_OF_ITEM, {"kind": kind, "ref_id": ref_id})
+
+
+def unindex_page(session: Session, kind: str, ref_id: int, page: int | None) -> None:
+    """One page's text (``page`` None: the item's title) leaves the index."""
+    _delete(session, _ROWS_OF_PAGE, {"kind": kind, "ref_id": ref_id, "page": page})
+
+
+def _delete(session: Session, rows_sql: str, values: dict[str, object]) -> None:
+    rows = list(session.scalars(text(rows_sql), values))
+    for row in rows:  # by rowid: the index finds each at once
+        session.execute(text("DELETE FROM search_index WHERE rowid = :row"), {"row": row})
+    if rows:
+        session.execute(text(rows_sql.replace("SELECT row FROM", "DELETE FROM")), values)
 
 
 def index_person(session: Session, person: Person) -> None:

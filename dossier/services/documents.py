@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dossier import dates, language_guess, refs, search
@@ -568,10 +568,7 @@ def _people(session: Session, document_id: int) -> list[int]:
 
 
 def _reindex_title(session: Session, document: Document) -> None:
-    session.execute(
-        text("DELETE FROM search_index WHERE kind = 'document' AND ref_id = :id AND page IS NULL"),
-        {"id": document.id},
-    )
+    search.unindex_page(session, "document", document.id, None)
     search.index_text(session, "document", document.id, None, document.title)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PIL import Image
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dossier import language_guess, refs, search
@@ -296,13 +296,7 @@ def _record(vault: Vault, document_id: int, readings: dict[int, PageReading]) ->
                 ],
                 ensure_ascii=False,
             )
-            session.execute(
-                text(
-                    "DELETE FROM search_index WHERE kind = 'document' AND ref_id = :id "
-                    "AND page = :page"
-                ),
-                {"id": document_id, "page": page.page},
-            )
+            search.unindex_page(session, "document", document_id, page.page)
             if reading.text.strip():
                 search.index_text(session, "document", document_id, page.page, reading.text)
         document.ocr_state = "done"
