@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.cite_picker import Citable, CitePicker
 from desktop.edit_state import EditState
 from desktop.jobs import Jobs
-from dossier import dates, vocabulary
+from dossier import dates, i18n, vocabulary
 from dossier.i18n import t
 from dossier.legal_grounds import NOTICE_TYPES
 from dossier.services import cases, documents, events, quotes
@@ -81,6 +82,11 @@ class CaseTab(QWidget):
             edit.setAccessibleName(labels[name])
             edit.textEdited.connect(self.edits.edited)
             self.lines[name] = edit
+        # The forum's own particulars (declared as data by its rule file), rebuilt per case.
+        self.particulars: dict[str, QLineEdit] = {}
+        self.particulars_form = QFormLayout()
+        self.particulars_box = QGroupBox(self.tr("The forum's own particulars"))
+        self.particulars_box.setLayout(self.particulars_form)
         self.notice_type = QComboBox()
         self.notice_type.setAccessibleName(self.tr("Notice type"))
         self.notice_type.addItem(self.tr("Not known yet"), "")
@@ -144,6 +150,7 @@ class CaseTab(QWidget):
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Notice type"), self.notice_type)
         form.addRow(self.tr("Language of the request"), self.working_language)
+        form.addRow(self.particulars_box)
         for name in _LINES:
             form.addRow(labels[name], self.lines[name])
         for name in _TEXTS:  # long texts get the form's whole width, their label above
@@ -243,6 +250,7 @@ class CaseTab(QWidget):
     def _fill_case(self, case: cases.CaseView, grounds: list[cases.GroundView]) -> None:
         self._case_id, self._ground_id = case.id, None
         self.case_shown.emit(case.id)
+        self._fill_particulars(case)
         for name, line in self.lines.items():
             value = getattr(case, name) or ""
             line.setText(dates.shown(value) if name == "signed_date" and value else value)
@@ -263,6 +271,20 @@ class CaseTab(QWidget):
         self.argument.setEnabled(bool(grounds))
         if grounds:
             self.grounds.setCurrentRow(0)
+
+    def _fill_particulars(self, case: cases.CaseView) -> None:
+        while self.particulars_form.rowCount():
+            self.particulars_form.removeRow(0)
+        self.particulars.clear()
+        language = i18n.language()
+        for particular in cases.declared_particulars(case.kind):
+            edit = QLineEdit(case.particulars.get(particular.name, ""))
+            label = particular.label(language) + (" *" if particular.required else "")
+            edit.setAccessibleName(particular.label(language))
+            edit.textEdited.connect(self.edits.edited)
+            self.particulars[particular.name] = edit
+            self.particulars_form.addRow(label, edit)
+        self.particulars_box.setVisible(bool(self.particulars))
 
     def _ground_chosen(
         self, current: QListWidgetItem | None, previous: QListWidgetItem | None
@@ -298,10 +320,15 @@ class CaseTab(QWidget):
             )
             for row in range(self.grounds.count())
         }
+        particulars = {name: edit.text() for name, edit in self.particulars.items()}
         vault, case_id = self._vault, self._case_id
 
         def job() -> cases.CaseView:
             saved = cases.update_case(vault, case_id, **fields)
+            if particulars and particulars != {
+                name: saved.particulars.get(name, "") for name in particulars
+            }:
+                saved = cases.set_particulars(vault, case_id, particulars)
             current = {g.id: g.argument for g in cases.grounds(vault, case_id)}
             for ground_id, text in arguments.items():
                 if current.get(ground_id, "") != text.strip():

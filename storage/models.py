@@ -113,6 +113,8 @@ class Case(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     arguments: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[str] = mapped_column(String(32))
+    # The forum's own particulars by name, as JSON (migration 0010; see dossier.forums).
+    particulars: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
     # The pleading: the lawyer's statement of facts and the relief sought, who signs it.
     facts: Mapped[str | None] = mapped_column(Text)
     relief: Mapped[str | None] = mapped_column(Text)

@@ -118,6 +118,28 @@ def case_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def case_show(args: argparse.Namespace) -> int:
+    from dossier.services import cases
+
+    with open_vault(args) as vault:
+        case = cases.show_case(vault, refs.parse(args.case, "C"))
+    declared = cases.declared_particulars(case.kind)
+    lines = [f"{case.ref}  {case.kind_title}  ({case.status})"]
+    lines += [
+        f"  {p.label('en')} [{p.name}]{' (required)' if p.required else ''}: "
+        + (case.particulars.get(p.name) or "—")
+        for p in declared
+    ]
+    data = {
+        "id": case.ref, **_plain(case),
+        "declared_particulars": [
+            {"name": p.name, "label": p.label("en"), "required": p.required} for p in declared
+        ],
+    }  # fmt: skip
+    emit(args, data, "\n".join(lines))
+    return 0
+
+
 def case_copy(args: argparse.Namespace) -> int:
     from dossier.services import cases
 
@@ -143,10 +165,25 @@ def case_set(args: argparse.Namespace) -> int:
     from dossier.services import cases
 
     fields = {name: getattr(args, name) for name in vocabulary.CASE_EDITABLE}
-    if all(value is None for value in fields.values()):
+    particulars = {}
+    for given in args.particular:
+        name, equals, value = given.partition("=")
+        if not equals or not name.strip():
+            raise UserError(
+                f'Write a particular as name=value, e.g. a-number=A123456789 (not "{given}").'
+            )
+        particulars[name.strip()] = value
+    if all(value is None for value in fields.values()) and not particulars:
         raise UserError("Say what to change, e.g. --facts-file facts.txt.")
     with open_vault(args) as vault:
-        case = cases.update_case(vault, refs.parse(args.case, "C"), **fields)
+        case_id = refs.parse(args.case, "C")
+        case = (
+            cases.update_case(vault, case_id, **fields)
+            if any(value is not None for value in fields.values())
+            else cases.show_case(vault, case_id)
+        )
+        if particulars:
+            case = cases.set_particulars(vault, case_id, particulars)
     emit(args, case, f"{case.ref} updated.")
     return 0
 
@@ -520,10 +557,18 @@ def register(add: Adder, add_group: SubGroup) -> None:
     )  # fmt: skip
     sub.add_argument("case", help="C2")
     sub.add_argument("--kind", required=True, choices=list(CASE_KINDS))
+    sub = add("show", case_show, "Show a case, with the particulars its forum asks for.",
+              group=group)  # fmt: skip
+    sub.add_argument("case", help="C1")
     sub = add("list", case_list, "List cases.", group=group)
     sub.add_argument("--person", help="only this person's (P1)")
     sub = add("set", case_set, "Change a case's details (long texts from files).", group=group)
     sub.add_argument("case", help="C1")
+    sub.add_argument(
+        "--particular", action="append", default=[], metavar="NAME=VALUE",
+        help="one of the forum's own particulars, e.g. a-number=A123456789 (repeat; "
+        "'name=' clears it); `dossier case show` lists those the forum asks for",
+    )  # fmt: skip
     sub.add_argument("--status", choices=vocabulary.CASE_STATUSES)
     sub.add_argument("--notice-type", choices=NOTICE_TYPES)
     sub.add_argument(

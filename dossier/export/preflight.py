@@ -6,18 +6,17 @@ from); this module only knows how to test each kind of requirement.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from dossier import forums, i18n
 from dossier.errors import DossierError
 from dossier.export.content import DossierContent, gather
 from dossier.export.submission import build, printed_references
 from dossier.export.templates import Template
 from dossier.i18n import t
 from dossier.language_guess import NO_WORDS
-from dossier.resources import TEMPLATES
 from dossier.services import events
 from storage.vault import Vault
 
@@ -73,11 +72,7 @@ class NotReady(DossierError):
 
 
 def _rules(forum: str) -> dict[str, Any]:
-    path = TEMPLATES / "rules" / f"{forum}.json"
-    if not path.is_file():
-        path = TEMPLATES / "rules" / "general.json"
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    return forums.rules_of(forum)
 
 
 def check(vault: Vault, case_id: int, template: Template, *, paper: str | None = None) -> Report:
@@ -174,6 +169,14 @@ def _translations(rule: dict[str, Any], content: DossierContent, _p: str, _c: in
             )
         )
     return " ".join(parts)
+
+
+def _particulars(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    """The particulars the forum declares as required (its data), each by its label."""
+    declared = forums.particulars(content.template.forum, content.case.kind)
+    given = content.case.particulars
+    missing = [p.label(i18n.language()) for p in declared if p.required and not given.get(p.name)]
+    return t("not entered: {names}.", names=", ".join(missing)) if missing else ""
 
 
 def _index_titles(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
@@ -340,6 +343,7 @@ _CHECKS: dict[str, Callable[[dict[str, Any], DossierContent, str, int], str]] = 
     "field": _field,
     "working_language": _working_language,
     "index_titles": _index_titles,
+    "particulars": _particulars,
     "annex_kind": _annex_kind,
     "other_clients": _other_clients,
     "translations": _translations,

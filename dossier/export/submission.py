@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from dossier import refs
+from dossier import forums, refs
 from dossier.clean_text import without_controls
 from dossier.export.content import DossierContent, Exhibit
 from dossier.services.documents import DocumentView
@@ -219,12 +219,22 @@ class _Builder:
         represented = ", ".join(
             x for x in (case.representative_name, case.representative_firm) if x
         )
+        common = {
+            "request": (t.word("field.request"), t.request_kind.get(case.kind, case.kind_title)),
+            "requesting_country": (t.word("field.requesting_country"), case.requesting_country),
+            "notice": (t.word("field.notice"), self._notice()),
+            "representative": (t.word("field.representative"), represented),
+        }
         self.table(
             [
-                (t.word("field.request"), t.request_kind.get(case.kind, case.kind_title)),
-                (t.word("field.requesting_country"), case.requesting_country),
-                (t.word("field.notice"), self._notice()),
-                (t.word("field.representative"), represented),
+                # Only the rows the template's forum files (a US brief has no notice row).
+                *(common[name] for name in t.cover_fields if name in common),
+                # The forum's own particulars (its data): appeal number, A-number, judge…
+                *(
+                    (particular.label(t.language), case.particulars.get(particular.name))
+                    for particular in forums.particulars(t.forum, case.kind)
+                    if particular.printed == "cover"
+                ),
                 (t.word("field.annexes"), str(len(content.exhibits))),
                 (t.word("field.prepared"), self._today()),
             ]

@@ -44,6 +44,8 @@ class Template:
     signature_intro: str
     translation_certificate: str
     service_text: str
+    # The common rows of the cover, in order; the forum's own particulars follow them.
+    cover_fields: tuple[str, ...] = ("request", "requesting_country", "notice", "representative")
 
     def label(self, index: int) -> str:
         """The label of the index-th exhibit (0-based): Annex 1, Tab A … Tab Z, Tab AA…"""
@@ -103,6 +105,11 @@ def load(path: Path) -> Template:
             signature_intro=data.get("signature_intro", ""),
             translation_certificate=data.get("translation_certificate", ""),
             service_text=data.get("service_text", ""),
+            cover_fields=tuple(
+                data.get(
+                    "cover_fields", ("request", "requesting_country", "notice", "representative")
+                )
+            ),
         )
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise DossierError(f'The export template "{path.name}" is unreadable: {error}') from error

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dossier import dates, legal_grounds, refs
+from dossier import dates, forums, legal_grounds, refs
+from dossier.clean_text import without_controls
 from dossier.errors import DossierError, NotFound
 from dossier.i18n import t
 from dossier.services import exhibits
@@ -49,6 +51,7 @@ class CaseView:
     signed_date: str | None = None  # EDTF
     served_on: str | None = None
     working_language: str | None = None
+    particulars: dict[str, str] = field(default_factory=dict)  # the forum's own, by name
 
     @property
     def represented(self) -> bool:
@@ -56,6 +59,10 @@ class CaseView:
 
     @classmethod
     def of(cls, case: Case) -> CaseView:
+        return replace(cls._of(case), particulars=_stored_particulars(case))
+
+    @classmethod
+    def _of(cls, case: Case) -> CaseView:
         return cls(
             case.id,
             refs.make("C", case.id),
@@ -194,6 +201,54 @@ def copy_case(vault: Vault, case_id: int, kind: str) -> CaseView:
         )  # fmt: skip
         session.flush()
         return CaseView.of(new)
+
+
+def _stored_particulars(case: Case) -> dict[str, str]:
+    try:
+        stored = json.loads(case.particulars or "{}")
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in stored.items()} if isinstance(stored, dict) else {}
+
+
+def declared_particulars(case_kind: str) -> list[forums.Particular]:
+    """What the forum of this kind of case asks for besides the common fields."""
+    from dossier.export import templates
+
+    return forums.particulars(templates.for_case(case_kind).forum, case_kind)
+
+
+def set_particulars(vault: Vault, case_id: int, values: dict[str, str]) -> CaseView:
+    """Set the forum's own particulars of a case by name ("" clears one). A name the forum
+    does not declare is refused in words, naming those it does."""
+    with vault.transaction() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(refs.make("C", case_id))
+        declared = {p.name: p for p in declared_particulars(case.kind)}
+        unknown = [name for name in values if name not in declared]
+        if unknown:
+            known = ", ".join(f"{name} ({p.label('en')})" for name, p in declared.items())
+            raise DossierError(
+                t(
+                    '"{names}" is not a particular of this forum. It asks for: {known}.',
+                    names=", ".join(unknown),
+                    known=known or t("nothing beyond the common fields"),
+                )
+            )
+        kept = _stored_particulars(case)
+        for name, value in values.items():
+            value = without_controls(value).strip()
+            if value:
+                kept[name] = value
+            else:
+                kept.pop(name, None)
+        case.particulars = json.dumps(kept, ensure_ascii=False, sort_keys=True)
+        vault.record_custody(
+            session, "case changed", refs.make("C", case_id), {"particulars": values}
+        )
+        session.flush()
+        return CaseView.of(case)
 
 
 def update_case(vault: Vault, case_id: int, **fields: str | None) -> CaseView:

@@ -206,217 +206,222 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>CaseTab</name>
     <message>
-        <location filename="../../desktop/case_tab.py" line="60" />
-        <location filename="../../desktop/case_tab.py" line="181" />
+        <location filename="../../desktop/case_tab.py" line="61" />
+        <location filename="../../desktop/case_tab.py" line="188" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="64" />
+        <location filename="../../desktop/case_tab.py" line="65" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="65" />
+        <location filename="../../desktop/case_tab.py" line="66" />
         <source>Notice reference</source>
         <translation>Номер уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="66" />
+        <location filename="../../desktop/case_tab.py" line="67" />
         <source>How the applicant knows of it</source>
         <translation>Откуда заявителю об этом известно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="67" />
+        <location filename="../../desktop/case_tab.py" line="68" />
         <source>Representative</source>
         <translation>Представитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="68" />
+        <location filename="../../desktop/case_tab.py" line="69" />
         <source>Firm</source>
         <translation>Фирма</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="69" />
+        <location filename="../../desktop/case_tab.py" line="70" />
         <source>Representative's address</source>
         <translation>Адрес представителя</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="70" />
+        <location filename="../../desktop/case_tab.py" line="71" />
         <source>Telephone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="71" />
+        <location filename="../../desktop/case_tab.py" line="72" />
         <source>Email</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="72" />
+        <location filename="../../desktop/case_tab.py" line="73" />
         <source>Bar number or EOIR ID</source>
         <translation>Номер в адвокатуре или EOIR ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="73" />
+        <location filename="../../desktop/case_tab.py" line="74" />
         <source>Signed by</source>
         <translation>Подписывает</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="74" />
+        <location filename="../../desktop/case_tab.py" line="75" />
         <source>In the capacity of</source>
         <translation>В качестве</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="75" />
+        <location filename="../../desktop/case_tab.py" line="76" />
         <source>Signed at (place)</source>
         <translation>Место подписания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="76" />
+        <location filename="../../desktop/case_tab.py" line="77" />
         <source>Signed on (empty: the export day)</source>
         <translation>Дата подписания (пусто: день экспорта)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="77" />
+        <location filename="../../desktop/case_tab.py" line="78" />
         <source>Served on (US filings)</source>
         <translation>Кому вручено (для США)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="85" />
-        <location filename="../../desktop/case_tab.py" line="145" />
+        <location filename="../../desktop/case_tab.py" line="88" />
+        <source>The forum's own particulars</source>
+        <translation>Сведения, которые требует этот орган</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_tab.py" line="91" />
+        <location filename="../../desktop/case_tab.py" line="151" />
         <source>Notice type</source>
         <translation>Вид уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="86" />
+        <location filename="../../desktop/case_tab.py" line="92" />
         <source>Not known yet</source>
         <translation>Пока неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="88" />
+        <location filename="../../desktop/case_tab.py" line="94" />
         <source>Red Notice</source>
         <translation>Красное уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="89" />
+        <location filename="../../desktop/case_tab.py" line="95" />
         <source>Diffusion</source>
         <translation>Диффузия</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="90" />
+        <location filename="../../desktop/case_tab.py" line="96" />
         <source>Other notice</source>
         <translation>Другое уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="91" />
+        <location filename="../../desktop/case_tab.py" line="97" />
         <source>No notice known</source>
         <translation>Уведомление неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="97" />
-        <location filename="../../desktop/case_tab.py" line="144" />
+        <location filename="../../desktop/case_tab.py" line="103" />
+        <location filename="../../desktop/case_tab.py" line="150" />
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="98" />
+        <location filename="../../desktop/case_tab.py" line="104" />
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="98" />
+        <location filename="../../desktop/case_tab.py" line="104" />
         <source>ready</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="99" />
+        <location filename="../../desktop/case_tab.py" line="105" />
         <source>filed</source>
         <translation>подано</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="99" />
+        <location filename="../../desktop/case_tab.py" line="105" />
         <source>closed</source>
         <translation>закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="104" />
-        <location filename="../../desktop/case_tab.py" line="146" />
+        <location filename="../../desktop/case_tab.py" line="110" />
+        <location filename="../../desktop/case_tab.py" line="152" />
         <source>Language of the request</source>
         <translation>Язык запроса</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="105" />
+        <location filename="../../desktop/case_tab.py" line="111" />
         <source>The template's</source>
         <translation>Как в шаблоне</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="106" />
+        <location filename="../../desktop/case_tab.py" line="112" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="106" />
+        <location filename="../../desktop/case_tab.py" line="112" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="107" />
+        <location filename="../../desktop/case_tab.py" line="113" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="107" />
+        <location filename="../../desktop/case_tab.py" line="113" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="112" />
+        <location filename="../../desktop/case_tab.py" line="118" />
         <source>Summary</source>
         <translation>Краткое изложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="113" />
+        <location filename="../../desktop/case_tab.py" line="119" />
         <source>Statement of facts</source>
         <translation>Изложение фактов</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="114" />
+        <location filename="../../desktop/case_tab.py" line="120" />
         <source>Relief sought (one per line; empty: the forum's usual words)</source>
         <translation>Просительная часть (по одному пункту в строке; пусто: обычная формулировка органа)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="123" />
+        <location filename="../../desktop/case_tab.py" line="129" />
         <source>Grounds of the case</source>
         <translation>Основания по делу</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="126" />
-        <location filename="../../desktop/case_tab.py" line="164" />
+        <location filename="../../desktop/case_tab.py" line="132" />
+        <location filename="../../desktop/case_tab.py" line="171" />
         <source>Argument for the selected ground</source>
         <translation>Доводы по выбранному основанию</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="133" />
+        <location filename="../../desktop/case_tab.py" line="139" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="135" />
+        <location filename="../../desktop/case_tab.py" line="141" />
         <source>Delete case…</source>
         <translation>Удалить дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="153" />
+        <location filename="../../desktop/case_tab.py" line="160" />
         <source>Each line is a numbered paragraph.</source>
         <translation>Каждая строка — пронумерованный абзац.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="162" />
+        <location filename="../../desktop/case_tab.py" line="169" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="169" />
+        <location filename="../../desktop/case_tab.py" line="176" />
         <source>Each line is a numbered paragraph. Cite evidence as [D3:2] (a document's page), [D3], [Q4] (a quote) or [E5], or pick it below: it goes where you were typing.</source>
         <translation>Каждая строка — пронумерованный абзац. Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5] — или выберите ниже: ссылка встанет туда, где вы печатали.</translation>
     </message>
@@ -425,12 +430,12 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5].</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="321" />
+        <location filename="../../desktop/case_tab.py" line="348" />
         <source>Delete this case?</source>
         <translation>Удалить это дело?</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="323" />
+        <location filename="../../desktop/case_tab.py" line="350" />
         <source>Delete %1? Its grounds, arguments, pleading and list of annexes go; the documents, quotes and events stay in the vault. This cannot be undone.</source>
         <translation>Удалить %1? Его основания, доводы, заявление и список приложений будут удалены; документы, цитаты и события останутся в хранилище. Это нельзя отменить.</translation>
     </message>

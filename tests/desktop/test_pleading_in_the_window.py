@@ -145,3 +145,22 @@ def test_a_case_is_started_in_the_window_as_a_copy_of_another(qtbot: QtBot, tmp_
     wait_idle(qtbot, window)
     copy = cases.list_cases(vault, page.person_id)[1]
     assert copy.kind == "asylum-uk" and copy.facts == "The newsroom was searched on 28 May."
+
+
+def test_the_forums_own_particulars_are_typed_in_the_pleading_tab(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    vault = window.vault
+    us = cases.add_case(vault, page.person_id, "asylum-us")
+    pleading = page.case
+    pleading.refresh()
+    qtbot.waitUntil(lambda: "a-number" in pleading.particulars, timeout=TIMEOUT)
+    assert pleading.particulars_box.isVisibleTo(pleading)
+    assert set(pleading.particulars) == {"a-number", "immigration-judge", "hearing-date",
+                                         "detained"}  # fmt: skip
+    pleading.particulars["a-number"].setText("A123456789")
+    pleading.particulars["a-number"].textEdited.emit("A123456789")
+    pleading.save()
+    wait_idle(qtbot, window)
+    assert cases.show_case(vault, us.id).particulars == {"a-number": "A123456789"}

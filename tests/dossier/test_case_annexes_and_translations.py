@@ -29,8 +29,13 @@ def _refs(vault: Vault, case_id: int) -> list[str]:
 def test_the_migrated_schema_matches_the_models(vault: Vault) -> None:
     with vault._require_engine().connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-    # The full-text index is SQLite virtual tables that the ORM does not model.
-    unmodelled = [d for d in differences if d[0] == "remove_table" and "search_" in d[1].name]
+    # The full-text index is SQLite virtual tables that the ORM does not model, with the
+    # plain table (and its index) that says where each text is (migration 0009).
+    unmodelled = [
+        d for d in differences
+        if (d[0] == "remove_table" and "search_" in d[1].name)
+        or (d[0] == "remove_index" and d[1].table.name == "search_rows")
+    ]  # fmt: skip
     assert [d for d in differences if d not in unmodelled] == []
 
 

@@ -433,3 +433,24 @@ def test_a_file_imported_again_is_linked_and_a_case_started_from_another(
     assert [(a["document_ref"], a["section"]) for a in annexes["exhibits"]] == [
         ("D1", "A. Own documents")
     ]
+
+
+def test_a_forums_particulars_are_set_and_shown_from_the_command_line(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "init")
+    run(capsys, "person", "add", "Zhoomart Duulatov")
+    run(capsys, "case", "add", "P1", "--kind", "asylum-us")
+    code, case, _ = run(capsys, "case", "set", "C1", "--particular", "a-number=A123456789",
+                        "--particular", "immigration-judge=Hon. J. Smith")  # fmt: skip
+    assert code == 0 and case["particulars"] == {
+        "a-number": "A123456789", "immigration-judge": "Hon. J. Smith",
+    }  # fmt: skip
+    assert main(["case", "show", "C1"]) == 0
+    shown = capsys.readouterr().out
+    assert "A-Number [a-number] (required): A123456789" in shown
+    assert "Individual hearing [hearing-date] (required): —" in shown
+    code, _, err = run(capsys, "case", "set", "C1", "--particular", "appeal-number=PA/1/2026")
+    assert code == 1 and "is not a particular of this forum. It asks for: a-number" in err
+    code, _, err = run(capsys, "case", "set", "C1", "--particular", "a-number")
+    assert code == 1 and "Write a particular as name=value" in err

@@ -108,6 +108,13 @@ def filings(tmp_path_factory: pytest.TempPathFactory) -> Filings:
         cases.set_argument(vault, ground.id, f"The request is political [{quote.ref}].")
         cases.link_evidence(vault, ground.id, quote.ref)
         ids[kind] = case.id
+    cases.set_particulars(vault, ids["asylum-uk"], {
+        "appeal-number": "PA/01234/2026", "home-office-reference": "D1234567",
+    })  # fmt: skip
+    cases.set_particulars(vault, ids["asylum-us"], {
+        "a-number": "A123456789", "immigration-judge": "Hon. J. Smith",
+        "hearing-date": "12 March 2027",
+    })  # fmt: skip
     for name in ("passport", "power", "ruling", "hrw", "four"):
         exhibits.add_exhibit(vault, ids["ccf-deletion"], int(refs[name][1:]))
     own, country = "A. The appellant's documents", "B. Country evidence"

@@ -1,0 +1,55 @@
+"""What a forum declares as data, beside its template: the requirements of its rules and the
+particulars its filings carry (an appeal number, an A-number, the Immigration Judge…).
+
+A forum's rule file (resources/templates/rules/<forum>.json) lists its particulars: a name, a
+label in each language, whether the forum requires it, where the filing prints it. A case keeps
+their values by name, so a forum gains a particular by a line of data, never a migration.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.resources import TEMPLATES
+
+
+@dataclass(frozen=True)
+class Particular:
+    name: str  # "a-number": how the case keeps it, and how `--particular` names it
+    labels: dict[str, str]  # its label per language
+    required: bool
+    printed: str | None  # "cover": printed on the cover's table; None: kept, not printed
+    kinds: tuple[str, ...]  # the case kinds it is asked for (empty: every kind of the forum)
+
+    def label(self, language: str) -> str:
+        return self.labels.get(language) or self.labels.get("en") or self.name
+
+
+def rules_of(forum: str) -> dict[str, Any]:
+    """A forum's rule file (the general one for a forum without its own)."""
+    path = TEMPLATES / "rules" / f"{forum}.json"
+    if not path.is_file():
+        path = TEMPLATES / "rules" / "general.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def particulars(forum: str, case_kind: str) -> list[Particular]:
+    """The particulars a forum declares for a kind of case, in the order it lists them."""
+    found = []
+    for item in rules_of(forum).get("particulars", []):
+        kinds = tuple(item.get("kinds", ()))
+        if kinds and case_kind not in kinds:
+            continue
+        found.append(
+            Particular(
+                name=str(item["name"]),
+                labels={str(k): str(v) for k, v in item["label"].items()},
+                required=bool(item.get("required", False)),
+                printed=item.get("printed"),
+                kinds=kinds,
+            )
+        )
+    return found

@@ -1,0 +1,67 @@
+"""Each forum declares its own particulars as data (an appeal number, an A-number, the
+Immigration Judge…); a case keeps them by name, the check asks for the required ones, and
+the cover prints them — the UK skeleton no longer borrows the CCF's cover."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from dossier.errors import DossierError
+from dossier.export import preflight, templates
+from dossier.export.content import gather
+from dossier.export.submission import Table, build
+from dossier.services import cases, people
+from storage.vault import Vault
+
+
+def _cover_rows(vault: Vault, case_id: int, kind: str) -> dict[str, str]:
+    content = gather(vault, case_id, templates.for_case(kind), export_time=datetime.now(UTC),
+                     draft=True)  # fmt: skip
+    cover = next(b for b in build(content).blocks if isinstance(b, Table))
+    return {"".join(s.text for s in row[0]): "".join(s.text for s in row[1]) for row in cover.rows}
+
+
+def _item(vault: Vault, case_id: int, kind: str) -> preflight.Item:
+    report = preflight.check(vault, case_id, templates.for_case(kind))
+    return next(i for i in report.items if i.what == "the forum's own particulars")
+
+
+def test_a_us_case_keeps_the_courts_particulars_asks_for_them_and_prints_them(
+    vault: Vault, tmp_path: Path
+) -> None:
+    person = people.add_person(vault, "Zhoomart Duulatov")
+    case = cases.add_case(vault, person.id, "asylum-us")
+    missing = _item(vault, case.id, "asylum-us")
+    assert missing.status == preflight.MISSING
+    assert "not entered: A-Number, Immigration Judge, Individual hearing." in missing.detail
+    cases.set_particulars(
+        vault, case.id,
+        {"a-number": "A123456789", "immigration-judge": "Hon. J. Smith",
+         "hearing-date": "12 March 2027", "detained": "no"},
+    )  # fmt: skip
+    assert _item(vault, case.id, "asylum-us").status == preflight.MET
+    rows = _cover_rows(vault, case.id, "asylum-us")
+    assert rows["A-Number"] == "A123456789" and rows["Immigration Judge"] == "Hon. J. Smith"
+    assert "Requesting country" not in rows and "Notice or diffusion" not in rows  # CCF rows
+    cases.set_particulars(vault, case.id, {"detained": ""})  # cleared
+    assert "detained" not in cases.show_case(vault, case.id).particulars
+    with pytest.raises(DossierError, match='"appeal-number" is not a particular of this forum'):
+        cases.set_particulars(vault, case.id, {"appeal-number": "PA/01234/2026"})
+
+
+def test_a_uk_appeal_carries_its_appeal_number_and_home_office_reference(
+    vault: Vault, tmp_path: Path
+) -> None:
+    person = people.add_person(vault, "Zhoomart Duulatov")
+    case = cases.add_case(vault, person.id, "asylum-uk")
+    cases.set_particulars(
+        vault, case.id,
+        {"appeal-number": "PA/01234/2026", "home-office-reference": "D1234567"},
+    )  # fmt: skip
+    rows = _cover_rows(vault, case.id, "asylum-uk")
+    assert rows["Appeal number"] == "PA/01234/2026"
+    assert rows["Home Office reference"] == "D1234567"
+    assert _item(vault, case.id, "asylum-uk").status == preflight.MET
