@@ -284,6 +284,17 @@ class CaseTab(QWidget):
             edit.textEdited.connect(self.edits.edited)
             self.particulars[particular.name] = edit
             self.particulars_form.addRow(label, edit)
+        # The dates the forum's rules set from these (the CCF's time limits), said beneath.
+        language = i18n.language()
+        following = [
+            f"{d.label(language)}: {dates.shown(d.on.isoformat())}"
+            for d in cases.dates_that_follow(case)
+        ]
+        if following:
+            note = QLabel("\n".join(following))
+            note.setWordWrap(True)
+            note.setAccessibleName(self.tr("Dates that follow"))
+            self.particulars_form.addRow(note)
         self.particulars_box.setVisible(bool(self.particulars))
 
     def _ground_chosen(

@@ -8,8 +8,10 @@ their values by name, so a forum gains a particular by a line of data, never a m
 
 from __future__ import annotations
 
+import calendar
 import json
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from dossier.resources import TEMPLATES
@@ -53,3 +55,46 @@ def particulars(forum: str, case_kind: str) -> list[Particular]:
             )
         )
     return found
+
+
+@dataclass(frozen=True)
+class FollowingDate:
+    """A date a forum's rules set from one the case records (a deadline, a time limit)."""
+
+    labels: dict[str, str]
+    on: date
+
+    def label(self, language: str) -> str:
+        return self.labels.get(language) or self.labels.get("en") or ""
+
+
+def dates_that_follow(forum: str, case_kind: str, given: dict[str, str]) -> list[FollowingDate]:
+    """The dates a forum's rules set from the dates the case records, as its rule file
+    declares them ("dates": from a particular, so many days or months later). A date not
+    given, or given without its day, sets nothing."""
+    from dossier import dates
+    from dossier.errors import DossierError
+
+    found = []
+    for item in rules_of(forum).get("dates", []):
+        kinds = tuple(item.get("kinds", ()))
+        if kinds and case_kind not in kinds:
+            continue
+        text = given.get(str(item["from"]), "")
+        try:
+            start = date.fromisoformat(dates.to_edtf(text)) if text else None
+        except (DossierError, ValueError):
+            start = None  # a partial date ("March 2026"): no day to count from
+        if start is None:
+            continue
+        on = _later(start, int(item.get("days", 0)), int(item.get("months", 0)))
+        labels = {str(k): str(v) for k, v in item["label"].items()}
+        found.append(FollowingDate(labels, on))
+    return found
+
+
+def _later(start: date, days: int, months: int) -> date:
+    month = start.month - 1 + months
+    year, month = start.year + month // 12, month % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) + timedelta(days=days)

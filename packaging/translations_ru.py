@@ -42,6 +42,7 @@ RU = {
     "Evidence to cite": "Что цитировать",
     "Already in the vault": "Уже в хранилище",
     "Quit": "Выход",
+    "Dates that follow": "Сроки, которые из этого следуют",
     "The forum's own particulars": "Сведения, которые требует этот орган",
     "Select both rows and choose Merge: the account you choose stands, with its own words and "
     "date; the other's sources join it.": (

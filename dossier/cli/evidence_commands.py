@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from dossier import refs, vocabulary
+from dossier import dates, refs, vocabulary
 from dossier.cli.common import UserError, emit, open_vault
 from dossier.cli.text_input import add_list, add_text
 from dossier.cli.types import Adder, SubGroup
@@ -130,11 +130,14 @@ def case_show(args: argparse.Namespace) -> int:
         + (case.particulars.get(p.name) or "—")
         for p in declared
     ]
+    following = cases.dates_that_follow(case)
+    lines += [f"  {d.label('en')}: {dates.shown(d.on.isoformat())}" for d in following]
     data = {
         "id": case.ref, **_plain(case),
         "declared_particulars": [
             {"name": p.name, "label": p.label("en"), "required": p.required} for p in declared
         ],
+        "dates_that_follow": [{"what": d.label("en"), "on": d.on.isoformat()} for d in following],
     }  # fmt: skip
     emit(args, data, "\n".join(lines))
     return 0

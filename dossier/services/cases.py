@@ -218,6 +218,15 @@ def declared_particulars(case_kind: str) -> list[forums.Particular]:
     return forums.particulars(templates.for_case(case_kind).forum, case_kind)
 
 
+def dates_that_follow(case: CaseView) -> list[forums.FollowingDate]:
+    """The dates the forum's rules set from those the case records (the CCF's notification
+    step and decision time limits from the date it found the request admissible)."""
+    from dossier.export import templates
+
+    forum = templates.for_case(case.kind).forum
+    return forums.dates_that_follow(forum, case.kind, case.particulars)
+
+
 def set_particulars(vault: Vault, case_id: int, values: dict[str, str]) -> CaseView:
     """Set the forum's own particulars of a case by name ("" clears one). A name the forum
     does not declare is refused in words, naming those it does."""

@@ -454,3 +454,8 @@ def test_a_forums_particulars_are_set_and_shown_from_the_command_line(
     assert code == 1 and "is not a particular of this forum. It asks for: a-number" in err
     code, _, err = run(capsys, "case", "set", "C1", "--particular", "a-number")
     assert code == 1 and "Write a particular as name=value" in err
+    run(capsys, "case", "add", "P1", "--kind", "ccf-deletion")
+    run(capsys, "case", "set", "C2", "--particular", "acknowledged-on=31 May 2026")
+    assert main(["case", "show", "C2"]) == 0
+    shown = capsys.readouterr().out
+    assert "Decision due (Statute art. 40, 9 months): 28 February 2027" in shown

@@ -65,3 +65,32 @@ def test_a_uk_appeal_carries_its_appeal_number_and_home_office_reference(
     assert rows["Appeal number"] == "PA/01234/2026"
     assert rows["Home Office reference"] == "D1234567"
     assert _item(vault, case.id, "asylum-uk").status == preflight.MET
+
+
+def test_a_ccf_request_shows_the_dates_its_statute_sets_from_admissibility(
+    vault: Vault,
+) -> None:
+    """Statute of the CCF as amended in November 2025: a 45-day notification step after
+    admissibility (art. 33), a decision within 9 months for deletion, 4 for access (art. 40)."""
+    person = people.add_person(vault, "Rinat Tukhvatshin")
+    deletion = cases.add_case(vault, person.id, "ccf-deletion")
+    access = cases.add_case(vault, person.id, "ccf-access")
+    assert cases.dates_that_follow(cases.show_case(vault, deletion.id)) == []
+    for case in (deletion, access):
+        cases.set_particulars(
+            vault, case.id, {"filed-on": "2 April 2026", "acknowledged-on": "31 May 2026"}
+        )
+    said = {
+        d.label("en"): d.on.isoformat()
+        for d in cases.dates_that_follow(cases.show_case(vault, deletion.id))
+    }
+    assert said == {
+        "Notification step ends (Statute art. 33, 45 days)": "2026-07-15",
+        "Decision due (Statute art. 40, 9 months)": "2027-02-28",  # no 31 February
+    }
+    access_dates = [
+        d.on.isoformat() for d in cases.dates_that_follow(cases.show_case(vault, access.id))
+    ]
+    assert access_dates == ["2026-07-15", "2026-09-30"]
+    cases.set_particulars(vault, deletion.id, {"acknowledged-on": "May 2026"})  # no day
+    assert cases.dates_that_follow(cases.show_case(vault, deletion.id)) == []
