@@ -130,8 +130,10 @@ def for_case(case_kind: str, requested: str | None = None) -> Template:
         raise DossierError(
             f'There is no export template "{requested}"; available: {", ".join(templates)}.'
         )
-    preferred = {"ccf": "ccf-request", "asylum-us": "asylum-us", "asylum": "asylum-uk"}
-    for prefix, template_id in preferred.items():
-        if case_kind.startswith(prefix) and template_id in templates:
-            return templates[template_id]
-    return templates["general"]
+    # Chosen by what each template says it applies to (its data, not a list in code): a
+    # forum's own before the general one, English (the default working language) before a
+    # translation of it, then by name.
+    suited = [template for template in templates.values() if case_kind in template.applies_to]
+    if not suited:
+        return templates["general"]
+    return min(suited, key=lambda t: (t.forum == "general", t.language != "en", t.id))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
+
+import pytest
 
 from dossier.export import templates
 from dossier.resources import TEMPLATES
@@ -48,3 +51,20 @@ def test_every_forum_has_rules_the_check_knows() -> None:
         for rule in rules["rules"]:
             assert rule["check"] in _CHECKS, (template.forum, rule)
             assert rule["what"] and rule["fix"]
+
+
+def test_the_template_of_a_case_is_chosen_by_what_templates_say_they_apply_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert templates.for_case("ccf-deletion").id == "ccf-request"  # English before French
+    assert templates.for_case("asylum-other").id == "asylum-uk"  # its applies_to says so
+    assert templates.for_case("asylum-us").id == "asylum-us"
+    assert templates.for_case("general").id == "general"
+    # A template added as data for a kind is chosen for it, with no list in code to change.
+    extra = tmp_path / "templates"
+    shutil.copytree(templates.TEMPLATES, extra)
+    data = json.loads((extra / "asylum-uk.json").read_text(encoding="utf-8"))
+    data.update(id="asylum-other-brief", applies_to=["asylum-other"], forum="other-court")
+    (extra / "asylum-other-brief.json").write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(templates, "TEMPLATES", extra)
+    assert templates.for_case("asylum-other").id == "asylum-other-brief"
