@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from dossier.resources import TEMPLATES
+from dossier import resources
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,9 @@ class Particular:
 
 def rules_of(forum: str) -> dict[str, Any]:
     """A forum's rule file (the general one for a forum without its own)."""
-    path = TEMPLATES / "rules" / f"{forum}.json"
+    path = resources.TEMPLATES / "rules" / f"{forum}.json"
     if not path.is_file():
-        path = TEMPLATES / "rules" / "general.json"
+        path = resources.TEMPLATES / "rules" / "general.json"
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 

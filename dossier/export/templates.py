@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dossier import resources
 from dossier.errors import DossierError
-from dossier.resources import TEMPLATES
 
 PARTS = (
     "cover", "contents", "particulars", "representative", "data", "summary", "facts",
@@ -69,7 +69,7 @@ class Template:
 
 
 def _labels(language: str) -> dict[str, Any]:
-    path = TEMPLATES / "labels" / f"{language}.json"
+    path = resources.TEMPLATES / "labels" / f"{language}.json"
     if not path.is_file():
         raise DossierError(f'There are no export labels for the language "{language}".')
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
@@ -116,7 +116,7 @@ def load(path: Path) -> Template:
 
 
 def available() -> dict[str, Template]:
-    return {t.id: t for t in (load(path) for path in sorted(TEMPLATES.glob("*.json")))}
+    return {t.id: t for t in (load(path) for path in sorted(resources.TEMPLATES.glob("*.json")))}
 
 
 def for_case(case_kind: str, requested: str | None = None) -> Template:

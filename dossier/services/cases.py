@@ -68,7 +68,7 @@ class CaseView:
             refs.make("C", case.id),
             refs.make("P", case.person_id),
             case.kind,
-            legal_grounds.CASE_KINDS[case.kind][0],
+            legal_grounds.case_kinds()[case.kind][0],
             case.requesting_country,
             case.notice_type,
             case.notice_reference,
@@ -113,9 +113,10 @@ def add_case(
     summary: str = "",
     arguments: str = "",
 ) -> CaseView:
-    if kind not in legal_grounds.CASE_KINDS:
+    if kind not in legal_grounds.case_kinds():
         raise DossierError(
-            f'"{kind}" is not a kind of case; choose one of: ' + ", ".join(legal_grounds.CASE_KINDS)
+            f'"{kind}" is not a kind of case; choose one of: '
+            + ", ".join(legal_grounds.case_kinds())
         )
     if notice_type is not None and notice_type not in legal_grounds.NOTICE_TYPES:
         raise DossierError(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from dossier import resources
 from dossier.export import templates
 from dossier.resources import TEMPLATES
 
@@ -62,9 +63,9 @@ def test_the_template_of_a_case_is_chosen_by_what_templates_say_they_apply_to(
     assert templates.for_case("general").id == "general"
     # A template added as data for a kind is chosen for it, with no list in code to change.
     extra = tmp_path / "templates"
-    shutil.copytree(templates.TEMPLATES, extra)
+    shutil.copytree(resources.TEMPLATES, extra)
     data = json.loads((extra / "asylum-uk.json").read_text(encoding="utf-8"))
     data.update(id="asylum-other-brief", applies_to=["asylum-other"], forum="other-court")
     (extra / "asylum-other-brief.json").write_text(json.dumps(data), encoding="utf-8")
-    monkeypatch.setattr(templates, "TEMPLATES", extra)
+    monkeypatch.setattr(resources, "TEMPLATES", extra)
     assert templates.for_case("asylum-other").id == "asylum-other-brief"

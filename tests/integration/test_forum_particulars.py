@@ -94,3 +94,44 @@ def test_a_ccf_request_shows_the_dates_its_statute_sets_from_admissibility(
     assert access_dates == ["2026-07-15", "2026-09-30"]
     cases.set_particulars(vault, deletion.id, {"acknowledged-on": "May 2026"})  # no day
     assert cases.dates_that_follow(cases.show_case(vault, deletion.id)) == []
+
+
+def test_a_forum_added_as_data_alone_is_filed_rule_39_at_the_european_court(
+    vault: Vault, tmp_path: Path
+) -> None:
+    """The ECHR's Rule 39 forum is two data files (its template and its rule file: kinds,
+    grounds, particulars, requirements); no line of the program names it."""
+    from dossier.export.case_export import export_case, parse_time
+    from dossier.resources import ROOT
+    from tests.integration.pdf_tools import text as pdf_text
+
+    program = ROOT.parent
+    for folder in ("dossier", "desktop", "storage"):
+        for source in (program / folder).rglob("*.py"):
+            said = source.read_text(encoding="utf-8").lower()
+            assert "echr" not in said and "rule39" not in said, source
+    person = people.add_person(vault, "Rinat Tukhvatshin")
+    case = cases.add_case(vault, person.id, "echr-rule39")
+    assert [g.code for g in cases.grounds(vault, case.id)] == [
+        "echr-art3", "echr-art6", "echr-political",
+    ]  # fmt: skip
+    template = templates.for_case("echr-rule39")
+    assert template.id == "echr-rule39"
+    missing = next(
+        i for i in preflight.check(vault, case.id, template).items
+        if i.what.startswith("the removal's date")
+    )  # fmt: skip
+    assert missing.status == preflight.MISSING and "Date of removal" in missing.detail
+    cases.set_particulars(vault, case.id, {
+        "removal-date": "28 November 2026", "removal-time": "06:40",
+        "removal-destination": "Bishkek, flight TK 348", "respondent-state": "Türkiye",
+        "domestic-decisions": "Istanbul Court of Cassation, 20 November 2026",
+    })  # fmt: skip
+    cases.update_case(vault, case.id, facts="The applicant was arrested at Istanbul airport.")
+    out = tmp_path / "rule39.pdf"
+    export_case(vault, case.id, out, draft=True, at=parse_time("2026-11-25T10:00:00Z"))
+    first = " ".join(pdf_text(out, 1, 1).split())
+    for words in ("RULE 39 – URGENT", "never by e-mail", "Date of removal 28 November 2026",
+                  "Time of removal 06:40", "Respondent State Türkiye"):  # fmt: skip
+        assert words in first, words
+    assert "Requesting country" not in first and "Notice or diffusion" not in first
