@@ -63,6 +63,7 @@ class FollowingDate:
 
     labels: dict[str, str]
     on: date
+    deadline: bool = False  # a date by which the lawyer must act (the check warns of it)
 
     def label(self, language: str) -> str:
         return self.labels.get(language) or self.labels.get("en") or ""
@@ -89,7 +90,7 @@ def dates_that_follow(forum: str, case_kind: str, given: dict[str, str]) -> list
             continue
         on = _later(start, int(item.get("days", 0)), int(item.get("months", 0)))
         labels = {str(k): str(v) for k, v in item["label"].items()}
-        found.append(FollowingDate(labels, on))
+        found.append(FollowingDate(labels, on, bool(item.get("deadline", False))))
     return found
 
 

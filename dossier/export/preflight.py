@@ -179,6 +179,24 @@ def _particulars(_rule: dict[str, Any], content: DossierContent, _p: str, _c: in
     return t("not entered: {names}.", names=", ".join(missing)) if missing else ""
 
 
+def _deadlines(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    """A deadline the forum's rules set from the case's dates, passed or close."""
+    today = content.export_time.date()
+    soon = int(rule.get("warn_days", 14))
+    said = []
+    for following in forums.dates_that_follow(
+        content.template.forum, content.case.kind, content.case.particulars
+    ):
+        if not following.deadline or (following.on - today).days > soon:
+            continue
+        what, on = following.label(i18n.language()), content.date(following.on.isoformat())
+        if following.on < today:
+            said.append(t("{what}: passed on {date}.", what=what, date=on))
+        else:
+            said.append(t("{what}: {date}.", what=what, date=on))
+    return " ".join(said)
+
+
 def _index_titles(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
     """An annex in another language is named in the filing's own in the list of annexes."""
     language = content.template.language
@@ -344,6 +362,7 @@ _CHECKS: dict[str, Callable[[dict[str, Any], DossierContent, str, int], str]] = 
     "working_language": _working_language,
     "index_titles": _index_titles,
     "particulars": _particulars,
+    "deadlines": _deadlines,
     "annex_kind": _annex_kind,
     "other_clients": _other_clients,
     "translations": _translations,

@@ -135,3 +135,25 @@ def test_a_forum_added_as_data_alone_is_filed_rule_39_at_the_european_court(
                   "Time of removal 06:40", "Respondent State Türkiye"):  # fmt: skip
         assert words in first, words
     assert "Requesting country" not in first and "Notice or diffusion" not in first
+
+
+def test_the_us_filing_deadline_is_warned_from_the_hearing_date(vault: Vault) -> None:
+    """EOIR: filings are due 30 days before the individual hearing unless the judge set
+    another date. The check says so as the date comes near, and when it has passed."""
+    person = people.add_person(vault, "Zhoomart Duulatov")
+    case = cases.add_case(vault, person.id, "asylum-us")
+    template = templates.for_case("asylum-us")
+
+    def deadline(export_day: str) -> preflight.Item:
+        moment = datetime.fromisoformat(export_day).replace(tzinfo=UTC)
+        content = gather(vault, case.id, template, draft=True, export_time=moment)
+        report = preflight.check_gathered(vault, content, "letter")
+        return next(i for i in report.items if i.what == "the filing deadline")
+
+    cases.set_particulars(vault, case.id, {"hearing-date": "12 March 2027"})
+    assert deadline("2026-12-01").status == preflight.MET  # months ahead: nothing to say
+    near = deadline("2027-02-01")
+    assert near.status == preflight.WARN and "before the individual hearing" in near.detail
+    assert "10 February 2027" in near.detail
+    passed = deadline("2027-02-20")
+    assert passed.status == preflight.WARN and "passed on 10 February 2027" in passed.detail
