@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dossier import dates, refs, vocabulary
 from dossier.cli.common import UserError, emit, open_vault
 from dossier.cli.text_input import add_list, add_text
 from dossier.cli.types import Adder, SubGroup
 from dossier.legal_grounds import CASE_KINDS, NOTICE_TYPES
+
+if TYPE_CHECKING:
+    from dossier.services.quotes import QuoteView
 
 
 # ----------------------------------------------------------------------------- people
@@ -343,6 +347,11 @@ def quote_add(args: argparse.Namespace) -> int:
             date_said=args.date, translation=args.translation, page=args.page,
             person_ids=[refs.parse(p, "P") for p in args.person],
         )  # fmt: skip
+    return _said_quote(args, quote)
+
+
+def _said_quote(args: argparse.Namespace, quote: QuoteView) -> int:
+    """A quote added or changed: where it is, and a warning when its words were not found."""
     text = f"{quote.ref}  {quote.document_ref}" + (f", p. {quote.page}" if quote.page else "")
     if quote.warning:
         text += f"\nwarning: {quote.warning}"
@@ -358,11 +367,7 @@ def quote_set(args: argparse.Namespace) -> int:
             vault, refs.parse(args.quote, "Q"), text=args.text, speaker=args.speaker,
             date_said=args.date, translation=args.translation, page=args.page,
         )  # fmt: skip
-    text = f"{quote.ref}  {quote.document_ref}" + (f", p. {quote.page}" if quote.page else "")
-    if quote.warning:
-        text += f"\nwarning: {quote.warning}"
-    emit(args, {"id": quote.ref, **_plain(quote), "warning": quote.warning}, text)
-    return 0
+    return _said_quote(args, quote)
 
 
 def quote_delete(args: argparse.Namespace) -> int:
