@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.cite_picker import Citable, CitePicker
 from desktop.edit_state import EditState
 from desktop.jobs import Jobs
-from dossier import dates, i18n, vocabulary
+from dossier import dates, forums, i18n, vocabulary
 from dossier.i18n import t
 from dossier.legal_grounds import NOTICE_TYPES
 from dossier.services import cases, documents, events, quotes
@@ -45,6 +45,13 @@ _LINES = (
     "signatory_capacity", "signed_place", "signed_date", "served_on",
 )  # fmt: skip
 _TEXTS = ("summary", "facts", "relief")
+
+
+# A case as the tab shows it: its fields, grounds, the forum's particulars and the dates
+# its rules set from them.
+Shown = tuple[
+    cases.CaseView, list[cases.GroundView], list[forums.Particular], list[forums.FollowingDate]
+]
 
 
 class CaseTab(QWidget):
@@ -237,20 +244,24 @@ class CaseTab(QWidget):
             return
         vault, case_id = self._vault, int(chosen)
 
-        def job() -> tuple[cases.CaseView, list[cases.GroundView]]:
-            return cases.show_case(vault, case_id), cases.grounds(vault, case_id)
+        def job() -> Shown:
+            case = cases.show_case(vault, case_id)
+            # The forum's data is read here, off the window's thread.
+            declared = cases.declared_particulars(case.kind)
+            return case, cases.grounds(vault, case_id), declared, cases.dates_that_follow(case)
 
         self._jobs.query(self, job, self._show)
 
-    def _show(self, loaded: tuple[cases.CaseView, list[cases.GroundView]]) -> None:
+    def _show(self, loaded: Shown) -> None:
+        case, grounds, declared, following = loaded
         with self.edits.filling():
-            self._fill_case(*loaded)
+            self._fill_case(case, grounds)
+            self._fill_particulars(case, declared, following)
         self.edits.mark(False)
 
     def _fill_case(self, case: cases.CaseView, grounds: list[cases.GroundView]) -> None:
         self._case_id, self._ground_id = case.id, None
         self.case_shown.emit(case.id)
-        self._fill_particulars(case)
         for name, line in self.lines.items():
             value = getattr(case, name) or ""
             line.setText(dates.shown(value) if name == "signed_date" and value else value)
@@ -272,12 +283,17 @@ class CaseTab(QWidget):
         if grounds:
             self.grounds.setCurrentRow(0)
 
-    def _fill_particulars(self, case: cases.CaseView) -> None:
+    def _fill_particulars(
+        self,
+        case: cases.CaseView,
+        declared: list[forums.Particular],
+        following: list[forums.FollowingDate],
+    ) -> None:
         while self.particulars_form.rowCount():
             self.particulars_form.removeRow(0)
         self.particulars.clear()
         language = i18n.language()
-        for particular in cases.declared_particulars(case.kind):
+        for particular in declared:
             edit = QLineEdit(case.particulars.get(particular.name, ""))
             label = particular.label(language) + (" *" if particular.required else "")
             edit.setAccessibleName(particular.label(language))
@@ -286,12 +302,9 @@ class CaseTab(QWidget):
             self.particulars_form.addRow(label, edit)
         # The dates the forum's rules set from these (the CCF's time limits), said beneath.
         language = i18n.language()
-        following = [
-            f"{d.label(language)}: {dates.shown(d.on.isoformat())}"
-            for d in cases.dates_that_follow(case)
-        ]
-        if following:
-            note = QLabel("\n".join(following))
+        said = [f"{d.label(language)}: {dates.shown(d.on.isoformat())}" for d in following]
+        if said:
+            note = QLabel("\n".join(said))
             note.setWordWrap(True)
             note.setAccessibleName(self.tr("Dates that follow"))
             self.particulars_form.addRow(note)

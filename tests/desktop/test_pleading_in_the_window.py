@@ -164,3 +164,14 @@ def test_the_forums_own_particulars_are_typed_in_the_pleading_tab(
     pleading.save()
     wait_idle(qtbot, window)
     assert cases.show_case(vault, us.id).particulars == {"a-number": "A123456789"}
+    # A CCF request shows the dates its Statute sets from the admissibility date.
+    from PySide6.QtWidgets import QLabel
+
+    ccf = cases.add_case(vault, page.person_id, "ccf-deletion")
+    cases.set_particulars(vault, ccf.id, {"acknowledged-on": "31 May 2026"})
+    pleading.refresh()
+    qtbot.waitUntil(lambda: pleading.case.count() == 2, timeout=TIMEOUT)
+    pleading.case.setCurrentIndex(pleading.case.findData(ccf.id))
+    qtbot.waitUntil(lambda: "acknowledged-on" in pleading.particulars, timeout=TIMEOUT)
+    notes = [label.text() for label in pleading.particulars_box.findChildren(QLabel)]
+    assert any("Decision due (Statute art. 40, 9 months): 28 February 2027" in n for n in notes)
