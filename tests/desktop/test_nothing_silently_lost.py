@@ -398,11 +398,11 @@ def test_events_are_edited_deleted_and_merged_in_the_window(
     qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=TIMEOUT)
 
 
-def test_an_annex_dragged_to_another_place_is_saved_there(
-    qtbot: QtBot, tmp_path: Path, corpus: Path
-) -> None:
-    from PySide6.QtCore import QModelIndex
-
+def _annexed_articles(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, tmp_path: Path, corpus: Path, sections: tuple[str | None, ...]
+):
+    """A person's general case annexing the three corpus articles (in these sections), its
+    Export tab's annex list shown."""
     from dossier.services import cases, exhibits
 
     _controller, window, page = open_person(qtbot, tmp_path / "vault")
@@ -410,12 +410,25 @@ def test_an_annex_dragged_to_another_place_is_saved_there(
     person = people.list_people(vault)[0]
     case = cases.add_case(vault, person.id, "general")
     report = documents.import_files(vault, [corpus / "articles"], person_ids=[person.id])
-    for document in report.imported:
-        exhibits.add_exhibit(vault, case.id, document.id)
-    before = [e.document_ref for e in exhibits.list_exhibits(vault, case.id)]
+    for document, section in zip(report.imported, sections, strict=True):
+        exhibits.add_exhibit(vault, case.id, document.id, section=section)
     panel = page.export.annexes
     page.export.refresh()
     qtbot.waitUntil(lambda: panel.list.count() == 3, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    return window, case, report.imported, panel
+
+
+def test_an_annex_dragged_to_another_place_is_saved_there(
+    qtbot: QtBot, tmp_path: Path, corpus: Path
+) -> None:
+    from PySide6.QtCore import QModelIndex
+
+    from dossier.services import exhibits
+
+    window, case, _articles, panel = _annexed_articles(qtbot, tmp_path, corpus, (None,) * 3)
+    vault = window.vault
+    before = [e.document_ref for e in exhibits.list_exhibits(vault, case.id)]
     assert panel.list.model().moveRow(QModelIndex(), 2, QModelIndex(), 0)  # as a drag does
     qtbot.waitUntil(
         lambda: (
@@ -429,21 +442,11 @@ def test_an_annex_dragged_to_another_place_is_saved_there(
 def test_an_annex_moved_into_another_section_says_so(
     qtbot: QtBot, tmp_path: Path, corpus: Path
 ) -> None:
-    from dossier.services import cases, exhibits
+    from dossier.services import exhibits
 
-    _controller, window, page = open_person(qtbot, tmp_path / "vault")
-    vault = window.vault
-    person = people.list_people(vault)[0]
-    case = cases.add_case(vault, person.id, "general")
-    report = documents.import_files(vault, [corpus / "articles"], person_ids=[person.id])
-    first, second, third = report.imported
-    exhibits.add_exhibit(vault, case.id, first.id, section="A. Own documents")
-    exhibits.add_exhibit(vault, case.id, second.id, section="A. Own documents")
-    exhibits.add_exhibit(vault, case.id, third.id, section="B. Country evidence")
-    panel = page.export.annexes
-    page.export.refresh()
-    qtbot.waitUntil(lambda: panel.list.count() == 3, timeout=TIMEOUT)
-    wait_idle(qtbot, window)
+    own, country = "A. Own documents", "B. Country evidence"
+    window, case, articles, panel = _annexed_articles(qtbot, tmp_path, corpus, (own, own, country))
+    vault, third = window.vault, articles[2]
     panel.list.setCurrentRow(0)
     panel.move_selected(1)  # within A: nothing to say
     wait_idle(qtbot, window)
