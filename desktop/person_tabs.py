@@ -587,6 +587,8 @@ class ExportTab(QWidget):
         self.format = QComboBox()
         self.format.addItem(self.tr("PDF bundle (submission and annexes)"), "pdf")
         self.format.addItem(self.tr("Word document (the submission, to edit)"), "docx")
+        # The CCF takes requests only through its online portal (since 26 March 2026).
+        self.format.addItem(self.tr("Files for the forum's online portal (a new folder)"), "portal")
         self.format.currentIndexChanged.connect(self._format_changed)
         self.paper = QComboBox()
         self.paper.addItem(self.tr("The forum's paper"), None)
@@ -702,8 +704,11 @@ class ExportTab(QWidget):
             self.out.setText(str(self.target(self.out.text())))
 
     def target(self, text: str) -> Path:
-        """The file to write: ``text`` with the extension of the chosen format."""
+        """The file to write: ``text`` with the extension of the chosen format (a folder,
+        for the portal's files, has none)."""
         path = Path(text.strip())
+        if self.format.currentData() == "portal":
+            return path.with_suffix("") if path.suffix.lower() in (".pdf", ".docx") else path
         wanted = "." + str(self.format.currentData())
         if path.suffix.lower() == wanted:
             return path
@@ -712,6 +717,8 @@ class ExportTab(QWidget):
         return path.with_name(path.name + wanted)
 
     def _existing(self, out: Path, split: bool) -> list[Path]:
+        if self.format.currentData() == "portal":
+            return []  # the core writes the portal's files into a new or empty folder only
         if not split:
             return [out] if out.exists() else []
         return sorted(out.parent.glob(f"{out.stem}_Part*{out.suffix}"))
@@ -778,16 +785,29 @@ class ExportTab(QWidget):
             if result.pages
             else annexes
         )
-        text = (
-            self.tr("Wrote %1 in %2 (%3).")
-            .replace("%1", names)
-            .replace("%2", str(result.path.parent))
-            .replace("%3", counts)
-        )
+        if result.format == "portal":
+            text = (
+                self.tr("Wrote %1 files for the portal in %2 (%3): upload them in the order "
+                        "of their numbers; the answers to the portal's form are in %4.")
+                .replace("%1", str(len(result.files) - 1))
+                .replace("%2", str(result.path))
+                .replace("%3", counts)
+                .replace("%4", result.files[-1].name)
+            )  # fmt: skip
+        else:
+            text = (
+                self.tr("Wrote %1 in %2 (%3).")
+                .replace("%1", names)
+                .replace("%2", str(result.path.parent))
+                .replace("%3", counts)
+            )
+        if result.notes:
+            text += "\n\n" + "\n".join(result.notes)
         if result.problems:
             text += "\n\n" + self.tr("Draft — still missing:") + "\n" + "\n".join(result.problems)
         box = notify(self, self.tr("Export"), text)
         show = box.addButton(self.tr("Show in folder"), QMessageBox.ButtonRole.ActionRole)
-        folder = QUrl.fromLocalFile(str(result.path.parent))
+        shown = result.path if result.format == "portal" else result.path.parent
+        folder = QUrl.fromLocalFile(str(shown))
         show.clicked.connect(lambda: QDesktopServices.openUrl(folder))
         self.last_message = box

@@ -53,7 +53,8 @@ LANGUAGES = {
 # wound, a car; it needs no translation. Only the lawyer says so.
 DOCUMENT_LANGUAGES = {**LANGUAGES, "zxx": "No words (a picture)"}
 
-EXPORT_FORMATS = ("pdf", "docx")
+# "portal": a folder of files for a forum's online portal (the request, each annex, the answers).
+EXPORT_FORMATS = ("pdf", "docx", "portal")
 ORGANISATION_KINDS = ("outlet", "ngo", "court", "agency", "other")
 
 # Annexes that are pictures: each becomes a page of the bundle.

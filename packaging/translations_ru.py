@@ -313,6 +313,14 @@ RU = {
         "исчезает, когда программа закрывается. Скопируйте это в сообщение об ошибке."
     ),
     "Where this vault is kept": "Где хранится это хранилище",
+    "Files for the forum's online portal (a new folder)": (
+        "Файлы для онлайн-портала органа (новая папка)"
+    ),
+    "Wrote %1 files for the portal in %2 (%3): upload them in the order of their numbers; the "
+    "answers to the portal's form are in %4.": (
+        "Записано файлов для портала: %1, в папку %2 (%3). Загружайте их в порядке номеров; "
+        "ответы для формы портала — в файле %4."
+    ),
 }
 
 

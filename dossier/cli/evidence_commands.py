@@ -708,6 +708,7 @@ def register(add: Adder, add_group: SubGroup) -> None:
 # ------------------------------------------------------------------------------ export
 def export_command(args: argparse.Namespace) -> int:
     from dossier.export.case_export import export_case, parse_time
+    from dossier.i18n import t
 
     def progress(done: int, total: int) -> None:
         if not args.json and sys.stderr.isatty():
@@ -729,12 +730,26 @@ def export_command(args: argparse.Namespace) -> int:
         )
     if not args.json and sys.stderr.isatty():
         print(file=sys.stderr)
-    if len(result.files) > 1:
+    if result.format == "portal":
+        text = t(
+            "Wrote {count} files for the portal in {folder} ({pages} pages, {annexes} "
+            "annexes); upload them in the order of their numbers. The answers to the "
+            "portal's form: {answers}",
+            count=len(result.files) - 1,
+            folder=result.path,
+            pages=result.pages,
+            annexes=result.exhibits,
+            answers=result.files[-1],
+        )
+        text += "".join(f"\n  {path.name}" for path in result.files[:-1])
+    elif len(result.files) > 1:
         text = f"Wrote {len(result.files)} parts: " + ", ".join(str(f) for f in result.files)
         text += f" ({result.pages} pages, {result.exhibits} annexes)."
     else:
         pages = f"{result.pages} pages, " if result.pages else ""
         text = f"Wrote {result.path} ({pages}{result.exhibits} annexes). SHA-256 {result.sha256}"
+    if result.notes:
+        text += "\n" + "\n".join(result.notes)
     if result.problems:
         text += "\nDRAFT — still missing:\n  " + "\n  ".join(result.problems)
     emit(args, result, text)
@@ -745,7 +760,9 @@ def register_export(add: Adder) -> None:
     sub = add("export", export_command, "Export a case as a PDF bundle or a DOCX narrative.")
     sub.add_argument("case", help="C1")
     sub.add_argument("--format", choices=vocabulary.EXPORT_FORMATS, default="pdf")
-    sub.add_argument("--out", required=True, help="the file to write")
+    sub.add_argument(
+        "--out", required=True, help="the file to write (--format portal: a new folder)"
+    )
     sub.add_argument("--template", help="ccf-request, asylum-uk, asylum-us, general, or a file")
     sub.add_argument("--paper", choices=("a4", "letter"), help="default: the forum's paper")
     sub.add_argument("--draft", action="store_true", help="export even if fields are missing")

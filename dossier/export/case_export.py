@@ -6,16 +6,24 @@ The renderers never see the vault: they read evidence through ``Originals`` only
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from dossier import refs
 from dossier.errors import DossierError
-from dossier.export import preflight, templates
-from dossier.export.content import VaultOriginals, gather
-from dossier.export.separate_process import RenderJob, preload, render, render_in_child
+from dossier.export import portal, preflight, templates
+from dossier.export.content import DossierContent, VaultOriginals, gather
+from dossier.export.output import writing
+from dossier.export.separate_process import (
+    Rendered,
+    RenderJob,
+    preload,
+    render,
+    render_in_child,
+)
 from dossier.i18n import t
 from dossier.services.cases import show_case
 from dossier.services.exports_in_progress import exporting_into
@@ -33,7 +41,9 @@ class ExportResult:
     exhibits: int
     sha256: str
     problems: list[str]  # what the forum's check found missing (a draft goes through)
-    files: list[Path]  # the file written, or its parts in order (--split-mb)
+    files: list[Path]  # the file written, or its parts in order (--split-mb), or the set
+    # What the lawyer must know of what was written (a file too large for the portal).
+    notes: list[str] = field(default_factory=list)
 
 
 def parse_time(text: str) -> datetime:
@@ -64,7 +74,9 @@ def export_case(
     """Check, render and record an export. ``separate_process``: render in a child process
     (the window does, so that its thread never waits for the PDF library)."""
     if format not in FORMATS:
-        raise DossierError(f'"{format}" is not an export format: pdf or docx.')
+        raise DossierError(
+            t('"{format}" is not an export format: pdf, docx or portal.', format=format)
+        )
     if split_mb is not None and not (math.isfinite(split_mb) and split_mb > 0):
         raise DossierError("A part must be allowed some size: give a number of MB above 0.")
     if paper not in (None, "a4", "letter"):
@@ -86,16 +98,49 @@ def export_case(
     report = preflight.check_gathered(vault, content, paper)
     if report.blocking and not draft:
         raise preflight.NotReady(report)
-    if format == "docx" and split_mb is not None:
-        raise DossierError("Only a PDF bundle can be split into parts.")
+    if format != "pdf" and split_mb is not None:
+        raise DossierError(t("Only a PDF bundle can be split into parts."))
+    notes: list[str] = []
+    if format == "portal":
+        return _export_portal_set(
+            vault, case_id, out, content, chosen, paper, report, progress, cancelled,
+            separate_process,
+        )  # fmt: skip
     job = RenderJob(content, out, format, paper, split_mb)
-    with exporting_into(vault, out.parent):  # a part a kill leaves is swept at next unlock
-        if separate_process:
-            loaded = preload(VaultOriginals(vault), content, cancelled)
-            rendered = render_in_child(loaded, job, progress, cancelled)
-        else:
-            rendered = render(VaultOriginals(vault), job, progress, cancelled)
+    rendered = _render(vault, job, progress, cancelled, separate_process)
     pages, digest, files = rendered.pages, rendered.sha256, rendered.files
+    _record(vault, case_id, format, files, chosen.id, digest, content, draft, moment)
+    problems = [item.message for item in report.blocking]
+    return ExportResult(out, format, pages, len(content.exhibits), digest, problems, files, notes)
+
+
+def _render(
+    vault: Vault,
+    job: RenderJob,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+    separate_process: bool,
+) -> Rendered:
+    folder = job.out if job.format == "portal" else job.out.parent
+    with exporting_into(vault, folder):  # a part a kill leaves is swept at next unlock
+        if separate_process:
+            loaded = preload(VaultOriginals(vault), job.content, cancelled)
+            return render_in_child(loaded, job, progress, cancelled)
+        return render(VaultOriginals(vault), job, progress, cancelled)
+
+
+def _record(
+    vault: Vault,
+    case_id: int,
+    format: str,
+    files: list[Path],
+    template_id: str,
+    digest: str,
+    content: DossierContent,
+    draft: bool,
+    moment: datetime,
+    fingerprints: dict[str, str] | None = None,
+) -> None:
     with vault.transaction() as session:
         vault.record_custody(
             session,
@@ -104,18 +149,96 @@ def export_case(
             {
                 "format": format,
                 "files": [path.name for path in files],
-                "template": chosen.id,
+                "template": template_id,
                 "sha256": digest,
+                **({"file_sha256": fingerprints} if fingerprints else {}),
                 "exhibits": [e.document.ref for e in content.exhibits],
                 "draft": draft,
                 "at": moment.isoformat(),
             },
         )
+
+
+def _export_portal_set(
+    vault: Vault,
+    case_id: int,
+    folder: Path,
+    content: DossierContent,
+    chosen: templates.Template,
+    paper: str,
+    report: preflight.Report,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+    separate_process: bool,
+) -> ExportResult:
+    """The portal's set in a new (or empty) folder: the request, each annex, the answers."""
+    asked = portal.portal_of(chosen.forum)
+    if asked is None:
+        raise DossierError(
+            t(
+                "{forum} takes no filing through an online portal: export a PDF bundle.",
+                forum=report.forum_name,
+            )
+        )
+    made = _portal_folder(folder)
+    names = portal.file_names(asked, content)
+    job = RenderJob(content, folder, "portal", paper, None, tuple(names))
+    try:
+        rendered = _render(vault, job, progress, cancelled, separate_process)
+    except BaseException:
+        if made and not any(folder.iterdir()):
+            folder.rmdir()  # nothing of this export is left, not even its folder
+        raise
+    written = portal.read_written(rendered.files, portal.described(content), rendered.file_pages)
+    answers = folder / portal.ANSWERS_FILE
+    try:
+        with writing(answers) as part:
+            part.write_text(portal.answers_text(asked, content, written), encoding="utf-8")
+    except OSError as error:
+        raise DossierError(
+            t(
+                "The answers for the portal could not be written to {folder}: {reason}.",
+                folder=folder,
+                reason=error.strerror or error,
+            )
+        ) from error
+    files = [*rendered.files, answers]
+    fingerprints = {item.path.name: item.sha256 for item in written}
+    _record(
+        vault, case_id, "portal", files, chosen.id, rendered.sha256, content, content.draft,
+        content.export_time, fingerprints,
+    )  # fmt: skip
     problems = [item.message for item in report.blocking]
-    return ExportResult(out, format, pages, len(content.exhibits), digest, problems, files)
+    return ExportResult(
+        folder, "portal", rendered.pages, len(content.exhibits), rendered.sha256, problems,
+        files, portal.too_large(asked, written),
+    )  # fmt: skip
+
+
+def _portal_folder(folder: Path) -> bool:
+    """The folder the set goes into: a new one, or one holding nothing yet (a file of an
+    earlier export left beside the new ones could be uploaded with them). Returns whether
+    it was made here."""
+    if folder.exists() and not folder.is_dir():
+        raise DossierError(
+            t("{path} is a file: give the name of a folder for the portal's files.", path=folder)
+        )
+    if folder.is_dir():
+        present = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+        if present:
+            raise DossierError(
+                t(
+                    "The folder {folder} already holds files ({names}). Choose a new or empty "
+                    "folder, so that no file of another export is uploaded with these; "
+                    "nothing was written.",
+                    folder=folder,
+                    names=", ".join(present[:5]) + (", …" if len(present) > 5 else ""),
+                )
+            )
+        return False
+    folder.mkdir(mode=0o700)
+    return True
 
 
 def os_access_writable(folder: Path) -> bool:
-    import os
-
     return os.access(folder, os.W_OK)

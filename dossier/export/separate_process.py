@@ -69,9 +69,10 @@ def preload(
 class RenderJob:
     content: DossierContent
     out: Path
-    format: str  # "pdf" or "docx"
+    format: str  # "pdf", "docx" or "portal" (``out`` is then a folder)
     paper: str
     split_mb: float | None = None
+    files_named: tuple[str, ...] | None = None  # "portal": each file's name, in order
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Rendered:
     pages: int | None  # PDF only
     sha256: str
     files: list[Path]
+    file_pages: list[int] = field(default_factory=list)  # PDF only: the pages of each file
 
 
 def render(
@@ -88,14 +90,15 @@ def render(
     cancelled: Cancelled | None = None,
 ) -> Rendered:
     """Write the PDF bundle or the Word submission (in whichever process calls it)."""
-    if job.format == "pdf":
+    if job.format in ("pdf", "portal"):
         from dossier.export.pdf.bundle import write_bundle
 
+        named = list(job.files_named) if job.files_named is not None else None
         result = write_bundle(
             originals, job.content, job.out, paper=job.paper, progress=progress,
-            cancelled=cancelled, split_mb=job.split_mb,
+            cancelled=cancelled, split_mb=job.split_mb, files_named=named,
         )  # fmt: skip
-        return Rendered(result.pages, result.sha256, result.files)
+        return Rendered(result.pages, result.sha256, result.files, result.file_pages)
     from dossier.export.docx import write_docx
     from dossier.export.pdf.bundle import number_pages
 

@@ -590,6 +590,15 @@ def build(content: DossierContent, medium: str = "pdf") -> Submission:
     return builder.out
 
 
+def printed_text(content: DossierContent, text: str) -> str:
+    """The lawyer's text as the filing prints it, paragraph by paragraph: redacted, its
+    citations in words ("[D3:1]" → "(Annex 3, p. 1)")."""
+    builder = _Builder(content)
+    return "\n".join(
+        "".join(span.text for span in builder.resolve(line)) for line in split_paragraphs(text)
+    )
+
+
 def fingerprint_lines(digest: str) -> list[str]:
     """A SHA-256 in four groups of 16, two groups to a line: wraps cleanly, reads aloud."""
     groups = [digest[i : i + 16] for i in range(0, len(digest), 16)]

@@ -206,227 +206,227 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>CaseTab</name>
     <message>
-        <location filename="../../desktop/case_tab.py" line="61" />
-        <location filename="../../desktop/case_tab.py" line="188" />
+        <location filename="../../desktop/case_tab.py" line="68" />
+        <location filename="../../desktop/case_tab.py" line="195" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="65" />
+        <location filename="../../desktop/case_tab.py" line="72" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="66" />
+        <location filename="../../desktop/case_tab.py" line="73" />
         <source>Notice reference</source>
         <translation>Номер уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="67" />
+        <location filename="../../desktop/case_tab.py" line="74" />
         <source>How the applicant knows of it</source>
         <translation>Откуда заявителю об этом известно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="68" />
+        <location filename="../../desktop/case_tab.py" line="75" />
         <source>Representative</source>
         <translation>Представитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="69" />
+        <location filename="../../desktop/case_tab.py" line="76" />
         <source>Firm</source>
         <translation>Фирма</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="70" />
+        <location filename="../../desktop/case_tab.py" line="77" />
         <source>Representative's address</source>
         <translation>Адрес представителя</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="71" />
+        <location filename="../../desktop/case_tab.py" line="78" />
         <source>Telephone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="72" />
+        <location filename="../../desktop/case_tab.py" line="79" />
         <source>Email</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="73" />
+        <location filename="../../desktop/case_tab.py" line="80" />
         <source>Bar number or EOIR ID</source>
         <translation>Номер в адвокатуре или EOIR ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="74" />
+        <location filename="../../desktop/case_tab.py" line="81" />
         <source>Signed by</source>
         <translation>Подписывает</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="75" />
+        <location filename="../../desktop/case_tab.py" line="82" />
         <source>In the capacity of</source>
         <translation>В качестве</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="76" />
+        <location filename="../../desktop/case_tab.py" line="83" />
         <source>Signed at (place)</source>
         <translation>Место подписания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="77" />
+        <location filename="../../desktop/case_tab.py" line="84" />
         <source>Signed on (empty: the export day)</source>
         <translation>Дата подписания (пусто: день экспорта)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="78" />
+        <location filename="../../desktop/case_tab.py" line="85" />
         <source>Served on (US filings)</source>
         <translation>Кому вручено (для США)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="88" />
+        <location filename="../../desktop/case_tab.py" line="95" />
         <source>The forum's own particulars</source>
         <translation>Сведения, которые требует этот орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="91" />
-        <location filename="../../desktop/case_tab.py" line="151" />
+        <location filename="../../desktop/case_tab.py" line="98" />
+        <location filename="../../desktop/case_tab.py" line="158" />
         <source>Notice type</source>
         <translation>Вид уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="92" />
+        <location filename="../../desktop/case_tab.py" line="99" />
         <source>Not known yet</source>
         <translation>Пока неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="94" />
+        <location filename="../../desktop/case_tab.py" line="101" />
         <source>Red Notice</source>
         <translation>Красное уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="95" />
+        <location filename="../../desktop/case_tab.py" line="102" />
         <source>Diffusion</source>
         <translation>Диффузия</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="96" />
+        <location filename="../../desktop/case_tab.py" line="103" />
         <source>Other notice</source>
         <translation>Другое уведомление</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="97" />
+        <location filename="../../desktop/case_tab.py" line="104" />
         <source>No notice known</source>
         <translation>Уведомление неизвестно</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="103" />
-        <location filename="../../desktop/case_tab.py" line="150" />
+        <location filename="../../desktop/case_tab.py" line="110" />
+        <location filename="../../desktop/case_tab.py" line="157" />
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="104" />
+        <location filename="../../desktop/case_tab.py" line="111" />
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="104" />
+        <location filename="../../desktop/case_tab.py" line="111" />
         <source>ready</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="105" />
+        <location filename="../../desktop/case_tab.py" line="112" />
         <source>filed</source>
         <translation>подано</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="105" />
+        <location filename="../../desktop/case_tab.py" line="112" />
         <source>closed</source>
         <translation>закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="110" />
-        <location filename="../../desktop/case_tab.py" line="152" />
+        <location filename="../../desktop/case_tab.py" line="117" />
+        <location filename="../../desktop/case_tab.py" line="159" />
         <source>Language of the request</source>
         <translation>Язык запроса</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="111" />
+        <location filename="../../desktop/case_tab.py" line="118" />
         <source>The template's</source>
         <translation>Как в шаблоне</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="112" />
+        <location filename="../../desktop/case_tab.py" line="119" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="112" />
+        <location filename="../../desktop/case_tab.py" line="119" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="113" />
+        <location filename="../../desktop/case_tab.py" line="120" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="113" />
+        <location filename="../../desktop/case_tab.py" line="120" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="118" />
+        <location filename="../../desktop/case_tab.py" line="125" />
         <source>Summary</source>
         <translation>Краткое изложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="119" />
+        <location filename="../../desktop/case_tab.py" line="126" />
         <source>Statement of facts</source>
         <translation>Изложение фактов</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="120" />
+        <location filename="../../desktop/case_tab.py" line="127" />
         <source>Relief sought (one per line; empty: the forum's usual words)</source>
         <translation>Просительная часть (по одному пункту в строке; пусто: обычная формулировка органа)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="129" />
+        <location filename="../../desktop/case_tab.py" line="136" />
         <source>Grounds of the case</source>
         <translation>Основания по делу</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="132" />
-        <location filename="../../desktop/case_tab.py" line="171" />
+        <location filename="../../desktop/case_tab.py" line="139" />
+        <location filename="../../desktop/case_tab.py" line="178" />
         <source>Argument for the selected ground</source>
         <translation>Доводы по выбранному основанию</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="139" />
+        <location filename="../../desktop/case_tab.py" line="146" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="141" />
+        <location filename="../../desktop/case_tab.py" line="148" />
         <source>Delete case…</source>
         <translation>Удалить дело…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="160" />
+        <location filename="../../desktop/case_tab.py" line="167" />
         <source>Each line is a numbered paragraph.</source>
         <translation>Каждая строка — пронумерованный абзац.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="169" />
+        <location filename="../../desktop/case_tab.py" line="176" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="176" />
+        <location filename="../../desktop/case_tab.py" line="183" />
         <source>Each line is a numbered paragraph. Cite evidence as [D3:2] (a document's page), [D3], [Q4] (a quote) or [E5], or pick it below: it goes where you were typing.</source>
         <translation>Каждая строка — пронумерованный абзац. Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5] — или выберите ниже: ссылка встанет туда, где вы печатали.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="296" />
+        <location filename="../../desktop/case_tab.py" line="309" />
         <source>Dates that follow</source>
         <translation>Сроки, которые из этого следуют</translation>
     </message>
@@ -435,12 +435,12 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5].</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="359" />
+        <location filename="../../desktop/case_tab.py" line="372" />
         <source>Delete this case?</source>
         <translation>Удалить это дело?</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="361" />
+        <location filename="../../desktop/case_tab.py" line="374" />
         <source>Delete %1? Its grounds, arguments, pleading and list of annexes go; the documents, quotes and events stay in the vault. This cannot be undone.</source>
         <translation>Удалить %1? Его основания, доводы, заявление и список приложений будут удалены; документы, цитаты и события останутся в хранилище. Это нельзя отменить.</translation>
     </message>
@@ -1338,7 +1338,7 @@ Evidence Dossier — свободная программа под лицензи
     <name>ExportTab</name>
     <message>
         <location filename="../../desktop/person_tabs.py" line="582" />
-        <location filename="../../desktop/person_tabs.py" line="629" />
+        <location filename="../../desktop/person_tabs.py" line="631" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
@@ -1358,116 +1358,126 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Документ Word (заявление, для правки)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="592" />
+        <location filename="../../desktop/person_tabs.py" line="591" />
+        <source>Files for the forum's online portal (a new folder)</source>
+        <translation>Файлы для онлайн-портала органа (новая папка)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="594" />
         <source>The forum's paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="605" />
+        <location filename="../../desktop/person_tabs.py" line="607" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="606" />
+        <location filename="../../desktop/person_tabs.py" line="608" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="610" />
+        <location filename="../../desktop/person_tabs.py" line="612" />
         <source>One file</source>
         <translation>Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="611" />
-        <location filename="../../desktop/person_tabs.py" line="644" />
+        <location filename="../../desktop/person_tabs.py" line="613" />
+        <location filename="../../desktop/person_tabs.py" line="646" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="620" />
-        <location filename="../../desktop/person_tabs.py" line="645" />
-        <location filename="../../desktop/person_tabs.py" line="695" />
+        <location filename="../../desktop/person_tabs.py" line="622" />
+        <location filename="../../desktop/person_tabs.py" line="647" />
+        <location filename="../../desktop/person_tabs.py" line="697" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="621" />
+        <location filename="../../desktop/person_tabs.py" line="623" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="626" />
-        <location filename="../../desktop/person_tabs.py" line="735" />
-        <location filename="../../desktop/person_tabs.py" line="789" />
+        <location filename="../../desktop/person_tabs.py" line="628" />
+        <location filename="../../desktop/person_tabs.py" line="742" />
+        <location filename="../../desktop/person_tabs.py" line="808" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="772" />
+        <location filename="../../desktop/person_tabs.py" line="779" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="774" />
+        <location filename="../../desktop/person_tabs.py" line="781" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="777" />
+        <location filename="../../desktop/person_tabs.py" line="784" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="782" />
+        <location filename="../../desktop/person_tabs.py" line="790" />
+        <source>Wrote %1 files for the portal in %2 (%3): upload them in the order of their numbers; the answers to the portal's form are in %4.</source>
+        <translation>Записано файлов для портала: %1, в папку %2 (%3). Загружайте их в порядке номеров; ответы для формы портала — в файле %4.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="799" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="788" />
+        <location filename="../../desktop/person_tabs.py" line="807" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="790" />
+        <location filename="../../desktop/person_tabs.py" line="809" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="613" />
-        <location filename="../../desktop/person_tabs.py" line="631" />
+        <location filename="../../desktop/person_tabs.py" line="615" />
+        <location filename="../../desktop/person_tabs.py" line="633" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="614" />
-        <location filename="../../desktop/person_tabs.py" line="632" />
+        <location filename="../../desktop/person_tabs.py" line="616" />
+        <location filename="../../desktop/person_tabs.py" line="634" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="615" />
-        <location filename="../../desktop/person_tabs.py" line="633" />
+        <location filename="../../desktop/person_tabs.py" line="617" />
+        <location filename="../../desktop/person_tabs.py" line="635" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="616" />
-        <location filename="../../desktop/person_tabs.py" line="634" />
+        <location filename="../../desktop/person_tabs.py" line="618" />
+        <location filename="../../desktop/person_tabs.py" line="636" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="637" />
+        <location filename="../../desktop/person_tabs.py" line="639" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="724" />
+        <location filename="../../desktop/person_tabs.py" line="731" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="725" />
+        <location filename="../../desktop/person_tabs.py" line="732" />
         <source>These files already exist in %1:
 %2
 
@@ -1478,12 +1488,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="735" />
+        <location filename="../../desktop/person_tabs.py" line="742" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="764" />
+        <location filename="../../desktop/person_tabs.py" line="771" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>

@@ -40,6 +40,7 @@ class PdfResult:
     exhibits: int
     sha256: str  # of the file, or of part 1
     files: list[Path]  # the file, or its parts in order
+    file_pages: list[int]  # the pages of each file
 
 
 def manifest(content: DossierContent, total_pages: int) -> dict[str, object]:
@@ -132,13 +133,18 @@ def write_bundle(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     split_mb: float | None = None,
+    files_named: list[str] | None = None,
 ) -> PdfResult:
+    """The bundle as one file ``out``, or in parts of ``split_mb`` MB, or (``files_named``)
+    as a set in the folder ``out``: the submission, then each annex, a file each."""
     page_size = PAPER[paper]
     exhibits = _prepare_exhibits(originals, content, page_size, progress, cancelled)
     story_pdf, headings, narrative_pages = _lay_out(content, page_size)
     if progress is not None:
         progress(len(content.exhibits) + 1, len(content.exhibits) + 2)
-    result = _assemble(content, exhibits, story_pdf, headings, narrative_pages, out, split_mb)
+    result = _assemble(
+        content, exhibits, story_pdf, headings, narrative_pages, out, split_mb, files_named
+    )
     if progress is not None:
         progress(len(content.exhibits) + 2, len(content.exhibits) + 2)
     return result
@@ -213,6 +219,7 @@ def _assemble(
     narrative_pages: int,
     out: Path,
     split_mb: float | None,
+    files_named: list[str] | None = None,
 ) -> PdfResult:
     bundle = pikepdf.new()
     bundle.pages.extend(story_pdf.pages)
@@ -238,18 +245,28 @@ def _assemble(
                  "cannot be stamped; open the file in a PDF reader and save it as a new PDF"]
             ) from error  # fmt: skip
 
-    if split_mb is None:
+    if files_named is not None:
+        spans = annex_spans(content, narrative_pages)
+        names = [out / name for name in files_named]
+        written = _write_files(bundle, content, headings, spans, names, linked_across=False)
+    elif split_mb is None:
         _finish(bundle, content, headings, (0, total), resolve=_local(bundle))
         _attach_manifest(bundle, content, total, [])
         _save(bundle, out)
-        written = [out]
+        written, spans = [out], [(0, total)]
     else:
-        written = _write_parts(bundle, content, headings, narrative_pages, out, split_mb)
+        spans = split_spans(bundle, narrative_pages, int(split_mb * 1_000_000))
+        names = [part_name(out, number) for number in range(1, len(spans) + 1)]
+        written = _write_files(bundle, content, headings, spans, names, linked_across=True)
     digest = hashlib.sha256(written[0].read_bytes()).hexdigest()
-    return PdfResult(written[0], total, narrative_pages, len(content.exhibits), digest, written)
+    pages = [end - start for start, end in spans]
+    return PdfResult(
+        written[0], total, narrative_pages, len(content.exhibits), digest, written, pages
+    )
 
 
-Resolve = Callable[[int], pikepdf.Dictionary]  # bundle page number → a link's action
+# A bundle page number → a link's action (None: no link, the page being in another file).
+Resolve = Callable[[int], pikepdf.Dictionary | None]
 
 
 def _local(pdf: pikepdf.Pdf, first: int = 0) -> Resolve:
@@ -301,30 +318,41 @@ def part_name(out: Path, number: int) -> Path:
     return out.with_name(f"{out.stem}_Part{number}{out.suffix or '.pdf'}")
 
 
-def _write_parts(
+def annex_spans(content: DossierContent, narrative_pages: int) -> list[tuple[int, int]]:
+    """Page ranges [start, end): the submission, then each annex with its translations."""
+    spans = [(0, narrative_pages)]
+    for exhibit in content.exhibits:
+        spans.append((exhibit.first_page - 1, exhibit.first_page - 1 + exhibit.page_count))
+    return spans
+
+
+def _write_files(
     bundle: pikepdf.Pdf,
     content: DossierContent,
     headings: list[narrative.Heading],
-    narrative_pages: int,
-    out: Path,
-    split_mb: float,
+    spans: list[tuple[int, int]],
+    names: list[Path],
+    *,
+    linked_across: bool,
 ) -> list[Path]:
-    """The bundle in parts of at most ``split_mb`` MB, paginated as one, the index in part 1.
+    """The bundle cut into files at ``spans``, paginated as one, the index in the first.
 
-    Links from the index to pages in later parts open that part at that page (GoToR).
+    ``linked_across``: links from the index to pages in later files open that file at that
+    page (GoToR) — parts kept side by side. A portal stores each file under a name of its
+    own, where such a link would lead nowhere: there the index names the pages, unlinked.
     """
-    spans = split_spans(bundle, narrative_pages, int(split_mb * 1_000_000))
-    names = [part_name(out, number) for number in range(1, len(spans) + 1)]
     pdfs = []
     for span in spans:
         pdf = pikepdf.new()
         pdf.pages.extend(bundle.pages[span[0] : span[1]])
         pdfs.append(pdf)
 
-    def resolve(number: int) -> pikepdf.Dictionary:
+    def resolve(number: int) -> pikepdf.Dictionary | None:
         index = next(i for i, (a, b) in enumerate(spans) if a < number <= b)
         if index == 0:
             return _local(pdfs[0])(number)
+        if not linked_across:
+            return None
         return pikepdf.Dictionary(
             S=pikepdf.Name.GoToR,
             F=pikepdf.String(names[index].name),
@@ -353,7 +381,11 @@ def _write_parts(
                     )
     except OSError as error:
         raise DossierError(
-            f"The bundle could not be written to {out.parent}: {error.strerror or error}."
+            t(
+                "The bundle could not be written to {folder}: {reason}.",
+                folder=names[0].parent,
+                reason=error.strerror or error,
+            )
         ) from error
     return names
 
@@ -411,7 +443,11 @@ def _links(pdf: pikepdf.Pdf, content: DossierContent, resolve: Resolve) -> None:
             if exhibit is None:
                 del annotation["/A"]
                 continue
-            annotation.A = resolve(exhibit.bundle_page(int(number or 0)))
+            action = resolve(exhibit.bundle_page(int(number or 0)))
+            if action is None:
+                del annotation["/A"]
+                continue
+            annotation.A = action
             annotation.Border = pikepdf.Array([0, 0, 0])
 
 
