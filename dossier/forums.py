@@ -1,7 +1,7 @@
 """What a forum declares as data, beside its template: the requirements of its rules and the
 particulars its filings carry (an appeal number, an A-number, the Immigration Judge…).
 
-A forum's rule file (resources/templates/rules/<forum>.json) lists its particulars: a name, a
+A forum's file (resources/forums/<forum>/forum.json) lists its particulars: a name, a
 label in each language, whether the forum requires it, where the filing prints it. A case keeps
 their values by name, so a forum gains a particular by a line of data, never a migration.
 """
@@ -30,10 +30,10 @@ class Particular:
 
 
 def rules_of(forum: str) -> dict[str, Any]:
-    """A forum's rule file (the general one for a forum without its own)."""
-    path = resources.TEMPLATES / "rules" / f"{forum}.json"
+    """A forum's file (the general one for a forum without its own)."""
+    path = resources.FORUMS / forum / resources.FORUM_FILE
     if not path.is_file():
-        path = resources.TEMPLATES / "rules" / "general.json"
+        path = resources.FORUMS / "general" / resources.FORUM_FILE
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 

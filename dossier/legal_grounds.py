@@ -1,5 +1,5 @@
 """The kinds of case each forum hears, and the legal grounds each kind argues — read from the
-forums' rule files (resources/templates/rules/<forum>.json: "kinds" and "grounds"), so that a
+forums' files (resources/forums/<forum>/forum.json: "kinds" and "grounds"), so that a
 forum, its kinds and its grounds are added as data, with no change here.
 """
 
@@ -26,15 +26,20 @@ NOTICE_TYPES = ("red-notice", "diffusion", "other", "none")
 
 
 def case_kinds() -> Kinds:
-    """Every kind of case, by forum (the general dossier last): its title and its grounds."""
-    return _read(resources.TEMPLATES / "rules")
+    """Every kind of case, by forum (the general dossier last): its title and its grounds.
+    A forum's folder added (or its file changed) is seen at once: the files are read again
+    when any of them is new or changed."""
+    paths = sorted(
+        resources.FORUMS.glob(f"*/{resources.FORUM_FILE}"),
+        key=lambda path: (path.parent.name == "general", path.parent.name),
+    )
+    return _read(tuple((path, path.stat().st_mtime_ns) for path in paths))
 
 
-@functools.cache
-def _read(folder: Path) -> Kinds:
+@functools.lru_cache(maxsize=8)
+def _read(files: tuple[tuple[Path, int], ...]) -> Kinds:
     kinds: Kinds = {}
-    paths = sorted(folder.glob("*.json"), key=lambda path: (path.stem == "general", path.stem))
-    for path in paths:
+    for path, _changed in files:
         data = json.loads(path.read_text(encoding="utf-8"))
         grounds = {
             code: GroundTemplate(code, str(item["title"]), str(item["explanation"]))

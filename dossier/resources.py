@@ -1,4 +1,4 @@
-"""Where the shipped resources (fonts, templates) are found."""
+"""Where the shipped resources (fonts, forums, labels) are found."""
 
 from __future__ import annotations
 
@@ -9,7 +9,11 @@ from pathlib import Path
 _BUNDLE = getattr(sys, "_MEIPASS", None)
 ROOT = (Path(_BUNDLE) if _BUNDLE else Path(__file__).resolve().parents[1]) / "resources"
 FONTS = ROOT / "fonts"
-TEMPLATES = ROOT / "templates"
+# A forum is one folder of data: forum.json (its kinds of case, grounds, particulars, dates,
+# requirements, portal) and its export templates beside it (ccf/ccf-request.json…).
+FORUMS = ROOT / "forums"
+FORUM_FILE = "forum.json"
+LABELS = ROOT / "labels"  # the words an export prints, per language (a template overrides)
 
 SERIF = {
     "regular": FONTS / "DejaVuSerif.ttf",

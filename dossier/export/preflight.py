@@ -1,6 +1,6 @@
 """The forum's check before filing: every requirement met, missing or worth a look.
 
-The requirements are data (resources/templates/rules/<forum>.json, with the rules they come
+The requirements are data (resources/forums/<forum>/forum.json, with the rules they come
 from); this module only knows how to test each kind of requirement.
 """
 

@@ -1,7 +1,9 @@
-"""Export templates: data files in resources/templates that an organisation can adapt.
+"""Export templates: data files in each forum's folder (resources/forums/<forum>/) that an
+organisation can adapt.
 
-A template names its forum, its parts in order, its paper and type size, and every word the
-submission prints: the labels of its language (resources/templates/labels/<language>.json),
+A template belongs to the forum whose folder holds it, and names its parts in order, its paper
+and type size, and every word the submission prints: the labels of its language
+(resources/labels/<language>.json),
 overridden where the forum words things its own way. No label lives in code, so a template in
 another language (ccf-request-fr) needs no code change.
 """
@@ -69,16 +71,22 @@ class Template:
 
 
 def _labels(language: str) -> dict[str, Any]:
-    path = resources.TEMPLATES / "labels" / f"{language}.json"
+    path = resources.LABELS / f"{language}.json"
     if not path.is_file():
         raise DossierError(f'There are no export labels for the language "{language}".')
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 
 
-def load(path: Path) -> Template:
+def load(path: Path, forum: str | None = None) -> Template:
+    """A template file; ``forum``: the forum whose folder holds it (its own "forum", if it
+    says one, must agree)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        if forum is not None and data.get("forum", forum) != forum:
+            raise ValueError(
+                f'it says it is for "{data["forum"]}" but lies in the folder of "{forum}"'
+            )
         language = data.get("language", "en")
         labels = {**_labels(language), **data.get("labels", {})}
         layout = data.get("layout", {})
@@ -89,7 +97,7 @@ def load(path: Path) -> Template:
         return Template(
             id=data["id"],
             language=language,
-            forum=data.get("forum", "general"),
+            forum=forum or data.get("forum", "general"),
             title=data["title"],
             applies_to=tuple(data["applies_to"]),
             addressee=data.get("addressee", ""),
@@ -116,7 +124,11 @@ def load(path: Path) -> Template:
 
 
 def available() -> dict[str, Template]:
-    return {t.id: t for t in (load(path) for path in sorted(resources.TEMPLATES.glob("*.json")))}
+    """Every forum's templates (each forum's folder holds its forum.json and its templates)."""
+    paths = sorted(
+        path for path in resources.FORUMS.glob("*/*.json") if path.name != resources.FORUM_FILE
+    )
+    return {t.id: t for t in (load(path, path.parent.name) for path in paths)}
 
 
 def for_case(case_kind: str, requested: str | None = None) -> Template:

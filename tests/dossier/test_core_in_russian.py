@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dossier import i18n
-from dossier.resources import TEMPLATES
+from dossier.resources import FORUMS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,7 +22,7 @@ def _sentences() -> set[str]:
     for title, grounds in legal_grounds.CASE_KINDS.values():  # shown in the window via t()
         found.add(title)
         found |= {g.title for g in grounds} | {g.explanation for g in grounds}
-    for path in (TEMPLATES / "rules").glob("*.json"):
+    for path in FORUMS.glob("*/forum.json"):
         rules = json.loads(path.read_text(encoding="utf-8"))
         found.add(rules["name"])
         for rule in rules["rules"]:

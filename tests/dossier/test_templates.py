@@ -11,7 +11,7 @@ import pytest
 
 from dossier import resources
 from dossier.export import templates
-from dossier.resources import TEMPLATES
+from dossier.resources import FORUMS, LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,7 +27,7 @@ def _words_used_by_the_code() -> tuple[set[str], set[str]]:
 
 
 def test_every_language_has_every_word() -> None:
-    files = sorted((TEMPLATES / "labels").glob("*.json"))
+    files = sorted(LABELS.glob("*.json"))
     keys = [set(json.loads(path.read_text(encoding="utf-8"))) for path in files]
     assert len(files) >= 2 and all(k == keys[0] for k in keys)
 
@@ -48,7 +48,7 @@ def test_every_forum_has_rules_the_check_knows() -> None:
     from dossier.export.preflight import _CHECKS
 
     for template in templates.available().values():
-        rules = json.loads((TEMPLATES / "rules" / f"{template.forum}.json").read_text())
+        rules = json.loads((FORUMS / template.forum / "forum.json").read_text())
         for rule in rules["rules"]:
             assert rule["check"] in _CHECKS, (template.forum, rule)
             assert rule["what"] and rule["fix"]
@@ -62,10 +62,10 @@ def test_the_template_of_a_case_is_chosen_by_what_templates_say_they_apply_to(
     assert templates.for_case("asylum-us").id == "asylum-us"
     assert templates.for_case("general").id == "general"
     # A template added as data for a kind is chosen for it, with no list in code to change.
-    extra = tmp_path / "templates"
-    shutil.copytree(resources.TEMPLATES, extra)
-    data = json.loads((extra / "asylum-uk.json").read_text(encoding="utf-8"))
-    data.update(id="asylum-other-brief", applies_to=["asylum-other"], forum="other-court")
-    (extra / "asylum-other-brief.json").write_text(json.dumps(data), encoding="utf-8")
-    monkeypatch.setattr(resources, "TEMPLATES", extra)
+    extra = tmp_path / "forums"
+    shutil.copytree(resources.FORUMS, extra)
+    data = json.loads((extra / "uk-ftt" / "asylum-uk.json").read_text(encoding="utf-8"))
+    data.update(id="asylum-other-brief", applies_to=["asylum-other"])
+    (extra / "uk-ftt" / "asylum-other-brief.json").write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(resources, "FORUMS", extra)
     assert templates.for_case("asylum-other").id == "asylum-other-brief"

@@ -158,14 +158,14 @@ def test_the_answers_are_ready_to_paste_field_by_field(request_case: Request) ->
 def test_a_file_over_the_portals_limit_is_named_in_words_and_the_limit_is_data(
     request_case: Request, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    templates = tmp_path / "templates"
-    shutil.copytree(resources.TEMPLATES, templates)
-    rules = templates / "rules" / "ccf.json"
+    forums = tmp_path / "forums"
+    shutil.copytree(resources.FORUMS, forums)
+    rules = forums / "ccf" / "forum.json"
     rules.write_text(
         rules.read_text(encoding="utf-8").replace('"file_limit_mb": 10,', '"file_limit_mb": 0.05,'),
         encoding="utf-8",
     )
-    monkeypatch.setattr(resources, "TEMPLATES", templates)
+    monkeypatch.setattr(resources, "FORUMS", forums)
     folder = request_case.folder / "small-limit"
     result = export_case(request_case.vault, request_case.case_id, folder, format="portal", at=AT)
     too_large = {path.name for path in result.files[:-1] if path.stat().st_size > 50_000}

@@ -4,6 +4,7 @@ the cover prints them — the UK skeleton no longer borrows the CCF's cover."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -96,21 +97,29 @@ def test_a_ccf_request_shows_the_dates_its_statute_sets_from_admissibility(
     assert cases.dates_that_follow(cases.show_case(vault, deletion.id)) == []
 
 
-def test_a_forum_added_as_data_alone_is_filed_rule_39_at_the_european_court(
-    vault: Vault, tmp_path: Path
+def test_a_forum_added_as_a_folder_of_data_alone_is_filed_rule_39_at_the_european_court(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The ECHR's Rule 39 forum is two data files (its template and its rule file: kinds,
-    grounds, particulars, requirements); no line of the program names it."""
+    """The ECHR's Rule 39 forum is one folder of data (forum.json: kinds, grounds,
+    particulars, requirements; its template beside it); no line of the program names it.
+    Here the program runs without it, then the folder is added, and the forum is filed."""
+    from dossier import resources
     from dossier.export.case_export import export_case, parse_time
-    from dossier.resources import ROOT
     from tests.integration.pdf_tools import text as pdf_text
 
-    program = ROOT.parent
+    program = resources.ROOT.parent
     for folder in ("dossier", "desktop", "storage"):
         for source in (program / folder).rglob("*.py"):
             said = source.read_text(encoding="utf-8").lower()
             assert "echr" not in said and "rule39" not in said, source
+    shipped, forums = resources.FORUMS, tmp_path / "forums"
+    shutil.copytree(shipped, forums, ignore=shutil.ignore_patterns("echr-rule39"))
+    monkeypatch.setattr(resources, "FORUMS", forums)
     person = people.add_person(vault, "Rinat Tukhvatshin")
+    with pytest.raises(DossierError):
+        cases.add_case(vault, person.id, "echr-rule39")
+    assert "echr-rule39" not in templates.available()
+    shutil.copytree(shipped / "echr-rule39", forums / "echr-rule39")  # the forum's folder
     case = cases.add_case(vault, person.id, "echr-rule39")
     assert [g.code for g in cases.grounds(vault, case.id)] == [
         "echr-art3", "echr-art6", "echr-political",
