@@ -150,6 +150,8 @@ class DocumentsTab(QWidget):
             "expert-report": self.tr("expert report"),
             "translation-certificate": self.tr("translation certificate"),
             "photo": self.tr("photograph"), "email": self.tr("email"), "other": self.tr("other"),
+            "refusal-letter": self.tr("refusal letter (the decision appealed)"),
+            "country-report": self.tr("country report"),
         }  # fmt: skip
         for kind in vocabulary.DOCUMENT_KINDS:
             self.kind.addItem(kinds.get(kind, kind), kind)

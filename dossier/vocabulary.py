@@ -14,6 +14,9 @@ DOCUMENT_KINDS = (
     "identity-document", "power-of-attorney", "court-decision", "charge-sheet",
     "notice-extract", "news-article", "ngo-report", "ngo-statement", "official-letter",
     "witness-statement", "expert-report", "translation-certificate", "photo", "email", "other",
+    # The decision appealed against (a Home Office refusal letter); a report on the country
+    # of origin (the UK schedule of country evidence is built from passages quoted from it).
+    "refusal-letter", "country-report",
 )  # fmt: skip
 DOCUMENT_EDITABLE = ("title", "kind", "outlet", "author", "url", "date_published",
                      "date_accessed", "language", "title_translated")  # fmt: skip

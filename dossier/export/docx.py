@@ -255,8 +255,12 @@ class _Writer:
                             run.add_break()
                     continue
                 for span in spans:
+                    if span.url is not None:
+                        _external_link(paragraph, span.url, span.text, self.size * 0.82)
+                        continue
                     run = paragraph.add_run(span.text)
                     run.bold = span.bold or None
+                    run.italic = span.italic or None
                     run.font.size = Pt(self.size * 0.82)
         # Word reads the cells' widths, LibreOffice the grid's: set both.
         for column, fraction in zip(table.columns, block.widths, strict=True):
@@ -280,6 +284,28 @@ def _internal_link(paragraph: Any, anchor: str, text: str) -> None:
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), anchor)
     run = OxmlElement("w:r")
+    shown = OxmlElement("w:t")
+    shown.set(qn("xml:space"), "preserve")
+    shown.text = text
+    run.append(shown)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _external_link(paragraph: Any, url: str, text: str, size: float) -> None:
+    """A hyperlink to a web address (a country report's source), blue and underlined."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    relation = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relation)
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    for tag, value in (("w:color", "1A3D7C"), ("w:u", "single"), ("w:sz", str(round(size * 2)))):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        properties.append(element)
+    run.append(properties)
     shown = OxmlElement("w:t")
     shown.set(qn("xml:space"), "preserve")
     shown.text = text

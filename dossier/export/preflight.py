@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from dossier import forums, i18n
 from dossier.errors import DossierError
 from dossier.export.content import DossierContent, gather
-from dossier.export.submission import build, printed_references
+from dossier.export.submission import build, country_passages, printed_references, web_address
 from dossier.export.templates import Template
 from dossier.i18n import t
 from dossier.language_guess import NO_WORDS
@@ -102,6 +103,11 @@ def evaluate(content: DossierContent, paper: str, date_conflicts: int = 0) -> Re
 
 
 def _applies(rule: dict[str, Any], content: DossierContent) -> bool:
+    """Whether a rule of the forum's data applies to this case: "kinds" (only these kinds of
+    case), "when"/"unless" "represented"."""
+    kinds = rule.get("kinds")
+    if kinds and content.case.kind not in kinds:
+        return False
     represented = content.case.represented
     if rule.get("when") == "represented" and not represented:
         return False
@@ -195,6 +201,46 @@ def _deadlines(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) 
         else:
             said.append(t("{what}: {date}.", what=what, date=on))
     return " ".join(said)
+
+
+def _signed_and_dated(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    """The pleading ends signed (a name) and dated with a whole date, neither after the day
+    it is filed (the export's) nor more than "max_days_old" before it. No date given: it is
+    dated the export day."""
+    case, today = content.case, content.export_time.date()
+    said = []
+    if not (case.signatory_name or case.representative_name):
+        said.append(t("no one is named to sign it."))
+    if case.signed_date:
+        shown = content.date(case.signed_date)
+        try:
+            signed = date.fromisoformat(case.signed_date)
+        except ValueError:
+            signed = None
+        if signed is None:
+            said.append(t("it is dated {date}, without a day.", date=shown))
+        elif signed > today:
+            said.append(t("it is dated {date}, after the day it is filed.", date=shown))
+        elif (today - signed).days > int(rule.get("max_days_old", 28)):
+            said.append(
+                t(
+                    "it is dated {date}, {days} days before it is filed.",
+                    date=shown,
+                    days=(today - signed).days,
+                )
+            )
+    return " ".join(said)
+
+
+def _country_sources(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    """Each source of the schedule of country evidence has a web address to link to."""
+    sources = {exhibit.label: exhibit for exhibit, _quote in country_passages(content)}
+    missing = [
+        label for label, exhibit in sources.items() if web_address(exhibit.document.url) is None
+    ]
+    if not missing:
+        return ""
+    return t("no web address for {annexes}.", annexes=", ".join(missing))
 
 
 def _index_titles(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
@@ -363,6 +409,8 @@ _CHECKS: dict[str, Callable[[dict[str, Any], DossierContent, str, int], str]] = 
     "index_titles": _index_titles,
     "particulars": _particulars,
     "deadlines": _deadlines,
+    "signed_and_dated": _signed_and_dated,
+    "country_sources": _country_sources,
     "annex_kind": _annex_kind,
     "other_clients": _other_clients,
     "translations": _translations,

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from dossier import forums, refs
 from dossier.clean_text import without_controls
 from dossier.export.content import DossierContent, Exhibit
 from dossier.services.documents import DocumentView
+from dossier.services.quotes import QuoteView
 from dossier.services.translations import LANGUAGES
 
 CITATION = re.compile(r"\[([DQE])(\d+)(?::(\d+))?\]", re.IGNORECASE)
@@ -33,6 +35,7 @@ class Span:
     link: Link | None = None
     bold: bool = False
     italic: bool = False
+    url: str | None = None  # a web address it links to (checked by ``web_address``)
 
     def __post_init__(self) -> None:
         # Every word of the submission passes here, for both renderers: a control character
@@ -513,6 +516,51 @@ class _Builder:
             text += " (" + self.t.word("cite.pages_translation", pages=pages) + ")"
         return text
 
+    def country_schedule(self) -> None:
+        """The schedule of country evidence (UK, PD 10.6): each passage relied on from the
+        annexed country reports, its source linked to its web address and to the bundle's
+        page. Built from the quotes of annexes of kind "country report"; none, no schedule."""
+        t, content = self.t, self.content
+        passages = country_passages(content)
+        if not passages:
+            return
+        self.add(PageBreak())  # a schedule of its own, after the skeleton's signature
+        self.add(Heading(t.word("country_schedule")))
+        self.add(Para(plain(t.word("country_schedule_intro"))))
+        header = tuple(
+            t.word(f"column.{name}") for name in ("number", "source", "passage", "bundle_page")
+        )
+        rows = []
+        for number, (exhibit, quote) in enumerate(passages, 1):
+            document = exhibit.document
+            said = ", ".join(
+                x
+                for x in (
+                    content.redact(self._index_title(document)),
+                    content.redact(document.outlet or document.author or ""),
+                    content.date(document.date_published),
+                )
+                if x
+            )
+            address = web_address(document.url)
+            where = (
+                Span(address, url=address)
+                if address
+                else Span(t.word("country_schedule_no_address"), italic=True)
+            )
+            passage = [Span(f"“{content.redact(quote.text)}”")]
+            if quote.translation and document.language not in (None, t.language):
+                passage.append(Span(f"\n{content.redact(quote.translation)}", italic=True))
+            rows.append(
+                (
+                    plain(str(number)),
+                    (Span(said + "\n"), where),
+                    tuple(passage),
+                    (self.cite(document.ref, quote.page),),
+                )
+            )
+        self.add(Table(header, tuple(rows), (0.07, 0.33, 0.44, 0.16)))
+
     def certificate_of_service(self) -> None:
         t, case = self.t, self.content.case
         if not t.service_text:
@@ -542,6 +590,33 @@ class _Builder:
             for exhibit in content.exhibits
         )
         self.add(Table(header, rows, (0.14, 0.42, 0.44), mono_column=2))
+
+
+def country_passages(content: DossierContent) -> list[tuple[Exhibit, QuoteView]]:
+    """The passages quoted from annexed country reports, in annex then page order."""
+    found = []
+    for exhibit in content.exhibits:
+        if exhibit.document.kind != "country-report":
+            continue
+        quoted = [q for q in content.quotes.values() if q.document_ref == exhibit.document.ref]
+        found += [(exhibit, q) for q in sorted(quoted, key=lambda q: (q.page or 0, q.id))]
+    return found
+
+
+def web_address(url: str | None) -> str | None:
+    """A document's web address if it is one a filing may link to (http or https, a host,
+    no spaces or controls); anything else — a "javascript:" address from a hostile page —
+    is never linked."""
+    text = (url or "").strip()
+    if not text or len(text) > 2000 or any(c.isspace() or ord(c) < 32 for c in text):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return text
 
 
 def split_paragraphs(text: str | None) -> list[str]:

@@ -21,8 +21,8 @@ from dossier.errors import DossierError
 
 PARTS = (
     "cover", "contents", "particulars", "representative", "data", "summary", "facts",
-    "chronology", "grounds", "relief", "signature", "annex_index", "certificate_of_service",
-    "integrity",
+    "chronology", "grounds", "relief", "signature", "country_schedule", "annex_index",
+    "certificate_of_service", "integrity",
 )  # fmt: skip
 
 

@@ -928,7 +928,7 @@ Evidence Dossier — свободная программа под лицензи
     </message>
     <message>
         <location filename="../../desktop/documents_tab.py" line="141" />
-        <location filename="../../desktop/documents_tab.py" line="171" />
+        <location filename="../../desktop/documents_tab.py" line="173" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
@@ -1008,260 +1008,270 @@ Evidence Dossier — свободная программа под лицензи
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="158" />
-        <location filename="../../desktop/documents_tab.py" line="172" />
+        <location filename="../../desktop/documents_tab.py" line="153" />
+        <source>refusal letter (the decision appealed)</source>
+        <translation>письмо об отказе (обжалуемое решение)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="154" />
+        <source>country report</source>
+        <translation>доклад о стране</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="160" />
+        <location filename="../../desktop/documents_tab.py" line="174" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="159" />
+        <location filename="../../desktop/documents_tab.py" line="161" />
         <source>Not set</source>
         <translation>Не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="161" />
-        <location filename="../../desktop/documents_tab.py" line="209" />
+        <location filename="../../desktop/documents_tab.py" line="163" />
+        <location filename="../../desktop/documents_tab.py" line="211" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="161" />
+        <location filename="../../desktop/documents_tab.py" line="163" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="161" />
+        <location filename="../../desktop/documents_tab.py" line="163" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="162" />
+        <location filename="../../desktop/documents_tab.py" line="164" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="162" />
-        <location filename="../../desktop/documents_tab.py" line="208" />
+        <location filename="../../desktop/documents_tab.py" line="164" />
+        <location filename="../../desktop/documents_tab.py" line="210" />
         <source>Russian</source>
         <translation>русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="162" />
-        <location filename="../../desktop/documents_tab.py" line="208" />
+        <location filename="../../desktop/documents_tab.py" line="164" />
+        <location filename="../../desktop/documents_tab.py" line="210" />
         <source>Kyrgyz</source>
         <translation>кыргызский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="163" />
-        <location filename="../../desktop/documents_tab.py" line="209" />
+        <location filename="../../desktop/documents_tab.py" line="165" />
+        <location filename="../../desktop/documents_tab.py" line="211" />
         <source>Kazakh</source>
         <translation>казахский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="163" />
+        <location filename="../../desktop/documents_tab.py" line="165" />
         <source>Uzbek</source>
         <translation>узбекский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="163" />
+        <location filename="../../desktop/documents_tab.py" line="165" />
         <source>Tajik</source>
         <translation>таджикский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="164" />
+        <location filename="../../desktop/documents_tab.py" line="166" />
         <source>German</source>
         <translation>немецкий</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="164" />
+        <location filename="../../desktop/documents_tab.py" line="166" />
         <source>No words (a picture)</source>
         <translation>Без слов (изображение)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="169" />
+        <location filename="../../desktop/documents_tab.py" line="171" />
         <source>Confidential (never annexed, never exported)</source>
         <translation>Конфиденциально (не прилагается и не экспортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="175" />
-        <location filename="../../desktop/documents_tab.py" line="182" />
+        <location filename="../../desktop/documents_tab.py" line="177" />
+        <location filename="../../desktop/documents_tab.py" line="184" />
         <source>Translations</source>
         <translation>Переводы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="177" />
+        <location filename="../../desktop/documents_tab.py" line="179" />
         <source>Add translation…</source>
         <translation>Добавить перевод…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="187" />
+        <location filename="../../desktop/documents_tab.py" line="189" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="188" />
+        <location filename="../../desktop/documents_tab.py" line="190" />
         <source>Link to organisation</source>
         <translation>Связать с организацией</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="194" />
+        <location filename="../../desktop/documents_tab.py" line="196" />
         <source>Concerns</source>
         <translation>Касается</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="198" />
-        <location filename="../../desktop/documents_tab.py" line="226" />
+        <location filename="../../desktop/documents_tab.py" line="200" />
+        <location filename="../../desktop/documents_tab.py" line="228" />
         <source>Text recognition</source>
         <translation>Распознавание текста</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="200" />
+        <location filename="../../desktop/documents_tab.py" line="202" />
         <source>Languages to read in</source>
         <translation>Языки распознавания</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="206" />
+        <location filename="../../desktop/documents_tab.py" line="208" />
         <source>The document's language (else detected)</source>
         <translation>Язык документа (иначе определяется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="210" />
+        <location filename="../../desktop/documents_tab.py" line="212" />
         <source>Kyrgyz and Russian</source>
         <translation>Кыргызский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="211" />
+        <location filename="../../desktop/documents_tab.py" line="213" />
         <source>Kazakh and Russian</source>
         <translation>Казахский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="214" />
+        <location filename="../../desktop/documents_tab.py" line="216" />
         <source>Read scanned pages</source>
         <translation>Распознать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="218" />
+        <location filename="../../desktop/documents_tab.py" line="220" />
         <source>Every page</source>
         <translation>Все страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="220" />
+        <location filename="../../desktop/documents_tab.py" line="222" />
         <source>Also the pages with text of their own, which what is read replaces</source>
         <translation>И страницы со своим текстом: распознанный текст заменит его</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="230" />
-        <location filename="../../desktop/documents_tab.py" line="245" />
+        <location filename="../../desktop/documents_tab.py" line="232" />
+        <location filename="../../desktop/documents_tab.py" line="247" />
         <source>Found in the file</source>
         <translation>Найдено в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="231" />
+        <location filename="../../desktop/documents_tab.py" line="233" />
         <source>Save details</source>
         <translation>Сохранить сведения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="233" />
+        <location filename="../../desktop/documents_tab.py" line="235" />
         <source>Use what was found in the file</source>
         <translation>Взять найденное в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="235" />
+        <location filename="../../desktop/documents_tab.py" line="237" />
         <source>Delete document…</source>
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="312" />
+        <location filename="../../desktop/documents_tab.py" line="314" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="339" />
+        <location filename="../../desktop/documents_tab.py" line="341" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="345" />
+        <location filename="../../desktop/documents_tab.py" line="347" />
         <source>Imported: %n document(s).</source>
         <translation><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="361" />
+        <location filename="../../desktop/documents_tab.py" line="363" />
         <source>Scans and photos to be read by text recognition (OCR): %1.</source>
         <translation>Сканы и фотографии, текст которых будет распознан (OCR): %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="380" />
+        <location filename="../../desktop/documents_tab.py" line="382" />
         <source>Scanned pages are being read; wait for them to end.</source>
         <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="408" />
+        <location filename="../../desktop/documents_tab.py" line="410" />
         <source>Reading scanned pages…</source>
         <translation>Распознаются отсканированные страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="423" />
+        <location filename="../../desktop/documents_tab.py" line="425" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="445" />
+        <location filename="../../desktop/documents_tab.py" line="447" />
         <source>Already in the vault</source>
         <translation>Уже в хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="448" />
+        <location filename="../../desktop/documents_tab.py" line="450" />
         <source>Make them evidence of this person too? Nothing is imported twice.</source>
         <translation>Сделать их доказательствами и этого человека? Ничего не импортируется дважды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="466" />
+        <location filename="../../desktop/documents_tab.py" line="468" />
         <source>Linked to this person: %1.</source>
         <translation>Связаны с этим человеком: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="476" />
+        <location filename="../../desktop/documents_tab.py" line="478" />
         <source>That password is not correct for %1. Try again:</source>
         <translation>Пароль для %1 неверен. Попробуйте ещё раз:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="482" />
+        <location filename="../../desktop/documents_tab.py" line="484" />
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="478" />
+        <location filename="../../desktop/documents_tab.py" line="480" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="560" />
+        <location filename="../../desktop/documents_tab.py" line="562" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="571" />
+        <location filename="../../desktop/documents_tab.py" line="573" />
         <source>Not needed: the text comes from the file.</source>
         <translation>Не нужно: текст взят из самого файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="573" />
+        <location filename="../../desktop/documents_tab.py" line="575" />
         <source>Scanned pages not read yet.</source>
         <translation>Отсканированные страницы ещё не распознаны.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="575" />
+        <location filename="../../desktop/documents_tab.py" line="577" />
         <source>Could not be read: %1</source>
         <translation>Не удалось распознать: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="578" />
+        <location filename="../../desktop/documents_tab.py" line="580" />
         <source>Read.</source>
         <translation>Распознано.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="581" />
+        <location filename="../../desktop/documents_tab.py" line="583" />
         <source>Read by OCR: %n page(s) (%1, %2), mean confidence %3%.</source>
         <translation>
             <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
@@ -1270,52 +1280,52 @@ Evidence Dossier — свободная программа под лицензи
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="627" />
+        <location filename="../../desktop/documents_tab.py" line="629" />
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="683" />
+        <location filename="../../desktop/documents_tab.py" line="685" />
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="709" />
+        <location filename="../../desktop/documents_tab.py" line="711" />
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="710" />
+        <location filename="../../desktop/documents_tab.py" line="712" />
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="732" />
+        <location filename="../../desktop/documents_tab.py" line="734" />
         <source>%1 was deleted.</source>
         <translation>%1 удалено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="750" />
+        <location filename="../../desktop/documents_tab.py" line="752" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="786" />
+        <location filename="../../desktop/documents_tab.py" line="788" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="788" />
+        <location filename="../../desktop/documents_tab.py" line="790" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="788" />
+        <location filename="../../desktop/documents_tab.py" line="790" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="804" />
+        <location filename="../../desktop/documents_tab.py" line="806" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>

@@ -166,3 +166,109 @@ def test_the_us_filing_deadline_is_warned_from_the_hearing_date(vault: Vault) ->
     assert "10 February 2027" in near.detail
     passed = deadline("2027-02-20")
     assert passed.status == preflight.WARN and "passed on 10 February 2027" in passed.detail
+
+
+def _uk_item(vault: Vault, case_id: int, what: str, day: str = "2026-11-25") -> preflight.Item:
+    moment = datetime.fromisoformat(day).replace(tzinfo=UTC)
+    content = gather(vault, case_id, templates.for_case("asylum-uk"), draft=True,
+                     export_time=moment)  # fmt: skip
+    report = preflight.check_gathered(vault, content, "a4")
+    return next(i for i in report.items if i.what == what)
+
+
+def _annex_text(vault: Vault, case_id: int, folder: Path, name: str, text: str, kind: str) -> int:
+    from dossier.services import documents, exhibits
+
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    document = documents.import_files(vault, [path]).imported[0]
+    documents.update_document(vault, document.id, kind=kind, language="en")
+    exhibits.add_exhibit(vault, case_id, document.id)
+    return document.id
+
+
+def test_a_uk_appeal_asks_for_the_refusal_letter_the_witness_statement_and_a_dated_signature(
+    vault: Vault, tmp_path: Path
+) -> None:
+    person = people.add_person(vault, "Zhoomart Duulatov")
+    case = cases.add_case(vault, person.id, "asylum-uk")
+    refusal = "the Home Office's refusal letter (the decision appealed against)"
+    statement = "the Appellant's witness statement"
+    signed = "the skeleton argument signed and dated"
+    assert _uk_item(vault, case.id, refusal).status == preflight.MISSING
+    assert _uk_item(vault, case.id, statement).status == preflight.MISSING
+    _annex_text(vault, case.id, tmp_path, "refusal.txt", "Your protection claim is refused.",
+                "refusal-letter")  # fmt: skip
+    _annex_text(vault, case.id, tmp_path, "statement.txt", "I, Zhoomart Duulatov, say:",
+                "witness-statement")  # fmt: skip
+    assert _uk_item(vault, case.id, refusal).status == preflight.MET
+    assert _uk_item(vault, case.id, statement).status == preflight.MET
+
+    assert "no one is named to sign it." in _uk_item(vault, case.id, signed).detail
+    cases.update_case(vault, case.id, signatory_name="A. Counsel", signed_date="2 December 2026")
+    assert _uk_item(vault, case.id, signed).detail == (
+        "it is dated 2 December 2026, after the day it is filed."
+    )
+    cases.update_case(vault, case.id, signed_date="November 2026")
+    assert _uk_item(vault, case.id, signed).detail == "it is dated November 2026, without a day."
+    cases.update_case(vault, case.id, signed_date="1 September 2026")
+    assert "85 days before it is filed" in _uk_item(vault, case.id, signed).detail
+    cases.update_case(vault, case.id, signed_date="24 November 2026")
+    assert _uk_item(vault, case.id, signed).status == preflight.MET
+
+
+def test_the_uk_schedule_of_country_evidence_links_each_passage_to_its_source(
+    vault: Vault, tmp_path: Path
+) -> None:
+    """PD 10.6: a schedule of the country evidence relied on (at most 12 pages), each source
+    hyperlinked — built from the quotes of annexes of kind "country report"."""
+    import pikepdf
+
+    from dossier.export.case_export import export_case, parse_time
+    from dossier.services import documents, quotes
+    from tests.integration.pdf_tools import text as pdf_text
+
+    person = people.add_person(vault, "Zhoomart Duulatov")
+    case = cases.add_case(vault, person.id, "asylum-uk")
+    report = _annex_text(
+        vault, case.id, tmp_path, "hrw.txt",
+        "Journalists critical of the authorities face prosecution for false information.",
+        "country-report",
+    )  # fmt: skip
+    address = "https://www.hrw.org/world-report/2026/country-chapters/kyrgyzstan"
+    documents.update_document(vault, report, url=address, outlet="Human Rights Watch")
+    quotes.add_quote(vault, report, "Journalists critical of the authorities face prosecution",
+                     page=1)  # fmt: skip
+    hostile = _annex_text(vault, case.id, tmp_path, "other.txt", "Bloggers are detained.",
+                          "country-report")  # fmt: skip
+    documents.update_document(vault, hostile, url="javascript:alert(1)")
+    quotes.add_quote(vault, hostile, "Bloggers are detained", page=1)
+    sources = "a web address for each source of the schedule of country evidence"
+    assert _uk_item(vault, case.id, sources).detail == "no web address for Tab 2."
+
+    out = tmp_path / "uk.pdf"
+    export_case(vault, case.id, out, draft=True, at=parse_time("2026-11-25T10:00:00Z"))
+    text = " ".join(pdf_text(out, mode="-raw").split())
+    assert "Schedule of country evidence" in text
+    assert "“Journalists critical of the authorities face prosecution”" in text
+    assert "Human Rights Watch" in text and address in text.replace(" ", "")
+    assert "no web address recorded" in text  # the javascript: address is neither printed…
+    with pikepdf.open(out) as pdf:
+        uris = {str(a.A.URI) for p in pdf.pages for a in p.obj.get("/Annots", [])
+                if "/A" in a and a.A.get("/S") == "/URI"}  # fmt: skip
+    assert uris == {address}  # …nor linked
+    docx = tmp_path / "uk.docx"
+    export_case(vault, case.id, docx, format="docx", draft=True,
+                at=parse_time("2026-11-25T10:00:00Z"))  # fmt: skip
+    import zipfile
+
+    with zipfile.ZipFile(docx) as archive:
+        relations = archive.read("word/_rels/document.xml.rels").decode()
+    assert f'Target="{address}"' in relations and 'TargetMode="External"' in relations
+
+    # Past 12 pages the check says so (the schedule alone, as laid out for filing).
+    passage = "Journalists critical of the authorities face prosecution for false information. "
+    for page in range(1, 90):
+        quotes.add_quote(vault, report, passage * 6, page=page)
+    length = "a schedule of country evidence of at most 12 pages"
+    assert "the limit is 12" in _uk_item(vault, case.id, length).detail

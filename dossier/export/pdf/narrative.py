@@ -203,6 +203,9 @@ def _markup(spans: tuple[Span, ...]) -> str:
         if span.link is not None:
             # A private URI the bundle turns into a jump to the annex's page (bundle.py).
             text = f'<a href="{link_uri(span.link)}" color="#1a3d7c">{text}</a>'
+        elif span.url is not None:
+            # A source's web address (checked by submission.web_address): a plain URI link.
+            text = f'<a href="{escape(span.url, {chr(34): "&quot;"})}" color="#1a3d7c">{text}</a>'
         out.append(text)
     return "".join(out)
 
