@@ -152,6 +152,7 @@ class DocumentsTab(QWidget):
             "photo": self.tr("photograph"), "email": self.tr("email"), "other": self.tr("other"),
             "refusal-letter": self.tr("refusal letter (the decision appealed)"),
             "country-report": self.tr("country report"),
+            "asylum-application": self.tr("asylum application (Form I-589…)"),
         }  # fmt: skip
         for kind in vocabulary.DOCUMENT_KINDS:
             self.kind.addItem(kinds.get(kind, kind), kind)

@@ -35,7 +35,7 @@ from desktop.worker import Cancel, Progress
 from dossier import dates, refs
 from dossier.errors import DossierError
 from dossier.export import templates
-from dossier.export.case_export import ExportResult, export_case
+from dossier.export.case_export import ExportResult, export_case, suggested_name
 from dossier.export.pdf.timeline import chart, chart_png
 from dossier.i18n import t
 from dossier.legal_grounds import CASE_KINDS
@@ -600,7 +600,8 @@ class ExportTab(QWidget):
         # Each case keeps its own file name: the US case was once about to be saved under the
         # UK case's "uk-duulatov.docx".
         self._names: dict[int, str] = {}
-        self._kinds: dict[int, str] = {}
+        # The name each case's forum expects ("Duulatov_Brief" for ECAS), else "C2-asylum-us".
+        self._suggested: dict[int, str] = {}
         self._case_shown: int | None = None
         self.case.currentIndexChanged.connect(self._case_changed)
         self.redact = QLineEdit()
@@ -609,7 +610,8 @@ class ExportTab(QWidget):
         self.split = QSpinBox()
         self.split.setRange(0, 500)
         self.split.setSuffix(" MB")
-        self.split.setSpecialValueText(self.tr("One file"))
+        # 0: one file, unless the forum's e-filing takes files up to a size (ECAS: 25 MB).
+        self.split.setSpecialValueText(self.tr("As the forum takes them"))
         self.split.setAccessibleName(self.tr("Split into parts of at most"))
         for widget, name in (
             (self.template, self.tr("Template")),
@@ -650,11 +652,16 @@ class ExportTab(QWidget):
 
     def refresh(self) -> None:
         vault, person_id = self._vault, self._person_id
-        self._jobs.query(self, lambda: cases.list_cases(vault, person_id), self._fill)
 
-    def _fill(self, listed: list[cases.CaseView]) -> None:
+        def job() -> tuple[list[cases.CaseView], dict[int, str]]:
+            listed = cases.list_cases(vault, person_id)
+            return listed, {case.id: suggested_name(vault, case.id) for case in listed}
+
+        self._jobs.query(self, job, self._fill)
+
+    def _fill(self, found: tuple[list[cases.CaseView], dict[int, str]]) -> None:
+        listed, self._suggested = found
         kept = self.case.currentData()
-        self._kinds = {case.id: case.kind for case in listed}
         with QSignalBlocker(self.case):
             self.case.clear()
             for case in listed:
@@ -681,8 +688,7 @@ class ExportTab(QWidget):
         if int(chosen) in self._names:
             self.out.setText(self._names[int(chosen)])
         elif previous:  # the same folder, a name of this case's own
-            ref = refs.make("C", int(chosen))
-            name = f"{ref}-{self._kinds.get(int(chosen), 'case')}"
+            name = self._suggested.get(int(chosen), refs.make("C", int(chosen)))
             self.out.setText(str(self.target(str(Path(previous).parent / name))))
 
     def _show_annexes(self) -> None:
@@ -719,9 +725,9 @@ class ExportTab(QWidget):
     def _existing(self, out: Path, split: bool) -> list[Path]:
         if self.format.currentData() == "portal":
             return []  # the core writes the portal's files into a new or empty folder only
-        if not split:
-            return [out] if out.exists() else []
-        return sorted(out.parent.glob(f"{out.stem}_Part*{out.suffix}"))
+        parts = sorted(out.parent.glob(f"{out.stem}_Part*{out.suffix}")) if split else []
+        # A bundle under the size of a part is written whole, under its own name.
+        return ([out] if out.exists() else []) + parts
 
     def ask_overwrite(self, existing: list[Path]) -> bool:
         """Asked before any file is replaced; No is the default."""
@@ -747,7 +753,7 @@ class ExportTab(QWidget):
         fmt, paper = str(self.format.currentData()), self.paper.currentData()
         template, draft = self.template.currentData(), self.draft.isChecked()
         split_mb = (float(self.split.value()) or None) if fmt == "pdf" else None
-        existing = self._existing(out, split_mb is not None)
+        existing = self._existing(out, fmt == "pdf")  # the forum may split it (ECAS)
         if existing and not self.ask_overwrite(existing):
             return
         redact = [name.strip() for name in self.redact.text().split(";") if name.strip()]

@@ -58,6 +58,31 @@ def particulars(forum: str, case_kind: str) -> list[Particular]:
 
 
 @dataclass(frozen=True)
+class FilingParts:
+    """How a forum's e-filing system takes a bundle: in parts of at most ``split_mb`` MB
+    (ECAS: 25), each named after ``file_name`` ("{surname}_Brief" → Duulatov_Brief_Part1)."""
+
+    split_mb: float | None
+    file_name: str | None
+
+    def suggested_name(self, person_name: str) -> str | None:
+        """The file name the forum expects for this person's filing, without extension."""
+        if not self.file_name:
+            return None
+        from dossier.names import file_safe
+
+        words = person_name.split()
+        surname = file_safe(words[-1] if words else "")
+        return file_safe(self.file_name.format(surname=surname, name=person_name))
+
+
+def filing_parts(forum: str) -> FilingParts:
+    data = rules_of(forum).get("parts", {})
+    split = data.get("split_mb")
+    return FilingParts(float(split) if split else None, data.get("file_name"))
+
+
+@dataclass(frozen=True)
 class FollowingDate:
     """A date a forum's rules set from one the case records (a deadline, a time limit)."""
 

@@ -67,6 +67,17 @@ def transliterate(text: str) -> str:
     return "".join(out)
 
 
+def file_safe(text: str, limit: int = 64) -> str:
+    """A file name any portal or e-filing system accepts: Latin letters, digits and
+    underscores (a Cyrillic word spelled in Latin letters), cut at a word."""
+    latin = unicodedata.normalize("NFKD", transliterate(text))
+    plain = latin.encode("ascii", "ignore").decode("ascii")
+    words = re.sub(r"[^A-Za-z0-9]+", "_", plain).strip("_")
+    if len(words) > limit:
+        words = words[:limit].rsplit("_", 1)[0]
+    return words or "file"
+
+
 def _fold_words(text: str) -> str:
     """Folds a lower-case run of words separated by single spaces (no pattern spans a space)."""
     text = text.translate(_LOWER_CYRILLIC)

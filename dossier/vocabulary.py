@@ -17,6 +17,8 @@ DOCUMENT_KINDS = (
     # The decision appealed against (a Home Office refusal letter); a report on the country
     # of origin (the UK schedule of country evidence is built from passages quoted from it).
     "refusal-letter", "country-report",
+    # The application itself (the US Form I-589, a UK SEF…), annexed to the brief.
+    "asylum-application",
 )  # fmt: skip
 DOCUMENT_EDITABLE = ("title", "kind", "outlet", "author", "url", "date_published",
                      "date_accessed", "language", "title_translated")  # fmt: skip

@@ -323,6 +323,8 @@ RU = {
     ),
     "refusal letter (the decision appealed)": "письмо об отказе (обжалуемое решение)",
     "country report": "доклад о стране",
+    "As the forum takes them": "Как принимает орган",
+    "asylum application (Form I-589…)": "заявление об убежище (форма I-589…)",
 }
 
 

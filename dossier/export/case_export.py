@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dossier import refs
+from dossier import forums, refs
 from dossier.errors import DossierError
 from dossier.export import portal, preflight, templates
 from dossier.export.content import DossierContent, VaultOriginals, gather
@@ -100,6 +100,10 @@ def export_case(
         raise preflight.NotReady(report)
     if format != "pdf" and split_mb is not None:
         raise DossierError(t("Only a PDF bundle can be split into parts."))
+    if format == "pdf" and split_mb is None:
+        # A forum whose e-filing takes files up to a size (ECAS: 25 MB) gets parts of it
+        # when the bundle is larger; one file when it is not.
+        split_mb = forums.filing_parts(chosen.forum).split_mb
     notes: list[str] = []
     if format == "portal":
         return _export_portal_set(
@@ -238,6 +242,17 @@ def _portal_folder(folder: Path) -> bool:
         return False
     folder.mkdir(mode=0o700)
     return True
+
+
+def suggested_name(vault: Vault, case_id: int) -> str:
+    """The file name (without extension) a case's export is offered under: the one its
+    forum's e-filing expects ("Duulatov_Brief"), else its reference and kind."""
+    from dossier.services.people import show_person
+
+    case = show_case(vault, case_id)
+    forum = templates.for_case(case.kind).forum
+    person = show_person(vault, refs.parse(case.person_ref, "P"))
+    return forums.filing_parts(forum).suggested_name(person.name) or f"{case.ref}-{case.kind}"
 
 
 def os_access_writable(folder: Path) -> bool:

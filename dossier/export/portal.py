@@ -13,8 +13,6 @@ portal gains this export by data alone.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,10 +21,9 @@ from dossier import forums
 from dossier.export import submission
 from dossier.export.content import DossierContent, Exhibit
 from dossier.i18n import t
-from dossier.names import transliterate
+from dossier.names import file_safe
 
 ANSWERS_FILE = "portal-answers.txt"
-_NAME_LIMIT = 64  # characters of a file name before its number and ".pdf"
 
 
 @dataclass(frozen=True)
@@ -82,7 +79,7 @@ def file_names(portal: Portal, content: DossierContent) -> list[str]:
             stems.append(f"{_word(what, language)} {exhibit.label}")
         else:
             stems.append(f"{exhibit.label} {content.redact(_title(content, exhibit))}")
-    return [f"{number:0{width}d}_{_safe(stem)}.pdf" for number, stem in enumerate(stems, 1)]
+    return [f"{number:0{width}d}_{file_safe(stem)}.pdf" for number, stem in enumerate(stems, 1)]
 
 
 def described(content: DossierContent) -> list[str]:
@@ -100,17 +97,6 @@ def _title(content: DossierContent, exhibit: Exhibit) -> str:
     if translated and document.language not in (None, content.template.language):
         return translated
     return document.title
-
-
-def _safe(text: str) -> str:
-    """A file name any portal accepts: Latin letters, digits and underscores (a Cyrillic
-    title is spelled in Latin letters), cut at a word."""
-    latin = unicodedata.normalize("NFKD", transliterate(text))
-    plain = latin.encode("ascii", "ignore").decode("ascii")
-    words = re.sub(r"[^A-Za-z0-9]+", "_", plain).strip("_")
-    if len(words) > _NAME_LIMIT:
-        words = words[:_NAME_LIMIT].rsplit("_", 1)[0]
-    return words or "file"
 
 
 def read_written(paths: list[Path], what: list[str], pages: list[int]) -> list[WrittenFile]:

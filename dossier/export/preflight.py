@@ -299,6 +299,41 @@ def _grounds(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -
     return ""
 
 
+def _grounds_argued(rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
+    """The grounds the forum names ("codes") each have the lawyer's argument written."""
+    by_code = {g.code: g for g in content.grounds}
+    titles = dict(_ground_titles())
+    not_argued, absent = [], []
+    for code in rule["codes"]:
+        ground = by_code.get(code)
+        if ground is None:
+            absent.append(t(titles.get(code, code)))
+        elif not ground.argument.strip():
+            not_argued.append(t(ground.title))
+    said = []
+    if not_argued:
+        said.append(t("not argued: {titles}.", titles="; ".join(not_argued)))
+    if absent:
+        said.append(
+            t(
+                "not among this case's grounds (the case was opened before the forum asked "
+                "for them; start a new case from it): {titles}.",
+                titles="; ".join(absent),
+            )
+        )
+    return " ".join(said)
+
+
+def _ground_titles() -> list[tuple[str, str]]:
+    from dossier import legal_grounds
+
+    return [
+        (ground.code, ground.title)
+        for _title, grounds in legal_grounds.case_kinds().values()
+        for ground in grounds
+    ]
+
+
 def _grounds_left_out(_rule: dict[str, Any], content: DossierContent, _p: str, _c: int) -> str:
     empty = [g.title for g in content.grounds if not (g.argument.strip() or g.evidence)]
     if not empty:
@@ -410,6 +445,7 @@ _CHECKS: dict[str, Callable[[dict[str, Any], DossierContent, str, int], str]] = 
     "particulars": _particulars,
     "deadlines": _deadlines,
     "signed_and_dated": _signed_and_dated,
+    "grounds_argued": _grounds_argued,
     "country_sources": _country_sources,
     "annex_kind": _annex_kind,
     "other_clients": _other_clients,

@@ -928,7 +928,7 @@ Evidence Dossier — свободная программа под лицензи
     </message>
     <message>
         <location filename="../../desktop/documents_tab.py" line="141" />
-        <location filename="../../desktop/documents_tab.py" line="173" />
+        <location filename="../../desktop/documents_tab.py" line="174" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
@@ -1018,260 +1018,265 @@ Evidence Dossier — свободная программа под лицензи
         <translation>доклад о стране</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="160" />
-        <location filename="../../desktop/documents_tab.py" line="174" />
+        <location filename="../../desktop/documents_tab.py" line="155" />
+        <source>asylum application (Form I-589…)</source>
+        <translation>заявление об убежище (форма I-589…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents_tab.py" line="161" />
+        <location filename="../../desktop/documents_tab.py" line="175" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="161" />
+        <location filename="../../desktop/documents_tab.py" line="162" />
         <source>Not set</source>
         <translation>Не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="163" />
-        <location filename="../../desktop/documents_tab.py" line="211" />
+        <location filename="../../desktop/documents_tab.py" line="164" />
+        <location filename="../../desktop/documents_tab.py" line="212" />
         <source>English</source>
         <translation>английский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="163" />
+        <location filename="../../desktop/documents_tab.py" line="164" />
         <source>French</source>
         <translation>французский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="163" />
+        <location filename="../../desktop/documents_tab.py" line="164" />
         <source>Spanish</source>
         <translation>испанский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="164" />
+        <location filename="../../desktop/documents_tab.py" line="165" />
         <source>Arabic</source>
         <translation>арабский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="164" />
-        <location filename="../../desktop/documents_tab.py" line="210" />
+        <location filename="../../desktop/documents_tab.py" line="165" />
+        <location filename="../../desktop/documents_tab.py" line="211" />
         <source>Russian</source>
         <translation>русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="164" />
-        <location filename="../../desktop/documents_tab.py" line="210" />
+        <location filename="../../desktop/documents_tab.py" line="165" />
+        <location filename="../../desktop/documents_tab.py" line="211" />
         <source>Kyrgyz</source>
         <translation>кыргызский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="165" />
-        <location filename="../../desktop/documents_tab.py" line="211" />
+        <location filename="../../desktop/documents_tab.py" line="166" />
+        <location filename="../../desktop/documents_tab.py" line="212" />
         <source>Kazakh</source>
         <translation>казахский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="165" />
+        <location filename="../../desktop/documents_tab.py" line="166" />
         <source>Uzbek</source>
         <translation>узбекский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="165" />
+        <location filename="../../desktop/documents_tab.py" line="166" />
         <source>Tajik</source>
         <translation>таджикский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="166" />
+        <location filename="../../desktop/documents_tab.py" line="167" />
         <source>German</source>
         <translation>немецкий</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="166" />
+        <location filename="../../desktop/documents_tab.py" line="167" />
         <source>No words (a picture)</source>
         <translation>Без слов (изображение)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="171" />
+        <location filename="../../desktop/documents_tab.py" line="172" />
         <source>Confidential (never annexed, never exported)</source>
         <translation>Конфиденциально (не прилагается и не экспортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="177" />
-        <location filename="../../desktop/documents_tab.py" line="184" />
+        <location filename="../../desktop/documents_tab.py" line="178" />
+        <location filename="../../desktop/documents_tab.py" line="185" />
         <source>Translations</source>
         <translation>Переводы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="179" />
+        <location filename="../../desktop/documents_tab.py" line="180" />
         <source>Add translation…</source>
         <translation>Добавить перевод…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="189" />
+        <location filename="../../desktop/documents_tab.py" line="190" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="190" />
+        <location filename="../../desktop/documents_tab.py" line="191" />
         <source>Link to organisation</source>
         <translation>Связать с организацией</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="196" />
+        <location filename="../../desktop/documents_tab.py" line="197" />
         <source>Concerns</source>
         <translation>Касается</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="200" />
-        <location filename="../../desktop/documents_tab.py" line="228" />
+        <location filename="../../desktop/documents_tab.py" line="201" />
+        <location filename="../../desktop/documents_tab.py" line="229" />
         <source>Text recognition</source>
         <translation>Распознавание текста</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="202" />
+        <location filename="../../desktop/documents_tab.py" line="203" />
         <source>Languages to read in</source>
         <translation>Языки распознавания</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="208" />
+        <location filename="../../desktop/documents_tab.py" line="209" />
         <source>The document's language (else detected)</source>
         <translation>Язык документа (иначе определяется)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="212" />
+        <location filename="../../desktop/documents_tab.py" line="213" />
         <source>Kyrgyz and Russian</source>
         <translation>Кыргызский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="213" />
+        <location filename="../../desktop/documents_tab.py" line="214" />
         <source>Kazakh and Russian</source>
         <translation>Казахский и русский</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="216" />
+        <location filename="../../desktop/documents_tab.py" line="217" />
         <source>Read scanned pages</source>
         <translation>Распознать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="220" />
+        <location filename="../../desktop/documents_tab.py" line="221" />
         <source>Every page</source>
         <translation>Все страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="222" />
+        <location filename="../../desktop/documents_tab.py" line="223" />
         <source>Also the pages with text of their own, which what is read replaces</source>
         <translation>И страницы со своим текстом: распознанный текст заменит его</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="232" />
-        <location filename="../../desktop/documents_tab.py" line="247" />
+        <location filename="../../desktop/documents_tab.py" line="233" />
+        <location filename="../../desktop/documents_tab.py" line="248" />
         <source>Found in the file</source>
         <translation>Найдено в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="233" />
+        <location filename="../../desktop/documents_tab.py" line="234" />
         <source>Save details</source>
         <translation>Сохранить сведения</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="235" />
+        <location filename="../../desktop/documents_tab.py" line="236" />
         <source>Use what was found in the file</source>
         <translation>Взять найденное в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="237" />
+        <location filename="../../desktop/documents_tab.py" line="238" />
         <source>Delete document…</source>
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="314" />
+        <location filename="../../desktop/documents_tab.py" line="315" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="341" />
+        <location filename="../../desktop/documents_tab.py" line="342" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="347" />
+        <location filename="../../desktop/documents_tab.py" line="348" />
         <source>Imported: %n document(s).</source>
         <translation><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="363" />
+        <location filename="../../desktop/documents_tab.py" line="364" />
         <source>Scans and photos to be read by text recognition (OCR): %1.</source>
         <translation>Сканы и фотографии, текст которых будет распознан (OCR): %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="382" />
+        <location filename="../../desktop/documents_tab.py" line="383" />
         <source>Scanned pages are being read; wait for them to end.</source>
         <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="410" />
+        <location filename="../../desktop/documents_tab.py" line="411" />
         <source>Reading scanned pages…</source>
         <translation>Распознаются отсканированные страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="425" />
+        <location filename="../../desktop/documents_tab.py" line="426" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="447" />
+        <location filename="../../desktop/documents_tab.py" line="448" />
         <source>Already in the vault</source>
         <translation>Уже в хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="450" />
+        <location filename="../../desktop/documents_tab.py" line="451" />
         <source>Make them evidence of this person too? Nothing is imported twice.</source>
         <translation>Сделать их доказательствами и этого человека? Ничего не импортируется дважды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="468" />
+        <location filename="../../desktop/documents_tab.py" line="469" />
         <source>Linked to this person: %1.</source>
         <translation>Связаны с этим человеком: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="478" />
+        <location filename="../../desktop/documents_tab.py" line="479" />
         <source>That password is not correct for %1. Try again:</source>
         <translation>Пароль для %1 неверен. Попробуйте ещё раз:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="484" />
+        <location filename="../../desktop/documents_tab.py" line="485" />
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="480" />
+        <location filename="../../desktop/documents_tab.py" line="481" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="562" />
+        <location filename="../../desktop/documents_tab.py" line="563" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="573" />
+        <location filename="../../desktop/documents_tab.py" line="574" />
         <source>Not needed: the text comes from the file.</source>
         <translation>Не нужно: текст взят из самого файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="575" />
+        <location filename="../../desktop/documents_tab.py" line="576" />
         <source>Scanned pages not read yet.</source>
         <translation>Отсканированные страницы ещё не распознаны.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="577" />
+        <location filename="../../desktop/documents_tab.py" line="578" />
         <source>Could not be read: %1</source>
         <translation>Не удалось распознать: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="580" />
+        <location filename="../../desktop/documents_tab.py" line="581" />
         <source>Read.</source>
         <translation>Распознано.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="583" />
+        <location filename="../../desktop/documents_tab.py" line="584" />
         <source>Read by OCR: %n page(s) (%1, %2), mean confidence %3%.</source>
         <translation>
             <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
@@ -1280,52 +1285,52 @@ Evidence Dossier — свободная программа под лицензи
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="629" />
+        <location filename="../../desktop/documents_tab.py" line="630" />
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="685" />
+        <location filename="../../desktop/documents_tab.py" line="686" />
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="711" />
+        <location filename="../../desktop/documents_tab.py" line="712" />
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="712" />
+        <location filename="../../desktop/documents_tab.py" line="713" />
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="734" />
+        <location filename="../../desktop/documents_tab.py" line="735" />
         <source>%1 was deleted.</source>
         <translation>%1 удалено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="752" />
+        <location filename="../../desktop/documents_tab.py" line="753" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="788" />
+        <location filename="../../desktop/documents_tab.py" line="789" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="790" />
+        <location filename="../../desktop/documents_tab.py" line="791" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="790" />
+        <location filename="../../desktop/documents_tab.py" line="791" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="806" />
+        <location filename="../../desktop/documents_tab.py" line="807" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
@@ -1348,7 +1353,7 @@ Evidence Dossier — свободная программа под лицензи
     <name>ExportTab</name>
     <message>
         <location filename="../../desktop/person_tabs.py" line="582" />
-        <location filename="../../desktop/person_tabs.py" line="631" />
+        <location filename="../../desktop/person_tabs.py" line="633" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
@@ -1378,116 +1383,120 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="607" />
+        <location filename="../../desktop/person_tabs.py" line="608" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="608" />
+        <location filename="../../desktop/person_tabs.py" line="609" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="612" />
         <source>One file</source>
-        <translation>Одним файлом</translation>
+        <translation type="vanished">Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="613" />
-        <location filename="../../desktop/person_tabs.py" line="646" />
+        <location filename="../../desktop/person_tabs.py" line="615" />
+        <location filename="../../desktop/person_tabs.py" line="648" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="622" />
-        <location filename="../../desktop/person_tabs.py" line="647" />
-        <location filename="../../desktop/person_tabs.py" line="697" />
+        <location filename="../../desktop/person_tabs.py" line="624" />
+        <location filename="../../desktop/person_tabs.py" line="649" />
+        <location filename="../../desktop/person_tabs.py" line="703" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="623" />
+        <location filename="../../desktop/person_tabs.py" line="625" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="628" />
-        <location filename="../../desktop/person_tabs.py" line="742" />
-        <location filename="../../desktop/person_tabs.py" line="808" />
+        <location filename="../../desktop/person_tabs.py" line="630" />
+        <location filename="../../desktop/person_tabs.py" line="748" />
+        <location filename="../../desktop/person_tabs.py" line="814" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="779" />
+        <location filename="../../desktop/person_tabs.py" line="785" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="781" />
+        <location filename="../../desktop/person_tabs.py" line="787" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="784" />
+        <location filename="../../desktop/person_tabs.py" line="790" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="790" />
+        <location filename="../../desktop/person_tabs.py" line="796" />
         <source>Wrote %1 files for the portal in %2 (%3): upload them in the order of their numbers; the answers to the portal's form are in %4.</source>
         <translation>Записано файлов для портала: %1, в папку %2 (%3). Загружайте их в порядке номеров; ответы для формы портала — в файле %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="799" />
+        <location filename="../../desktop/person_tabs.py" line="805" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="807" />
+        <location filename="../../desktop/person_tabs.py" line="813" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="809" />
+        <location filename="../../desktop/person_tabs.py" line="815" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="615" />
-        <location filename="../../desktop/person_tabs.py" line="633" />
+        <location filename="../../desktop/person_tabs.py" line="617" />
+        <location filename="../../desktop/person_tabs.py" line="635" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="616" />
-        <location filename="../../desktop/person_tabs.py" line="634" />
-        <source>Format</source>
-        <translation>Формат</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/person_tabs.py" line="617" />
-        <location filename="../../desktop/person_tabs.py" line="635" />
-        <source>Paper</source>
-        <translation>Бумага</translation>
+        <location filename="../../desktop/person_tabs.py" line="614" />
+        <source>As the forum takes them</source>
+        <translation>Как принимает орган</translation>
     </message>
     <message>
         <location filename="../../desktop/person_tabs.py" line="618" />
         <location filename="../../desktop/person_tabs.py" line="636" />
+        <source>Format</source>
+        <translation>Формат</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="619" />
+        <location filename="../../desktop/person_tabs.py" line="637" />
+        <source>Paper</source>
+        <translation>Бумага</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="620" />
+        <location filename="../../desktop/person_tabs.py" line="638" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="639" />
+        <location filename="../../desktop/person_tabs.py" line="641" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="731" />
+        <location filename="../../desktop/person_tabs.py" line="737" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="732" />
+        <location filename="../../desktop/person_tabs.py" line="738" />
         <source>These files already exist in %1:
 %2
 
@@ -1498,12 +1507,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="742" />
+        <location filename="../../desktop/person_tabs.py" line="748" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="771" />
+        <location filename="../../desktop/person_tabs.py" line="777" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>

@@ -152,7 +152,8 @@ def test_the_export_tab_follows_the_case_worked_on_and_each_keeps_its_file_name(
     wait_idle(qtbot, window)
     page.setCurrentWidget(export)
     assert export.case.currentData() == us.id
-    assert export.out.text() == str(tmp_path / f"{us.ref}-asylum-us.pdf")
+    # The name the US forum's e-filing (ECAS) expects: the respondent's surname, "_Brief".
+    assert export.out.text() == str(tmp_path / "Tukhvatshin_Brief.pdf")
     export.refresh()  # a change elsewhere keeps the case chosen
     wait_idle(qtbot, window)
     assert export.case.currentData() == us.id

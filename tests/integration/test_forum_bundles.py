@@ -123,6 +123,24 @@ def filings(tmp_path_factory: pytest.TempPathFactory) -> Filings:
         exhibits.add_exhibit(vault, ids["asylum-uk"], int(refs[name][1:]), section=section)
     for name in ("ruling", "hrw", "passport"):
         exhibits.add_exhibit(vault, ids["asylum-us"], int(refs[name][1:]))
+    # What PM 25-28 makes a US application complete: the I-589, the respondent's
+    # declaration, the protected ground, the nexus and the one-year deadline argued.
+    for name, text, kind in (
+        ("i-589.txt", "Form I-589, Application for Asylum, Part A.I", "asylum-application"),
+        ("declaration.txt", "I, Rinat Tukhvatshin, declare as follows.", "witness-statement"),
+    ):
+        (folder / name).write_text(text, encoding="utf-8")
+        added = documents.import_files(vault, [folder / name], person_ids=[person.id])
+        document = added.imported[0]
+        documents.update_document(vault, document.id, kind=kind, language="en")
+        exhibits.add_exhibit(vault, ids["asylum-us"], document.id)
+    us_grounds = {g.code: g for g in cases.grounds(vault, ids["asylum-us"])}
+    for code, argument in (
+        ("asylum-convention-reason", "He is persecuted for his political opinion."),
+        ("us-nexus", "He was charged for his reporting, not for a crime."),
+        ("us-one-year-bar", "He applied within a year of arriving."),
+    ):
+        cases.set_argument(vault, us_grounds[code].id, argument)
     names = {name: path.name for name, path in files.items()}
     return Filings(
         vault, folder, refs, names, ids["ccf-deletion"], ids["asylum-uk"], ids["asylum-us"]

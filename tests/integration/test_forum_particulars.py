@@ -272,3 +272,76 @@ def test_the_uk_schedule_of_country_evidence_links_each_passage_to_its_source(
         quotes.add_quote(vault, report, passage * 6, page=page)
     length = "a schedule of country evidence of at most 12 pages"
     assert "the limit is 12" in _uk_item(vault, case.id, length).detail
+
+
+def test_the_us_brief_asks_for_what_pm_25_28_makes_an_application_complete(
+    vault: Vault, tmp_path: Path
+) -> None:
+    person = people.add_person(vault, "Zhoomart Duulatov")
+    case = cases.add_case(vault, person.id, "asylum-us")
+    template = templates.for_case("asylum-us")
+
+    def item(what: str) -> preflight.Item:
+        report = preflight.check(vault, case.id, template)
+        return next(i for i in report.items if i.what == what)
+
+    form, declaration = "PM 25-28: the Form I-589 annexed", "PM 25-28: the respondent's declaration"
+    nexus = "PM 25-28: the protected ground and the nexus argued"
+    one_year = "PM 25-28: the one-year filing deadline addressed"
+    for what in (form, declaration, nexus, one_year):
+        assert item(what).status == preflight.MISSING, what
+    assert item(nexus).detail == (
+        "not argued: Convention reason: political opinion (imputed or actual); "
+        "Nexus: the harm is on account of the protected ground."
+    )
+    _annex_text(vault, case.id, tmp_path, "i589.txt", "Form I-589, Part A.I", "asylum-application")
+    _annex_text(vault, case.id, tmp_path, "declaration.txt", "I, Zhoomart Duulatov, declare",
+                "witness-statement")  # fmt: skip
+    by_code = {g.code: g for g in cases.grounds(vault, case.id)}
+    cases.set_argument(vault, by_code["asylum-convention-reason"].id, "He is a journalist.")
+    assert item(nexus).detail == (
+        "not argued: Nexus: the harm is on account of the protected ground."
+    )
+    cases.set_argument(vault, by_code["us-nexus"].id, "He was charged for his reporting.")
+    cases.set_argument(vault, by_code["us-one-year-bar"].id, "He arrived on 2 March 2026.")
+    for what in (form, declaration, nexus, one_year):
+        assert item(what).status == preflight.MET, what
+
+
+def test_a_us_brief_is_written_in_ecas_parts_named_for_the_respondent_only_when_too_large(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ECAS takes files of at most 25 MB (the forum's data): a larger brief is written as
+    Duulatov_Brief_Part1.pdf, _Part2…; a smaller one whole."""
+    from dossier import resources
+    from dossier.export.case_export import export_case, parse_time, suggested_name
+
+    person = people.add_person(vault, "Zhoomart Duulatov")
+    case = cases.add_case(vault, person.id, "asylum-us")
+    for number in range(3):
+        _annex_text(vault, case.id, tmp_path, f"exhibit{number}.txt",
+                    f"Exhibit {number}: " + "evidence " * 3000, "news-article")  # fmt: skip
+    assert suggested_name(vault, case.id) == "Duulatov_Brief"
+    at = parse_time("2026-11-25T10:00:00Z")
+    whole = tmp_path / "whole" / "Duulatov_Brief.pdf"
+    whole.parent.mkdir()
+    result = export_case(vault, case.id, whole, draft=True, at=at)
+    assert [p.name for p in result.files] == ["Duulatov_Brief.pdf"]  # under 25 MB: one file
+    size = whole.stat().st_size
+    forums = tmp_path / "forums"
+    shutil.copytree(resources.FORUMS, forums)
+    data = forums / "us-eoir" / "forum.json"
+    data.write_text(
+        data.read_text(encoding="utf-8").replace(
+            '"split_mb": 25,', f'"split_mb": {size * 0.7 / 1_000_000:.4f},'
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(resources, "FORUMS", forums)
+    parts = tmp_path / "parts" / "Duulatov_Brief.pdf"
+    parts.parent.mkdir()
+    result = export_case(vault, case.id, parts, draft=True, at=at)
+    names = [p.name for p in result.files]
+    assert len(names) >= 2
+    assert names == [f"Duulatov_Brief_Part{n}.pdf" for n in range(1, len(names) + 1)]
+    assert all(p.stat().st_size <= size * 0.7 for p in result.files)

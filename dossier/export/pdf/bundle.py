@@ -245,17 +245,20 @@ def _assemble(
                  "cannot be stamped; open the file in a PDF reader and save it as a new PDF"]
             ) from error  # fmt: skip
 
+    if split_mb is not None and files_named is None:
+        spans = split_spans(bundle, narrative_pages, int(split_mb * 1_000_000))
+    else:
+        spans = [(0, total)]
     if files_named is not None:
         spans = annex_spans(content, narrative_pages)
         names = [out / name for name in files_named]
         written = _write_files(bundle, content, headings, spans, names, linked_across=False)
-    elif split_mb is None:
+    elif len(spans) == 1:  # one file (a bundle under the size asked for is not "Part1")
         _finish(bundle, content, headings, (0, total), resolve=_local(bundle))
         _attach_manifest(bundle, content, total, [])
         _save(bundle, out)
-        written, spans = [out], [(0, total)]
+        written = [out]
     else:
-        spans = split_spans(bundle, narrative_pages, int(split_mb * 1_000_000))
         names = [part_name(out, number) for number in range(1, len(spans) + 1)]
         written = _write_files(bundle, content, headings, spans, names, linked_across=True)
     digest = hashlib.sha256(written[0].read_bytes()).hexdigest()
