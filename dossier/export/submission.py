@@ -643,7 +643,9 @@ VAULT_REFERENCE = re.compile(r"(?<![\w/.\-])[DQEP]\d+(?::\d+)?(?![\w/\-])")
 
 def printed_references(submission: Submission) -> list[str]:
     """Vault references left in what the submission prints (a token typed without its
-    brackets, an old note): the check names them."""
+    brackets, an old note): the check names them. The tables of particulars (label and
+    value, no header) are left out: their values are facts, and a Home Office reference
+    (D1234567) or a passport number (P1234567) looks like a vault reference."""
     texts: list[str] = []
     for block in submission.blocks:
         if isinstance(block, Para):
@@ -652,7 +654,7 @@ def printed_references(submission: Submission) -> list[str]:
             texts.extend(para.text for para in block.blocks)
         elif isinstance(block, Heading):
             texts.append(block.text)
-        elif isinstance(block, Table):
+        elif isinstance(block, Table) and block.header is not None:
             texts.extend("".join(span.text for span in cell) for row in block.rows for cell in row)
     found = [match.group(0) for text in texts for match in VAULT_REFERENCE.finditer(text)]
     return list(dict.fromkeys(found))

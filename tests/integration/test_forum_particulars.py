@@ -66,6 +66,12 @@ def test_a_uk_appeal_carries_its_appeal_number_and_home_office_reference(
     assert rows["Appeal number"] == "PA/01234/2026"
     assert rows["Home Office reference"] == "D1234567"
     assert _item(vault, case.id, "asylum-uk").status == preflight.MET
+    # A Home Office reference (a letter, 7 digits) is a fact, not a vault reference left in
+    # the text: the check once blocked the filing for printing "D1234567" on its cover.
+    people.update_person(vault, person.id, identity_document="Passport P1234567")
+    report = preflight.check(vault, case.id, templates.for_case("asylum-uk"))
+    citations = next(i for i in report.items if i.what.startswith("citations"))
+    assert citations.status == preflight.MET, citations.detail
 
 
 def test_a_ccf_request_shows_the_dates_its_statute_sets_from_admissibility(
