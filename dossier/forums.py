@@ -24,9 +24,18 @@ class Particular:
     required: bool
     printed: str | None  # "cover": printed on the cover's table; None: kept, not printed
     kinds: tuple[str, ...]  # the case kinds it is asked for (empty: every kind of the forum)
+    # A mark the cover carries at its top when the value is one of "when" ("DETAINED").
+    banner: dict[str, Any] | None = None
 
     def label(self, language: str) -> str:
         return self.labels.get(language) or self.labels.get("en") or self.name
+
+    def banner_for(self, value: str | None, language: str) -> str | None:
+        """The mark to print for this value, in ``language``; None when there is none."""
+        if not self.banner or (value or "").strip().casefold() not in self.banner["when"]:
+            return None
+        words: dict[str, str] = self.banner["label"]
+        return words.get(language) or words.get("en")
 
 
 def rules_of(forum: str) -> dict[str, Any]:
@@ -52,6 +61,7 @@ def particulars(forum: str, case_kind: str) -> list[Particular]:
                 required=bool(item.get("required", False)),
                 printed=item.get("printed"),
                 kinds=kinds,
+                banner=item.get("banner"),
             )
         )
     return found

@@ -208,13 +208,15 @@ class _Writer:
             paragraph.add_run(f"{block.number}.\t")
         if block.style in ("center", "name", "draft", "title"):
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if block.style == "banner":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if block.style in ("item", "cite"):
             fmt.left_indent = Cm(1.4)
         if block.style == "signature":
             fmt.space_after = Pt(0)
         for span in block.spans:
             run = paragraph.add_run(span.text)
-            run.bold = span.bold or block.style in ("name", "draft", "h1") or None
+            run.bold = span.bold or block.style in ("name", "draft", "h1", "banner") or None
             run.italic = span.italic or None
             if block.style == "name":
                 run.font.size = Pt(18)

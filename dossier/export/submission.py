@@ -210,6 +210,11 @@ class _Builder:
     # ------------------------------------------------------------------ parts
     def cover(self) -> None:
         content, t, case, person = self.content, self.t, self.content.case, self.content.person
+        declared = forums.particulars(t.forum, case.kind)
+        for particular in declared:
+            banner = particular.banner_for(case.particulars.get(particular.name), t.language)
+            if banner:
+                self.add(Para(plain(banner), style="banner"))
         self.add(Para(plain(t.title), style="title"))
         if content.draft:
             self.add(Para(plain(t.word("draft")), style="draft"))
@@ -219,6 +224,9 @@ class _Builder:
         self.add(Para(plain(content.redact(person.name)), style="name"))
         if person.native_name:
             self.add(Para(plain(content.redact(person.native_name)), style="center"))
+        role = t.labels.get("name_role")  # "Respondent — In Removal Proceedings"
+        if isinstance(role, str) and role:
+            self.add(Para((Span(role, italic=True),), style="center"))
         represented = ", ".join(
             x for x in (case.representative_name, case.representative_firm) if x
         )
@@ -235,7 +243,7 @@ class _Builder:
                 # The forum's own particulars (its data): appeal number, A-number, judge…
                 *(
                     (particular.label(t.language), case.particulars.get(particular.name))
-                    for particular in forums.particulars(t.forum, case.kind)
+                    for particular in declared
                     if particular.printed == "cover"
                 ),
                 (t.word("field.annexes"), str(len(content.exhibits))),

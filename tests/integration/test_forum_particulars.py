@@ -47,6 +47,23 @@ def test_a_us_case_keeps_the_courts_particulars_asks_for_them_and_prints_them(
     rows = _cover_rows(vault, case.id, "asylum-us")
     assert rows["A-Number"] == "A123456789" and rows["Immigration Judge"] == "Hon. J. Smith"
     assert "Requesting country" not in rows and "Notice or diffusion" not in rows  # CCF rows
+    # The caption a court expects: "In the Matter of:", the respondent in removal
+    # proceedings, and DETAINED at the top right of a detained respondent's filing.
+    from dossier.export.submission import Para
+
+    def cover_paragraphs() -> list[tuple[str, str]]:
+        content = gather(vault, case.id, templates.for_case("asylum-us"),
+                         export_time=datetime.now(UTC), draft=False)  # fmt: skip
+        blocks = build(content).blocks
+        first_table = next(i for i, b in enumerate(blocks) if isinstance(b, Table))
+        return [(b.style, b.text) for b in blocks[:first_table] if isinstance(b, Para)]
+
+    shown = cover_paragraphs()
+    assert ("center", "In the Matter of:") in shown
+    assert [text for _style, text in shown][-1] == "Respondent — In Removal Proceedings"
+    assert all(style != "banner" for style, _text in shown)  # "no": not detained
+    cases.set_particulars(vault, case.id, {"detained": "Yes"})
+    assert cover_paragraphs()[0] == ("banner", "DETAINED")
     cases.set_particulars(vault, case.id, {"detained": ""})  # cleared
     assert "detained" not in cases.show_case(vault, case.id).particulars
     with pytest.raises(DossierError, match='"appeal-number" is not a particular of this forum'):

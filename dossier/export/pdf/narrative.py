@@ -9,7 +9,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -96,6 +96,11 @@ def _styles(size: float, leading: float) -> dict[str, ParagraphStyle]:
             alignment=TA_CENTER, spaceAfter=4,
         ),
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+        # A forum's mark at the top of the first page ("DETAINED", EOIR Practice Manual).
+        "banner": ParagraphStyle(
+            "banner", parent=base, fontName=SANS_NAME + "-Bold", fontSize=14, leading=18,
+            alignment=TA_RIGHT,
+        ),
         "draft": ParagraphStyle(
             "draft", parent=base, alignment=TA_CENTER, textColor=colors.red, fontSize=14
         ),
