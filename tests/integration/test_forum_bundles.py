@@ -110,6 +110,7 @@ def filings(tmp_path_factory: pytest.TempPathFactory) -> Filings:
         ids[kind] = case.id
     cases.set_particulars(vault, ids["asylum-uk"], {
         "appeal-number": "PA/01234/2026", "home-office-reference": "D1234567",
+        "country-of-origin": "Kyrgyzstan",
     })  # fmt: skip
     cases.set_particulars(vault, ids["asylum-us"], {
         "a-number": "A123456789", "immigration-judge": "Hon. J. Smith",

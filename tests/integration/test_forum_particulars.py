@@ -77,9 +77,12 @@ def test_a_uk_appeal_carries_its_appeal_number_and_home_office_reference(
     case = cases.add_case(vault, person.id, "asylum-uk")
     cases.set_particulars(
         vault, case.id,
-        {"appeal-number": "PA/01234/2026", "home-office-reference": "D1234567"},
+        {"appeal-number": "PA/01234/2026", "home-office-reference": "D1234567",
+         "country-of-origin": "Kyrgyzstan"},
     )  # fmt: skip
     rows = _cover_rows(vault, case.id, "asylum-uk")
+    assert list(rows)[1:4] == ["Country of origin", "Appeal number", "Home Office reference"]
+    assert rows["Country of origin"] == "Kyrgyzstan"
     assert rows["Appeal number"] == "PA/01234/2026"
     assert rows["Home Office reference"] == "D1234567"
     assert _item(vault, case.id, "asylum-uk").status == preflight.MET
