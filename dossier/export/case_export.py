@@ -14,9 +14,9 @@ from pathlib import Path
 
 from dossier import forums, refs
 from dossier.errors import DossierError
-from dossier.export import portal, preflight, templates
+from dossier.export import finishing, portal, preflight, templates
 from dossier.export.content import DossierContent, VaultOriginals, gather
-from dossier.export.output import writing
+from dossier.export.output import Unpublished, discard, new_owner, publish, unpublished
 from dossier.export.separate_process import (
     Rendered,
     RenderJob,
@@ -105,17 +105,25 @@ def export_case(
         # when the bundle is larger; one file when it is not.
         split_mb = forums.filing_parts(chosen.forum).split_mb
     notes: list[str] = []
+    # What finishes the rendered files before they are published (see finishing).
+    steps: list[finishing.Step] = []
     if format == "portal":
         return _export_portal_set(
             vault, case_id, out, content, chosen, paper, report, progress, cancelled,
-            separate_process,
+            separate_process, steps,
         )  # fmt: skip
-    job = RenderJob(content, out, format, paper, split_mb)
-    rendered = _render(vault, job, progress, cancelled, separate_process)
-    pages, digest, files = rendered.pages, rendered.sha256, rendered.files
-    _record(vault, case_id, format, files, chosen.id, digest, content, draft, moment)
+    job = RenderJob(content, out, format, paper, split_mb, owner=new_owner())
+    with exporting_into(vault, out.parent):  # a part a kill leaves is swept at next unlock
+        rendered = _render(vault, job, progress, cancelled, separate_process)
+        published = finishing.finish_and_publish(rendered.parts, steps)
+    files = [item.path for item in published]
+    digest = published[0].sha256
+    fingerprints = {item.path.name: item.sha256 for item in published} if len(files) > 1 else None
+    _record(vault, case_id, format, files, chosen.id, digest, content, draft, moment, fingerprints)
     problems = [item.message for item in report.blocking]
-    return ExportResult(out, format, pages, len(content.exhibits), digest, problems, files, notes)
+    return ExportResult(
+        out, format, rendered.pages, len(content.exhibits), digest, problems, files, notes
+    )
 
 
 def _render(
@@ -125,12 +133,11 @@ def _render(
     cancelled: Callable[[], bool] | None,
     separate_process: bool,
 ) -> Rendered:
-    folder = job.out if job.format == "portal" else job.out.parent
-    with exporting_into(vault, folder):  # a part a kill leaves is swept at next unlock
-        if separate_process:
-            loaded = preload(VaultOriginals(vault), job.content, cancelled)
-            return render_in_child(loaded, job, progress, cancelled)
-        return render(VaultOriginals(vault), job, progress, cancelled)
+    """The export's files, written unpublished (in a child process for the window)."""
+    if separate_process:
+        loaded = preload(VaultOriginals(vault), job.content, cancelled)
+        return render_in_child(loaded, job, progress, cancelled)
+    return render(VaultOriginals(vault), job, progress, cancelled)
 
 
 def _record(
@@ -174,6 +181,7 @@ def _export_portal_set(
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
     separate_process: bool,
+    steps: list[finishing.Step],
 ) -> ExportResult:
     """The portal's set in a new (or empty) folder: the request, each annex, the answers."""
     asked = portal.portal_of(chosen.forum)
@@ -186,19 +194,43 @@ def _export_portal_set(
         )
     made = _portal_folder(folder)
     names = portal.file_names(asked, content)
-    job = RenderJob(content, folder, "portal", paper, None, tuple(names))
+    job = RenderJob(content, folder, "portal", paper, None, tuple(names), owner=new_owner())
     try:
-        rendered = _render(vault, job, progress, cancelled, separate_process)
+        with exporting_into(vault, folder):  # a part a kill leaves is swept at next unlock
+            rendered = _render(vault, job, progress, cancelled, separate_process)
+            published = finishing.finish(rendered.parts, steps)
+            written = portal.read_written(
+                published, [item.part for item in rendered.parts], portal.described(content),
+                rendered.file_pages,
+            )  # fmt: skip
+            answers = _answers_part(folder, job.owner, portal.answers_text(asked, content, written))
+            publish([*rendered.parts, answers])
     except BaseException:
         if made and not any(folder.iterdir()):
             folder.rmdir()  # nothing of this export is left, not even its folder
         raise
-    written = portal.read_written(rendered.files, portal.described(content), rendered.file_pages)
-    answers = folder / portal.ANSWERS_FILE
+    files = [*(item.path for item in published), answers.target]
+    fingerprints = {item.path.name: item.sha256 for item in published}
+    _record(
+        vault, case_id, "portal", files, chosen.id, published[0].sha256, content,
+        content.draft, content.export_time, fingerprints,
+    )  # fmt: skip
+    problems = [item.message for item in report.blocking]
+    return ExportResult(
+        folder, "portal", rendered.pages, len(content.exhibits), published[0].sha256,
+        problems, files, portal.too_large(asked, written),
+    )  # fmt: skip
+
+
+def _answers_part(folder: Path, owner: str | None, text: str) -> Unpublished:
+    item = None
     try:
-        with writing(answers) as part:
-            part.write_text(portal.answers_text(asked, content, written), encoding="utf-8")
+        item = unpublished(folder / portal.ANSWERS_FILE, owner)
+        item.part.write_text(text, encoding="utf-8")
+        return item
     except OSError as error:
+        if item is not None:
+            discard([item])
         raise DossierError(
             t(
                 "The answers for the portal could not be written to {folder}: {reason}.",
@@ -206,17 +238,6 @@ def _export_portal_set(
                 reason=error.strerror or error,
             )
         ) from error
-    files = [*rendered.files, answers]
-    fingerprints = {item.path.name: item.sha256 for item in written}
-    _record(
-        vault, case_id, "portal", files, chosen.id, rendered.sha256, content, content.draft,
-        content.export_time, fingerprints,
-    )  # fmt: skip
-    problems = [item.message for item in report.blocking]
-    return ExportResult(
-        folder, "portal", rendered.pages, len(content.exhibits), rendered.sha256, problems,
-        files, portal.too_large(asked, written),
-    )  # fmt: skip
 
 
 def _portal_folder(folder: Path) -> bool:

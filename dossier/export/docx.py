@@ -6,7 +6,6 @@ repair prompt (only python-docx's own building blocks and standard fields are us
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 from dossier.errors import DossierError
 from dossier.export import submission
 from dossier.export.content import DossierContent
-from dossier.export.output import writing
+from dossier.export.output import Unpublished, discard, unpublished
 from dossier.export.pdf.timeline import chart, chart_png
 from dossier.export.submission import (
     Block,
@@ -33,6 +32,7 @@ from dossier.export.submission import (
     Table,
     fingerprint_lines,
 )
+from dossier.i18n import t
 
 FONT = "DejaVu Serif"
 HEADING_FONT = "DejaVu Sans"
@@ -87,9 +87,14 @@ def _set_fonts(document: object, size: float) -> None:
 
 
 def write_docx(
-    content: DossierContent, out: Path, *, paper: str = "a4", heading_pages: list[int] | None = None
-) -> str:
-    """Writes the DOCX of the submission (the annexes stay in the PDF) and returns its SHA-256.
+    content: DossierContent,
+    out: Path,
+    *,
+    paper: str = "a4",
+    heading_pages: list[int] | None = None,
+    owner: str | None = None,
+) -> Unpublished:
+    """Writes the DOCX of the submission (the annexes stay in the PDF), unpublished.
     ``heading_pages``: where each heading falls in the PDF laid out on the same paper, shown
     in the contents until the word processor counts its own."""
     built = submission.build(content, medium="docx")
@@ -126,12 +131,23 @@ def write_docx(
     writer = _Writer(document, content, text_width, headings, heading_pages or [])
     for block in built.blocks:
         writer.write(block)
+    item = None
     try:
-        with writing(out) as part:
-            document.save(str(part))
-    except OSError as error:
-        raise DossierError(f"The document could not be written to {out}: {error}.") from error
-    return hashlib.sha256(out.read_bytes()).hexdigest()
+        item = unpublished(out, owner)
+        document.save(str(item.part))
+        return item
+    except BaseException as error:
+        if item is not None:
+            discard([item])
+        if not isinstance(error, OSError):
+            raise
+        raise DossierError(
+            t(
+                "The document could not be written to {out}: {reason}.",
+                out=out,
+                reason=error.strerror or error,
+            )
+        ) from error
 
 
 class _Writer:

@@ -1,7 +1,9 @@
-"""Writing an export: a hidden part file beside the target, renamed into place when whole.
+"""Writing an export: hidden part files beside their targets, renamed into place when whole.
 
-The part's name carries no client name, only ours and the writing process's id, so that a
-part left by a killed export is recognised and swept at the next export into that folder.
+Rendering writes *unpublished* parts; the steps that finish them (see ``finishing``) work on
+the parts; ``publish`` is the one rename. A part's name carries no client name, only ours and
+the id of the process that will publish it (the export's parent, when a child renders), so
+that a part left by a killed export is recognised and swept at the next export there.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ import os
 import re
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from storage.durable import create_private, fsync_dir
@@ -21,24 +24,67 @@ _PART = re.compile(re.escape(_PREFIX) + r"(\d+)-[0-9a-f]{12}\.part")
 _STALE_AFTER_SECONDS = 24 * 3600  # where a process cannot be asked whether it still runs
 
 
+@dataclass(frozen=True)
+class Unpublished:
+    """A rendered file not yet in place: ``part`` is written, ``target`` is where it goes."""
+
+    part: Path
+    target: Path
+
+
+def new_owner() -> str:
+    """Who the parts of one export belong to: this process's id and a token of the export
+    (a child renders for its parent, which removes them all if the child dies)."""
+    return f"{os.getpid()}-{secrets.token_hex(3)}"
+
+
+def unpublished(target: Path, owner: str | None = None) -> Unpublished:
+    """A new, empty part file beside ``target``, readable by its owner only. ``owner``: see
+    ``new_owner`` (default: a new one of this process)."""
+    sweep_stale_parts(target.parent)
+    part = target.parent / f"{_PREFIX}{owner or new_owner()}{secrets.token_hex(3)}.part"
+    create_private(part).close()
+    return Unpublished(part, target)
+
+
+def discard_owned(folder: Path, owner: str) -> None:
+    """Remove every part of one export (what a child that stopped had written)."""
+    for path in folder.glob(f"{_PREFIX}{owner}*.part"):
+        path.unlink(missing_ok=True)
+
+
+def discard(items: Iterable[Unpublished]) -> None:
+    """Remove parts that will not be published (a failure, a cancel)."""
+    for item in items:
+        item.part.unlink(missing_ok=True)
+
+
+def publish(items: list[Unpublished]) -> None:
+    """The one rename of an export: each part made durable and its owner's alone, then
+    renamed onto its target. On failure nothing left half-written: the parts are removed."""
+    try:
+        for item in items:
+            with open(item.part, "rb+") as handle:
+                os.fsync(handle.fileno())
+            if os.name == "posix":
+                item.part.chmod(0o600)  # whatever a step did, the export is the owner's alone
+        for item in items:
+            item.part.replace(item.target)
+        for folder in {item.target.parent for item in items}:
+            fsync_dir(folder)
+    finally:
+        discard(items)
+
+
 @contextmanager
 def writing(out: Path) -> Iterator[Path]:
-    """Yields the part file to write; on success it replaces ``out``, else it is removed.
-    Both are readable by their owner only, as the vault is (the renderers write into the
-    part made here, which keeps its mode)."""
-    sweep_stale_parts(out.parent)
-    part = out.parent / f"{_PREFIX}{os.getpid()}-{secrets.token_hex(6)}.part"
+    """Yields the part file to write; on success it replaces ``out``, else it is removed."""
+    item = unpublished(out)
     try:
-        create_private(part).close()
-        yield part
-        with open(part, "rb+") as handle:
-            os.fsync(handle.fileno())
-        if os.name == "posix":
-            part.chmod(0o600)  # whatever a renderer did, the export is the owner's alone
-        part.replace(out)
-        fsync_dir(out.parent)
+        yield item.part
+        publish([item])
     finally:
-        part.unlink(missing_ok=True)
+        discard([item])
 
 
 def sweep_stale_parts(folder: Path) -> list[Path]:

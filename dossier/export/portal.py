@@ -12,7 +12,6 @@ portal gains this export by data alone.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 from dossier import forums
 from dossier.export import submission
 from dossier.export.content import DossierContent, Exhibit
+from dossier.export.finishing import Published
 from dossier.i18n import t
 from dossier.names import file_safe
 
@@ -99,19 +99,14 @@ def _title(content: DossierContent, exhibit: Exhibit) -> str:
     return document.title
 
 
-def read_written(paths: list[Path], what: list[str], pages: list[int]) -> list[WrittenFile]:
+def read_written(
+    published: list[Published], parts: list[Path], what: list[str], pages: list[int]
+) -> list[WrittenFile]:
+    """Each file of the set as it will be published (``parts``: where it is written now)."""
     return [
-        WrittenFile(path, said, count, path.stat().st_size, _sha256(path))
-        for path, said, count in zip(paths, what, pages, strict=True)
+        WrittenFile(item.path, said, count, part.stat().st_size, item.sha256)
+        for item, part, said, count in zip(published, parts, what, pages, strict=True)
     ]
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def too_large(portal: Portal, written: list[WrittenFile]) -> list[str]:

@@ -23,6 +23,7 @@ from typing import Any
 from dossier import crash_dumps, diagnostics, i18n
 from dossier.errors import DossierError
 from dossier.export.content import DossierContent, Originals
+from dossier.export.output import Unpublished
 from dossier.i18n import t
 from dossier.services.documents import DocumentView
 from dossier.vocabulary import IMAGE_TYPES
@@ -73,13 +74,13 @@ class RenderJob:
     paper: str
     split_mb: float | None = None
     files_named: tuple[str, ...] | None = None  # "portal": each file's name, in order
+    owner: str | None = None  # whose parts these are (output.new_owner: the export's parent)
 
 
 @dataclass(frozen=True)
 class Rendered:
     pages: int | None  # PDF only
-    sha256: str
-    files: list[Path]
+    parts: list[Unpublished]  # written, to be finished and published by the parent
     file_pages: list[int] = field(default_factory=list)  # PDF only: the pages of each file
 
 
@@ -89,22 +90,23 @@ def render(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> Rendered:
-    """Write the PDF bundle or the Word submission (in whichever process calls it)."""
+    """Write the PDF bundle or the Word submission, unpublished (in whichever process calls
+    it; the parts are named for ``job.owner``, which publishes them)."""
     if job.format in ("pdf", "portal"):
         from dossier.export.pdf.bundle import write_bundle
 
         named = list(job.files_named) if job.files_named is not None else None
         result = write_bundle(
             originals, job.content, job.out, paper=job.paper, progress=progress,
-            cancelled=cancelled, split_mb=job.split_mb, files_named=named,
+            cancelled=cancelled, split_mb=job.split_mb, files_named=named, owner=job.owner,
         )  # fmt: skip
-        return Rendered(result.pages, result.sha256, result.files, result.file_pages)
+        return Rendered(result.pages, result.parts, result.file_pages)
     from dossier.export.docx import write_docx
     from dossier.export.pdf.bundle import number_pages
 
     pages = number_pages(originals, job.content, job.paper)
-    digest = write_docx(job.content, job.out, paper=job.paper, heading_pages=pages)
-    return Rendered(None, digest, [job.out])
+    item = write_docx(job.content, job.out, paper=job.paper, heading_pages=pages, owner=job.owner)
+    return Rendered(None, [item])
 
 
 def render_in_child(
@@ -119,7 +121,7 @@ def render_in_child(
     child = context.Process(target=_child_main, args=(theirs,), daemon=True, name=CHILD_NAME)
     child.start()
     theirs.close()
-    asked_to_stop = False
+    asked_to_stop = finished = False
     try:
         _send_payload(ours, originals, job)
         while True:
@@ -138,6 +140,7 @@ def render_in_child(
                 progress(message[1], message[2])
             elif message[0] == "done":
                 rendered: Rendered = message[1]
+                finished = True
                 return rendered
             elif message[0] == "failed":
                 if len(message) > 2:
@@ -149,9 +152,12 @@ def render_in_child(
         if child.is_alive():
             child.kill()
             child.join()
-        from dossier.export.output import sweep_stale_parts
+        from dossier.export.output import discard_owned, sweep_stale_parts
 
         sweep_stale_parts(job.out.parent)  # a part the child left when it stopped
+        if not finished and job.owner is not None:
+            folder = job.out if job.format == "portal" else job.out.parent
+            discard_owned(folder, job.owner)
 
 
 _STOPPED = "The export stopped unexpectedly; nothing was written. Please try again."

@@ -6,7 +6,6 @@ import hashlib
 import io
 import json
 from collections.abc import Callable
-from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +18,7 @@ from dossier.clean_text import TITLE_LIMIT
 from dossier.errors import DossierError
 from dossier.export import submission
 from dossier.export.content import DossierContent, Exhibit, Originals
-from dossier.export.output import writing
+from dossier.export.output import Unpublished, discard, unpublished
 from dossier.export.pdf import narrative
 from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf, translation_pdf
 from dossier.export.pdf.stamps import StampKit, visual_size
@@ -39,8 +38,9 @@ class PdfResult:
     narrative_pages: int
     exhibits: int
     sha256: str  # of the file, or of part 1
-    files: list[Path]  # the file, or its parts in order
+    files: list[Path]  # the file, or its parts in order (where they will be published)
     file_pages: list[int]  # the pages of each file
+    parts: list[Unpublished]  # each file written, not yet published (output.publish)
 
 
 def manifest(content: DossierContent, total_pages: int) -> dict[str, object]:
@@ -134,17 +134,20 @@ def write_bundle(
     cancelled: Callable[[], bool] | None = None,
     split_mb: float | None = None,
     files_named: list[str] | None = None,
+    owner: str | None = None,
 ) -> PdfResult:
     """The bundle as one file ``out``, or in parts of ``split_mb`` MB, or (``files_named``)
-    as a set in the folder ``out``: the submission, then each annex, a file each."""
+    as a set in the folder ``out``: the submission, then each annex, a file each. Written
+    unpublished, for ``owner`` (the process that finishes and publishes them)."""
     page_size = PAPER[paper]
     exhibits = _prepare_exhibits(originals, content, page_size, progress, cancelled)
     story_pdf, headings, narrative_pages = _lay_out(content, page_size)
     if progress is not None:
         progress(len(content.exhibits) + 1, len(content.exhibits) + 2)
     result = _assemble(
-        content, exhibits, story_pdf, headings, narrative_pages, out, split_mb, files_named
-    )
+        content, exhibits, story_pdf, headings, narrative_pages, out, split_mb, files_named,
+        owner,
+    )  # fmt: skip
     if progress is not None:
         progress(len(content.exhibits) + 2, len(content.exhibits) + 2)
     return result
@@ -220,6 +223,7 @@ def _assemble(
     out: Path,
     split_mb: float | None,
     files_named: list[str] | None = None,
+    owner: str | None = None,
 ) -> PdfResult:
     bundle = pikepdf.new()
     bundle.pages.extend(story_pdf.pages)
@@ -252,20 +256,25 @@ def _assemble(
     if files_named is not None:
         spans = annex_spans(content, narrative_pages)
         names = [out / name for name in files_named]
-        written = _write_files(bundle, content, headings, spans, names, linked_across=False)
+        written = _write_files(
+            bundle, content, headings, spans, names, linked_across=False, owner=owner
+        )
     elif len(spans) == 1:  # one file (a bundle under the size asked for is not "Part1")
         _finish(bundle, content, headings, (0, total), resolve=_local(bundle))
         _attach_manifest(bundle, content, total, [])
-        _save(bundle, out)
-        written = [out]
+        written = [_save(bundle, out, owner)]
     else:
         names = [part_name(out, number) for number in range(1, len(spans) + 1)]
-        written = _write_files(bundle, content, headings, spans, names, linked_across=True)
-    digest = hashlib.sha256(written[0].read_bytes()).hexdigest()
+        written = _write_files(
+            bundle, content, headings, spans, names, linked_across=True, owner=owner
+        )
+    digest = hashlib.sha256(written[0].part.read_bytes()).hexdigest()
     pages = [end - start for start, end in spans]
+    targets = [item.target for item in written]
     return PdfResult(
-        written[0], total, narrative_pages, len(content.exhibits), digest, written, pages
-    )
+        targets[0], total, narrative_pages, len(content.exhibits), digest, targets, pages,
+        written,
+    )  # fmt: skip
 
 
 # A bundle page number → a link's action (None: no link, the page being in another file).
@@ -337,7 +346,8 @@ def _write_files(
     names: list[Path],
     *,
     linked_across: bool,
-) -> list[Path]:
+    owner: str | None = None,
+) -> list[Unpublished]:
     """The bundle cut into files at ``spans``, paginated as one, the index in the first.
 
     ``linked_across``: links from the index to pages in later files open that file at that
@@ -365,24 +375,27 @@ def _write_files(
     for pdf, span in zip(pdfs, spans, strict=True):
         _finish(pdf, content, headings, span, resolve)
     parts: list[dict[str, object]] = []
+    written: list[Unpublished] = []
     try:
-        with ExitStack() as stack:
-            files = [stack.enter_context(writing(name)) for name in names]
-            # Later parts first: part 1's manifest lists every part with its fingerprint.
-            for index in range(len(pdfs) - 1, -1, -1):
-                if index == 0:
-                    _attach_manifest(pdfs[0], content, len(bundle.pages), parts[::-1])
-                _save_to(pdfs[index], files[index])
-                if index > 0:
-                    parts.append(
-                        {
-                            "file": names[index].name,
-                            "first_page": spans[index][0] + 1,
-                            "last_page": spans[index][1],
-                            "sha256": hashlib.sha256(files[index].read_bytes()).hexdigest(),
-                        }
-                    )
-    except OSError as error:
+        written += [unpublished(name, owner) for name in names]
+        # Later parts first: part 1's manifest lists every part with its fingerprint.
+        for index in range(len(pdfs) - 1, -1, -1):
+            if index == 0:
+                _attach_manifest(pdfs[0], content, len(bundle.pages), parts[::-1])
+            _save_to(pdfs[index], written[index].part)
+            if index > 0:
+                parts.append(
+                    {
+                        "file": names[index].name,
+                        "first_page": spans[index][0] + 1,
+                        "last_page": spans[index][1],
+                        "sha256": hashlib.sha256(written[index].part.read_bytes()).hexdigest(),
+                    }
+                )
+    except BaseException as error:
+        discard(written)
+        if not isinstance(error, OSError):
+            raise
         raise DossierError(
             t(
                 "The bundle could not be written to {folder}: {reason}.",
@@ -390,7 +403,7 @@ def _write_files(
                 reason=error.strerror or error,
             )
         ) from error
-    return names
+    return written
 
 
 def split_spans(bundle: pikepdf.Pdf, narrative_pages: int, limit: int) -> list[tuple[int, int]]:
@@ -528,12 +541,18 @@ def _save_to(pdf: pikepdf.Pdf, path: Path) -> None:
     )
 
 
-def _save(bundle: pikepdf.Pdf, out: Path) -> None:
-    """Write next to the target and rename: a failed export never leaves half a file."""
+def _save(bundle: pikepdf.Pdf, out: Path, owner: str | None) -> Unpublished:
+    """Write next to the target, unpublished: a failed export never leaves half a file."""
+    item: Unpublished | None = None
     try:
-        with writing(out) as part:
-            _save_to(bundle, part)
-    except OSError as error:
+        item = unpublished(out, owner)
+        _save_to(bundle, item.part)
+        return item
+    except BaseException as error:
+        if item is not None:
+            discard([item])
+        if not isinstance(error, OSError):
+            raise
         raise DossierError(
             f"The bundle could not be written to {out}: {error.strerror or error}."
         ) from error
