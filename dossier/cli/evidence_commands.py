@@ -14,6 +14,7 @@ from dossier.cli.types import Adder, SubGroup
 from dossier.legal_grounds import CASE_KINDS, NOTICE_TYPES
 
 if TYPE_CHECKING:
+    from dossier.export.signing_key import SigningKey
     from dossier.services.quotes import QuoteView
 
 
@@ -727,6 +728,7 @@ def export_command(args: argparse.Namespace) -> int:
             at=parse_time(args.at) if args.at else None,
             progress=progress,
             split_mb=args.split_mb,
+            sign=_signing_key(args),
         )
     if not args.json and sys.stderr.isatty():
         print(file=sys.stderr)
@@ -756,6 +758,66 @@ def export_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _signing_key(args: argparse.Namespace) -> SigningKey | None:
+    """The lawyer's certificate (--sign FILE), its password read from a file, never typed on
+    the command line (where the shell's history would keep it)."""
+    from dossier.errors import DossierError
+    from dossier.export.signing_key import load_pkcs12
+    from dossier.i18n import t
+
+    if not args.sign:
+        if args.sign_password_file:
+            raise DossierError(t("A certificate password was given but no certificate to sign."))
+        return None
+    try:
+        data = Path(args.sign).read_bytes()
+        password = (
+            Path(args.sign_password_file).read_bytes().rstrip(b"\r\n")
+            if args.sign_password_file
+            else None
+        )
+    except OSError as error:
+        raise DossierError(
+            t("The certificate or its password file could not be read: {reason}.",
+              reason=error.strerror or error)
+        ) from error  # fmt: skip
+    return load_pkcs12(data, password)
+
+
+def verify_bundle_command(args: argparse.Namespace) -> int:
+    """Needs no vault: a receiving clerk, or the lawyer years later, checks the file alone."""
+    from dossier.export.verification import verify_bundle
+    from dossier.i18n import t
+
+    check = verify_bundle(Path(args.file))
+    lines = []
+    for found in check.signatures:
+        who = (
+            t("{signer} (a certificate made by Evidence Dossier: no authority vouches for it)",
+              signer=found.signer)
+            if found.self_signed
+            else found.signer
+        )  # fmt: skip
+        lines.append(t("Signed by {who}.", who=who))
+        if found.signed_at is not None:
+            moment = found.signed_at.strftime("%Y-%m-%d %H:%M:%S UTC")
+            lines.append(
+                t("Signed on {time}, by the signer's own clock (no timestamp authority).",
+                  time=moment)
+            )  # fmt: skip
+        if found.intact:
+            lines.append("  ✓ " + t("Intact: not one byte it covers has changed."))
+        if found.whole_file:
+            lines.append("  ✓ " + t("The signature covers the whole file."))
+    lines += ["  ✓ " + said for said in check.checked]
+    lines += ["  ✗ " + said for said in check.problems]
+    lines.append(
+        t("The file is as it was made.") if check.sound else t("The file is NOT as it was made.")
+    )
+    emit(args, check, "\n".join(lines))
+    return 0 if check.sound else 1
+
+
 def register_export(add: Adder) -> None:
     sub = add("export", export_command, "Export a case as a PDF bundle or a DOCX narrative.")
     sub.add_argument("case", help="C1")
@@ -772,3 +834,12 @@ def register_export(add: Adder) -> None:
         "--split-mb", type=float, metavar="N",
         help="write parts of at most N MB, named …_Part1.pdf… (ECAS: 25, CE-File: 50)",
     )  # fmt: skip
+    sub.add_argument("--sign", metavar="FILE", help="sign with this certificate (.p12, .pfx)")
+    check = add(
+        "verify-bundle", verify_bundle_command,
+        "Check a bundle's signature and fingerprints (no vault needed).",
+    )  # fmt: skip
+    check.add_argument("file", help="the exported PDF")
+    sub.add_argument(
+        "--sign-password-file", metavar="FILE", help="a file holding the certificate's password"
+    )

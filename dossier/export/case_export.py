@@ -24,6 +24,7 @@ from dossier.export.separate_process import (
     render,
     render_in_child,
 )
+from dossier.export.signing_key import SigningKey
 from dossier.i18n import t
 from dossier.services.cases import show_case
 from dossier.services.exports_in_progress import exporting_into
@@ -70,9 +71,11 @@ def export_case(
     cancelled: Callable[[], bool] | None = None,
     split_mb: float | None = None,
     separate_process: bool = False,
+    sign: SigningKey | None = None,
 ) -> ExportResult:
-    """Check, render and record an export. ``separate_process``: render in a child process
-    (the window does, so that its thread never waits for the PDF library)."""
+    """Check, render, finish and record an export. ``separate_process``: render in a child
+    process (the window does, so that its thread never waits for the PDF library). ``sign``:
+    the key that signs the submission (see signing), in this process, never in the child."""
     if format not in FORMATS:
         raise DossierError(
             t('"{format}" is not an export format: pdf, docx or portal.', format=format)
@@ -104,17 +107,18 @@ def export_case(
         # A forum whose e-filing takes files up to a size (ECAS: 25 MB) gets parts of it
         # when the bundle is larger; one file when it is not.
         split_mb = forums.filing_parts(chosen.forum).split_mb
+    if format == "docx" and sign is not None:
+        raise DossierError(t("Only a PDF can be signed: export the PDF bundle to sign it."))
     notes: list[str] = []
-    # What finishes the rendered files before they are published (see finishing).
-    steps: list[finishing.Step] = []
     if format == "portal":
         return _export_portal_set(
             vault, case_id, out, content, chosen, paper, report, progress, cancelled,
-            separate_process, steps,
+            separate_process, sign,
         )  # fmt: skip
     job = RenderJob(content, out, format, paper, split_mb, owner=new_owner())
     with exporting_into(vault, out.parent):  # a part a kill leaves is swept at next unlock
         rendered = _render(vault, job, progress, cancelled, separate_process)
+        steps = _steps(rendered, content, sign)
         published = finishing.finish_and_publish(rendered.parts, steps)
     files = [item.path for item in published]
     digest = published[0].sha256
@@ -124,6 +128,26 @@ def export_case(
     return ExportResult(
         out, format, rendered.pages, len(content.exhibits), digest, problems, files, notes
     )
+
+
+def _steps(
+    rendered: Rendered, content: DossierContent, sign: SigningKey | None
+) -> list[finishing.Step]:
+    """What finishes the rendered files before they are published, in order."""
+    steps: list[finishing.Step] = []
+    if sign is not None:
+        from dossier.export import signing
+
+        steps.append(
+            signing.signing_step(
+                sign,
+                rendered.signature,
+                content.export_time,
+                signing.Words.of(content.template),
+                location=content.case.signed_place,
+            )
+        )
+    return steps
 
 
 def _render(
@@ -181,7 +205,7 @@ def _export_portal_set(
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
     separate_process: bool,
-    steps: list[finishing.Step],
+    sign: SigningKey | None,
 ) -> ExportResult:
     """The portal's set in a new (or empty) folder: the request, each annex, the answers."""
     asked = portal.portal_of(chosen.forum)
@@ -198,7 +222,7 @@ def _export_portal_set(
     try:
         with exporting_into(vault, folder):  # a part a kill leaves is swept at next unlock
             rendered = _render(vault, job, progress, cancelled, separate_process)
-            published = finishing.finish(rendered.parts, steps)
+            published = finishing.finish(rendered.parts, _steps(rendered, content, sign))
             written = portal.read_written(
                 published, [item.part for item in rendered.parts], portal.described(content),
                 rendered.file_pages,

@@ -29,6 +29,7 @@ from dossier.export.submission import (
     Heading,
     PageBreak,
     Para,
+    SignatureSpace,
     Table,
     fingerprint_lines,
 )
@@ -183,7 +184,7 @@ class _Writer:
             self._para(block)
         elif isinstance(block, Group):
             for index, para in enumerate(block.blocks):
-                written = self._para(para)
+                written = self._para(para) if isinstance(para, Para) else self._room_to_sign()
                 written.paragraph_format.keep_with_next = index < len(block.blocks) - 1
         elif isinstance(block, PageBreak):
             document.add_page_break()
@@ -195,6 +196,13 @@ class _Writer:
                 document.add_picture(chart_png(drawing), width=Cm(min(16, self.width_cm)))
         elif isinstance(block, Table):
             self._table(block)
+        elif isinstance(block, SignatureSpace):
+            self._room_to_sign()
+
+    def _room_to_sign(self) -> Any:
+        paragraph = self.document.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(36)
+        return paragraph
 
     def _contents(self) -> None:
         """The contents as real entries linked to their headings, each with its page: a

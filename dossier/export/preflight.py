@@ -419,7 +419,7 @@ def _skeleton_length(rule: dict[str, Any], content: DossierContent, paper: str, 
             size=f"{template.font_size:g}",
             spacing=f"{template.leading / template.font_size:.2g}",
         )
-    _, headings = lay_out(build(content), PAPER[paper])
+    headings = lay_out(build(content), PAPER[paper]).headings
     titles = [h.title for h in headings if h.level == 0]
     start_title, end_title = template.word(rule["from"]), template.word(rule["to"])
     if start_title not in titles or end_title not in titles:

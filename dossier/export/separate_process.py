@@ -24,6 +24,7 @@ from dossier import crash_dumps, diagnostics, i18n
 from dossier.errors import DossierError
 from dossier.export.content import DossierContent, Originals
 from dossier.export.output import Unpublished
+from dossier.export.pdf.narrative import SignaturePlace
 from dossier.i18n import t
 from dossier.services.documents import DocumentView
 from dossier.vocabulary import IMAGE_TYPES
@@ -82,6 +83,7 @@ class Rendered:
     pages: int | None  # PDF only
     parts: list[Unpublished]  # written, to be finished and published by the parent
     file_pages: list[int] = field(default_factory=list)  # PDF only: the pages of each file
+    signature: SignaturePlace | None = None  # PDF only: the signature block's space
 
 
 def render(
@@ -100,7 +102,7 @@ def render(
             originals, job.content, job.out, paper=job.paper, progress=progress,
             cancelled=cancelled, split_mb=job.split_mb, files_named=named, owner=job.owner,
         )  # fmt: skip
-        return Rendered(result.pages, result.parts, result.file_pages)
+        return Rendered(result.pages, result.parts, result.file_pages, result.signature)
     from dossier.export.docx import write_docx
     from dossier.export.pdf.bundle import number_pages
 

@@ -88,13 +88,19 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class SignatureSpace:
+    """Where the signer signs: room kept in the signature block, where a signed export puts
+    its visible signature (the PDF records where it fell)."""
+
+
+@dataclass(frozen=True)
 class Group:
     """Blocks kept on one page (a quote with its citation)."""
 
-    blocks: tuple[Para, ...]
+    blocks: tuple[Para | SignatureSpace, ...]
 
 
-Block = Para | Heading | Table | PageBreak | Contents | Chart | Group
+Block = Para | Heading | Table | PageBreak | Contents | Chart | Group | SignatureSpace
 
 
 @dataclass
@@ -448,8 +454,6 @@ class _Builder:
     def signature(self) -> None:
         t, case = self.t, self.content.case
         self.add(Heading(t.word("signature")))
-        if t.signature_intro:
-            self.add(Para(plain(t.signature_intro)))
         place = case.signed_place
         date = self.content.date(case.signed_date) if case.signed_date else self._today()
         lines = [
@@ -462,9 +466,11 @@ class _Builder:
             and f"{t.word('field.bar_number')}: {case.representative_bar_number}",
             t.word("signed_at", place=place, date=date) if place else date,
         ]
-        for line in lines:
-            if line:
-                self.add(Para(plain(line), style="signature"))
+        signed = [Para(plain(line), style="signature") for line in lines if line]
+        intro = [Para(plain(t.signature_intro))] if t.signature_intro else []
+        # The intro, the space to sign in and the signature block on one page: a visible
+        # signature once landed alone at the top of the next page.
+        self.add(Group((*intro, SignatureSpace(), *signed)))
 
     def annex_index(self) -> None:
         t, content = self.t, self.content
@@ -659,7 +665,7 @@ def printed_references(submission: Submission) -> list[str]:
         if isinstance(block, Para):
             texts.append(block.text)
         elif isinstance(block, Group):
-            texts.extend(para.text for para in block.blocks)
+            texts.extend(para.text for para in block.blocks if isinstance(para, Para))
         elif isinstance(block, Heading):
             texts.append(block.text)
         elif isinstance(block, Table) and block.header is not None:

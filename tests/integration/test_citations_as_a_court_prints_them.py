@@ -39,7 +39,7 @@ def _printed(vault: Vault, case_id: int) -> list[str]:
         if isinstance(block, Para):
             printed.append(block.text)
         elif isinstance(block, Group):
-            printed.extend(para.text for para in block.blocks)
+            printed.extend(para.text for para in block.blocks if isinstance(para, Para))
     return printed
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -41,6 +42,7 @@ class PdfResult:
     files: list[Path]  # the file, or its parts in order (where they will be published)
     file_pages: list[int]  # the pages of each file
     parts: list[Unpublished]  # each file written, not yet published (output.publish)
+    signature: narrative.SignaturePlace | None = None  # in the first file
 
 
 def manifest(content: DossierContent, total_pages: int) -> dict[str, object]:
@@ -141,13 +143,14 @@ def write_bundle(
     unpublished, for ``owner`` (the process that finishes and publishes them)."""
     page_size = PAPER[paper]
     exhibits = _prepare_exhibits(originals, content, page_size, progress, cancelled)
-    story_pdf, headings, narrative_pages = _lay_out(content, page_size)
+    story_pdf, headings, narrative_pages, signature = _lay_out(content, page_size)
     if progress is not None:
         progress(len(content.exhibits) + 1, len(content.exhibits) + 2)
     result = _assemble(
         content, exhibits, story_pdf, headings, narrative_pages, out, split_mb, files_named,
         owner,
     )  # fmt: skip
+    result = dataclasses.replace(result, signature=signature)
     if progress is not None:
         progress(len(content.exhibits) + 2, len(content.exhibits) + 2)
     return result
@@ -159,13 +162,14 @@ def number_pages(originals: Originals, content: DossierContent, paper: str) -> l
     the submission's headings, in order."""
     page_size = PAPER[paper]
     _prepare_exhibits(originals, content, page_size, None, None)
-    _pdf, headings, _count = _lay_out(content, page_size)
+    _pdf, headings, _count, _signature = _lay_out(content, page_size)
     return [heading.page for heading in headings]
 
 
-def _lay_out(
-    content: DossierContent, page_size: tuple[float, float]
-) -> tuple[pikepdf.Pdf, list[narrative.Heading], int]:
+Layout = tuple[pikepdf.Pdf, list[narrative.Heading], int, narrative.SignaturePlace | None]
+
+
+def _lay_out(content: DossierContent, page_size: tuple[float, float]) -> Layout:
     try:
         return _lay_out_unchecked(content, page_size)
     except (LayoutError, ValueError) as error:
@@ -189,9 +193,7 @@ def _why_not_laid_out(content: DossierContent) -> str:
     )
 
 
-def _lay_out_unchecked(
-    content: DossierContent, page_size: tuple[float, float]
-) -> tuple[pikepdf.Pdf, list[narrative.Heading], int]:
+def _lay_out_unchecked(content: DossierContent, page_size: tuple[float, float]) -> Layout:
     # The exhibit index shows bundle pages, which depend on the narrative's length: lay out
     # until the narrative's page count stops changing.
     # A first, measuring pass gives the narrative's length and where its headings fall; then
@@ -204,14 +206,14 @@ def _lay_out_unchecked(
             exhibit.first_page = next_page
             next_page += exhibit.page_count
         built = submission.build(content)
-        body, laid_out = narrative.build(built, page_size, headings)
+        body, laid_out, signature = narrative.build(built, page_size, headings)
         story_pdf = pikepdf.open(io.BytesIO(body))
         final = headings is not None and laid_out == headings
         if final and len(story_pdf.pages) == narrative_pages:
             break
         headings, narrative_pages = laid_out, len(story_pdf.pages)
     assert headings is not None
-    return story_pdf, headings, narrative_pages
+    return story_pdf, headings, narrative_pages, signature
 
 
 def _assemble(

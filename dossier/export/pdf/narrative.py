@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
+    Flowable,
     Frame,
     KeepTogether,
     PageBreak,
@@ -34,6 +35,7 @@ from dossier.export.submission import (
     Group,
     Link,
     Para,
+    SignatureSpace,
     Span,
     Submission,
     Table,
@@ -50,6 +52,43 @@ class Heading:
     title: str
     level: int
     page: int  # 1-based within the narrative (= within the bundle: the narrative comes first)
+
+
+@dataclass(frozen=True)
+class SignaturePlace:
+    """Where the signature block's space fell: a page (0-based, the narrative's = the
+    bundle's) and a box in PDF points (x1, y1, x2, y2)."""
+
+    page: int
+    box: tuple[float, float, float, float]
+
+
+class Laid(NamedTuple):
+    body: bytes  # the narrative's PDF
+    headings: list[Heading]
+    signature: SignaturePlace | None
+
+
+_SIGNATURE_HEIGHT = 24 * mm
+_SIGNATURE_WIDTH = 80 * mm
+
+
+class _SignatureSpace(Flowable):  # type: ignore[misc]
+    """Empty room for a signature; records where it is drawn."""
+
+    def __init__(self, places: list[SignaturePlace]) -> None:
+        super().__init__()
+        self.places = places
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, _SIGNATURE_HEIGHT
+
+    def draw(self) -> None:
+        x, y = self.canv.absolutePosition(0, 0)
+        page = self.canv.getPageNumber() - 1
+        self.places.append(
+            SignaturePlace(page, (x, y, x + _SIGNATURE_WIDTH, y + _SIGNATURE_HEIGHT))
+        )
 
 
 def _styles(size: float, leading: float) -> dict[str, ParagraphStyle]:
@@ -137,7 +176,7 @@ def build(
     submission: Submission,
     page_size: tuple[float, float],
     headings: list[Heading] | None = None,
-) -> tuple[bytes, list[Heading]]:
+) -> Laid:
     with RENDER_LOCK:  # reportlab is not safe in two threads at once
         return _build_unlocked(submission, page_size, headings)
 
@@ -146,8 +185,9 @@ def _build_unlocked(
     submission: Submission,
     page_size: tuple[float, float],
     headings: list[Heading] | None = None,
-) -> tuple[bytes, list[Heading]]:
-    """The narrative PDF and where its headings fell (for bookmarks and the contents).
+) -> Laid:
+    """The narrative PDF, where its headings fell (for bookmarks and the contents) and where
+    its signature space fell (for a visible signature).
 
     Given the headings of an earlier layout of the same narrative, the table of contents is
     filled from them and one reportlab pass suffices; without them, the pass only lays out
@@ -160,7 +200,12 @@ def _build_unlocked(
         toc.addEntry(heading.level, heading.title, heading.page)
     width = page_size[0] - 2 * _MARGIN
     drawing = chart(submission.content.chronology, width, submission.content.date)
-    parts = {"contents": toc, "chart": [drawing, Spacer(1, 4 * mm)] if drawing else []}
+    places: list[SignaturePlace] = []
+    parts = {
+        "contents": toc,
+        "chart": [drawing, Spacer(1, 4 * mm)] if drawing else [],
+        "signature": places,
+    }
     story = [item for block in submission.blocks for item in _flow(block, styles, width, parts)]
     buffer = io.BytesIO()
     content = submission.content
@@ -174,7 +219,8 @@ def _build_unlocked(
         document.build(story)
     else:
         document.multiBuild(story)
-    return buffer.getvalue(), document.headings
+    # multiBuild draws every pass: the last place drawn is where the filed page has it.
+    return Laid(buffer.getvalue(), document.headings, places[-1] if places else None)
 
 
 def _contents(size: float) -> TableOfContents:
@@ -289,6 +335,8 @@ def _flow(
         return [parts["contents"]]
     if isinstance(block, Chart):
         return list(parts["chart"])
+    if isinstance(block, SignatureSpace):
+        return [_SignatureSpace(parts["signature"])]
     assert isinstance(block, Table)
     return [_table(block, s, width)]
 

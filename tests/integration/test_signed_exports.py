@@ -1,0 +1,189 @@
+"""A signed export (PAdES, made and checked offline): the signature sits in the signature
+block, validates with pyHanko and poppler, covers the whole file; one byte changed after
+signing is reported in words; the same --at gives the same file; split parts are covered by
+the signed first part's fingerprints."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from dossier.cli.main import main
+from dossier.errors import DossierError
+from dossier.export.case_export import export_case, parse_time
+from dossier.export.signing_key import SigningKey, load_pkcs12, make_certificate
+from dossier.export.verification import verify_bundle
+from dossier.services import cases, documents, exhibits, people
+from storage.keys import KdfParams
+from storage.vault import Vault
+from tests.conftest import PASSPHRASE
+from tests.integration.pdf_tools import text as pdf_text
+from tests.integration.pdf_tools import tool
+
+AT = parse_time("2026-11-25T10:00:00Z")
+SIGNER = "Jane Advocate — Джейн Адвокат"
+
+
+@dataclass
+class Signed:
+    vault: Vault
+    folder: Path
+    case_id: int
+    key: SigningKey
+    p12: bytes
+
+
+@pytest.fixture(scope="module")
+def signed(tmp_path_factory: pytest.TempPathFactory) -> Signed:
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+
+    folder = tmp_path_factory.mktemp("signed")
+    vault = Vault.create(folder / "vault", PASSPHRASE, kdf=KdfParams.floor())
+    person = people.add_person(vault, "Rinat Tukhvatshin", native_name="Ринат Тухватшин")
+    case = cases.add_case(vault, person.id, "ccf-deletion")
+    for number in range(4):
+        path = folder / f"exhibit{number}.txt"
+        path.write_text(f"Exhibit {number}. " + "Evidence of the persecution. " * 400)
+        document = documents.import_files(vault, [path], person_ids=[person.id]).imported[0]
+        exhibits.add_exhibit(vault, case.id, document.id)
+    cases.update_case(
+        vault, case.id, facts="The applicant is a journalist.", signatory_name="Jane Advocate",
+        signed_place="London",
+    )  # fmt: skip
+    plain = make_certificate(SIGNER, AT)
+    key = load_pkcs12(plain, None)
+    # The same key in a password-protected file, as a lawyer's certificate comes.
+    private, certificate, _ = pkcs12.load_key_and_certificates(plain, None)
+    protected = pkcs12.serialize_key_and_certificates(
+        b"lawyer",
+        private,
+        certificate,
+        None,
+        BestAvailableEncryption(b"correct horse"),  # type: ignore[arg-type]
+    )
+    return Signed(vault, folder, case.id, key, protected)
+
+
+def _export(signed: Signed, name: str, **options: object) -> Path:
+    out = signed.folder / name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    result = export_case(signed.vault, signed.case_id, out, at=AT, draft=True, **options)  # type: ignore[arg-type]
+    return result.files[0]
+
+
+def test_a_signed_export_validates_offline_and_is_signed_in_its_signature_block(
+    signed: Signed,
+) -> None:
+    path = _export(signed, "signed.pdf", sign=signed.key)
+    check = verify_bundle(path)
+    assert check.sound, check.problems
+    [found] = check.signatures
+    assert found.signer == SIGNER and found.signed_at == AT
+    assert found.intact and found.whole_file and found.self_signed
+    poppler = subprocess.run([tool("pdfsig"), str(path)], capture_output=True, text=True,
+                             check=False).stdout  # fmt: skip
+    assert "Signature is Valid." in poppler and "Total document signed" in poppler
+    # The visible signature is in the signature block: on the page with "Signature:", above
+    # the signature line, with the signer's name in the shipped (embedded) font.
+    with pikepdf.open(path) as pdf:
+        widgets = [
+            (number, annotation)
+            for number, page in enumerate(pdf.pages, 1)
+            for annotation in page.obj.get("/Annots", [])
+            if annotation.get("/FT") == "/Sig"
+        ]
+    [(page, widget)] = widgets
+    assert "Submitted on behalf of the applicant by:" in pdf_text(path, page, page)
+    x1, y1, x2, y2 = (float(v) for v in widget.Rect)
+    assert x2 - x1 > 150 and y2 - y1 > 40
+    fonts = subprocess.run([tool("pdffonts"), str(path)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]  # fmt: skip
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # all embedded
+
+
+def test_one_byte_changed_after_signing_is_reported_in_words(signed: Signed) -> None:
+    path = _export(signed, "changed/signed.pdf", sign=signed.key)
+    data = bytearray(path.read_bytes())
+    where = data.index(b"/Producer")  # inside the bytes the signature covers
+    data[where + 3] ^= 0x01
+    path.write_bytes(bytes(data))
+    check = verify_bundle(path)
+    assert not check.sound
+    assert any("was changed after" in said or "damaged or was changed" in said
+               for said in check.problems), check.problems  # fmt: skip
+    appended = _export(signed, "appended/signed.pdf", sign=signed.key)
+    with open(appended, "ab") as handle:
+        handle.write(b"\n% a line added after signing\n")
+    said = " ".join(verify_bundle(appended).problems)
+    assert "does not cover the whole file" in said or "was changed after" in said, said
+
+
+def test_the_same_export_signed_twice_at_the_same_time_is_the_same_file(signed: Signed) -> None:
+    first = _export(signed, "one/signed.pdf", sign=signed.key)
+    second = _export(signed, "two/signed.pdf", sign=signed.key)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_split_parts_are_covered_by_the_signed_first_part(signed: Signed) -> None:
+    whole = _export(signed, "whole/bundle.pdf")
+    limit = whole.stat().st_size * 0.6 / 1_000_000
+    out = signed.folder / "parts" / "bundle.pdf"
+    out.parent.mkdir()
+    result = export_case(signed.vault, signed.case_id, out, at=AT, draft=True,
+                         sign=signed.key, split_mb=limit)  # fmt: skip
+    assert len(result.files) >= 2
+    check = verify_bundle(result.files[0])
+    assert check.sound and f"{result.files[1].name} matches its fingerprint." in check.checked
+    data = bytearray(result.files[1].read_bytes())
+    data[len(data) // 2] ^= 0x01
+    result.files[1].write_bytes(bytes(data))
+    said = verify_bundle(result.files[0]).problems
+    assert said == [
+        f"{result.files[1].name} was changed: it does not match the fingerprint the manifest "
+        "records."
+    ]
+
+
+def test_the_command_line_signs_with_a_certificate_file_and_verifies_without_a_vault(
+    signed: Signed, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    certificate = signed.folder / "lawyer.p12"
+    certificate.write_bytes(signed.p12)
+    wrong, right = signed.folder / "wrong.txt", signed.folder / "password.txt"
+    wrong.write_text("battery staple\n")
+    right.write_text("correct horse\n")
+    out = signed.folder / "cli" / "signed.pdf"
+    out.parent.mkdir()
+    monkeypatch.setenv("DOSSIER_VAULT", str(signed.folder / "vault"))
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", PASSPHRASE)
+    signed.vault.lock()  # the command line opens the vault itself
+    try:
+        args = ["export", "C1", "--out", str(out), "--draft", "--at", "2026-11-25T10:00:00Z",
+                "--sign", str(certificate), "--sign-password-file"]  # fmt: skip
+        assert main([*args, str(wrong)]) != 0
+        said = capsys.readouterr()
+        assert "check its password" in said.err and "Traceback" not in said.err
+        assert not out.exists()
+        assert main([*args, str(right)]) == 0
+    finally:
+        signed.vault = Vault.unlock(signed.folder / "vault", PASSPHRASE)
+    capsys.readouterr()
+    monkeypatch.delenv("DOSSIER_VAULT")
+    monkeypatch.delenv("DOSSIER_PASSPHRASE")  # verifying needs no vault
+    assert main(["verify-bundle", str(out)]) == 0
+    shown = capsys.readouterr().out
+    assert f"Signed by {SIGNER}" in shown and "Intact" in shown
+    data = bytearray(out.read_bytes())
+    data[data.index(b"/Producer") + 3] ^= 0x01
+    out.write_bytes(bytes(data))
+    assert main(["verify-bundle", str(out)]) == 1
+    assert "The file is NOT as it was made." in capsys.readouterr().out
+
+
+def test_a_word_file_is_not_signed_and_says_so(signed: Signed) -> None:
+    with pytest.raises(DossierError, match="Only a PDF can be signed"):
+        _export(signed, "word/sub.docx", format="docx", sign=signed.key)
