@@ -55,6 +55,18 @@ class ExportInProgress(Base):
     started_at: Mapped[str] = mapped_column(String(32))
 
 
+class SigningCertificate(Base):
+    """The certificate and key the program made for the lawyer (PKCS#12, no password: the
+    encrypted database is its lock). The latest one signs."""
+
+    __tablename__ = "signing_certificates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    pkcs12: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
 # ------------------------------------------------------------------------ the evidence model
 class Person(Base):
     __tablename__ = "people"

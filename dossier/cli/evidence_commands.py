@@ -16,6 +16,7 @@ from dossier.legal_grounds import CASE_KINDS, NOTICE_TYPES
 if TYPE_CHECKING:
     from dossier.export.signing_key import SigningKey
     from dossier.services.quotes import QuoteView
+    from dossier.services.vault_access import Vault
 
 
 # ----------------------------------------------------------------------------- people
@@ -728,7 +729,8 @@ def export_command(args: argparse.Namespace) -> int:
             at=parse_time(args.at) if args.at else None,
             progress=progress,
             split_mb=args.split_mb,
-            sign=_signing_key(args),
+            sign=_signing_key(args, vault),
+            attach_originals=args.attach_originals,
         )
     if not args.json and sys.stderr.isatty():
         print(file=sys.stderr)
@@ -758,13 +760,19 @@ def export_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _signing_key(args: argparse.Namespace) -> SigningKey | None:
+def _signing_key(args: argparse.Namespace, vault: Vault) -> SigningKey | None:
     """The lawyer's certificate (--sign FILE), its password read from a file, never typed on
-    the command line (where the shell's history would keep it)."""
+    the command line (where the shell's history would keep it); or the vault's own."""
     from dossier.errors import DossierError
     from dossier.export.signing_key import load_pkcs12
     from dossier.i18n import t
 
+    if args.sign_with_vault_certificate:
+        if args.sign:
+            raise DossierError(t("Sign with a certificate file or with the vault's, not both."))
+        from dossier.services import signing_certificates
+
+        return signing_certificates.signing_key(vault)
     if not args.sign:
         if args.sign_password_file:
             raise DossierError(t("A certificate password was given but no certificate to sign."))
@@ -782,6 +790,29 @@ def _signing_key(args: argparse.Namespace) -> SigningKey | None:
               reason=error.strerror or error)
         ) from error  # fmt: skip
     return load_pkcs12(data, password)
+
+
+def certificate_command(args: argparse.Namespace) -> int:
+    from dossier.i18n import t
+    from dossier.services import signing_certificates
+
+    with open_vault(args) as vault:
+        if args.create:
+            shown = signing_certificates.create(vault, args.create)
+        else:
+            found = signing_certificates.current(vault)
+            if found is None:
+                emit(args, {"certificate": None}, t("This vault has no signing certificate yet."))
+                return 1
+            shown = found
+    text = t(
+        "Signing certificate of {name}, made {made}, valid until {until}: self-signed (no "
+        "authority vouches for it; a signature made with it shows so). Signatures are made "
+        "offline, without a timestamp authority.",
+        name=shown.name, made=shown.created_at[:10], until=shown.valid_until,
+    )  # fmt: skip
+    emit(args, shown, text)
+    return 0
 
 
 def verify_bundle_command(args: argparse.Namespace) -> int:
@@ -834,7 +865,20 @@ def register_export(add: Adder) -> None:
         "--split-mb", type=float, metavar="N",
         help="write parts of at most N MB, named …_Part1.pdf… (ECAS: 25, CE-File: 50)",
     )  # fmt: skip
+    sub.add_argument(
+        "--attach-originals", action="store_true",
+        help="put each annex's original file inside the PDF (pdfdetach extracts them)",
+    )  # fmt: skip
     sub.add_argument("--sign", metavar="FILE", help="sign with this certificate (.p12, .pfx)")
+    sub.add_argument(
+        "--sign-with-vault-certificate", action="store_true",
+        help="sign with the self-signed certificate kept in the vault (certificate create)",
+    )  # fmt: skip
+    made = add(
+        "certificate", certificate_command,
+        "Make (--create NAME) or show the self-signed signing certificate kept in the vault.",
+    )  # fmt: skip
+    made.add_argument("--create", metavar="NAME", help="the signer's name, as it is signed")
     check = add(
         "verify-bundle", verify_bundle_command,
         "Check a bundle's signature and fingerprints (no vault needed).",

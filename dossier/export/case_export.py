@@ -72,6 +72,7 @@ def export_case(
     split_mb: float | None = None,
     separate_process: bool = False,
     sign: SigningKey | None = None,
+    attach_originals: bool = False,
 ) -> ExportResult:
     """Check, render, finish and record an export. ``separate_process``: render in a child
     process (the window does, so that its thread never waits for the PDF library). ``sign``:
@@ -113,9 +114,16 @@ def export_case(
     if format == "portal":
         return _export_portal_set(
             vault, case_id, out, content, chosen, paper, report, progress, cancelled,
-            separate_process, sign,
+            separate_process, sign, attach_originals,
         )  # fmt: skip
-    job = RenderJob(content, out, format, paper, split_mb, owner=new_owner())
+    if format == "docx" and attach_originals:
+        raise DossierError(
+            t("Originals can be attached to a PDF only: export the PDF bundle to attach them.")
+        )
+    job = RenderJob(
+        content, out, format, paper, split_mb, owner=new_owner(),
+        attach_originals=attach_originals,
+    )  # fmt: skip
     with exporting_into(vault, out.parent):  # a part a kill leaves is swept at next unlock
         rendered = _render(vault, job, progress, cancelled, separate_process)
         steps = _steps(rendered, content, sign)
@@ -159,7 +167,7 @@ def _render(
 ) -> Rendered:
     """The export's files, written unpublished (in a child process for the window)."""
     if separate_process:
-        loaded = preload(VaultOriginals(vault), job.content, cancelled)
+        loaded = preload(VaultOriginals(vault), job.content, cancelled, job.attach_originals)
         return render_in_child(loaded, job, progress, cancelled)
     return render(VaultOriginals(vault), job, progress, cancelled)
 
@@ -206,6 +214,7 @@ def _export_portal_set(
     cancelled: Callable[[], bool] | None,
     separate_process: bool,
     sign: SigningKey | None,
+    attach_originals: bool = False,
 ) -> ExportResult:
     """The portal's set in a new (or empty) folder: the request, each annex, the answers."""
     asked = portal.portal_of(chosen.forum)
@@ -218,7 +227,10 @@ def _export_portal_set(
         )
     made = _portal_folder(folder)
     names = portal.file_names(asked, content)
-    job = RenderJob(content, folder, "portal", paper, None, tuple(names), owner=new_owner())
+    job = RenderJob(
+        content, folder, "portal", paper, None, tuple(names), owner=new_owner(),
+        attach_originals=attach_originals,
+    )  # fmt: skip
     try:
         with exporting_into(vault, folder):  # a part a kill leaves is swept at next unlock
             rendered = _render(vault, job, progress, cancelled, separate_process)

@@ -51,18 +51,25 @@ class PreloadedOriginals:
 
 
 def preload(
-    originals: Originals, content: DossierContent, cancelled: Cancelled | None = None
+    originals: Originals,
+    content: DossierContent,
+    cancelled: Cancelled | None = None,
+    every_file: bool = False,
 ) -> PreloadedOriginals:
     """Exactly what the renderers will ask ``originals`` for: the file of a PDF or an image
-    annex, the page texts of any other."""
+    annex, the page texts of any other (and, ``every_file``, every annex's file, to attach)."""
     loaded = PreloadedOriginals()
     for exhibit in content.exhibits:
         if cancelled is not None and cancelled():
             raise DossierError(t("Export cancelled; nothing was written."))
         document = exhibit.document
-        if document.mime_type == "application/pdf" or document.mime_type in IMAGE_TYPES:
+        if (
+            every_file
+            or document.mime_type == "application/pdf"
+            or (document.mime_type in IMAGE_TYPES)
+        ):
             loaded.files[document.id] = originals.file_bytes(document)
-        else:
+        if document.mime_type != "application/pdf" and document.mime_type not in IMAGE_TYPES:
             loaded.pages[document.id] = originals.page_texts(document)
     return loaded
 
@@ -76,6 +83,7 @@ class RenderJob:
     split_mb: float | None = None
     files_named: tuple[str, ...] | None = None  # "portal": each file's name, in order
     owner: str | None = None  # whose parts these are (output.new_owner: the export's parent)
+    attach_originals: bool = False  # each annex's original file inside the bundle
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,7 @@ def render(
         result = write_bundle(
             originals, job.content, job.out, paper=job.paper, progress=progress,
             cancelled=cancelled, split_mb=job.split_mb, files_named=named, owner=job.owner,
+            attach_originals=job.attach_originals,
         )  # fmt: skip
         return Rendered(result.pages, result.parts, result.file_pages, result.signature)
     from dossier.export.docx import write_docx

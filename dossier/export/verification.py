@@ -148,12 +148,15 @@ def _manifest(data: bytes, check: BundleCheck) -> None:
     check.checked.append(t("The manifest lists {count} annexes.", count=len(exhibits)))
     for part in manifest.get("parts", []):
         _file_beside(check, str(part.get("file", "")), str(part.get("sha256", "")))
-    recorded = {str(e.get("original_file")): str(e.get("sha256")) for e in exhibits}
-    labels = {str(e.get("original_file")): str(e.get("label")) for e in exhibits}
+    recorded = {str(e.get("attached_as")): str(e.get("sha256")) for e in exhibits}
+    labels = {str(e.get("attached_as")): str(e.get("label")) for e in exhibits}
     for name, content in attached.items():
         expected = recorded.get(name)
         if expected is None:
-            continue  # not an original (never the case for our own bundles)
+            check.problems.append(
+                t("A file inside ({file}) is not one the manifest lists.", file=name)
+            )
+            continue
         if hashlib.sha256(content).hexdigest() == expected:
             check.checked.append(
                 t("{annex}: its original file inside matches its fingerprint.", annex=labels[name])

@@ -187,3 +187,54 @@ def test_the_command_line_signs_with_a_certificate_file_and_verifies_without_a_v
 def test_a_word_file_is_not_signed_and_says_so(signed: Signed) -> None:
     with pytest.raises(DossierError, match="Only a PDF can be signed"):
         _export(signed, "word/sub.docx", format="docx", sign=signed.key)
+
+
+def test_attached_originals_extract_with_the_fingerprints_the_bundle_prints(
+    signed: Signed, tmp_path: Path
+) -> None:
+    import hashlib
+
+    from tests.integration.pdf_tools import manifest
+
+    path = _export(signed, "attached/bundle.pdf", sign=signed.key, attach_originals=True)
+    listed = {e["attached_as"]: e["sha256"] for e in manifest(path)["exhibits"]}
+    assert len(listed) == 4
+    subprocess.run([tool("pdfdetach"), "-saveall", "-o", str(tmp_path), str(path)], check=True)
+    extracted = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in tmp_path.iterdir()}
+    extracted.pop("manifest.json")
+    assert extracted == listed
+    printed = " ".join(pdf_text(path).split())
+    for digest in listed.values():  # the integrity annex prints each, in groups of 16
+        assert digest[:16] in printed and digest[48:] in printed
+    with pikepdf.open(path) as pdf:
+        relations = {str(spec.UF): str(spec.AFRelationship) for spec in pdf.Root.AF}
+    assert relations.pop("manifest.json") == "/Supplement"
+    assert set(relations) == set(listed) and set(relations.values()) == {"/Source"}
+    check = verify_bundle(path)
+    assert check.sound, check.problems
+    assert sum("original file inside matches" in said for said in check.checked) == 4
+
+
+def test_the_vaults_own_certificate_signs_and_says_it_is_self_signed(
+    signed: Signed, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dossier.services import signing_certificates
+
+    with pytest.raises(DossierError, match="no signing certificate yet"):
+        signing_certificates.signing_key(signed.vault)
+    made = signing_certificates.create(signed.vault, "Айгуль Адвокатова")
+    assert made.name == "Айгуль Адвокатова" and made.valid_until > "2030"
+    out = signed.folder / "vault-cert" / "signed.pdf"
+    out.parent.mkdir()
+    monkeypatch.setenv("DOSSIER_VAULT", str(signed.folder / "vault"))
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", PASSPHRASE)
+    signed.vault.lock()
+    try:
+        assert main(["certificate"]) == 0
+        assert "self-signed" in capsys.readouterr().out
+        assert main(["export", "C1", "--out", str(out), "--draft",
+                     "--sign-with-vault-certificate"]) == 0  # fmt: skip
+    finally:
+        signed.vault = Vault.unlock(signed.folder / "vault", PASSPHRASE)
+    [found] = verify_bundle(out).signatures
+    assert found.signer == "Айгуль Адвокатова" and found.self_signed and found.intact

@@ -45,7 +45,9 @@ class PdfResult:
     signature: narrative.SignaturePlace | None = None  # in the first file
 
 
-def manifest(content: DossierContent, total_pages: int) -> dict[str, object]:
+def manifest(
+    content: DossierContent, total_pages: int, attached: bool = False
+) -> dict[str, object]:
     return {
         # No vault reference (C1, D10): they mean nothing to the court and tell of the vault.
         "format": "evidence-dossier-manifest/1",
@@ -63,10 +65,42 @@ def manifest(content: DossierContent, total_pages: int) -> dict[str, object]:
                 "sha256": e.document.sha256,
                 "first_page": e.first_page,
                 "last_page": e.first_page + e.page_count - 1,
+                # --attach-originals: the name the original file has inside the bundle.
+                **({"attached_as": original_name(content, e)} if attached else {}),
             }
             for e in content.exhibits
         ],
     }
+
+
+def original_name(content: DossierContent, exhibit: Exhibit) -> str:
+    """The name an annex's original file is attached under: its label first, so that two
+    originals of one name ("scan.pdf") stay apart and sort in annex order."""
+    name = content.redact(exhibit.document.original_name).replace("/", "_").replace("\\", "_")
+    return f"{exhibit.label} - {name}"
+
+
+def _attach_originals(
+    pdf: pikepdf.Pdf,
+    content: DossierContent,
+    span: tuple[int, int],
+    originals: dict[int, bytes],
+) -> None:
+    """Each original file of the annexes in ``span`` inside ``pdf``, as a PDF/A-3 associated
+    file of relationship Source: the evidence as collected, beside its rendering (pikepdf
+    lists each in the document's /AF)."""
+    stamp = _pdf_date(content.export_time)
+    for exhibit in content.exhibits:
+        if exhibit.document.id not in originals or not span[0] < exhibit.first_page <= span[1]:
+            continue
+        name = original_name(content, exhibit)
+        spec = pikepdf.AttachedFileSpec(
+            pdf, originals[exhibit.document.id],
+            description=f"{exhibit.label}: original file (SHA-256 {exhibit.document.sha256})",
+            filename=name, mime_type=exhibit.document.mime_type,
+            creation_date=stamp, mod_date=stamp, relationship=pikepdf.Name.Source,
+        )  # fmt: skip
+        pdf.attachments[name] = spec
 
 
 def _prepare_exhibits(
@@ -137,18 +171,25 @@ def write_bundle(
     split_mb: float | None = None,
     files_named: list[str] | None = None,
     owner: str | None = None,
+    attach_originals: bool = False,
 ) -> PdfResult:
     """The bundle as one file ``out``, or in parts of ``split_mb`` MB, or (``files_named``)
     as a set in the folder ``out``: the submission, then each annex, a file each. Written
-    unpublished, for ``owner`` (the process that finishes and publishes them)."""
+    unpublished, for ``owner`` (the process that finishes and publishes them).
+    ``attach_originals``: each annex's original file inside the file that holds its pages."""
     page_size = PAPER[paper]
+    attach = (
+        {e.document.id: originals.file_bytes(e.document) for e in content.exhibits}
+        if attach_originals
+        else {}
+    )
     exhibits = _prepare_exhibits(originals, content, page_size, progress, cancelled)
     story_pdf, headings, narrative_pages, signature = _lay_out(content, page_size)
     if progress is not None:
         progress(len(content.exhibits) + 1, len(content.exhibits) + 2)
     result = _assemble(
         content, exhibits, story_pdf, headings, narrative_pages, out, split_mb, files_named,
-        owner,
+        owner, attach,
     )  # fmt: skip
     result = dataclasses.replace(result, signature=signature)
     if progress is not None:
@@ -226,7 +267,9 @@ def _assemble(
     split_mb: float | None,
     files_named: list[str] | None = None,
     owner: str | None = None,
+    attach: dict[int, bytes] | None = None,
 ) -> PdfResult:
+    attach = attach or {}
     bundle = pikepdf.new()
     bundle.pages.extend(story_pdf.pages)
     labels: list[str | None] = [None] * narrative_pages
@@ -259,17 +302,20 @@ def _assemble(
         spans = annex_spans(content, narrative_pages)
         names = [out / name for name in files_named]
         written = _write_files(
-            bundle, content, headings, spans, names, linked_across=False, owner=owner
-        )
+            bundle, content, headings, spans, names, linked_across=False, owner=owner,
+            attach=attach,
+        )  # fmt: skip
     elif len(spans) == 1:  # one file (a bundle under the size asked for is not "Part1")
         _finish(bundle, content, headings, (0, total), resolve=_local(bundle))
-        _attach_manifest(bundle, content, total, [])
+        _attach_originals(bundle, content, (0, total), attach)
+        _attach_manifest(bundle, content, total, [], attached=bool(attach))
         written = [_save(bundle, out, owner)]
     else:
         names = [part_name(out, number) for number in range(1, len(spans) + 1)]
         written = _write_files(
-            bundle, content, headings, spans, names, linked_across=True, owner=owner
-        )
+            bundle, content, headings, spans, names, linked_across=True, owner=owner,
+            attach=attach,
+        )  # fmt: skip
     digest = hashlib.sha256(written[0].part.read_bytes()).hexdigest()
     pages = [end - start for start, end in spans]
     targets = [item.target for item in written]
@@ -310,9 +356,13 @@ def _finish(
 
 
 def _attach_manifest(
-    pdf: pikepdf.Pdf, content: DossierContent, total: int, parts: list[dict[str, object]]
+    pdf: pikepdf.Pdf,
+    content: DossierContent,
+    total: int,
+    parts: list[dict[str, object]],
+    attached: bool = False,
 ) -> None:
-    record = manifest(content, total)
+    record = manifest(content, total, attached)
     if parts:
         record["parts"] = parts
     data = json.dumps(record, ensure_ascii=False, indent=2)
@@ -324,6 +374,7 @@ def _attach_manifest(
         mime_type="application/json",
         creation_date=_pdf_date(content.export_time),
         mod_date=_pdf_date(content.export_time),
+        relationship=pikepdf.Name.Supplement,
     )
 
 
@@ -349,6 +400,7 @@ def _write_files(
     *,
     linked_across: bool,
     owner: str | None = None,
+    attach: dict[int, bytes] | None = None,
 ) -> list[Unpublished]:
     """The bundle cut into files at ``spans``, paginated as one, the index in the first.
 
@@ -376,6 +428,7 @@ def _write_files(
 
     for pdf, span in zip(pdfs, spans, strict=True):
         _finish(pdf, content, headings, span, resolve)
+        _attach_originals(pdf, content, span, attach or {})
     parts: list[dict[str, object]] = []
     written: list[Unpublished] = []
     try:
@@ -383,7 +436,9 @@ def _write_files(
         # Later parts first: part 1's manifest lists every part with its fingerprint.
         for index in range(len(pdfs) - 1, -1, -1):
             if index == 0:
-                _attach_manifest(pdfs[0], content, len(bundle.pages), parts[::-1])
+                _attach_manifest(
+                    pdfs[0], content, len(bundle.pages), parts[::-1], attached=bool(attach)
+                )
             _save_to(pdfs[index], written[index].part)
             if index > 0:
                 parts.append(
