@@ -166,7 +166,8 @@ def active_content_in(path: Path) -> list[str]:
                 found.append(f"annotation {obj.get('/Subtype')}")
             if "/EmbeddedFiles" in obj:
                 names = list(obj.EmbeddedFiles.get("/Names", pikepdf.Array()))
-                found += [f"attachment {n}" for n in list(names)[::2] if str(n) != "manifest.json"]
+                ours = ("manifest.json", "annexes.json")  # the bundle's own fingerprints
+                found += [f"attachment {n}" for n in list(names)[::2] if str(n) not in ours]
             pending.extend(obj.values())
     return found
 

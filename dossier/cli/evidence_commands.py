@@ -752,6 +752,8 @@ def export_command(args: argparse.Namespace) -> int:
     else:
         pages = f"{result.pages} pages, " if result.pages else ""
         text = f"Wrote {result.path} ({pages}{result.exhibits} annexes). SHA-256 {result.sha256}"
+    if result.fingerprint:
+        text += "\n" + t("Bundle fingerprint (on its cover): {digest}", digest=result.fingerprint)
     if result.notes:
         text += "\n" + "\n".join(result.notes)
     if result.problems:
@@ -840,6 +842,11 @@ def verify_bundle_command(args: argparse.Namespace) -> int:
             lines.append("  ✓ " + t("Intact: not one byte it covers has changed."))
         if found.whole_file:
             lines.append("  ✓ " + t("The signature covers the whole file."))
+    if check.fingerprint:
+        lines.append(
+            t("Bundle fingerprint: {digest} (compare it with the cover and the receipt).",
+              digest=check.fingerprint)
+        )  # fmt: skip
     lines += ["  ✓ " + said for said in check.checked]
     lines += ["  ✗ " + said for said in check.problems]
     lines.append(

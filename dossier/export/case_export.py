@@ -45,6 +45,7 @@ class ExportResult:
     files: list[Path]  # the file written, or its parts in order (--split-mb), or the set
     # What the lawyer must know of what was written (a file too large for the portal).
     notes: list[str] = field(default_factory=list)
+    fingerprint: str = ""  # the bundle's, printed on its cover (PDF and portal)
 
 
 def parse_time(text: str) -> datetime:
@@ -126,6 +127,7 @@ def export_case(
     )  # fmt: skip
     with exporting_into(vault, out.parent):  # a part a kill leaves is swept at next unlock
         rendered = _render(vault, job, progress, cancelled, separate_process)
+        content.fingerprint = rendered.fingerprint  # the child's, whose layout it is
         steps = _steps(rendered, content, sign)
         published = finishing.finish_and_publish(rendered.parts, steps)
     files = [item.path for item in published]
@@ -134,8 +136,9 @@ def export_case(
     _record(vault, case_id, format, files, chosen.id, digest, content, draft, moment, fingerprints)
     problems = [item.message for item in report.blocking]
     return ExportResult(
-        out, format, rendered.pages, len(content.exhibits), digest, problems, files, notes
-    )
+        out, format, rendered.pages, len(content.exhibits), digest, problems, files, notes,
+        rendered.fingerprint,
+    )  # fmt: skip
 
 
 def _steps(
@@ -234,6 +237,7 @@ def _export_portal_set(
     try:
         with exporting_into(vault, folder):  # a part a kill leaves is swept at next unlock
             rendered = _render(vault, job, progress, cancelled, separate_process)
+            content.fingerprint = rendered.fingerprint  # the child's, whose layout it is
             published = finishing.finish(rendered.parts, _steps(rendered, content, sign))
             written = portal.read_written(
                 published, [item.part for item in rendered.parts], portal.described(content),
@@ -254,7 +258,7 @@ def _export_portal_set(
     problems = [item.message for item in report.blocking]
     return ExportResult(
         folder, "portal", rendered.pages, len(content.exhibits), published[0].sha256,
-        problems, files, portal.too_large(asked, written),
+        problems, files, portal.too_large(asked, written), rendered.fingerprint,
     )  # fmt: skip
 
 

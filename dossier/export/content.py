@@ -84,6 +84,8 @@ class DossierContent:
     draft: bool
     # Each label ("[Person A]") with every spelling it hides (see dossier.redaction).
     redactions: dict[str, list[str]] = field(default_factory=dict)
+    # The bundle's fingerprint (bundle.annexes_record), set as the bundle is laid out.
+    fingerprint: str = ""
 
     def exhibit_for(self, document_ref: str) -> Exhibit | None:
         return next((e for e in self.exhibits if e.document.ref == document_ref), None)

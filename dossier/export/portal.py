@@ -165,8 +165,8 @@ def answers_text(portal: Portal, content: DossierContent, written: list[WrittenF
 
 def _value(name: str, content: DossierContent, written: list[WrittenFile]) -> str:
     """An answer: one of the values every portal may ask ("request", "notice",
-    "representative", "files"), a particular ("particular.a-number"), or a field of the case
-    or the person ("case.summary", "person.nationality")."""
+    "representative", "files", "fingerprint"), a particular ("particular.a-number"), or a
+    field of the case or the person ("case.summary", "person.nationality")."""
     template, case, person = content.template, content.case, content.person
     if name == "request":
         return template.request_kind.get(case.kind, case.kind_title)
@@ -186,6 +186,8 @@ def _value(name: str, content: DossierContent, written: list[WrittenFile]) -> st
             and f"{template.word('field.bar_number')}: {case.representative_bar_number}",
         ]
         return content.redact("\n".join(part for part in parts if part))
+    if name == "fingerprint":
+        return " ".join(submission.fingerprint_lines(content.fingerprint))
     if name == "files":
         return "\n".join(
             template.word(

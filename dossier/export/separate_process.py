@@ -92,6 +92,7 @@ class Rendered:
     parts: list[Unpublished]  # written, to be finished and published by the parent
     file_pages: list[int] = field(default_factory=list)  # PDF only: the pages of each file
     signature: SignaturePlace | None = None  # PDF only: the signature block's space
+    fingerprint: str = ""  # PDF only: the bundle's, printed on its cover
 
 
 def render(
@@ -111,7 +112,9 @@ def render(
             cancelled=cancelled, split_mb=job.split_mb, files_named=named, owner=job.owner,
             attach_originals=job.attach_originals,
         )  # fmt: skip
-        return Rendered(result.pages, result.parts, result.file_pages, result.signature)
+        return Rendered(
+            result.pages, result.parts, result.file_pages, result.signature, result.fingerprint
+        )
     from dossier.export.docx import write_docx
     from dossier.export.pdf.bundle import number_pages
 

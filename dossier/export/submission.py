@@ -254,6 +254,7 @@ class _Builder:
                 ),
                 (t.word("field.annexes"), str(len(content.exhibits))),
                 (t.word("field.prepared"), self._today()),
+                (t.word("field.fingerprint"), " ".join(fingerprint_lines(content.fingerprint))),
             ]
         )
         self.add(PageBreak())
@@ -574,6 +575,15 @@ class _Builder:
                 )
             )
         self.add(Table(header, tuple(rows), (0.07, 0.33, 0.44, 0.16)))
+
+    def how_to_check(self) -> None:
+        """One page telling the receiving clerk how to check the file with common tools."""
+        t = self.t
+        if self.medium == "docx":
+            return  # it speaks of the PDF's attachments and signature: filed with the bundle
+        self.add(PageBreak(), Heading(t.word("how_to_check")))
+        for key in ("fingerprint", "annexes", "signature", "tool"):
+            self.add(Para(plain(t.word(f"how_to_check.{key}"))))
 
     def certificate_of_service(self) -> None:
         t, case = self.t, self.content.case

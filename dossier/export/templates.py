@@ -22,7 +22,7 @@ from dossier.errors import DossierError
 PARTS = (
     "cover", "contents", "particulars", "representative", "data", "summary", "facts",
     "chronology", "grounds", "relief", "signature", "country_schedule", "annex_index",
-    "certificate_of_service", "integrity",
+    "certificate_of_service", "integrity", "how_to_check",
 )  # fmt: skip
 
 

@@ -32,6 +32,7 @@ class SignatureFound:
 @dataclass
 class BundleCheck:
     path: Path
+    fingerprint: str = ""  # the SHA-256 of annexes.json inside: compare with the cover's
     signatures: list[SignatureFound] = field(default_factory=list)
     checked: list[str] = field(default_factory=list)  # what was found as recorded, in words
     problems: list[str] = field(default_factory=list)  # what is wrong, in words
@@ -135,6 +136,9 @@ def _manifest(data: bytes, check: BundleCheck) -> None:
                 t("The file is damaged or was changed: it cannot be read as the PDF it was.")
             )
         return
+    annexes = attached.pop("annexes.json", None)
+    if annexes is not None:
+        check.fingerprint = hashlib.sha256(annexes).hexdigest()
     raw = attached.pop("manifest.json", None)
     if raw is None:
         check.checked.append(t("The file carries no manifest of annexes."))
@@ -146,6 +150,10 @@ def _manifest(data: bytes, check: BundleCheck) -> None:
         return
     exhibits = manifest.get("exhibits", [])
     check.checked.append(t("The manifest lists {count} annexes.", count=len(exhibits)))
+    if annexes is not None and annexes != _canonical(manifest):
+        check.problems.append(
+            t("The list of annexes inside (annexes.json) does not match the manifest.")
+        )
     for part in manifest.get("parts", []):
         _file_beside(check, str(part.get("file", "")), str(part.get("sha256", "")))
     recorded = {str(e.get("attached_as")): str(e.get("sha256")) for e in exhibits}
@@ -170,6 +178,17 @@ def _manifest(data: bytes, check: BundleCheck) -> None:
                     file=name,
                 )
             )
+
+
+def _canonical(manifest: dict[str, Any]) -> bytes:
+    """The manifest as annexes.json holds it: without the parts' and attachments' entries,
+    canonical JSON (see bundle.annexes_record)."""
+    record = {key: value for key, value in manifest.items() if key != "parts"}
+    record["exhibits"] = [
+        {key: value for key, value in exhibit.items() if key != "attached_as"}
+        for exhibit in manifest.get("exhibits", [])
+    ]
+    return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
 def _file_beside(check: BundleCheck, name: str, expected: str) -> None:

@@ -65,7 +65,7 @@ def test_nothing_active_reaches_the_bundle(
     assert active_content_in(result.path) == []
     assert "Charge sheet of the Prosecutor General" in pdf_text(result.path)  # the page stays
     with pikepdf.open(result.path) as pdf:
-        assert list(pdf.attachments) == ["manifest.json"]
+        assert list(pdf.attachments) == ["annexes.json", "manifest.json"]  # our own only
         assert "/OpenAction" not in pdf.Root
     import subprocess
 

@@ -202,13 +202,14 @@ def test_attached_originals_extract_with_the_fingerprints_the_bundle_prints(
     subprocess.run([tool("pdfdetach"), "-saveall", "-o", str(tmp_path), str(path)], check=True)
     extracted = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in tmp_path.iterdir()}
     extracted.pop("manifest.json")
+    extracted.pop("annexes.json")
     assert extracted == listed
     printed = " ".join(pdf_text(path).split())
     for digest in listed.values():  # the integrity annex prints each, in groups of 16
         assert digest[:16] in printed and digest[48:] in printed
     with pikepdf.open(path) as pdf:
         relations = {str(spec.UF): str(spec.AFRelationship) for spec in pdf.Root.AF}
-    assert relations.pop("manifest.json") == "/Supplement"
+    assert relations.pop("manifest.json") == relations.pop("annexes.json") == "/Supplement"
     assert set(relations) == set(listed) and set(relations.values()) == {"/Source"}
     check = verify_bundle(path)
     assert check.sound, check.problems
@@ -238,3 +239,35 @@ def test_the_vaults_own_certificate_signs_and_says_it_is_self_signed(
         signed.vault = Vault.unlock(signed.folder / "vault", PASSPHRASE)
     [found] = verify_bundle(out).signatures
     assert found.signer == "Айгуль Адвокатова" and found.self_signed and found.intact
+
+
+def test_the_bundles_fingerprint_on_its_cover_is_the_sha256_of_annexes_json(
+    signed: Signed, tmp_path: Path
+) -> None:
+    import hashlib
+
+    out = signed.folder / "fingerprint" / "bundle.pdf"
+    out.parent.mkdir()
+    result = export_case(signed.vault, signed.case_id, out, at=AT, draft=True)
+    subprocess.run([tool("pdfdetach"), "-savefile", "annexes.json", "-o",
+                    str(tmp_path / "annexes.json"), str(out)], check=True)  # fmt: skip
+    digest = hashlib.sha256((tmp_path / "annexes.json").read_bytes()).hexdigest()
+    assert result.fingerprint == digest == verify_bundle(out).fingerprint
+    cover = " ".join(pdf_text(out, 1, 1).split())
+    assert "Bundle fingerprint (SHA-256)" in cover
+    assert all(digest[i : i + 16] in cover for i in range(0, 64, 16))
+    pages = [" ".join(page.split()) for page in pdf_text(out).split("\f")]
+    [how] = [page for page in pages if "How to check this file" in page and "pdfdetach" in page]
+    assert "sha256sum annexes.json" in how and "verify-bundle" in how
+    # The same annexes paginated the same give the same fingerprint; a changed annex list
+    # another.
+    again = signed.folder / "fingerprint" / "again.pdf"
+    assert export_case(signed.vault, signed.case_id, again, at=AT, draft=True).fingerprint == digest
+    first = int(exhibits.list_exhibits(signed.vault, signed.case_id)[0].document_ref[1:])
+    exhibits.move_exhibit(signed.vault, signed.case_id, first, 2)
+    moved = signed.folder / "fingerprint" / "moved.pdf"
+    try:
+        changed = export_case(signed.vault, signed.case_id, moved, at=AT, draft=True)
+        assert changed.fingerprint != digest
+    finally:
+        exhibits.move_exhibit(signed.vault, signed.case_id, first, 1)

@@ -42,6 +42,7 @@ class PdfResult:
     files: list[Path]  # the file, or its parts in order (where they will be published)
     file_pages: list[int]  # the pages of each file
     parts: list[Unpublished]  # each file written, not yet published (output.publish)
+    fingerprint: str = ""  # the bundle's, printed on its cover (see annexes_record)
     signature: narrative.SignaturePlace | None = None  # in the first file
 
 
@@ -71,6 +72,18 @@ def manifest(
             for e in content.exhibits
         ],
     }
+
+
+ANNEXES_FILE = "annexes.json"
+
+
+def annexes_record(content: DossierContent, total_pages: int) -> bytes:
+    """The manifest of the annexes in canonical form (sorted keys, no spaces, UTF-8): the
+    file annexes.json inside the bundle, whose SHA-256 is the bundle's fingerprint printed
+    on its cover — so a receipt that quotes the fingerprint names this very set of annexes,
+    and anyone checks it with pdfdetach and sha256sum."""
+    record = manifest(content, total_pages)
+    return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
 def original_name(content: DossierContent, exhibit: Exhibit) -> str:
@@ -191,7 +204,7 @@ def write_bundle(
         content, exhibits, story_pdf, headings, narrative_pages, out, split_mb, files_named,
         owner, attach,
     )  # fmt: skip
-    result = dataclasses.replace(result, signature=signature)
+    result = dataclasses.replace(result, signature=signature, fingerprint=content.fingerprint)
     if progress is not None:
         progress(len(content.exhibits) + 2, len(content.exhibits) + 2)
     return result
@@ -246,6 +259,9 @@ def _lay_out_unchecked(content: DossierContent, page_size: tuple[float, float]) 
         for exhibit in content.exhibits:
             exhibit.first_page = next_page
             next_page += exhibit.page_count
+        # Printed on the cover: of the annexes as this pass paginates them (a fingerprint is
+        # as long whatever it is, so it never changes the pagination it is taken from).
+        content.fingerprint = hashlib.sha256(annexes_record(content, next_page - 1)).hexdigest()
         built = submission.build(content)
         body, laid_out, signature = narrative.build(built, page_size, headings)
         story_pdf = pikepdf.open(io.BytesIO(body))
@@ -366,6 +382,16 @@ def _attach_manifest(
     if parts:
         record["parts"] = parts
     data = json.dumps(record, ensure_ascii=False, indent=2)
+    pdf.attachments[ANNEXES_FILE] = pikepdf.AttachedFileSpec(
+        pdf,
+        annexes_record(content, total),
+        description="The annexes in canonical form: its SHA-256 is the bundle's fingerprint",
+        filename=ANNEXES_FILE,
+        mime_type="application/json",
+        creation_date=_pdf_date(content.export_time),
+        mod_date=_pdf_date(content.export_time),
+        relationship=pikepdf.Name.Supplement,
+    )
     pdf.attachments["manifest.json"] = pikepdf.AttachedFileSpec(
         pdf,
         data.encode("utf-8"),
