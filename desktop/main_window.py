@@ -35,7 +35,8 @@ from desktop.search_tab import SearchTab
 from desktop.unrecorded_files import UnrecordedFiles
 from desktop.worker import Cancel, Progress
 from dossier import about
-from dossier.services import people, vault_access, vault_admin, vault_place
+from dossier.export import verification
+from dossier.services import people, signing_certificates, vault_access, vault_admin, vault_place
 from dossier.services.people import PersonView
 from dossier.services.vault_access import Vault
 
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
             (self.tr("Restore from a backup…"), self.restore, None),
             (self.tr("Change passphrase…"), self.change_passphrase, None),
             (self.tr("Rotate keys…"), self.rotate_keys, None),
+            (self.tr("Signing certificate…"), self.signing_certificate, None),
             (self.tr("Forget on this device"), self.forget, None),
             (self.tr("Lock after idle minutes…"), self.ask_idle_minutes, None),
             (self.tr("Lock"), self.lock_requested.emit, QKeySequence("Ctrl+L")),
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
             (self.tr("Add a person…"), self._ask_new_person, QKeySequence("Ctrl+N")),
             (self.tr("Import files…"), self._import_files, QKeySequence("Ctrl+I")),
             (self.tr("Export…"), self._go_to_export, QKeySequence("Ctrl+E")),
+            (self.tr("Verify a bundle…"), self.verify_a_bundle, QKeySequence("Ctrl+Shift+V")),
             (self.tr("Save what was typed"), self.save_edits, QKeySequence("Ctrl+S")),
         ):
             action = QAction(text, self)
@@ -298,6 +301,77 @@ class MainWindow(QMainWindow):
             notify(self, self.tr("Verify"), "\n\n".join([text, *notes]))
 
         self.jobs.work(self, vault.verify, report, progress_text=self.tr("Verifying…"))
+
+    def signing_certificate(self) -> None:
+        """The self-signed certificate the vault keeps for the lawyer: shown, or made."""
+        vault = self.vault
+
+        def shown(found: signing_certificates.CertificateView | None) -> None:
+            if found is None:
+                self._make_certificate()
+                return
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Signing certificate"),
+                self.tr(
+                    "Exports are signed as %1 (certificate made %2, valid until %3).\n\n"
+                    "It is self-signed: no authority vouches for it, and the signature says "
+                    "so. Signatures are made offline, without a timestamp authority: the "
+                    "signing time is this computer's."
+                )
+                .replace("%1", found.name)
+                .replace("%2", found.created_at[:10])
+                .replace("%3", found.valid_until),
+                QMessageBox.StandardButton.Close,
+                self,
+            )
+            again = box.addButton(self.tr("Make a new one…"), QMessageBox.ButtonRole.ActionRole)
+            again.clicked.connect(self._make_certificate)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.certificate_message = box
+            box.open()
+
+        self.jobs.query(self, lambda: signing_certificates.current(vault), shown)
+
+    def _make_certificate(self) -> None:
+        name, given = QInputDialog.getText(
+            self,
+            self.tr("Signing certificate"),
+            self.tr(
+                "The name your signature shows (as you sign filings). The program makes a "
+                "key and a self-signed certificate for it and keeps them in this vault:"
+            ),
+        )
+        if not given or not name.strip():
+            return
+        vault = self.vault
+
+        def made(found: signing_certificates.CertificateView) -> None:
+            self.certificate_message = notify(
+                self,
+                self.tr("Signing certificate"),
+                self.tr("Exports can now be signed as %1 (Export tab: Sign).").replace(
+                    "%1", found.name
+                ),
+            )
+
+        self.jobs.work(
+            self, lambda _p, _c: signing_certificates.create(vault, name), made,
+            progress_text=self.tr("Making the key…"),
+        )  # fmt: skip
+
+    def verify_a_bundle(self) -> None:
+        """Check an exported PDF: its signature and fingerprints (needs nothing of the vault)."""
+        name = file_dialogs.open_file(self, self.tr("Verify a bundle"), "PDF (*.pdf)")
+        if not name:
+            return
+
+        def said(check: verification.BundleCheck) -> None:
+            self.verify_message = notify(
+                self, self.tr("Verify a bundle"), verification.in_words(check)
+            )
+
+        self.jobs.query(self, lambda: verification.verify_bundle(Path(name)), said)
 
     def show_custody_log(self) -> None:
         vault = self.vault

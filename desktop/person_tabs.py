@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -37,9 +38,10 @@ from dossier.errors import DossierError
 from dossier.export import templates
 from dossier.export.case_export import ExportResult, export_case, suggested_name
 from dossier.export.pdf.timeline import chart, chart_png
+from dossier.export.signing_key import SigningKey, load_pkcs12
 from dossier.i18n import t
 from dossier.legal_grounds import CASE_KINDS
-from dossier.services import cases, documents, events, quotes
+from dossier.services import cases, documents, events, quotes, signing_certificates
 from dossier.services.events import EVENT_KINDS, EventView
 from dossier.services.vault_access import Vault
 
@@ -613,6 +615,12 @@ class ExportTab(QWidget):
         # 0: one file, unless the forum's e-filing takes files up to a size (ECAS: 25 MB).
         self.split.setSpecialValueText(self.tr("As the forum takes them"))
         self.split.setAccessibleName(self.tr("Split into parts of at most"))
+        self.sign = QComboBox()
+        self.sign.setAccessibleName(self.tr("Sign"))
+        self.sign.addItem(self.tr("Not signed"), None)
+        self.sign.addItem(self.tr("With this vault's certificate (self-signed)"), "vault")
+        self.sign.addItem(self.tr("With a certificate file (.p12, .pfx)…"), "file")
+        self.attach = QCheckBox(self.tr("Put each annex's original file inside the PDF"))
         for widget, name in (
             (self.template, self.tr("Template")),
             (self.format, self.tr("Format")),
@@ -646,6 +654,16 @@ class ExportTab(QWidget):
         form.addRow("", redact_note)
         form.addRow("", self.draft)
         form.addRow(self.tr("Split into parts of at most"), self.split)
+        form.addRow(self.tr("Sign"), self.sign)
+        sign_note = QLabel(
+            self.tr(
+                "Signed offline, without a timestamp authority: the signing time is this "
+                "computer's. Vault ▸ Signing certificate makes a certificate for you."
+            )
+        )
+        sign_note.setWordWrap(True)
+        form.addRow("", sign_note)
+        form.addRow("", self.attach)
         form.addRow(self.tr("Save as"), row)
         form.addRow("", go)
         self.refresh()
@@ -757,6 +775,20 @@ class ExportTab(QWidget):
         if existing and not self.ask_overwrite(existing):
             return
         redact = [name.strip() for name in self.redact.text().split(";") if name.strip()]
+        signing = self.sign.currentData()
+        certificate: tuple[bytes, bytes | None] | None = None
+        if signing == "file":
+            certificate = self._ask_certificate()
+            if certificate is None:
+                return
+        attach = self.attach.isChecked() and fmt != "docx"
+
+        def key() -> SigningKey | None:
+            if signing == "vault":
+                return signing_certificates.signing_key(vault)
+            if certificate is not None:
+                return load_pkcs12(*certificate)
+            return None
 
         def job(progress: Progress, cancelled: Cancel) -> ExportResult:
             return export_case(
@@ -772,9 +804,33 @@ class ExportTab(QWidget):
                 cancelled=cancelled,
                 split_mb=split_mb,
                 separate_process=True,
+                sign=key() if fmt != "docx" else None,
+                attach_originals=attach,
             )
 
         self._jobs.work(self, job, self._done, progress_text=self.tr("Exporting…"))
+
+    def _ask_certificate(self) -> tuple[bytes, bytes | None] | None:
+        """The lawyer's certificate file and its password (asked, never kept)."""
+        name = file_dialogs.open_file(
+            self, self.tr("Certificate to sign with"), self.tr("Certificates (*.p12 *.pfx)")
+        )
+        if not name:
+            return None
+        try:
+            data = Path(name).read_bytes()
+        except OSError:
+            notify(self, self.tr("Export"), self.tr("That certificate file could not be read."))
+            return None
+        password, given = QInputDialog.getText(
+            self,
+            self.tr("Certificate to sign with"),
+            self.tr("The certificate's password (empty if it has none):"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not given:
+            return None
+        return data, password.encode("utf-8") if password else None
 
     def _done(self, result: ExportResult) -> None:
         self.exported.emit(result)

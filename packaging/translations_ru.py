@@ -325,6 +325,46 @@ RU = {
     "country report": "доклад о стране",
     "As the forum takes them": "Как принимает орган",
     "asylum application (Form I-589…)": "заявление об убежище (форма I-589…)",
+    "Sign": "Подпись",
+    "Not signed": "Без подписи",
+    "With this vault's certificate (self-signed)": "Сертификатом этого хранилища (самоподписанным)",
+    "With a certificate file (.p12, .pfx)…": "Файлом сертификата (.p12, .pfx)…",
+    "Put each annex's original file inside the PDF": (
+        "Вложить в PDF исходный файл каждого приложения"
+    ),
+    "Signed offline, without a timestamp authority: the signing time is this computer's. "
+    "Vault ▸ Signing certificate makes a certificate for you.": (
+        "Подпись ставится без сети, без службы меток времени: время подписи — время этого "
+        "компьютера. Хранилище ▸ Сертификат подписи создаст для вас сертификат."
+    ),
+    "Certificate to sign with": "Сертификат для подписи",
+    "Certificates (*.p12 *.pfx)": "Сертификаты (*.p12 *.pfx)",
+    "That certificate file could not be read.": "Этот файл сертификата не удалось прочитать.",
+    "The certificate's password (empty if it has none):": (
+        "Пароль сертификата (пусто, если его нет):"
+    ),
+    "Signing certificate…": "Сертификат подписи…",
+    "Verify a bundle…": "Проверить комплект…",
+    "Signing certificate": "Сертификат подписи",
+    "Make a new one…": "Создать новый…",
+    "The name your signature shows (as you sign filings). The program makes a key and a "
+    "self-signed certificate for it and keeps them in this vault:": (
+        "Имя, которое покажет ваша подпись (как вы подписываете обращения). Программа создаст "
+        "ключ и самоподписанный сертификат на это имя и сохранит их в этом хранилище:"
+    ),
+    "Exports can now be signed as %1 (Export tab: Sign).": (
+        "Теперь экспорт можно подписывать как %1 (вкладка «Экспорт»: Подпись)."
+    ),
+    "Making the key…": "Создание ключа…",
+    "Verify a bundle": "Проверка комплекта",
+    "Exports are signed as %1 (certificate made %2, valid until %3).\n\nIt is self-signed: no "
+    "authority vouches for it, and the signature says so. Signatures are made offline, "
+    "without a timestamp authority: the signing time is this computer's.": (
+        "Экспорт подписывается как %1 (сертификат создан %2, действует до %3).\n\n"
+        "Он самоподписанный: ни один удостоверяющий центр за него не ручается, и подпись это "
+        "показывает. Подписи ставятся без сети, без службы меток времени: время подписи — "
+        "время этого компьютера."
+    ),
 }
 
 

@@ -819,40 +819,10 @@ def certificate_command(args: argparse.Namespace) -> int:
 
 def verify_bundle_command(args: argparse.Namespace) -> int:
     """Needs no vault: a receiving clerk, or the lawyer years later, checks the file alone."""
-    from dossier.export.verification import verify_bundle
-    from dossier.i18n import t
+    from dossier.export.verification import in_words, verify_bundle
 
     check = verify_bundle(Path(args.file))
-    lines = []
-    for found in check.signatures:
-        who = (
-            t("{signer} (a certificate made by Evidence Dossier: no authority vouches for it)",
-              signer=found.signer)
-            if found.self_signed
-            else found.signer
-        )  # fmt: skip
-        lines.append(t("Signed by {who}.", who=who))
-        if found.signed_at is not None:
-            moment = found.signed_at.strftime("%Y-%m-%d %H:%M:%S UTC")
-            lines.append(
-                t("Signed on {time}, by the signer's own clock (no timestamp authority).",
-                  time=moment)
-            )  # fmt: skip
-        if found.intact:
-            lines.append("  ✓ " + t("Intact: not one byte it covers has changed."))
-        if found.whole_file:
-            lines.append("  ✓ " + t("The signature covers the whole file."))
-    if check.fingerprint:
-        lines.append(
-            t("Bundle fingerprint: {digest} (compare it with the cover and the receipt).",
-              digest=check.fingerprint)
-        )  # fmt: skip
-    lines += ["  ✓ " + said for said in check.checked]
-    lines += ["  ✗ " + said for said in check.problems]
-    lines.append(
-        t("The file is as it was made.") if check.sound else t("The file is NOT as it was made.")
-    )
-    emit(args, check, "\n".join(lines))
+    emit(args, check, in_words(check))
     return 0 if check.sound else 1
 
 

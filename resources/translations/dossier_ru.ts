@@ -499,180 +499,180 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="196" />
-        <location filename="../../desktop/person_tabs.py" line="215" />
-        <location filename="../../desktop/person_tabs.py" line="269" />
+        <location filename="../../desktop/person_tabs.py" line="198" />
+        <location filename="../../desktop/person_tabs.py" line="217" />
+        <location filename="../../desktop/person_tabs.py" line="271" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="196" />
-        <location filename="../../desktop/person_tabs.py" line="219" />
-        <location filename="../../desktop/person_tabs.py" line="271" />
+        <location filename="../../desktop/person_tabs.py" line="198" />
+        <location filename="../../desktop/person_tabs.py" line="221" />
+        <location filename="../../desktop/person_tabs.py" line="273" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="196" />
-        <location filename="../../desktop/person_tabs.py" line="238" />
-        <location filename="../../desktop/person_tabs.py" line="273" />
+        <location filename="../../desktop/person_tabs.py" line="198" />
+        <location filename="../../desktop/person_tabs.py" line="240" />
+        <location filename="../../desktop/person_tabs.py" line="275" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="198" />
+        <location filename="../../desktop/person_tabs.py" line="200" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="211" />
+        <location filename="../../desktop/person_tabs.py" line="213" />
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="214" />
+        <location filename="../../desktop/person_tabs.py" line="216" />
         <source>As the source says: "Aug 2025", "c. 2021"</source>
         <translation>Как в источнике: «авг. 2025», «ок. 2021»</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="222" />
+        <location filename="../../desktop/person_tabs.py" line="224" />
         <source>arrest</source>
         <translation>арест</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="222" />
+        <location filename="../../desktop/person_tabs.py" line="224" />
         <source>search</source>
         <translation>обыск</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="223" />
+        <location filename="../../desktop/person_tabs.py" line="225" />
         <source>detention</source>
         <translation>задержание</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="223" />
+        <location filename="../../desktop/person_tabs.py" line="225" />
         <source>charge</source>
         <translation>обвинение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="224" />
+        <location filename="../../desktop/person_tabs.py" line="226" />
         <source>court ruling</source>
         <translation>решение суда</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="224" />
+        <location filename="../../desktop/person_tabs.py" line="226" />
         <source>sentence</source>
         <translation>приговор</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="225" />
+        <location filename="../../desktop/person_tabs.py" line="227" />
         <source>notice requested</source>
         <translation>запрошен циркуляр</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="226" />
+        <location filename="../../desktop/person_tabs.py" line="228" />
         <source>notice refused</source>
         <translation>в циркуляре отказано</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="227" />
+        <location filename="../../desktop/person_tabs.py" line="229" />
         <source>notice deleted</source>
         <translation>циркуляр удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="228" />
+        <location filename="../../desktop/person_tabs.py" line="230" />
         <source>extradition request</source>
         <translation>запрос об экстрадиции</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="229" />
+        <location filename="../../desktop/person_tabs.py" line="231" />
         <source>asylum decision</source>
         <translation>решение об убежище</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="230" />
+        <location filename="../../desktop/person_tabs.py" line="232" />
         <source>international statement</source>
         <translation>международное заявление</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="231" />
+        <location filename="../../desktop/person_tabs.py" line="233" />
         <source>threat</source>
         <translation>угроза</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="231" />
+        <location filename="../../desktop/person_tabs.py" line="233" />
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="235" />
+        <location filename="../../desktop/person_tabs.py" line="237" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="241" />
+        <location filename="../../desktop/person_tabs.py" line="243" />
         <source>Pick a source</source>
         <translation>Выберите источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="244" />
+        <location filename="../../desktop/person_tabs.py" line="246" />
         <source>no page</source>
         <translation>без страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="245" />
+        <location filename="../../desktop/person_tabs.py" line="247" />
         <source>Page of the source</source>
         <translation>Страница источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="246" />
+        <location filename="../../desktop/person_tabs.py" line="248" />
         <source>Cite</source>
         <translation>Сослаться</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="252" />
-        <location filename="../../desktop/person_tabs.py" line="355" />
-        <location filename="../../desktop/person_tabs.py" line="376" />
+        <location filename="../../desktop/person_tabs.py" line="254" />
+        <location filename="../../desktop/person_tabs.py" line="357" />
+        <location filename="../../desktop/person_tabs.py" line="378" />
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="254" />
+        <location filename="../../desktop/person_tabs.py" line="256" />
         <source>Edit selected</source>
         <translation>Изменить выбранное</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="256" />
+        <location filename="../../desktop/person_tabs.py" line="258" />
         <source>Delete selected…</source>
         <translation>Удалить выбранное…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="258" />
+        <location filename="../../desktop/person_tabs.py" line="260" />
         <source>Merge the two selected…</source>
         <translation>Объединить два выбранных…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="259" />
+        <location filename="../../desktop/person_tabs.py" line="261" />
         <source>Two accounts of one event: keep one, with the date that stands</source>
         <translation>Два сообщения об одном событии: оставить одно, с верной датой</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="261" />
+        <location filename="../../desktop/person_tabs.py" line="263" />
         <source>Cancel editing</source>
         <translation>Отменить правку</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="272" />
+        <location filename="../../desktop/person_tabs.py" line="274" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="305" />
+        <location filename="../../desktop/person_tabs.py" line="307" />
         <source>Not a date yet</source>
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="344" />
+        <location filename="../../desktop/person_tabs.py" line="346" />
         <source>Select both rows and choose Merge: the account you choose stands, with its own words and date; the other's sources join it.</source>
         <translation>Выберите обе строки и нажмите «Объединить»: остаётся выбранная версия с её словами и датой, источники другой присоединяются к ней.</translation>
     </message>
@@ -681,53 +681,53 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Выберите обе строки и нажмите «Объединить», чтобы оставить одну с верной датой.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="355" />
+        <location filename="../../desktop/person_tabs.py" line="357" />
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="386" />
+        <location filename="../../desktop/person_tabs.py" line="388" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="386" />
+        <location filename="../../desktop/person_tabs.py" line="388" />
         <source>Select one event to edit.</source>
         <translation>Выберите одно событие для правки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="397" />
+        <location filename="../../desktop/person_tabs.py" line="399" />
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="404" />
+        <location filename="../../desktop/person_tabs.py" line="406" />
         <source>Delete this event?</source>
         <translation>Удалить это событие?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="405" />
+        <location filename="../../desktop/person_tabs.py" line="407" />
         <source>Delete the event “%1” of %2 from the chronology? Its sources stay.</source>
         <translation>Удалить событие «%1» (%2) из хронологии? Его источники останутся.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="416" />
+        <location filename="../../desktop/person_tabs.py" line="418" />
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="416" />
+        <location filename="../../desktop/person_tabs.py" line="418" />
         <source>Select one event to delete.</source>
         <translation>Выберите одно событие для удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="427" />
+        <location filename="../../desktop/person_tabs.py" line="429" />
         <source>Merge two accounts of one event</source>
         <translation>Объединить два сообщения об одном событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="429" />
-        <location filename="../../desktop/person_tabs.py" line="441" />
+        <location filename="../../desktop/person_tabs.py" line="431" />
+        <location filename="../../desktop/person_tabs.py" line="443" />
         <source>The account that stands</source>
         <translation>Версия, которая остаётся</translation>
     </message>
@@ -736,22 +736,22 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Верная дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="433" />
+        <location filename="../../desktop/person_tabs.py" line="435" />
         <source>Why this date stands</source>
         <translation>Почему верна эта дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="442" />
+        <location filename="../../desktop/person_tabs.py" line="444" />
         <source>Why (printed as a footnote)</source>
         <translation>Почему (печатается в сноске)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="451" />
+        <location filename="../../desktop/person_tabs.py" line="453" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="451" />
+        <location filename="../../desktop/person_tabs.py" line="453" />
         <source>Select the two accounts of the event.</source>
         <translation>Выберите два сообщения об этом событии.</translation>
     </message>
@@ -1352,43 +1352,43 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="582" />
-        <location filename="../../desktop/person_tabs.py" line="633" />
+        <location filename="../../desktop/person_tabs.py" line="584" />
+        <location filename="../../desktop/person_tabs.py" line="641" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="584" />
+        <location filename="../../desktop/person_tabs.py" line="586" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="588" />
+        <location filename="../../desktop/person_tabs.py" line="590" />
         <source>PDF bundle (submission and annexes)</source>
         <translation>Пакет PDF (заявление и приложения)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="589" />
+        <location filename="../../desktop/person_tabs.py" line="591" />
         <source>Word document (the submission, to edit)</source>
         <translation>Документ Word (заявление, для правки)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="591" />
+        <location filename="../../desktop/person_tabs.py" line="593" />
         <source>Files for the forum's online portal (a new folder)</source>
         <translation>Файлы для онлайн-портала органа (новая папка)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="594" />
+        <location filename="../../desktop/person_tabs.py" line="596" />
         <source>The forum's paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="608" />
+        <location filename="../../desktop/person_tabs.py" line="610" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="609" />
+        <location filename="../../desktop/person_tabs.py" line="611" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
@@ -1397,106 +1397,159 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="615" />
-        <location filename="../../desktop/person_tabs.py" line="648" />
+        <location filename="../../desktop/person_tabs.py" line="617" />
+        <location filename="../../desktop/person_tabs.py" line="656" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="624" />
-        <location filename="../../desktop/person_tabs.py" line="649" />
-        <location filename="../../desktop/person_tabs.py" line="703" />
+        <location filename="../../desktop/person_tabs.py" line="619" />
+        <location filename="../../desktop/person_tabs.py" line="657" />
+        <source>Sign</source>
+        <translation>Подпись</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="620" />
+        <source>Not signed</source>
+        <translation>Без подписи</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="621" />
+        <source>With this vault's certificate (self-signed)</source>
+        <translation>Сертификатом этого хранилища (самоподписанным)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="622" />
+        <source>With a certificate file (.p12, .pfx)…</source>
+        <translation>Файлом сертификата (.p12, .pfx)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="623" />
+        <source>Put each annex's original file inside the PDF</source>
+        <translation>Вложить в PDF исходный файл каждого приложения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="632" />
+        <location filename="../../desktop/person_tabs.py" line="667" />
+        <location filename="../../desktop/person_tabs.py" line="721" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="625" />
+        <location filename="../../desktop/person_tabs.py" line="633" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="630" />
-        <location filename="../../desktop/person_tabs.py" line="748" />
-        <location filename="../../desktop/person_tabs.py" line="814" />
+        <location filename="../../desktop/person_tabs.py" line="638" />
+        <location filename="../../desktop/person_tabs.py" line="766" />
+        <location filename="../../desktop/person_tabs.py" line="823" />
+        <location filename="../../desktop/person_tabs.py" line="870" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="785" />
+        <location filename="../../desktop/person_tabs.py" line="660" />
+        <source>Signed offline, without a timestamp authority: the signing time is this computer's. Vault ▸ Signing certificate makes a certificate for you.</source>
+        <translation>Подпись ставится без сети, без службы меток времени: время подписи — время этого компьютера. Хранилище ▸ Сертификат подписи создаст для вас сертификат.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="816" />
+        <location filename="../../desktop/person_tabs.py" line="827" />
+        <source>Certificate to sign with</source>
+        <translation>Сертификат для подписи</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="816" />
+        <source>Certificates (*.p12 *.pfx)</source>
+        <translation>Сертификаты (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="823" />
+        <source>That certificate file could not be read.</source>
+        <translation>Этот файл сертификата не удалось прочитать.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="828" />
+        <source>The certificate's password (empty if it has none):</source>
+        <translation>Пароль сертификата (пусто, если его нет):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="841" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="787" />
+        <location filename="../../desktop/person_tabs.py" line="843" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="790" />
+        <location filename="../../desktop/person_tabs.py" line="846" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="796" />
+        <location filename="../../desktop/person_tabs.py" line="852" />
         <source>Wrote %1 files for the portal in %2 (%3): upload them in the order of their numbers; the answers to the portal's form are in %4.</source>
         <translation>Записано файлов для портала: %1, в папку %2 (%3). Загружайте их в порядке номеров; ответы для формы портала — в файле %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="805" />
+        <location filename="../../desktop/person_tabs.py" line="861" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="813" />
+        <location filename="../../desktop/person_tabs.py" line="869" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="815" />
+        <location filename="../../desktop/person_tabs.py" line="871" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="617" />
-        <location filename="../../desktop/person_tabs.py" line="635" />
+        <location filename="../../desktop/person_tabs.py" line="625" />
+        <location filename="../../desktop/person_tabs.py" line="643" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="614" />
+        <location filename="../../desktop/person_tabs.py" line="616" />
         <source>As the forum takes them</source>
         <translation>Как принимает орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="618" />
-        <location filename="../../desktop/person_tabs.py" line="636" />
+        <location filename="../../desktop/person_tabs.py" line="626" />
+        <location filename="../../desktop/person_tabs.py" line="644" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="619" />
-        <location filename="../../desktop/person_tabs.py" line="637" />
+        <location filename="../../desktop/person_tabs.py" line="627" />
+        <location filename="../../desktop/person_tabs.py" line="645" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="620" />
-        <location filename="../../desktop/person_tabs.py" line="638" />
+        <location filename="../../desktop/person_tabs.py" line="628" />
+        <location filename="../../desktop/person_tabs.py" line="646" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="641" />
+        <location filename="../../desktop/person_tabs.py" line="649" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="737" />
+        <location filename="../../desktop/person_tabs.py" line="755" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="738" />
+        <location filename="../../desktop/person_tabs.py" line="756" />
         <source>These files already exist in %1:
 %2
 
@@ -1507,12 +1560,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="748" />
+        <location filename="../../desktop/person_tabs.py" line="766" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="777" />
+        <location filename="../../desktop/person_tabs.py" line="811" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -1520,61 +1573,61 @@ Replace them?</source>
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="469" />
+        <location filename="../../desktop/person_tabs.py" line="471" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="471" />
+        <location filename="../../desktop/person_tabs.py" line="473" />
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="475" />
-        <location filename="../../desktop/person_tabs.py" line="476" />
+        <location filename="../../desktop/person_tabs.py" line="477" />
+        <location filename="../../desktop/person_tabs.py" line="478" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="478" />
+        <location filename="../../desktop/person_tabs.py" line="480" />
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="479" />
+        <location filename="../../desktop/person_tabs.py" line="481" />
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="480" />
-        <location filename="../../desktop/person_tabs.py" line="508" />
+        <location filename="../../desktop/person_tabs.py" line="482" />
+        <location filename="../../desktop/person_tabs.py" line="510" />
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="488" />
-        <location filename="../../desktop/person_tabs.py" line="495" />
+        <location filename="../../desktop/person_tabs.py" line="490" />
+        <location filename="../../desktop/person_tabs.py" line="497" />
         <source>Start from</source>
         <translation>Начать с</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="489" />
-        <location filename="../../desktop/person_tabs.py" line="562" />
+        <location filename="../../desktop/person_tabs.py" line="491" />
+        <location filename="../../desktop/person_tabs.py" line="564" />
         <source>Empty</source>
         <translation>Пустого</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="490" />
+        <location filename="../../desktop/person_tabs.py" line="492" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="508" />
+        <location filename="../../desktop/person_tabs.py" line="510" />
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="568" />
+        <location filename="../../desktop/person_tabs.py" line="570" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
@@ -1582,265 +1635,317 @@ Replace them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="100" />
+        <location filename="../../desktop/main_window.py" line="101" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102" />
+        <location filename="../../desktop/main_window.py" line="103" />
         <source>Find a person by any spelling…</source>
         <translation>Поиск человека по любому написанию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103" />
-        <location filename="../../desktop/main_window.py" line="165" />
+        <location filename="../../desktop/main_window.py" line="104" />
+        <location filename="../../desktop/main_window.py" line="167" />
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="106" />
+        <location filename="../../desktop/main_window.py" line="107" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="111" />
+        <location filename="../../desktop/main_window.py" line="112" />
         <source>Add person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120" />
+        <location filename="../../desktop/main_window.py" line="121" />
         <source>Choose or add a person.</source>
         <translation>Выберите или добавьте человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="143" />
+        <location filename="../../desktop/main_window.py" line="144" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="145" />
-        <location filename="../../desktop/main_window.py" line="298" />
+        <location filename="../../desktop/main_window.py" line="146" />
+        <location filename="../../desktop/main_window.py" line="301" />
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146" />
+        <location filename="../../desktop/main_window.py" line="147" />
         <source>Custody log…</source>
         <translation>Журнал хранения…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="147" />
+        <location filename="../../desktop/main_window.py" line="148" />
         <source>Back up…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148" />
+        <location filename="../../desktop/main_window.py" line="149" />
         <source>Restore from a backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149" />
+        <location filename="../../desktop/main_window.py" line="150" />
         <source>Change passphrase…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150" />
+        <location filename="../../desktop/main_window.py" line="151" />
         <source>Rotate keys…</source>
         <translation>Сменить ключи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151" />
+        <location filename="../../desktop/main_window.py" line="152" />
+        <source>Signing certificate…</source>
+        <translation>Сертификат подписи…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="153" />
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152" />
+        <location filename="../../desktop/main_window.py" line="154" />
         <source>Lock after idle minutes…</source>
         <translation>Блокировать после простоя…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153" />
+        <location filename="../../desktop/main_window.py" line="155" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155" />
+        <location filename="../../desktop/main_window.py" line="157" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163" />
+        <location filename="../../desktop/main_window.py" line="165" />
         <source>&amp;Work</source>
         <translation>&amp;Работа</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166" />
+        <location filename="../../desktop/main_window.py" line="168" />
         <source>Add a person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167" />
+        <location filename="../../desktop/main_window.py" line="169" />
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168" />
+        <location filename="../../desktop/main_window.py" line="170" />
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="169" />
+        <location filename="../../desktop/main_window.py" line="171" />
+        <source>Verify a bundle…</source>
+        <translation>Проверить комплект…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="172" />
         <source>Save what was typed</source>
         <translation>Сохранить введённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175" />
+        <location filename="../../desktop/main_window.py" line="178" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180" />
+        <location filename="../../desktop/main_window.py" line="183" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181" />
+        <location filename="../../desktop/main_window.py" line="184" />
         <source>About Evidence Dossier…</source>
         <translation>О программе Evidence Dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184" />
+        <location filename="../../desktop/main_window.py" line="187" />
         <source>Diagnostics…</source>
         <translation>Диагностика…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187" />
+        <location filename="../../desktop/main_window.py" line="190" />
         <source>About Qt…</source>
         <translation>О Qt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194" />
+        <location filename="../../desktop/main_window.py" line="197" />
         <source>Lock after idle minutes</source>
         <translation>Блокировать после простоя</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195" />
+        <location filename="../../desktop/main_window.py" line="198" />
         <source>Lock the vault after this many minutes without a key or mouse press:</source>
         <translation>Блокировать хранилище после стольких минут без нажатий клавиш и мыши:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205" />
+        <location filename="../../desktop/main_window.py" line="208" />
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205" />
+        <location filename="../../desktop/main_window.py" line="208" />
         <source>Choose a person first.</source>
         <translation>Сначала выберите человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239" />
+        <location filename="../../desktop/main_window.py" line="242" />
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239" />
+        <location filename="../../desktop/main_window.py" line="242" />
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="297" />
+        <location filename="../../desktop/main_window.py" line="300" />
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="300" />
+        <location filename="../../desktop/main_window.py" line="303" />
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="316" />
+        <location filename="../../desktop/main_window.py" line="315" />
+        <location filename="../../desktop/main_window.py" line="339" />
+        <location filename="../../desktop/main_window.py" line="352" />
+        <source>Signing certificate</source>
+        <translation>Сертификат подписи</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="317" />
+        <source>Exports are signed as %1 (certificate made %2, valid until %3).
+
+It is self-signed: no authority vouches for it, and the signature says so. Signatures are made offline, without a timestamp authority: the signing time is this computer's.</source>
+        <translation>Экспорт подписывается как %1 (сертификат создан %2, действует до %3).
+
+Он самоподписанный: ни один удостоверяющий центр за него не ручается, и подпись это показывает. Подписи ставятся без сети, без службы меток времени: время подписи — время этого компьютера.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="328" />
+        <source>Make a new one…</source>
+        <translation>Создать новый…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="341" />
+        <source>The name your signature shows (as you sign filings). The program makes a key and a self-signed certificate for it and keeps them in this vault:</source>
+        <translation>Имя, которое покажет ваша подпись (как вы подписываете обращения). Программа создаст ключ и самоподписанный сертификат на это имя и сохранит их в этом хранилище:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="353" />
+        <source>Exports can now be signed as %1 (Export tab: Sign).</source>
+        <translation>Теперь экспорт можно подписывать как %1 (вкладка «Экспорт»: Подпись).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="360" />
+        <source>Making the key…</source>
+        <translation>Создание ключа…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="365" />
+        <location filename="../../desktop/main_window.py" line="371" />
+        <source>Verify a bundle</source>
+        <translation>Проверка комплекта</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="390" />
         <source>Where this vault is kept</source>
         <translation>Где хранится это хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="338" />
+        <location filename="../../desktop/main_window.py" line="412" />
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="349" />
+        <location filename="../../desktop/main_window.py" line="423" />
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="350" />
+        <location filename="../../desktop/main_window.py" line="424" />
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="352" />
+        <location filename="../../desktop/main_window.py" line="426" />
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="357" />
+        <location filename="../../desktop/main_window.py" line="431" />
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="360" />
+        <location filename="../../desktop/main_window.py" line="434" />
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="365" />
-        <location filename="../../desktop/main_window.py" line="392" />
+        <location filename="../../desktop/main_window.py" line="439" />
+        <location filename="../../desktop/main_window.py" line="466" />
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="366" />
+        <location filename="../../desktop/main_window.py" line="440" />
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="379" />
+        <location filename="../../desktop/main_window.py" line="453" />
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="381" />
+        <location filename="../../desktop/main_window.py" line="455" />
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384" />
+        <location filename="../../desktop/main_window.py" line="458" />
         <source>This is the vault as it was on %1: anything recorded after that is not in this copy.</source>
         <translation>Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию не вошло.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="393" />
+        <location filename="../../desktop/main_window.py" line="467" />
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="410" />
+        <location filename="../../desktop/main_window.py" line="484" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="412" />
+        <location filename="../../desktop/main_window.py" line="486" />
         <source>The passphrase was changed. An old copy of the vault's key file, or a backup made before now, still opens with the old passphrase. Rotate the keys now to make such copies useless? (Later: Vault, then Rotate keys.)</source>
         <translation>Пароль изменён. Старая копия ключевого файла хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Сменить ключи сейчас, чтобы такие копии стали бесполезны? (Позже: Хранилище ▸ Сменить ключи.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="422" />
+        <location filename="../../desktop/main_window.py" line="496" />
         <source>Rotate keys now</source>
         <translation>Сменить ключи сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="423" />
+        <location filename="../../desktop/main_window.py" line="497" />
         <source>Later</source>
         <translation>Позже</translation>
     </message>
@@ -1861,33 +1966,33 @@ Replace them?</source>
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="436" />
-        <location filename="../../desktop/main_window.py" line="464" />
+        <location filename="../../desktop/main_window.py" line="510" />
+        <location filename="../../desktop/main_window.py" line="538" />
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="438" />
+        <location filename="../../desktop/main_window.py" line="512" />
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="465" />
+        <location filename="../../desktop/main_window.py" line="539" />
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="469" />
+        <location filename="../../desktop/main_window.py" line="543" />
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="478" />
+        <location filename="../../desktop/main_window.py" line="552" />
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="478" />
+        <location filename="../../desktop/main_window.py" line="552" />
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>
@@ -1895,42 +2000,42 @@ Replace them?</source>
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="65" />
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="65" />
+        <location filename="../../desktop/main_window.py" line="66" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66" />
+        <location filename="../../desktop/main_window.py" line="67" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="68" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="69" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="70" />
         <source>Pleading</source>
         <translation>Заявление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70" />
+        <location filename="../../desktop/main_window.py" line="71" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71" />
+        <location filename="../../desktop/main_window.py" line="72" />
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
@@ -2089,61 +2194,61 @@ Replace them?</source>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="56" />
+        <location filename="../../desktop/person_tabs.py" line="58" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="59" />
-        <location filename="../../desktop/person_tabs.py" line="77" />
+        <location filename="../../desktop/person_tabs.py" line="61" />
+        <location filename="../../desktop/person_tabs.py" line="79" />
         <source>The exact words</source>
         <translation>Точные слова</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="62" />
-        <location filename="../../desktop/person_tabs.py" line="78" />
+        <location filename="../../desktop/person_tabs.py" line="64" />
+        <location filename="../../desktop/person_tabs.py" line="80" />
         <source>Speaker</source>
         <translation>Кто сказал</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="64" />
-        <location filename="../../desktop/person_tabs.py" line="79" />
+        <location filename="../../desktop/person_tabs.py" line="66" />
+        <location filename="../../desktop/person_tabs.py" line="81" />
         <source>When it was said</source>
         <translation>Когда сказано</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="66" />
-        <location filename="../../desktop/person_tabs.py" line="80" />
+        <location filename="../../desktop/person_tabs.py" line="68" />
+        <location filename="../../desktop/person_tabs.py" line="82" />
         <source>Translation</source>
         <translation>Перевод</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="72" />
+        <location filename="../../desktop/person_tabs.py" line="74" />
         <source>Save quote</source>
         <translation>Сохранить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="74" />
+        <location filename="../../desktop/person_tabs.py" line="76" />
         <source>Delete quote…</source>
         <translation>Удалить цитату…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="108" />
+        <location filename="../../desktop/person_tabs.py" line="110" />
         <source> (not found in the document)</source>
         <translation> (не найдена в документе)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="143" />
+        <location filename="../../desktop/person_tabs.py" line="145" />
         <source>%1 saved.</source>
         <translation>%1: сохранено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="164" />
+        <location filename="../../desktop/person_tabs.py" line="166" />
         <source>Delete this quote?</source>
         <translation>Удалить эту цитату?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="181" />
+        <location filename="../../desktop/person_tabs.py" line="183" />
         <source>%1 was deleted.</source>
         <translation>%1 удалено.</translation>
     </message>
