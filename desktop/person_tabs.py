@@ -591,6 +591,9 @@ class ExportTab(QWidget):
         self.format.addItem(self.tr("Word document (the submission, to edit)"), "docx")
         # The CCF takes requests only through its online portal (since 26 March 2026).
         self.format.addItem(self.tr("Files for the forum's online portal (a new folder)"), "portal")
+        self.format.addItem(
+            self.tr("Evidence package (ZIP: originals, translations, bundle, manifest)"), "package"
+        )
         self.format.currentIndexChanged.connect(self._format_changed)
         self.paper = QComboBox()
         self.paper.addItem(self.tr("The forum's paper"), None)
@@ -732,11 +735,13 @@ class ExportTab(QWidget):
         for the portal's files, has none)."""
         path = Path(text.strip())
         if self.format.currentData() == "portal":
-            return path.with_suffix("") if path.suffix.lower() in (".pdf", ".docx") else path
-        wanted = "." + str(self.format.currentData())
+            return (
+                path.with_suffix("") if path.suffix.lower() in (".pdf", ".docx", ".zip") else path
+            )
+        wanted = {"pdf": ".pdf", "docx": ".docx", "package": ".zip"}[str(self.format.currentData())]
         if path.suffix.lower() == wanted:
             return path
-        if path.suffix.lower() in (".pdf", ".docx"):
+        if path.suffix.lower() in (".pdf", ".docx", ".zip"):
             return path.with_suffix(wanted)
         return path.with_name(path.name + wanted)
 

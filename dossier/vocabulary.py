@@ -59,7 +59,8 @@ LANGUAGES = {
 DOCUMENT_LANGUAGES = {**LANGUAGES, "zxx": "No words (a picture)"}
 
 # "portal": a folder of files for a forum's online portal (the request, each annex, the answers).
-EXPORT_FORMATS = ("pdf", "docx", "portal")
+# "package": a ZIP of the originals, translations, bundle and manifest (the evidentiary copy).
+EXPORT_FORMATS = ("pdf", "docx", "portal", "package")
 ORGANISATION_KINDS = ("outlet", "ngo", "court", "agency", "other")
 
 # Annexes that are pictures: each becomes a page of the bundle.

@@ -356,6 +356,9 @@ RU = {
         "Теперь экспорт можно подписывать как %1 (вкладка «Экспорт»: Подпись)."
     ),
     "Making the key…": "Создание ключа…",
+    "Evidence package (ZIP: originals, translations, bundle, manifest)": (
+        "Пакет доказательств (ZIP: исходные файлы, переводы, комплект, манифест)"
+    ),
     "Verify a bundle": "Проверка комплекта",
     "Exports are signed as %1 (certificate made %2, valid until %3).\n\nIt is self-signed: no "
     "authority vouches for it, and the signature says so. Signatures are made offline, "

@@ -831,7 +831,9 @@ def register_export(add: Adder) -> None:
     sub.add_argument("case", help="C1")
     sub.add_argument("--format", choices=vocabulary.EXPORT_FORMATS, default="pdf")
     sub.add_argument(
-        "--out", required=True, help="the file to write (--format portal: a new folder)"
+        "--out",
+        required=True,
+        help="the file to write (--format portal: a new folder; package: a .zip)",
     )
     sub.add_argument("--template", help="ccf-request, asylum-uk, asylum-us, general, or a file")
     sub.add_argument("--paper", choices=("a4", "letter"), help="default: the forum's paper")

@@ -80,7 +80,7 @@ def export_case(
     the key that signs the submission (see signing), in this process, never in the child."""
     if format not in FORMATS:
         raise DossierError(
-            t('"{format}" is not an export format: pdf, docx or portal.', format=format)
+            t('"{format}" is not an export format: pdf, docx, portal or package.', format=format)
         )
     if split_mb is not None and not (math.isfinite(split_mb) and split_mb > 0):
         raise DossierError("A part must be allowed some size: give a number of MB above 0.")
@@ -105,6 +105,11 @@ def export_case(
         raise preflight.NotReady(report)
     if format != "pdf" and split_mb is not None:
         raise DossierError(t("Only a PDF bundle can be split into parts."))
+    if format == "package":
+        return _export_package(
+            vault, case_id, out, content, chosen, paper, report, progress, cancelled,
+            separate_process, sign,
+        )  # fmt: skip
     if format == "pdf" and split_mb is None:
         # A forum whose e-filing takes files up to a size (ECAS: 25 MB) gets parts of it
         # when the bundle is larger; one file when it is not.
@@ -259,6 +264,66 @@ def _export_portal_set(
     return ExportResult(
         folder, "portal", rendered.pages, len(content.exhibits), published[0].sha256,
         problems, files, portal.too_large(asked, written), rendered.fingerprint,
+    )  # fmt: skip
+
+
+def _export_package(
+    vault: Vault,
+    case_id: int,
+    out: Path,
+    content: DossierContent,
+    chosen: templates.Template,
+    paper: str,
+    report: preflight.Report,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+    separate_process: bool,
+    sign: SigningKey | None,
+) -> ExportResult:
+    """The evidence package (see package): the bundle is rendered and finished as for a PDF
+    export, then goes into the ZIP; only the ZIP is published."""
+    from dossier.export import package
+    from dossier.services.vault_admin import custody_log, details_in_words
+
+    owner = new_owner()
+    bundle_name = f"{out.stem}.pdf"
+    job = RenderJob(content, out.parent / bundle_name, "pdf", paper, None, owner=owner)
+    refs_wanted = {exhibit.document.ref for exhibit in content.exhibits}
+    custody: dict[str, list[package.CustodyEntry]] = {}
+    for record in custody_log(vault):
+        if record.subject in refs_wanted:
+            custody.setdefault(record.subject, []).append(
+                package.CustodyEntry(record.at, record.action, details_in_words(record.details))
+            )
+    with exporting_into(vault, out.parent):  # a part a kill leaves is swept at next unlock
+        rendered = _render(vault, job, progress, cancelled, separate_process)
+        content.fingerprint = rendered.fingerprint
+        try:
+            finishing.finish(rendered.parts, _steps(rendered, content, sign))
+            bundle = rendered.parts[0].part.read_bytes()
+        finally:
+            discard(rendered.parts)  # the bundle is filed inside the package only
+        data = package.package_bytes(
+            content, VaultOriginals(vault), bundle_name, bundle, custody, sign
+        )
+        item = unpublished(out, owner)
+        try:
+            item.part.write_bytes(data)
+        except OSError as error:
+            discard([item])
+            raise DossierError(
+                t("The package could not be written to {folder}: {reason}.",
+                  folder=out.parent, reason=error.strerror or error)
+            ) from error  # fmt: skip
+        [published] = finishing.finish_and_publish([item])
+    _record(
+        vault, case_id, "package", [published.path], chosen.id, published.sha256, content,
+        content.draft, content.export_time,
+    )  # fmt: skip
+    problems = [entry.message for entry in report.blocking]
+    return ExportResult(
+        out, "package", rendered.pages, len(content.exhibits), published.sha256, problems,
+        [published.path], [], rendered.fingerprint,
     )  # fmt: skip
 
 

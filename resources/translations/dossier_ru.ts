@@ -1353,7 +1353,7 @@ Evidence Dossier — свободная программа под лицензи
     <name>ExportTab</name>
     <message>
         <location filename="../../desktop/person_tabs.py" line="584" />
-        <location filename="../../desktop/person_tabs.py" line="641" />
+        <location filename="../../desktop/person_tabs.py" line="644" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
@@ -1378,17 +1378,17 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Файлы для онлайн-портала органа (новая папка)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="596" />
+        <location filename="../../desktop/person_tabs.py" line="599" />
         <source>The forum's paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="610" />
+        <location filename="../../desktop/person_tabs.py" line="613" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="611" />
+        <location filename="../../desktop/person_tabs.py" line="614" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
@@ -1397,159 +1397,164 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="617" />
-        <location filename="../../desktop/person_tabs.py" line="656" />
+        <location filename="../../desktop/person_tabs.py" line="620" />
+        <location filename="../../desktop/person_tabs.py" line="659" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="619" />
-        <location filename="../../desktop/person_tabs.py" line="657" />
+        <location filename="../../desktop/person_tabs.py" line="622" />
+        <location filename="../../desktop/person_tabs.py" line="660" />
         <source>Sign</source>
         <translation>Подпись</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="620" />
+        <location filename="../../desktop/person_tabs.py" line="623" />
         <source>Not signed</source>
         <translation>Без подписи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="621" />
+        <location filename="../../desktop/person_tabs.py" line="624" />
         <source>With this vault's certificate (self-signed)</source>
         <translation>Сертификатом этого хранилища (самоподписанным)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="622" />
+        <location filename="../../desktop/person_tabs.py" line="625" />
         <source>With a certificate file (.p12, .pfx)…</source>
         <translation>Файлом сертификата (.p12, .pfx)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="623" />
+        <location filename="../../desktop/person_tabs.py" line="626" />
         <source>Put each annex's original file inside the PDF</source>
         <translation>Вложить в PDF исходный файл каждого приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="632" />
-        <location filename="../../desktop/person_tabs.py" line="667" />
-        <location filename="../../desktop/person_tabs.py" line="721" />
+        <location filename="../../desktop/person_tabs.py" line="635" />
+        <location filename="../../desktop/person_tabs.py" line="670" />
+        <location filename="../../desktop/person_tabs.py" line="724" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="633" />
+        <location filename="../../desktop/person_tabs.py" line="636" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="638" />
-        <location filename="../../desktop/person_tabs.py" line="766" />
-        <location filename="../../desktop/person_tabs.py" line="823" />
-        <location filename="../../desktop/person_tabs.py" line="870" />
+        <location filename="../../desktop/person_tabs.py" line="641" />
+        <location filename="../../desktop/person_tabs.py" line="771" />
+        <location filename="../../desktop/person_tabs.py" line="828" />
+        <location filename="../../desktop/person_tabs.py" line="875" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="660" />
+        <location filename="../../desktop/person_tabs.py" line="663" />
         <source>Signed offline, without a timestamp authority: the signing time is this computer's. Vault ▸ Signing certificate makes a certificate for you.</source>
         <translation>Подпись ставится без сети, без службы меток времени: время подписи — время этого компьютера. Хранилище ▸ Сертификат подписи создаст для вас сертификат.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="816" />
-        <location filename="../../desktop/person_tabs.py" line="827" />
+        <location filename="../../desktop/person_tabs.py" line="821" />
+        <location filename="../../desktop/person_tabs.py" line="832" />
         <source>Certificate to sign with</source>
         <translation>Сертификат для подписи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="816" />
+        <location filename="../../desktop/person_tabs.py" line="821" />
         <source>Certificates (*.p12 *.pfx)</source>
         <translation>Сертификаты (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="823" />
+        <location filename="../../desktop/person_tabs.py" line="828" />
         <source>That certificate file could not be read.</source>
         <translation>Этот файл сертификата не удалось прочитать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="828" />
+        <location filename="../../desktop/person_tabs.py" line="833" />
         <source>The certificate's password (empty if it has none):</source>
         <translation>Пароль сертификата (пусто, если его нет):</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="841" />
+        <location filename="../../desktop/person_tabs.py" line="846" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="843" />
+        <location filename="../../desktop/person_tabs.py" line="848" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="846" />
+        <location filename="../../desktop/person_tabs.py" line="851" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="852" />
+        <location filename="../../desktop/person_tabs.py" line="857" />
         <source>Wrote %1 files for the portal in %2 (%3): upload them in the order of their numbers; the answers to the portal's form are in %4.</source>
         <translation>Записано файлов для портала: %1, в папку %2 (%3). Загружайте их в порядке номеров; ответы для формы портала — в файле %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="861" />
+        <location filename="../../desktop/person_tabs.py" line="866" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="869" />
+        <location filename="../../desktop/person_tabs.py" line="874" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="871" />
+        <location filename="../../desktop/person_tabs.py" line="876" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="625" />
-        <location filename="../../desktop/person_tabs.py" line="643" />
+        <location filename="../../desktop/person_tabs.py" line="628" />
+        <location filename="../../desktop/person_tabs.py" line="646" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="616" />
+        <location filename="../../desktop/person_tabs.py" line="595" />
+        <source>Evidence package (ZIP: originals, translations, bundle, manifest)</source>
+        <translation>Пакет доказательств (ZIP: исходные файлы, переводы, комплект, манифест)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="619" />
         <source>As the forum takes them</source>
         <translation>Как принимает орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="626" />
-        <location filename="../../desktop/person_tabs.py" line="644" />
+        <location filename="../../desktop/person_tabs.py" line="629" />
+        <location filename="../../desktop/person_tabs.py" line="647" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="627" />
-        <location filename="../../desktop/person_tabs.py" line="645" />
+        <location filename="../../desktop/person_tabs.py" line="630" />
+        <location filename="../../desktop/person_tabs.py" line="648" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="628" />
-        <location filename="../../desktop/person_tabs.py" line="646" />
+        <location filename="../../desktop/person_tabs.py" line="631" />
+        <location filename="../../desktop/person_tabs.py" line="649" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="649" />
+        <location filename="../../desktop/person_tabs.py" line="652" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="755" />
+        <location filename="../../desktop/person_tabs.py" line="760" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="756" />
+        <location filename="../../desktop/person_tabs.py" line="761" />
         <source>These files already exist in %1:
 %2
 
@@ -1560,12 +1565,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="766" />
+        <location filename="../../desktop/person_tabs.py" line="771" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="811" />
+        <location filename="../../desktop/person_tabs.py" line="816" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>

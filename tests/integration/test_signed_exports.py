@@ -271,3 +271,55 @@ def test_the_bundles_fingerprint_on_its_cover_is_the_sha256_of_annexes_json(
         assert changed.fingerprint != digest
     finally:
         exhibits.move_exhibit(signed.vault, signed.case_id, first, 1)
+
+
+def test_the_evidence_package_holds_the_originals_its_manifest_describes(
+    signed: Signed, tmp_path: Path
+) -> None:
+    import csv
+    import hashlib
+    import io
+    import json
+    import zipfile
+
+    from cryptography.hazmat.primitives.serialization import pkcs7
+
+    out = signed.folder / "package" / "case.zip"
+    out.parent.mkdir()
+    result = export_case(signed.vault, signed.case_id, out, format="package", at=AT,
+                         draft=True, sign=signed.key)  # fmt: skip
+    assert [p.name for p in out.parent.iterdir()] == ["case.zip"]  # the bundle is inside only
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        manifest = json.loads(archive.read("manifest.json"))
+        rows = list(csv.DictReader(io.StringIO(archive.read("manifest.csv").decode())))
+        for item in manifest["items"]:
+            assert hashlib.sha256(archive.read(item["file"])).hexdigest() == item["sha256"]
+            assert item["imported_at"] and item["custody"][0]["action"] == "document imported"
+        bundle = archive.read("case.pdf")
+        signature = archive.read("manifest.json.p7s")
+        manifest_bytes = archive.read("manifest.json")
+    assert len(manifest["items"]) == 4 and [r["sha256"] for r in rows] == [
+        item["sha256"] for item in manifest["items"]
+    ]
+    assert manifest["bundle"]["fingerprint"] == result.fingerprint
+    assert "annexes/Annex 1/exhibit0.txt" in names
+    (tmp_path / "case.pdf").write_bytes(bundle)
+    assert verify_bundle(tmp_path / "case.pdf").sound  # the signed bundle inside
+    # The detached signature is of the manifest, by the signer's certificate.
+    [certificate] = pkcs7.load_der_pkcs7_certificates(signature)
+    assert SIGNER in certificate.subject.rfc4514_string()
+    (tmp_path / "manifest.json").write_bytes(manifest_bytes)
+    (tmp_path / "manifest.json.p7s").write_bytes(signature)
+    checked = subprocess.run(
+        [tool("openssl"), "cms", "-verify", "-binary", "-inform", "DER", "-noverify",
+         "-in", str(tmp_path / "manifest.json.p7s"), "-content", str(tmp_path / "manifest.json"),
+         "-out", "/dev/null"],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stderr
+    again = signed.folder / "package-again" / "case.zip"
+    again.parent.mkdir()
+    export_case(signed.vault, signed.case_id, again, format="package", at=AT, draft=True,
+                sign=signed.key)  # fmt: skip
+    assert again.read_bytes() == out.read_bytes()  # the same --at, the same package
