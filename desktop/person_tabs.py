@@ -624,6 +624,7 @@ class ExportTab(QWidget):
         self.sign.addItem(self.tr("With this vault's certificate (self-signed)"), "vault")
         self.sign.addItem(self.tr("With a certificate file (.p12, .pfx)…"), "file")
         self.attach = QCheckBox(self.tr("Put each annex's original file inside the PDF"))
+        self.pdfa = QCheckBox(self.tr("PDF/A (archival: renders the same for decades)"))
         for widget, name in (
             (self.template, self.tr("Template")),
             (self.format, self.tr("Format")),
@@ -667,6 +668,7 @@ class ExportTab(QWidget):
         sign_note.setWordWrap(True)
         form.addRow("", sign_note)
         form.addRow("", self.attach)
+        form.addRow("", self.pdfa)
         form.addRow(self.tr("Save as"), row)
         form.addRow("", go)
         self.refresh()
@@ -787,6 +789,7 @@ class ExportTab(QWidget):
             if certificate is None:
                 return
         attach = self.attach.isChecked() and fmt != "docx"
+        pdfa = self.pdfa.isChecked() and fmt != "docx"
 
         def key() -> SigningKey | None:
             if signing == "vault":
@@ -811,6 +814,7 @@ class ExportTab(QWidget):
                 separate_process=True,
                 sign=key() if fmt != "docx" else None,
                 attach_originals=attach,
+                pdfa=pdfa,
             )
 
         self._jobs.work(self, job, self._done, progress_text=self.tr("Exporting…"))

@@ -356,6 +356,9 @@ RU = {
         "Теперь экспорт можно подписывать как %1 (вкладка «Экспорт»: Подпись)."
     ),
     "Making the key…": "Создание ключа…",
+    "PDF/A (archival: renders the same for decades)": (
+        "PDF/A (архивный: выглядит так же и через десятилетия)"
+    ),
     "Evidence package (ZIP: originals, translations, bundle, manifest)": (
         "Пакет доказательств (ZIP: исходные файлы, переводы, комплект, манифест)"
     ),

@@ -731,6 +731,7 @@ def export_command(args: argparse.Namespace) -> int:
             split_mb=args.split_mb,
             sign=_signing_key(args, vault),
             attach_originals=args.attach_originals,
+            pdfa=args.pdfa,
         )
     if not args.json and sys.stderr.isatty():
         print(file=sys.stderr)
@@ -848,6 +849,9 @@ def register_export(add: Adder) -> None:
         "--attach-originals", action="store_true",
         help="put each annex's original file inside the PDF (pdfdetach extracts them)",
     )  # fmt: skip
+    sub.add_argument(
+        "--pdfa", action="store_true", help="write PDF/A-3b (archival; signed after, if signed)"
+    )
     sub.add_argument("--sign", metavar="FILE", help="sign with this certificate (.p12, .pfx)")
     sub.add_argument(
         "--sign-with-vault-certificate", action="store_true",

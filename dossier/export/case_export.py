@@ -74,6 +74,7 @@ def export_case(
     separate_process: bool = False,
     sign: SigningKey | None = None,
     attach_originals: bool = False,
+    pdfa: bool = False,
 ) -> ExportResult:
     """Check, render, finish and record an export. ``separate_process``: render in a child
     process (the window does, so that its thread never waits for the PDF library). ``sign``:
@@ -108,7 +109,7 @@ def export_case(
     if format == "package":
         return _export_package(
             vault, case_id, out, content, chosen, paper, report, progress, cancelled,
-            separate_process, sign,
+            separate_process, sign, pdfa,
         )  # fmt: skip
     if format == "pdf" and split_mb is None:
         # A forum whose e-filing takes files up to a size (ECAS: 25 MB) gets parts of it
@@ -120,15 +121,17 @@ def export_case(
     if format == "portal":
         return _export_portal_set(
             vault, case_id, out, content, chosen, paper, report, progress, cancelled,
-            separate_process, sign, attach_originals,
+            separate_process, sign, attach_originals, pdfa,
         )  # fmt: skip
+    if format == "docx" and pdfa:
+        raise DossierError(t("A Word file cannot be PDF/A: export the PDF bundle."))
     if format == "docx" and attach_originals:
         raise DossierError(
             t("Originals can be attached to a PDF only: export the PDF bundle to attach them.")
         )
     job = RenderJob(
         content, out, format, paper, split_mb, owner=new_owner(),
-        attach_originals=attach_originals,
+        attach_originals=attach_originals, pdfa=pdfa,
     )  # fmt: skip
     with exporting_into(vault, out.parent):  # a part a kill leaves is swept at next unlock
         rendered = _render(vault, job, progress, cancelled, separate_process)
@@ -223,6 +226,7 @@ def _export_portal_set(
     separate_process: bool,
     sign: SigningKey | None,
     attach_originals: bool = False,
+    pdfa: bool = False,
 ) -> ExportResult:
     """The portal's set in a new (or empty) folder: the request, each annex, the answers."""
     asked = portal.portal_of(chosen.forum)
@@ -237,7 +241,7 @@ def _export_portal_set(
     names = portal.file_names(asked, content)
     job = RenderJob(
         content, folder, "portal", paper, None, tuple(names), owner=new_owner(),
-        attach_originals=attach_originals,
+        attach_originals=attach_originals, pdfa=pdfa,
     )  # fmt: skip
     try:
         with exporting_into(vault, folder):  # a part a kill leaves is swept at next unlock
@@ -279,6 +283,7 @@ def _export_package(
     cancelled: Callable[[], bool] | None,
     separate_process: bool,
     sign: SigningKey | None,
+    pdfa: bool = False,
 ) -> ExportResult:
     """The evidence package (see package): the bundle is rendered and finished as for a PDF
     export, then goes into the ZIP; only the ZIP is published."""
@@ -287,7 +292,7 @@ def _export_package(
 
     owner = new_owner()
     bundle_name = f"{out.stem}.pdf"
-    job = RenderJob(content, out.parent / bundle_name, "pdf", paper, None, owner=owner)
+    job = RenderJob(content, out.parent / bundle_name, "pdf", paper, None, owner=owner, pdfa=pdfa)
     refs_wanted = {exhibit.document.ref for exhibit in content.exhibits}
     custody: dict[str, list[package.CustodyEntry]] = {}
     for record in custody_log(vault):

@@ -84,6 +84,7 @@ class RenderJob:
     files_named: tuple[str, ...] | None = None  # "portal": each file's name, in order
     owner: str | None = None  # whose parts these are (output.new_owner: the export's parent)
     attach_originals: bool = False  # each annex's original file inside the bundle
+    pdfa: bool = False  # PDF/A-3b (see pdf.pdfa)
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def render(
         result = write_bundle(
             originals, job.content, job.out, paper=job.paper, progress=progress,
             cancelled=cancelled, split_mb=job.split_mb, files_named=named, owner=job.owner,
-            attach_originals=job.attach_originals,
+            attach_originals=job.attach_originals, pdfa=job.pdfa,
         )  # fmt: skip
         return Rendered(
             result.pages, result.parts, result.file_pages, result.signature, result.fingerprint

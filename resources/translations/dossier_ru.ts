@@ -1353,7 +1353,7 @@ Evidence Dossier — свободная программа под лицензи
     <name>ExportTab</name>
     <message>
         <location filename="../../desktop/person_tabs.py" line="584" />
-        <location filename="../../desktop/person_tabs.py" line="644" />
+        <location filename="../../desktop/person_tabs.py" line="645" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
@@ -1398,13 +1398,13 @@ Evidence Dossier — свободная программа под лицензи
     </message>
     <message>
         <location filename="../../desktop/person_tabs.py" line="620" />
-        <location filename="../../desktop/person_tabs.py" line="659" />
+        <location filename="../../desktop/person_tabs.py" line="660" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
         <location filename="../../desktop/person_tabs.py" line="622" />
-        <location filename="../../desktop/person_tabs.py" line="660" />
+        <location filename="../../desktop/person_tabs.py" line="661" />
         <source>Sign</source>
         <translation>Подпись</translation>
     </message>
@@ -1429,89 +1429,94 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Вложить в PDF исходный файл каждого приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="635" />
-        <location filename="../../desktop/person_tabs.py" line="670" />
-        <location filename="../../desktop/person_tabs.py" line="724" />
+        <location filename="../../desktop/person_tabs.py" line="627" />
+        <source>PDF/A (archival: renders the same for decades)</source>
+        <translation>PDF/A (архивный: выглядит так же и через десятилетия)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="636" />
+        <location filename="../../desktop/person_tabs.py" line="672" />
+        <location filename="../../desktop/person_tabs.py" line="726" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="636" />
+        <location filename="../../desktop/person_tabs.py" line="637" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="641" />
-        <location filename="../../desktop/person_tabs.py" line="771" />
-        <location filename="../../desktop/person_tabs.py" line="828" />
-        <location filename="../../desktop/person_tabs.py" line="875" />
+        <location filename="../../desktop/person_tabs.py" line="642" />
+        <location filename="../../desktop/person_tabs.py" line="773" />
+        <location filename="../../desktop/person_tabs.py" line="832" />
+        <location filename="../../desktop/person_tabs.py" line="879" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="663" />
+        <location filename="../../desktop/person_tabs.py" line="664" />
         <source>Signed offline, without a timestamp authority: the signing time is this computer's. Vault ▸ Signing certificate makes a certificate for you.</source>
         <translation>Подпись ставится без сети, без службы меток времени: время подписи — время этого компьютера. Хранилище ▸ Сертификат подписи создаст для вас сертификат.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="821" />
-        <location filename="../../desktop/person_tabs.py" line="832" />
+        <location filename="../../desktop/person_tabs.py" line="825" />
+        <location filename="../../desktop/person_tabs.py" line="836" />
         <source>Certificate to sign with</source>
         <translation>Сертификат для подписи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="821" />
+        <location filename="../../desktop/person_tabs.py" line="825" />
         <source>Certificates (*.p12 *.pfx)</source>
         <translation>Сертификаты (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="828" />
+        <location filename="../../desktop/person_tabs.py" line="832" />
         <source>That certificate file could not be read.</source>
         <translation>Этот файл сертификата не удалось прочитать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="833" />
+        <location filename="../../desktop/person_tabs.py" line="837" />
         <source>The certificate's password (empty if it has none):</source>
         <translation>Пароль сертификата (пусто, если его нет):</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="846" />
+        <location filename="../../desktop/person_tabs.py" line="850" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="848" />
+        <location filename="../../desktop/person_tabs.py" line="852" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="851" />
+        <location filename="../../desktop/person_tabs.py" line="855" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="857" />
+        <location filename="../../desktop/person_tabs.py" line="861" />
         <source>Wrote %1 files for the portal in %2 (%3): upload them in the order of their numbers; the answers to the portal's form are in %4.</source>
         <translation>Записано файлов для портала: %1, в папку %2 (%3). Загружайте их в порядке номеров; ответы для формы портала — в файле %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="866" />
+        <location filename="../../desktop/person_tabs.py" line="870" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="874" />
+        <location filename="../../desktop/person_tabs.py" line="878" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="876" />
+        <location filename="../../desktop/person_tabs.py" line="880" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="628" />
-        <location filename="../../desktop/person_tabs.py" line="646" />
+        <location filename="../../desktop/person_tabs.py" line="629" />
+        <location filename="../../desktop/person_tabs.py" line="647" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
@@ -1526,35 +1531,35 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Как принимает орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="629" />
-        <location filename="../../desktop/person_tabs.py" line="647" />
+        <location filename="../../desktop/person_tabs.py" line="630" />
+        <location filename="../../desktop/person_tabs.py" line="648" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="630" />
-        <location filename="../../desktop/person_tabs.py" line="648" />
+        <location filename="../../desktop/person_tabs.py" line="631" />
+        <location filename="../../desktop/person_tabs.py" line="649" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="631" />
-        <location filename="../../desktop/person_tabs.py" line="649" />
+        <location filename="../../desktop/person_tabs.py" line="632" />
+        <location filename="../../desktop/person_tabs.py" line="650" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="652" />
+        <location filename="../../desktop/person_tabs.py" line="653" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="760" />
+        <location filename="../../desktop/person_tabs.py" line="762" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="761" />
+        <location filename="../../desktop/person_tabs.py" line="763" />
         <source>These files already exist in %1:
 %2
 
@@ -1565,12 +1570,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="771" />
+        <location filename="../../desktop/person_tabs.py" line="773" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="816" />
+        <location filename="../../desktop/person_tabs.py" line="820" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>

@@ -323,3 +323,47 @@ def test_the_evidence_package_holds_the_originals_its_manifest_describes(
     export_case(signed.vault, signed.case_id, again, format="package", at=AT, draft=True,
                 sign=signed.key)  # fmt: skip
     assert again.read_bytes() == out.read_bytes()  # the same --at, the same package
+
+
+def test_a_pdfa_export_meets_the_clauses_and_is_signed_after(signed: Signed) -> None:
+    from dossier.export.pdf.pdfa import conforms
+
+    path = _export(signed, "pdfa/bundle.pdf", pdfa=True, attach_originals=True, sign=signed.key)
+    with pikepdf.open(path) as pdf:
+        assert conforms(pdf) == []
+        meta = pdf.open_metadata()
+        assert (meta["pdfaid:part"], meta["pdfaid:conformance"]) == ("3", "B")
+        [intent] = pdf.Root.OutputIntents
+        assert intent.S == "/GTS_PDFA1" and int(intent.DestOutputProfile.N) == 3
+        assert all("/AFRelationship" in spec.obj for spec in pdf.attachments.values())
+    assert subprocess.run([tool("qpdf"), "--check", str(path)], capture_output=True,
+                          check=False).returncode == 0  # fmt: skip
+    check = verify_bundle(path)
+    assert check.sound and check.signatures[0].whole_file  # PDF/A first, then signed
+
+
+def test_an_exhibit_that_prevents_pdfa_is_named_and_nothing_is_written(
+    signed: Signed, tmp_path: Path
+) -> None:
+    from reportlab.pdfgen import canvas
+
+    scan = tmp_path / "charge-sheet.pdf"
+    page = canvas.Canvas(str(scan))
+    page.setFont("Helvetica", 12)  # one of the 14 fonts a PDF may leave to the reader
+    page.drawString(72, 720, "Charge sheet of the Prosecutor General")
+    page.save()
+    vault = signed.vault
+    document = documents.import_files(vault, [scan]).imported[0]
+    documents.update_document(vault, document.id, title="Charge sheet")
+    exhibits.add_exhibit(vault, signed.case_id, document.id)
+    out = signed.folder / "pdfa-refused" / "bundle.pdf"
+    out.parent.mkdir()
+    try:
+        with pytest.raises(DossierError) as refused:
+            export_case(vault, signed.case_id, out, at=AT, draft=True, pdfa=True)
+        said = str(refused.value)
+        assert "Annex 5 (Charge sheet) uses fonts that are not inside the file (Helvetica)" in said
+        assert list(out.parent.iterdir()) == []
+        export_case(vault, signed.case_id, out, at=AT, draft=True)  # without PDF/A it goes
+    finally:
+        exhibits.remove_exhibit(vault, signed.case_id, document.id)

@@ -185,6 +185,7 @@ def write_bundle(
     files_named: list[str] | None = None,
     owner: str | None = None,
     attach_originals: bool = False,
+    pdfa: bool = False,
 ) -> PdfResult:
     """The bundle as one file ``out``, or in parts of ``split_mb`` MB, or (``files_named``)
     as a set in the folder ``out``: the submission, then each annex, a file each. Written
@@ -197,12 +198,19 @@ def write_bundle(
         else {}
     )
     exhibits = _prepare_exhibits(originals, content, page_size, progress, cancelled)
+    if pdfa:
+        from dossier.export.pdf.pdfa import obstacles
+
+        found = [s for e, pdf in zip(content.exhibits, exhibits, strict=True)
+                 for s in obstacles(e, pdf)]  # fmt: skip
+        if found:
+            raise ExhibitUnusable(found)
     story_pdf, headings, narrative_pages, signature = _lay_out(content, page_size)
     if progress is not None:
         progress(len(content.exhibits) + 1, len(content.exhibits) + 2)
     result = _assemble(
         content, exhibits, story_pdf, headings, narrative_pages, out, split_mb, files_named,
-        owner, attach,
+        owner, attach, pdfa,
     )  # fmt: skip
     result = dataclasses.replace(result, signature=signature, fingerprint=content.fingerprint)
     if progress is not None:
@@ -284,6 +292,7 @@ def _assemble(
     files_named: list[str] | None = None,
     owner: str | None = None,
     attach: dict[int, bytes] | None = None,
+    pdfa: bool = False,
 ) -> PdfResult:
     attach = attach or {}
     bundle = pikepdf.new()
@@ -319,18 +328,20 @@ def _assemble(
         names = [out / name for name in files_named]
         written = _write_files(
             bundle, content, headings, spans, names, linked_across=False, owner=owner,
-            attach=attach,
+            attach=attach, pdfa=pdfa,
         )  # fmt: skip
     elif len(spans) == 1:  # one file (a bundle under the size asked for is not "Part1")
         _finish(bundle, content, headings, (0, total), resolve=_local(bundle))
         _attach_originals(bundle, content, (0, total), attach)
         _attach_manifest(bundle, content, total, [], attached=bool(attach))
+        if pdfa:
+            _make_pdfa(bundle, content)
         written = [_save(bundle, out, owner)]
     else:
         names = [part_name(out, number) for number in range(1, len(spans) + 1)]
         written = _write_files(
             bundle, content, headings, spans, names, linked_across=True, owner=owner,
-            attach=attach,
+            attach=attach, pdfa=pdfa,
         )  # fmt: skip
     digest = hashlib.sha256(written[0].part.read_bytes()).hexdigest()
     pages = [end - start for start, end in spans]
@@ -427,6 +438,7 @@ def _write_files(
     linked_across: bool,
     owner: str | None = None,
     attach: dict[int, bytes] | None = None,
+    pdfa: bool = False,
 ) -> list[Unpublished]:
     """The bundle cut into files at ``spans``, paginated as one, the index in the first.
 
@@ -465,6 +477,8 @@ def _write_files(
                 _attach_manifest(
                     pdfs[0], content, len(bundle.pages), parts[::-1], attached=bool(attach)
                 )
+            if pdfa:
+                _make_pdfa(pdfs[index], content)
             _save_to(pdfs[index], written[index].part)
             if index > 0:
                 parts.append(
@@ -613,6 +627,12 @@ def _metadata(bundle: pikepdf.Pdf, content: DossierContent) -> None:
     bundle.docinfo["/CreationDate"] = stamp
     bundle.docinfo["/ModDate"] = stamp
     bundle.Root.PageMode = pikepdf.Name.UseOutlines
+
+
+def _make_pdfa(pdf: pikepdf.Pdf, content: DossierContent) -> None:
+    from dossier.export.pdf.pdfa import make_pdfa
+
+    make_pdfa(pdf, content)
 
 
 def _save_to(pdf: pikepdf.Pdf, path: Path) -> None:
