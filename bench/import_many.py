@@ -48,11 +48,13 @@ WORDS = [
 ]
 
 
-def make_pdfs(folder: Path, count: int) -> int:
+def make_pdfs(folder: Path, count: int, font: str | None = None) -> int:
+    """``count`` PDFs of 1–20 pages of words; ``font``: a registered TrueType font to embed
+    (default: Helvetica, which a PDF leaves to the reader, as many real ones do)."""
     rng = random.Random(7)
     pages_total = 0
     for index in range(count):
-        pdf = canvas.Canvas(str(folder / f"doc-{index:05d}.pdf"), pagesize=A4)
+        pdf = canvas.Canvas(str(folder / f"doc-{index:05d}.pdf"), pagesize=A4, initialFontName=font)
         pages = rng.randint(1, 20)
         pages_total += pages
         for page in range(pages):
