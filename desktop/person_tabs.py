@@ -38,7 +38,7 @@ from dossier.errors import DossierError
 from dossier.export import templates
 from dossier.export.case_export import ExportResult, export_case, suggested_name
 from dossier.export.pdf.timeline import chart, chart_png
-from dossier.export.signing_key import SigningKey, load_pkcs12
+from dossier.export.signing_key import SigningKey, from_token, load_pkcs12
 from dossier.i18n import t
 from dossier.legal_grounds import CASE_KINDS
 from dossier.services import cases, documents, events, quotes, signing_certificates
@@ -623,6 +623,7 @@ class ExportTab(QWidget):
         self.sign.addItem(self.tr("Not signed"), None)
         self.sign.addItem(self.tr("With this vault's certificate (self-signed)"), "vault")
         self.sign.addItem(self.tr("With a certificate file (.p12, .pfx)…"), "file")
+        self.sign.addItem(self.tr("With a smart card or token…"), "token")
         self.attach = QCheckBox(self.tr("Put each annex's original file inside the PDF"))
         self.pdfa = QCheckBox(self.tr("PDF/A (archival: renders the same for decades)"))
         for widget, name in (
@@ -784,9 +785,14 @@ class ExportTab(QWidget):
         redact = [name.strip() for name in self.redact.text().split(";") if name.strip()]
         signing = self.sign.currentData()
         certificate: tuple[bytes, bytes | None] | None = None
+        token: tuple[str, str, str] | None = None
         if signing == "file":
             certificate = self._ask_certificate()
             if certificate is None:
+                return
+        if signing == "token":
+            token = self._ask_token()
+            if token is None:
                 return
         attach = self.attach.isChecked() and fmt != "docx"
         pdfa = self.pdfa.isChecked() and fmt != "docx"
@@ -796,9 +802,22 @@ class ExportTab(QWidget):
                 return signing_certificates.signing_key(vault)
             if certificate is not None:
                 return load_pkcs12(*certificate)
+            if token is not None:
+                module, label, pin = token
+                return from_token(module, None, label, pin)
             return None
 
         def job(progress: Progress, cancelled: Cancel) -> ExportResult:
+            signer = key() if fmt != "docx" else None
+            try:
+                return export(progress, cancelled, signer)
+            finally:
+                if signer is not None:
+                    signer.close()  # a token's session ends with the export
+
+        def export(
+            progress: Progress, cancelled: Cancel, signer: SigningKey | None
+        ) -> ExportResult:
             return export_case(
                 vault,
                 case_id,
@@ -812,12 +831,35 @@ class ExportTab(QWidget):
                 cancelled=cancelled,
                 split_mb=split_mb,
                 separate_process=True,
-                sign=key() if fmt != "docx" else None,
+                sign=signer,
                 attach_originals=attach,
                 pdfa=pdfa,
             )
 
         self._jobs.work(self, job, self._done, progress_text=self.tr("Exporting…"))
+
+    def _ask_token(self) -> tuple[str, str, str] | None:
+        """The token's driver library, the label of its key, and its PIN (asked, never
+        kept)."""
+        module = file_dialogs.open_file(
+            self,
+            self.tr("The token's driver (PKCS#11 library)"),
+            self.tr("Libraries (*.so *.dylib *.dll)"),
+        )
+        if not module:
+            return None
+        label, given = QInputDialog.getText(
+            self, self.tr("Smart card or token"), self.tr("The label of the key to sign with:")
+        )
+        if not given or not label.strip():
+            return None
+        pin, given = QInputDialog.getText(
+            self, self.tr("Smart card or token"), self.tr("The token's PIN:"),
+            QLineEdit.EchoMode.Password,
+        )  # fmt: skip
+        if not given:
+            return None
+        return module, label.strip(), pin
 
     def _ask_certificate(self) -> tuple[bytes, bytes | None] | None:
         """The lawyer's certificate file and its password (asked, never kept)."""

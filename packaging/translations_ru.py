@@ -356,6 +356,12 @@ RU = {
         "Теперь экспорт можно подписывать как %1 (вкладка «Экспорт»: Подпись)."
     ),
     "Making the key…": "Создание ключа…",
+    "With a smart card or token…": "Смарт-картой или токеном…",
+    "The token's driver (PKCS#11 library)": "Драйвер токена (библиотека PKCS#11)",
+    "Libraries (*.so *.dylib *.dll)": "Библиотеки (*.so *.dylib *.dll)",
+    "Smart card or token": "Смарт-карта или токен",
+    "The label of the key to sign with:": "Метка ключа для подписи:",
+    "The token's PIN:": "PIN-код токена:",
     "PDF/A (archival: renders the same for decades)": (
         "PDF/A (архивный: выглядит так же и через десятилетия)"
     ),

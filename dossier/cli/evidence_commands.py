@@ -717,22 +717,27 @@ def export_command(args: argparse.Namespace) -> int:
             print(f"\rExporting… {done}/{total}", end="", file=sys.stderr)
 
     with open_vault(args) as vault:
-        result = export_case(
-            vault,
-            refs.parse(args.case, "C"),
-            Path(args.out),
-            format=args.format,
-            template=args.template,
-            paper=args.paper,
-            draft=args.draft,
-            redact=args.redact,
-            at=parse_time(args.at) if args.at else None,
-            progress=progress,
-            split_mb=args.split_mb,
-            sign=_signing_key(args, vault),
-            attach_originals=args.attach_originals,
-            pdfa=args.pdfa,
-        )
+        signer = _signing_key(args, vault)
+        try:
+            result = export_case(
+                vault,
+                refs.parse(args.case, "C"),
+                Path(args.out),
+                format=args.format,
+                template=args.template,
+                paper=args.paper,
+                draft=args.draft,
+                redact=args.redact,
+                at=parse_time(args.at) if args.at else None,
+                progress=progress,
+                split_mb=args.split_mb,
+                sign=signer,
+                attach_originals=args.attach_originals,
+                pdfa=args.pdfa,
+            )
+        finally:
+            if signer is not None:
+                signer.close()  # a token's session ends with the export
     if not args.json and sys.stderr.isatty():
         print(file=sys.stderr)
     if result.format == "portal":
@@ -770,9 +775,24 @@ def _signing_key(args: argparse.Namespace, vault: Vault) -> SigningKey | None:
     from dossier.export.signing_key import load_pkcs12
     from dossier.i18n import t
 
+    chosen = [args.sign, args.sign_with_vault_certificate, args.sign_token]
+    if sum(bool(way) for way in chosen) > 1:
+        raise DossierError(t("Sign one way: a certificate file, the vault's, or a token."))
+    if args.sign_token:
+        from dossier.export.signing_key import from_token
+
+        if not (args.key_label and args.pin_file):
+            raise DossierError(
+                t("To sign with a token, give the label of its key and a file holding its PIN.")
+            )
+        try:
+            pin = Path(args.pin_file).read_text(encoding="utf-8").strip()
+        except OSError as error:
+            raise DossierError(
+                t("The PIN file could not be read: {reason}.", reason=error.strerror or error)
+            ) from error
+        return from_token(args.sign_token, args.token_label, args.key_label, pin)
     if args.sign_with_vault_certificate:
-        if args.sign:
-            raise DossierError(t("Sign with a certificate file or with the vault's, not both."))
         from dossier.services import signing_certificates
 
         return signing_certificates.signing_key(vault)
@@ -853,6 +873,13 @@ def register_export(add: Adder) -> None:
         "--pdfa", action="store_true", help="write PDF/A-3b (archival; signed after, if signed)"
     )
     sub.add_argument("--sign", metavar="FILE", help="sign with this certificate (.p12, .pfx)")
+    sub.add_argument(
+        "--sign-token", metavar="MODULE",
+        help="sign with a smart card or token: its PKCS#11 driver library (opensc-pkcs11.so)",
+    )  # fmt: skip
+    sub.add_argument("--token-label", help="which token (default: the first)")
+    sub.add_argument("--key-label", help="the label of the token's key and certificate")
+    sub.add_argument("--pin-file", metavar="FILE", help="a file holding the token's PIN")
     sub.add_argument(
         "--sign-with-vault-certificate", action="store_true",
         help="sign with the self-signed certificate kept in the vault (certificate create)",

@@ -86,7 +86,7 @@ def package_bytes(
     manifest_json = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode()
     files += [(MANIFEST, manifest_json), ("manifest.csv", _csv(items))]
     if sign is not None:
-        files.append((SIGNATURE, _detached_signature(manifest_json, sign)))
+        files.append((SIGNATURE, _detached_signature(manifest_json, sign, content.export_time)))
     return _zip(files, content.export_time)
 
 
@@ -113,29 +113,21 @@ def _csv(items: Iterable[dict[str, object]]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _detached_signature(data: bytes, sign: SigningKey) -> bytes:
-    """A CMS (PKCS#7) detached signature of the manifest, without signed attributes: the
-    same manifest signed with the same key is the same signature (RSA PKCS#1 v1.5)."""
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.serialization import pkcs7
-    from cryptography.x509 import load_der_x509_certificate
+def _detached_signature(data: bytes, sign: SigningKey, at: datetime) -> bytes:
+    """A CMS detached signature of the manifest, by whatever holds the key (a file, the
+    vault, a token), dated the export's time: the same manifest signed with the same key at
+    the same --at is the same signature (RSA PKCS#1 v1.5)."""
+    import asyncio
 
-    certificate = load_der_x509_certificate(sign.signer.signing_cert.dump())
-    key = serialization.load_der_private_key(sign.signer.signing_key.dump(), None)
-    return (
-        pkcs7.PKCS7SignatureBuilder()
-        .set_data(data)
-        .add_signer(certificate, key, hashes.SHA256())  # type: ignore[arg-type]
-        .sign(
-            serialization.Encoding.DER,
-            # Binary: the manifest's bytes as they are (else its line ends become CRLF first).
-            [
-                pkcs7.PKCS7Options.DetachedSignature,
-                pkcs7.PKCS7Options.NoAttributes,
-                pkcs7.PKCS7Options.Binary,
-            ],
+    from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
+
+    signed = asyncio.run(
+        sign.signer.async_sign_general_data(
+            data, "sha256", detached=True,
+            signed_attr_settings=PdfCMSSignedAttributes(signing_time=at),
         )
-    )
+    )  # fmt: skip
+    return bytes(signed.dump())
 
 
 def _zip(files: list[tuple[str, bytes]], moment: datetime) -> bytes:

@@ -18,9 +18,48 @@ SELF_SIGNED_MARK = "Evidence Dossier (self-signed)"  # the certificate's organis
 
 @dataclass(frozen=True)
 class SigningKey:
-    signer: Any  # pyhanko.sign.signers.SimpleSigner
+    signer: Any  # pyhanko.sign.signers.Signer (SimpleSigner, or PKCS11Signer on a token)
     name: str  # the signer, as the certificate names them
     self_signed: bool
+    session: Any = None  # a token's open PKCS#11 session, closed by close()
+
+    def close(self) -> None:
+        if self.session is not None:
+            self.session.close()
+
+
+def from_token(module: str, token: str | None, key: str, pin: str) -> SigningKey:
+    """The key and certificate on a smart card or token (PKCS#11): ``module`` is its
+    driver library (OpenSC's opensc-pkcs11.so, a vendor's), ``token`` its label (default:
+    the first), ``key`` the label of the key and of its certificate."""
+    from pyhanko.config.pkcs11 import TokenCriteria
+    from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
+
+    try:
+        session = open_pkcs11_session(
+            module, token_criteria=TokenCriteria(label=token) if token else None, user_pin=pin
+        )
+    except Exception as error:  # the driver's own words are not shown (they name nothing)
+        raise DossierError(
+            t(
+                "The token could not be opened: check that it is plugged in, that the driver "
+                "library is the one for it, and the PIN. Nothing was written."
+            )
+        ) from error
+    try:
+        signer = PKCS11Signer(session, key_label=key, cert_label=key)
+        certificate = signer.signing_cert
+    except Exception as error:
+        session.close()
+        raise DossierError(
+            t(
+                'The token holds no key and certificate labelled "{label}". Nothing was written.',
+                label=key,
+            )
+        ) from error
+    subject = certificate.subject.native
+    name = str(subject.get("common_name") or subject.get("organization_name") or "")
+    return SigningKey(signer, name, False, session)
 
 
 def load_pkcs12(data: bytes, password: bytes | None) -> SigningKey:

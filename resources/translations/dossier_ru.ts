@@ -1353,7 +1353,7 @@ Evidence Dossier — свободная программа под лицензи
     <name>ExportTab</name>
     <message>
         <location filename="../../desktop/person_tabs.py" line="584" />
-        <location filename="../../desktop/person_tabs.py" line="645" />
+        <location filename="../../desktop/person_tabs.py" line="646" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
@@ -1398,13 +1398,13 @@ Evidence Dossier — свободная программа под лицензи
     </message>
     <message>
         <location filename="../../desktop/person_tabs.py" line="620" />
-        <location filename="../../desktop/person_tabs.py" line="660" />
+        <location filename="../../desktop/person_tabs.py" line="661" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
         <location filename="../../desktop/person_tabs.py" line="622" />
-        <location filename="../../desktop/person_tabs.py" line="661" />
+        <location filename="../../desktop/person_tabs.py" line="662" />
         <source>Sign</source>
         <translation>Подпись</translation>
     </message>
@@ -1425,98 +1425,129 @@ Evidence Dossier — свободная программа под лицензи
     </message>
     <message>
         <location filename="../../desktop/person_tabs.py" line="626" />
+        <source>With a smart card or token…</source>
+        <translation>Смарт-картой или токеном…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="627" />
         <source>Put each annex's original file inside the PDF</source>
         <translation>Вложить в PDF исходный файл каждого приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="627" />
+        <location filename="../../desktop/person_tabs.py" line="628" />
         <source>PDF/A (archival: renders the same for decades)</source>
         <translation>PDF/A (архивный: выглядит так же и через десятилетия)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="636" />
-        <location filename="../../desktop/person_tabs.py" line="672" />
-        <location filename="../../desktop/person_tabs.py" line="726" />
+        <location filename="../../desktop/person_tabs.py" line="637" />
+        <location filename="../../desktop/person_tabs.py" line="673" />
+        <location filename="../../desktop/person_tabs.py" line="727" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="637" />
+        <location filename="../../desktop/person_tabs.py" line="638" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="642" />
-        <location filename="../../desktop/person_tabs.py" line="773" />
-        <location filename="../../desktop/person_tabs.py" line="832" />
-        <location filename="../../desktop/person_tabs.py" line="879" />
+        <location filename="../../desktop/person_tabs.py" line="643" />
+        <location filename="../../desktop/person_tabs.py" line="774" />
+        <location filename="../../desktop/person_tabs.py" line="874" />
+        <location filename="../../desktop/person_tabs.py" line="921" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="664" />
+        <location filename="../../desktop/person_tabs.py" line="665" />
         <source>Signed offline, without a timestamp authority: the signing time is this computer's. Vault ▸ Signing certificate makes a certificate for you.</source>
         <translation>Подпись ставится без сети, без службы меток времени: время подписи — время этого компьютера. Хранилище ▸ Сертификат подписи создаст для вас сертификат.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="825" />
-        <location filename="../../desktop/person_tabs.py" line="836" />
+        <location filename="../../desktop/person_tabs.py" line="846" />
+        <source>The token's driver (PKCS#11 library)</source>
+        <translation>Драйвер токена (библиотека PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="847" />
+        <source>Libraries (*.so *.dylib *.dll)</source>
+        <translation>Библиотеки (*.so *.dylib *.dll)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="852" />
+        <location filename="../../desktop/person_tabs.py" line="857" />
+        <source>Smart card or token</source>
+        <translation>Смарт-карта или токен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="852" />
+        <source>The label of the key to sign with:</source>
+        <translation>Метка ключа для подписи:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="857" />
+        <source>The token's PIN:</source>
+        <translation>PIN-код токена:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/person_tabs.py" line="867" />
+        <location filename="../../desktop/person_tabs.py" line="878" />
         <source>Certificate to sign with</source>
         <translation>Сертификат для подписи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="825" />
+        <location filename="../../desktop/person_tabs.py" line="867" />
         <source>Certificates (*.p12 *.pfx)</source>
         <translation>Сертификаты (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="832" />
+        <location filename="../../desktop/person_tabs.py" line="874" />
         <source>That certificate file could not be read.</source>
         <translation>Этот файл сертификата не удалось прочитать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="837" />
+        <location filename="../../desktop/person_tabs.py" line="879" />
         <source>The certificate's password (empty if it has none):</source>
         <translation>Пароль сертификата (пусто, если его нет):</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="850" />
+        <location filename="../../desktop/person_tabs.py" line="892" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="852" />
+        <location filename="../../desktop/person_tabs.py" line="894" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="855" />
+        <location filename="../../desktop/person_tabs.py" line="897" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="861" />
+        <location filename="../../desktop/person_tabs.py" line="903" />
         <source>Wrote %1 files for the portal in %2 (%3): upload them in the order of their numbers; the answers to the portal's form are in %4.</source>
         <translation>Записано файлов для портала: %1, в папку %2 (%3). Загружайте их в порядке номеров; ответы для формы портала — в файле %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="870" />
+        <location filename="../../desktop/person_tabs.py" line="912" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="878" />
+        <location filename="../../desktop/person_tabs.py" line="920" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="880" />
+        <location filename="../../desktop/person_tabs.py" line="922" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="629" />
-        <location filename="../../desktop/person_tabs.py" line="647" />
+        <location filename="../../desktop/person_tabs.py" line="630" />
+        <location filename="../../desktop/person_tabs.py" line="648" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
@@ -1531,35 +1562,35 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Как принимает орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="630" />
-        <location filename="../../desktop/person_tabs.py" line="648" />
+        <location filename="../../desktop/person_tabs.py" line="631" />
+        <location filename="../../desktop/person_tabs.py" line="649" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="631" />
-        <location filename="../../desktop/person_tabs.py" line="649" />
+        <location filename="../../desktop/person_tabs.py" line="632" />
+        <location filename="../../desktop/person_tabs.py" line="650" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="632" />
-        <location filename="../../desktop/person_tabs.py" line="650" />
+        <location filename="../../desktop/person_tabs.py" line="633" />
+        <location filename="../../desktop/person_tabs.py" line="651" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="653" />
+        <location filename="../../desktop/person_tabs.py" line="654" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="762" />
+        <location filename="../../desktop/person_tabs.py" line="763" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="763" />
+        <location filename="../../desktop/person_tabs.py" line="764" />
         <source>These files already exist in %1:
 %2
 
@@ -1570,12 +1601,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="773" />
+        <location filename="../../desktop/person_tabs.py" line="774" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="820" />
+        <location filename="../../desktop/person_tabs.py" line="839" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
