@@ -238,6 +238,18 @@ def use_the_command(
     size = bundle.stat().st_size
     print(f"Packaged dossier: vault, import, OCR of a Kyrgyz scan, export ({size} bytes; the "
           "scan's words in it), qpdf --check: no errors")  # fmt: skip
+    # Signing and PDF/A travel too (pyHanko, its font shaping, the ICC profile).
+    signed = home / "signed.pdf"
+    for step in (
+        ["certificate", "--create", "Jane Advocate"],
+        ["export", "C1", "--out", str(signed), "--draft", "--pdfa", "--attach-originals",
+         "--sign-with-vault-certificate"],
+        ["verify-bundle", str(signed)],
+    ):  # fmt: skip
+        done = subprocess.run([*dossier, *step], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"dossier {step[0]} failed: {done.stdout[-600:]} {done.stderr[-600:]}")
+    print("Packaged dossier: certificate made, PDF/A export signed, verify-bundle: intact")
     about = subprocess.run([*dossier, "about"], capture_output=True, text=True).stdout
     for part in ("Qt ", "LGPL-3.0-only", "SQLCipher", "Tesseract", "DejaVu fonts", "pikepdf"):
         if part not in about:
