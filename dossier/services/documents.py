@@ -36,7 +36,7 @@ from storage.errors import (
     VaultError,
     VaultLocked,
 )
-from storage.models import Document, DocumentPage, DocumentPerson
+from storage.models import Document, DocumentPage, DocumentPerson, StoredFile
 from storage.vault import FileRecord, Vault
 
 log = logging.getLogger(__name__)
@@ -535,11 +535,28 @@ def link_person(vault: Vault, document_id: int, person_id: int) -> DocumentView:
 
 
 def list_documents(vault: Vault, person_id: int | None = None) -> list[DocumentView]:
+    """Every document (or a person's), read in one session with three statements whatever
+    their number: a session and two queries per document made a vault of 100,000 slow."""
     with vault.session() as session:
-        query = select(Document).order_by(Document.id)
+        query = (
+            select(Document, StoredFile)
+            .join(StoredFile, StoredFile.id == Document.file_id)
+            .order_by(Document.id)
+        )
         if person_id is not None:
             query = query.join(DocumentPerson).where(DocumentPerson.person_id == person_id)
-        return [view_of(vault, d, _people(session, d.id)) for d in session.scalars(query)]
+        rows = session.execute(query).all()
+        people: dict[int, list[int]] = {}
+        linked = select(DocumentPerson.document_id, DocumentPerson.person_id)
+        if person_id is not None:
+            mine = select(DocumentPerson.document_id).where(DocumentPerson.person_id == person_id)
+            linked = linked.where(DocumentPerson.document_id.in_(mine))
+        for document_id, linked_person in session.execute(linked):
+            people.setdefault(document_id, []).append(linked_person)
+        return [
+            view_of(vault, document, sorted(people.get(document.id, [])), FileRecord.of(stored))
+            for document, stored in rows
+        ]
 
 
 def show_document(vault: Vault, document_id: int) -> DocumentView:

@@ -1,0 +1,57 @@
+"""Listing documents costs a fixed number of statements and sessions, not some for each
+document: a session and two queries per row made the list of a 100,000-document vault slow.
+Counted with SQLAlchemy's own events, never timed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import event
+
+from dossier.services import documents, people
+from storage.vault import Vault
+
+
+@contextmanager
+def statements(vault: Vault) -> Iterator[list[str]]:
+    run: list[str] = []
+
+    def before(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        run.append(statement)
+
+    engine = vault._engine  # this vault's own SQLite
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield run
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+
+
+def _documents(vault: Vault, folder: Path, count: int, person_id: int) -> None:
+    paths = []
+    for number in range(count):
+        path = folder / f"statement-{number}.txt"
+        path.write_text(f"Statement {folder.name}-{number}: the newsroom was searched at dawn.")
+        paths.append(path)
+    documents.import_files(vault, paths, person_ids=[person_id])
+
+
+def test_listing_documents_runs_the_same_statements_for_3_or_30(
+    vault: Vault, tmp_path: Path
+) -> None:
+    person = people.add_person(vault, "Rinat Tukhvatshin")
+    other = people.add_person(vault, "Bolot Temirov")
+    _documents(vault, tmp_path, 3, person.id)
+    with statements(vault) as few:
+        listed = documents.list_documents(vault)
+    (tmp_path / "more").mkdir()
+    _documents(vault, tmp_path / "more", 27, other.id)
+    with statements(vault) as many:
+        everyone = documents.list_documents(vault)
+        theirs = documents.list_documents(vault, other.id)
+    assert len(listed) == 3 and len(everyone) == 30 and len(theirs) == 27
+    assert len(many) == 2 * len(few)  # two listings, each as costly as the first
+    assert everyone[0].people == [person.ref] and theirs[0].people == [other.ref]
+    assert everyone[0].sha256 and everyone[0].size > 0
