@@ -47,6 +47,16 @@ def unpublished(target: Path, owner: str | None = None) -> Unpublished:
     return Unpublished(part, target)
 
 
+def sibling_part(part: Path) -> Path:
+    """A new part of the same owner beside ``part`` (a step's own output, before it takes the
+    part's place): a kill leaves it to be swept like any other part. A file that is not a
+    part gets a plain neighbour."""
+    match = _PART.fullmatch(part.name)
+    if match is None:
+        return part.with_name(part.name + ".next")
+    return part.with_name(part.name[: -len("000000.part")] + secrets.token_hex(3) + ".part")
+
+
 def discard_owned(folder: Path, owner: str) -> None:
     """Remove every part of one export (what a child that stopped had written)."""
     for path in folder.glob(f"{_PREFIX}{owner}*.part"):

@@ -32,7 +32,7 @@ from pyhanko.sign.signers import PdfSigner
 from dossier import resources
 from dossier.errors import DossierError
 from dossier.export.finishing import Step
-from dossier.export.output import Unpublished
+from dossier.export.output import Unpublished, sibling_part
 from dossier.export.pdf.narrative import SignaturePlace
 from dossier.export.signing_key import SigningKey
 from dossier.export.templates import Template
@@ -91,7 +91,7 @@ def sign_file(
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
-    signed = path.with_name(path.name + ".signed")
+    signed = sibling_part(path)  # swept like any part if the program is killed meanwhile
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD,
         md_algorithm="sha256",

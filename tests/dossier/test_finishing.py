@@ -52,3 +52,17 @@ def test_a_step_that_fails_publishes_nothing_and_leaves_no_part(tmp_path: Path) 
         finish_and_publish(parts, [refuse])
     assert earlier.read_bytes() == b"the bundle filed last week"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bundle.pdf"]
+
+
+def test_a_steps_own_output_is_a_part_of_the_same_export(tmp_path: Path) -> None:
+    """Signing writes beside the part before taking its place: killed meanwhile, that file
+    must be one the next export's sweep recognises (a plaintext bundle was left for good)."""
+    from dossier.export.output import _PART, discard_owned, sibling_part
+
+    [item] = _rendered(tmp_path, ["bundle.pdf"])
+    beside = sibling_part(item.part)
+    beside.write_bytes(b"half a signed bundle")
+    assert _PART.fullmatch(beside.name) and beside != item.part
+    owner = item.part.name[len(".evidence-dossier-export-") : -len("000000.part")]
+    discard_owned(tmp_path, owner)
+    assert list(tmp_path.iterdir()) == []
