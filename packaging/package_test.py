@@ -242,7 +242,10 @@ def use_the_command(
     signed = home / "signed.pdf"
     for step in (
         ["certificate", "--create", "Jane Advocate"],
-        ["export", "C1", "--out", str(signed), "--draft", "--pdfa", "--attach-originals",
+        # The scan alone: the generated ruling.pdf draws in Helvetica, which PDF/A refuses.
+        ["case", "add", "P1", "--kind", "general"],
+        ["exhibit", "add", "C2", "D2"],
+        ["export", "C2", "--out", str(signed), "--draft", "--pdfa", "--attach-originals",
          "--sign-with-vault-certificate"],
         ["verify-bundle", str(signed)],
     ):  # fmt: skip

@@ -367,3 +367,23 @@ def test_an_exhibit_that_prevents_pdfa_is_named_and_nothing_is_written(
         export_case(vault, signed.case_id, out, at=AT, draft=True)  # without PDF/A it goes
     finally:
         exhibits.remove_exhibit(vault, signed.case_id, document.id)
+
+
+def test_a_scan_with_invisible_words_in_an_unembedded_font_is_pdfa(
+    signed: Signed, tmp_path: Path
+) -> None:
+    """PDF/A asks the fonts of visible text to be embedded: a scan whose scanner hid its
+    reading under the image in Helvetica (render mode 3) is filed as PDF/A."""
+    from dossier.export.pdf.pdfa import conforms
+    from tests.scans import TEXTS, page_image, scanned_pdf_with_hidden_text
+
+    scan = tmp_path / "protocol-scan.pdf"
+    scan.write_bytes(scanned_pdf_with_hidden_text(page_image(TEXTS["kir"]), TEXTS["kir"]))
+    document = documents.import_files(signed.vault, [scan]).imported[0]
+    exhibits.add_exhibit(signed.vault, signed.case_id, document.id)
+    try:
+        path = _export(signed, "pdfa-scan/bundle.pdf", pdfa=True)
+        with pikepdf.open(path) as pdf:
+            assert conforms(pdf) == []
+    finally:
+        exhibits.remove_exhibit(signed.vault, signed.case_id, document.id)

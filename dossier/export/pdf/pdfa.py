@@ -32,7 +32,7 @@ def obstacles(exhibit: Exhibit, pdf: pikepdf.Pdf) -> list[str]:
     missing: set[str] = set()
     lzw = False
     for page in pdf.pages:
-        for font in _fonts(page.obj):
+        for font in _visible_fonts(page.obj):
             if not _embedded(font):
                 missing.add(str(font.get("/BaseFont", "?")).lstrip("/"))
         lzw = lzw or _uses_lzw(page.obj)
@@ -102,7 +102,7 @@ def conforms(pdf: pikepdf.Pdf) -> list[str]:
             flags = int(annotation.get("/F", 0))
             if not flags & _PRINT or flags & _HIDING:
                 broken.append(f"page {number}: an annotation not printable")
-        if any(not _embedded(font) for font in _fonts(page.obj)):
+        if any(not _embedded(font) for font in _visible_fonts(page.obj)):
             broken.append(f"page {number}: a font not embedded")
         if _uses_lzw(page.obj):
             broken.append(f"page {number}: LZW")
@@ -140,6 +140,48 @@ def _fonts(obj: pikepdf.Object, seen: set[tuple[int, int]] | None = None) -> lis
         if xobject.is_indirect:
             seen.add(xobject.objgen)
         found += _fonts(xobject, seen)
+    return found
+
+
+_SHOW = {"Tj", "TJ", "'", '"'}
+
+
+def _visible_fonts(obj: pikepdf.Object, depth: int = 0) -> list[pikepdf.Object]:
+    """The fonts a page (or form) draws visible text with. PDF/A asks those to be embedded,
+    not the fonts of invisible text (render mode 3: a scanner's or OCR's words under a scan)
+    nor fonts a resource dictionary lists but nothing uses."""
+    resources: pikepdf.Object = obj.get("/Resources", pikepdf.Dictionary())
+    fonts = resources.get("/Font", pikepdf.Dictionary())
+    xobjects = resources.get("/XObject", pikepdf.Dictionary())
+    used: dict[str, pikepdf.Object] = {}
+    font_name, mode = None, 0
+    saved: list[tuple[str | None, int]] = []
+    try:
+        instructions = pikepdf.parse_content_stream(obj)
+    except pikepdf.PdfError:
+        return [font for font in _fonts(obj)]  # unreadable: judged by what it lists
+    for instruction in instructions:
+        if not isinstance(instruction, pikepdf.ContentStreamInstruction):
+            continue  # an inline image: no text
+        operands, name = instruction.operands, str(instruction.operator)
+        if name == "q":
+            saved.append((font_name, mode))
+        elif name == "Q" and saved:
+            font_name, mode = saved.pop()
+        elif name == "Tf" and operands:
+            font_name = str(operands[0])
+        elif name == "Tr" and operands:
+            mode = int(operands[0])
+        elif name in _SHOW and mode != 3 and font_name is not None and font_name in fonts:
+            used[font_name] = fonts[font_name]
+        elif name == "Do" and operands and depth < 8:
+            form = xobjects.get(str(operands[0]))
+            if form is not None and form.get("/Subtype") == "/Form":
+                for font in _visible_fonts(form, depth + 1):
+                    used[str(font.objgen)] = font
+    found = list(used.values())
+    for font in list(found):
+        found += list(font.get("/DescendantFonts", []))
     return found
 
 
