@@ -16,7 +16,13 @@ from dossier import forums, refs
 from dossier.errors import DossierError
 from dossier.export import finishing, portal, preflight, templates
 from dossier.export.content import DossierContent, VaultOriginals, gather
-from dossier.export.output import Unpublished, discard, new_owner, publish, unpublished
+from dossier.export.output import (
+    Unpublished,
+    discard,
+    new_owner,
+    publish,
+    write_unpublished,
+)
 from dossier.export.separate_process import (
     Rendered,
     RenderJob,
@@ -311,15 +317,10 @@ def _export_package(
         data = package.package_bytes(
             content, VaultOriginals(vault), bundle_name, bundle, custody, sign
         )
-        item = unpublished(out, owner)
-        try:
-            item.part.write_bytes(data)
-        except OSError as error:
-            discard([item])
-            raise DossierError(
-                t("The package could not be written to {folder}: {reason}.",
-                  folder=out.parent, reason=error.strerror or error)
-            ) from error  # fmt: skip
+        item = write_unpublished(
+            out, owner, lambda part: part.write_bytes(data),
+            "The package could not be written to {folder}: {reason}.",
+        )  # fmt: skip
         [published] = finishing.finish_and_publish([item])
     _record(
         vault, case_id, "package", [published.path], chosen.id, published.sha256, content,
@@ -333,21 +334,11 @@ def _export_package(
 
 
 def _answers_part(folder: Path, owner: str | None, text: str) -> Unpublished:
-    item = None
-    try:
-        item = unpublished(folder / portal.ANSWERS_FILE, owner)
-        item.part.write_text(text, encoding="utf-8")
-        return item
-    except OSError as error:
-        if item is not None:
-            discard([item])
-        raise DossierError(
-            t(
-                "The answers for the portal could not be written to {folder}: {reason}.",
-                folder=folder,
-                reason=error.strerror or error,
-            )
-        ) from error
+    return write_unpublished(
+        folder / portal.ANSWERS_FILE, owner,
+        lambda part: part.write_text(text, encoding="utf-8"),
+        "The answers for the portal could not be written to {folder}: {reason}.",
+    )  # fmt: skip
 
 
 def _portal_folder(folder: Path) -> bool:

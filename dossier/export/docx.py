@@ -16,10 +16,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-from dossier.errors import DossierError
 from dossier.export import submission
 from dossier.export.content import DossierContent
-from dossier.export.output import Unpublished, discard, unpublished
+from dossier.export.output import Unpublished, write_unpublished
 from dossier.export.pdf.timeline import chart, chart_png
 from dossier.export.submission import (
     Block,
@@ -33,7 +32,6 @@ from dossier.export.submission import (
     Table,
     fingerprint_lines,
 )
-from dossier.i18n import t
 
 FONT = "DejaVu Serif"
 HEADING_FONT = "DejaVu Sans"
@@ -132,23 +130,10 @@ def write_docx(
     writer = _Writer(document, content, text_width, headings, heading_pages or [])
     for block in built.blocks:
         writer.write(block)
-    item = None
-    try:
-        item = unpublished(out, owner)
-        document.save(str(item.part))
-        return item
-    except BaseException as error:
-        if item is not None:
-            discard([item])
-        if not isinstance(error, OSError):
-            raise
-        raise DossierError(
-            t(
-                "The document could not be written to {out}: {reason}.",
-                out=out,
-                reason=error.strerror or error,
-            )
-        ) from error
+    return write_unpublished(
+        out, owner, lambda part: document.save(str(part)),
+        "The document could not be written to {folder}: {reason}.",
+    )  # fmt: skip
 
 
 class _Writer:

@@ -12,7 +12,7 @@ import os
 import re
 import secrets
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +61,28 @@ def discard_owned(folder: Path, owner: str) -> None:
     """Remove every part of one export (what a child that stopped had written)."""
     for path in folder.glob(f"{_PREFIX}{owner}*.part"):
         path.unlink(missing_ok=True)
+
+
+def write_unpublished(
+    target: Path, owner: str | None, write: Callable[[Path], object], failed: str
+) -> Unpublished:
+    """A part beside ``target`` written by ``write``; if it fails, no part is left and the
+    lawyer reads ``failed`` (a sentence with {folder} and {reason}), never the exception."""
+    item: Unpublished | None = None
+    try:
+        item = unpublished(target, owner)
+        write(item.part)
+        return item
+    except BaseException as error:
+        if item is not None:
+            discard([item])
+        if not isinstance(error, OSError):
+            raise
+        from dossier.errors import DossierError
+        from dossier.i18n import said
+
+        reason = error.strerror or str(error)
+        raise DossierError(said(failed, {"folder": target.parent, "reason": reason})) from error
 
 
 def discard(items: Iterable[Unpublished]) -> None:

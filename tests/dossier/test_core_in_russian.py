@@ -37,6 +37,12 @@ def _sentences() -> set[str]:
             if isinstance(target, ast.Name) and isinstance(node.value.value, str)
         }
         for node in ast.walk(tree):
+            # write_unpublished(target, owner, write, "sentence said if it fails")
+            called = getattr(node.func, "id", None) if isinstance(node, ast.Call) else None
+            if called == "write_unpublished" and len(node.args) > 3:  # type: ignore[attr-defined]
+                failed = node.args[3]  # type: ignore[attr-defined]
+                if isinstance(failed, ast.Constant):
+                    found.add(failed.value)
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args:
                 argument = node.args[0]
                 if isinstance(argument, ast.Constant):

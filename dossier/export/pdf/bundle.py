@@ -19,7 +19,7 @@ from dossier.clean_text import TITLE_LIMIT
 from dossier.errors import DossierError
 from dossier.export import submission
 from dossier.export.content import DossierContent, Exhibit, Originals
-from dossier.export.output import Unpublished, discard, unpublished
+from dossier.export.output import Unpublished, discard, unpublished, write_unpublished
 from dossier.export.pdf import narrative
 from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf, translation_pdf
 from dossier.export.pdf.stamps import StampKit, visual_size
@@ -646,16 +646,7 @@ def _save_to(pdf: pikepdf.Pdf, path: Path) -> None:
 
 def _save(bundle: pikepdf.Pdf, out: Path, owner: str | None) -> Unpublished:
     """Write next to the target, unpublished: a failed export never leaves half a file."""
-    item: Unpublished | None = None
-    try:
-        item = unpublished(out, owner)
-        _save_to(bundle, item.part)
-        return item
-    except BaseException as error:
-        if item is not None:
-            discard([item])
-        if not isinstance(error, OSError):
-            raise
-        raise DossierError(
-            f"The bundle could not be written to {out}: {error.strerror or error}."
-        ) from error
+    return write_unpublished(
+        out, owner, lambda part: _save_to(bundle, part),
+        "The bundle could not be written to {folder}: {reason}.",
+    )  # fmt: skip
