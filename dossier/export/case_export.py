@@ -112,11 +112,12 @@ def export_case(
         raise preflight.NotReady(report)
     if format != "pdf" and split_mb is not None:
         raise DossierError(t("Only a PDF bundle can be split into parts."))
+    asked = _Asked(
+        vault, case_id, content, chosen, paper, report, progress, cancelled, separate_process,
+        sign, attach_originals, pdfa,
+    )  # fmt: skip
     if format == "package":
-        return _export_package(
-            vault, case_id, out, content, chosen, paper, report, progress, cancelled,
-            separate_process, sign, pdfa,
-        )  # fmt: skip
+        return _export_package(asked, out)
     if format == "pdf" and split_mb is None:
         # A forum whose e-filing takes files up to a size (ECAS: 25 MB) gets parts of it
         # when the bundle is larger; one file when it is not.
@@ -125,10 +126,7 @@ def export_case(
         raise DossierError(t("Only a PDF can be signed: export the PDF bundle to sign it."))
     notes: list[str] = []
     if format == "portal":
-        return _export_portal_set(
-            vault, case_id, out, content, chosen, paper, report, progress, cancelled,
-            separate_process, sign, attach_originals, pdfa,
-        )  # fmt: skip
+        return _export_portal_set(asked, out)
     if format == "docx" and pdfa:
         raise DossierError(t("A Word file cannot be PDF/A: export the PDF bundle."))
     if format == "docx" and attach_originals:
@@ -219,24 +217,32 @@ def _record(
         )
 
 
-def _export_portal_set(
-    vault: Vault,
-    case_id: int,
-    folder: Path,
-    content: DossierContent,
-    chosen: templates.Template,
-    paper: str,
-    report: preflight.Report,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
-    separate_process: bool,
-    sign: SigningKey | None,
-    attach_originals: bool = False,
-    pdfa: bool = False,
-) -> ExportResult:
+@dataclass(frozen=True)
+class _Asked:
+    """An export as asked and checked, handed to the ways of writing it (portal, package)."""
+
+    vault: Vault
+    case_id: int
+    content: DossierContent
+    chosen: templates.Template
+    paper: str
+    report: preflight.Report
+    progress: Callable[[int, int], None] | None
+    cancelled: Callable[[], bool] | None
+    separate_process: bool
+    sign: SigningKey | None
+    attach_originals: bool
+    pdfa: bool
+
+
+def _export_portal_set(asked: _Asked, folder: Path) -> ExportResult:
     """The portal's set in a new (or empty) folder: the request, each annex, the answers."""
-    asked = portal.portal_of(chosen.forum)
-    if asked is None:
+    vault, case_id, content, chosen = asked.vault, asked.case_id, asked.content, asked.chosen
+    paper, report, progress, cancelled = asked.paper, asked.report, asked.progress, asked.cancelled
+    separate_process, sign = asked.separate_process, asked.sign
+    attach_originals, pdfa = asked.attach_originals, asked.pdfa
+    forum_portal = portal.portal_of(chosen.forum)
+    if forum_portal is None:
         raise DossierError(
             t(
                 "{forum} takes no filing through an online portal: export a PDF bundle.",
@@ -244,7 +250,7 @@ def _export_portal_set(
             )
         )
     made = _portal_folder(folder)
-    names = portal.file_names(asked, content)
+    names = portal.file_names(forum_portal, content)
     job = RenderJob(
         content, folder, "portal", paper, None, tuple(names), owner=new_owner(),
         attach_originals=attach_originals, pdfa=pdfa,
@@ -258,7 +264,8 @@ def _export_portal_set(
                 published, [item.part for item in rendered.parts], portal.described(content),
                 rendered.file_pages,
             )  # fmt: skip
-            answers = _answers_part(folder, job.owner, portal.answers_text(asked, content, written))
+            said = portal.answers_text(forum_portal, content, written)
+            answers = _answers_part(folder, job.owner, said)
             publish([*rendered.parts, answers])
     except BaseException:
         if made and not any(folder.iterdir()):
@@ -273,26 +280,16 @@ def _export_portal_set(
     problems = [item.message for item in report.blocking]
     return ExportResult(
         folder, "portal", rendered.pages, len(content.exhibits), published[0].sha256,
-        problems, files, portal.too_large(asked, written), rendered.fingerprint,
+        problems, files, portal.too_large(forum_portal, written), rendered.fingerprint,
     )  # fmt: skip
 
 
-def _export_package(
-    vault: Vault,
-    case_id: int,
-    out: Path,
-    content: DossierContent,
-    chosen: templates.Template,
-    paper: str,
-    report: preflight.Report,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
-    separate_process: bool,
-    sign: SigningKey | None,
-    pdfa: bool = False,
-) -> ExportResult:
+def _export_package(asked: _Asked, out: Path) -> ExportResult:
     """The evidence package (see package): the bundle is rendered and finished as for a PDF
     export, then goes into the ZIP; only the ZIP is published."""
+    vault, case_id, content, chosen = asked.vault, asked.case_id, asked.content, asked.chosen
+    paper, report, progress, cancelled = asked.paper, asked.report, asked.progress, asked.cancelled
+    separate_process, sign, pdfa = asked.separate_process, asked.sign, asked.pdfa
     from dossier.export import package
     from dossier.services.vault_admin import custody_log, details_in_words
 

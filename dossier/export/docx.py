@@ -292,15 +292,7 @@ def _bookmark(paragraph: Any, name: str, number: int) -> None:
 
 
 def _internal_link(paragraph: Any, anchor: str, text: str) -> None:
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("w:anchor"), anchor)
-    run = OxmlElement("w:r")
-    shown = OxmlElement("w:t")
-    shown.set(qn("xml:space"), "preserve")
-    shown.text = text
-    run.append(shown)
-    link.append(run)
-    paragraph._p.append(link)
+    _link(paragraph, (qn("w:anchor"), anchor), text, ())
 
 
 def _external_link(paragraph: Any, url: str, text: str, size: float) -> None:
@@ -308,15 +300,25 @@ def _external_link(paragraph: Any, url: str, text: str, size: float) -> None:
     from docx.opc.constants import RELATIONSHIP_TYPE
 
     relation = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    looks = (("w:color", "1A3D7C"), ("w:u", "single"), ("w:sz", str(round(size * 2))))
+    _link(paragraph, (qn("r:id"), relation), text, looks)
+
+
+def _link(
+    paragraph: Any, target: tuple[str, str], text: str, looks: tuple[tuple[str, str], ...]
+) -> None:
+    """A w:hyperlink run at the end of ``paragraph``, to ``target`` (an anchor or a
+    relationship), drawn with ``looks`` (run properties)."""
     link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), relation)
+    link.set(*target)
     run = OxmlElement("w:r")
-    properties = OxmlElement("w:rPr")
-    for tag, value in (("w:color", "1A3D7C"), ("w:u", "single"), ("w:sz", str(round(size * 2)))):
-        element = OxmlElement(tag)
-        element.set(qn("w:val"), value)
-        properties.append(element)
-    run.append(properties)
+    if looks:
+        properties = OxmlElement("w:rPr")
+        for tag, value in looks:
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), value)
+            properties.append(element)
+        run.append(properties)
     shown = OxmlElement("w:t")
     shown.set(qn("xml:space"), "preserve")
     shown.text = text
