@@ -19,10 +19,11 @@ from dossier import crash_dumps, diagnostics, i18n
 from dossier import settings as app_settings
 from dossier.resources import ROOT
 from dossier.services import vault_access
-from dossier.services.vault_access import DeviceKeyStore, KdfParams, Vault
 
-if TYPE_CHECKING:  # the main window (and the export code it needs) loads after unlocking
+if TYPE_CHECKING:  # the main window (and the export code it needs) loads after unlocking,
+    # and the database machinery with the unlock job (see vault_access)
     from desktop.main_window import MainWindow
+    from dossier.services.vault_access import DeviceKeyStore, KdfParams, Vault
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,

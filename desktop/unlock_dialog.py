@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -23,16 +24,17 @@ from desktop import file_dialogs
 from desktop.jobs import Jobs
 from desktop.passphrase_meter import StrengthMeter
 from dossier.i18n import say
-from dossier.services import vault_access, vault_admin
+from dossier.services import vault_access
 from dossier.services.vault_access import (
     DatabaseRolledBack,
-    DeviceKeyStore,
     KdfParams,
     PassphraseStrength,
-    Vault,
     VaultOlderThanLastSeen,
     forget_secret_text,
 )
+
+if TYPE_CHECKING:  # loaded by the unlock job, after the dialog is shown (see vault_access)
+    from dossier.services.vault_access import DeviceKeyStore, Vault
 
 
 class UnlockDialog(QDialog):
@@ -115,7 +117,7 @@ class UnlockDialog(QDialog):
 
     @property
     def creating(self) -> bool:
-        return not vault_admin.is_vault(Path(self.folder_edit.text()))
+        return not vault_access.is_vault(Path(self.folder_edit.text()))
 
     def _browse(self) -> None:
         chosen = file_dialogs.existing_folder(self, self.tr("Vault folder"))

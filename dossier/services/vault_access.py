@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from zxcvbn import zxcvbn
@@ -16,20 +16,56 @@ from storage.errors import DatabaseRolledBack as DatabaseRolledBack
 from storage.errors import KeyringUnavailable, NotRemembered
 from storage.errors import VaultError as VaultError
 from storage.errors import VaultOlderThanLastSeen as VaultOlderThanLastSeen
-from storage.header import VaultHeader
+from storage.header import HEADER_NAME, VaultHeader
 from storage.keys import KdfParams as KdfParams
-from storage.keystore import DeviceKeyStore as DeviceKeyStore
-from storage.keystore import best_available
-from storage.vault import Vault as Vault
 from storage.wipe import wipe_str
+
+if TYPE_CHECKING:
+    from storage.keystore import DeviceKeyStore as DeviceKeyStore
+    from storage.vault import Vault as Vault
 
 # The window names these through this module (it never imports `storage`): the open vault it
 # hands to services, Argon2id settings (tests), a device keyring, and the errors it tells apart.
+#
+# The database machinery (SQLAlchemy, Alembic, SQLCipher: half a second of imports) and the
+# keyring's are loaded when a vault is opened, not before the unlock dialog is drawn: this
+# module names them on first use (PEP 562), and the functions below import them where they
+# run — in the unlock job, off the window's thread.
+_LOADED_ON_FIRST_USE = {
+    "Vault": "storage.vault",
+    "DeviceKeyStore": "storage.keystore",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LOADED_ON_FIRST_USE:
+        import importlib
+
+        return getattr(importlib.import_module(_LOADED_ON_FIRST_USE[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _vault_class() -> type[Vault]:
+    from storage.vault import Vault
+
+    return Vault
+
+
+def best_available() -> DeviceKeyStore:
+    from storage.keystore import best_available as system_keystore
+
+    return system_keystore()
+
 
 APP_NAME = "EvidenceDossier"
 
 VAULT_ENV = "DOSSIER_VAULT"
 MIN_PASSPHRASE_CHARS = 10
+
+
+def is_vault(folder: Path) -> bool:
+    """Whether ``folder`` holds a vault (else the window offers to create one there)."""
+    return (Path(folder) / HEADER_NAME).exists()
 
 
 def default_vault_folder() -> Path:
@@ -141,7 +177,7 @@ def create_vault(
     keystore: DeviceKeyStore | None = None,
     kdf: KdfParams | None = None,
 ) -> Vault:
-    vault = _opened(Vault.create(folder, passphrase, kdf=kdf), keystore=keystore)
+    vault = _opened(_vault_class().create(folder, passphrase, kdf=kdf), keystore=keystore)
     if remember:
         _remember(vault, keystore)
     return vault
@@ -170,7 +206,7 @@ def unlock_vault(
     from_env = os.environ.get(PASSPHRASE_ENV)
     if from_env is not None:
         return _opened(
-            Vault.unlock(folder, from_env, accept_older_database=accept_older_database),
+            _vault_class().unlock(folder, from_env, accept_older_database=accept_older_database),
             accept_older_database,
             keystore,
         )
@@ -178,7 +214,7 @@ def unlock_vault(
     if VaultHeader.read(folder).device_wrap is not None:
         try:
             return _opened(
-                Vault.unlock_on_device(
+                _vault_class().unlock_on_device(
                     folder,
                     keystore or best_available(),
                     accept_older_database=accept_older_database,
@@ -189,7 +225,9 @@ def unlock_vault(
         except (NotRemembered, KeyringUnavailable):
             pass
     return _opened(
-        Vault.unlock(folder, ask_passphrase(), accept_older_database=accept_older_database),
+        _vault_class().unlock(
+            folder, ask_passphrase(), accept_older_database=accept_older_database
+        ),
         accept_older_database,
         keystore,
     )
@@ -227,7 +265,7 @@ def unlock_remembered(
 ) -> Vault:
     """Unlock with the key remembered on this device (no passphrase)."""
     return _opened(
-        Vault.unlock_on_device(
+        _vault_class().unlock_on_device(
             folder, keystore or best_available(), accept_older_database=accept_older_database
         ),
         accept_older_database,
@@ -245,7 +283,7 @@ def unlock_with_passphrase(
 ) -> Vault:
     """Unlock with the passphrase; ``remember`` keeps the key on this device from now on."""
     vault = _opened(
-        Vault.unlock(folder, passphrase, accept_older_database=accept_older_database),
+        _vault_class().unlock(folder, passphrase, accept_older_database=accept_older_database),
         accept_older_database,
         keystore,
     )

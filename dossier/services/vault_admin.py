@@ -13,8 +13,8 @@ from pathlib import Path
 
 from dossier.i18n import said, t
 from dossier.services import last_seen_here
+from dossier.services.vault_access import is_vault
 from storage import backup
-from storage.header import HEADER_NAME
 from storage.keystore import best_available
 from storage.vault import CustodyRecord, Vault, VerifyReport
 
@@ -25,11 +25,6 @@ __all__ = [
     "CustodyRecord", "Restored", "VerifyReport", "backup_to", "check_backup", "custody_log",
     "forget_here", "is_vault", "remember_here", "restore", "verify",
 ]  # fmt: skip
-
-
-def is_vault(folder: Path) -> bool:
-    """Whether ``folder`` holds a vault (else the window offers to create one there)."""
-    return (Path(folder) / HEADER_NAME).exists()
 
 
 def verify(vault: Vault) -> VerifyReport:
