@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.jobs import Jobs
-from dossier.search import Searcher, SearchHit
+from dossier.search import RANKED_AT_MOST, Found, Searcher, SearchHit
 from dossier.services.vault_access import Vault
 
 
 class SearchTab(QWidget):
+    SHOWN = 50  # hits shown at most
     # A document hit chosen: its reference ("D3") and page (0: none), to be shown.
     document_chosen = Signal(str, int)
 
@@ -27,7 +28,10 @@ class SearchTab(QWidget):
         self._searcher = Searcher(vault)
         self.query = QLineEdit()
         self.query.setPlaceholderText(
-            self.tr("Words from the evidence, in any script: Тухватшин, Tukhvatshin, Kloop…")
+            self.tr(
+                "Words from the evidence, in any script: Тухватшин, Tukhvatshin, Kloop… "
+                '— a phrase in quotes: "Pervomaisky District Court"'
+            )
         )
         self.query.setAccessibleName(self.tr("Search the evidence"))
         self.results = QListWidget()
@@ -37,6 +41,7 @@ class SearchTab(QWidget):
         self.results.setAlternatingRowColors(True)
         self.results.itemActivated.connect(self._open)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         # Searching as the user types, once typing pauses (not on every key).
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -65,13 +70,14 @@ class SearchTab(QWidget):
         searcher, person_id = self._searcher, self._person_id
         self._jobs.query(
             self,
-            lambda: searcher.search(words, person_id=person_id, limit=50),
-            lambda hits: self._fill(words, hits),
+            lambda: searcher.find(words, person_id=person_id, limit=self.SHOWN),
+            lambda found: self._fill(words, found),
         )
 
-    def _fill(self, words: str, hits: list[SearchHit]) -> None:
+    def _fill(self, words: str, found: Found) -> None:
         if words != self.query.text().strip():
             return  # the user typed on meanwhile; that search is on its way
+        hits = found.hits
         self.results.clear()
         kinds = {"document": self.tr("Document"), "quote": self.tr("Quote"),
                  "event": self.tr("Event"), "person": self.tr("Person")}  # fmt: skip
@@ -86,11 +92,24 @@ class SearchTab(QWidget):
             )
             item.setData(Qt.ItemDataRole.UserRole, hit)
             self.results.addItem(item)
-        self.summary.setText(
-            self.tr("Nothing found.")
-            if not hits
-            else self.tr("%1 found.").replace("%1", str(len(hits)))
-        )
+        if not hits:
+            summary = self.tr("Nothing found.")
+        elif found.many:
+            summary = (
+                self.tr(
+                    "Over %1 texts match: the %2 most recently added are shown, newest first. Add "
+                    "words, or put a phrase in quotes, to narrow the search."
+                )
+                .replace("%1", QLocale().toString(RANKED_AT_MOST))
+                .replace("%2", str(len(hits)))
+            )
+        elif not found.ranked:
+            summary = self.tr("%1 found, the most recently added first.").replace(
+                "%1", str(len(hits))
+            )
+        else:
+            summary = self.tr("%1 found.").replace("%1", str(len(hits)))
+        self.summary.setText(summary)
 
     def _open(self, item: QListWidgetItem) -> None:
         hit: SearchHit = item.data(Qt.ItemDataRole.UserRole)

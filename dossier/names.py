@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -100,7 +101,12 @@ def fold(text: str) -> str:
 
 
 def words_with_offsets(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), fold_word(m.group())) for m in _WORD.finditer(text)]
+    return list(iter_words_with_offsets(text))
+
+
+def iter_words_with_offsets(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each word's start, end and folded form, folded as it is reached."""
+    return ((m.start(), m.end(), fold_word(m.group())) for m in _WORD.finditer(text))
 
 
 def name_similarity(a: str, b: str) -> float:

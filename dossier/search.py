@@ -3,10 +3,16 @@
 The index is an FTS5 table inside the encrypted database. It holds each text *folded* (see
 ``names.fold``), so Cyrillic and Latin spellings meet; query words are widened to the indexed
 words within a small edit distance, and a query naming a person is widened to all their aliases.
+Words in quotes ("Pervomaisky District Court", «Первомайский районный суд») are a phrase: those
+words in that order, each in any script, no spelling widened.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
+import re
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,10 +89,23 @@ class SearchHit:
     score: float
 
 
-_SEARCH_SQL = (
-    "SELECT kind, ref_id, page, text, rank FROM search_index "
-    "WHERE search_index MATCH :match {person_filter} ORDER BY rank LIMIT :limit"
+# Ranking (bm25) reads every matching text's word positions, and a phrase's positions in the
+# whole index: a word found in most of 100,000 texts took 150–200 ms. So texts are ranked only
+# when at most RANKED_AT_MOST match — always so for a name or a rare word. Whether more match
+# is learnt by walking the index newest first, which stops once that many are seen (under a
+# millisecond for one word); when more match, the most recently added are shown first, and
+# the user is told so, to add words or put a phrase in quotes.
+RANKED_AT_MOST = 1000
+_MORE_THAN_RANKED_SQL = (
+    "SELECT rowid FROM search_index WHERE search_index MATCH :match {person_filter} "
+    "ORDER BY rowid DESC LIMIT 1 OFFSET :ranked"
 )
+_SEARCH_SQL = (
+    "SELECT kind, ref_id, page, text, {score} AS score FROM search_index "
+    "WHERE search_index MATCH :match {person_filter} ORDER BY {order} LIMIT :limit"
+)
+_RANKED = {"score": "rank", "order": "rank"}
+_NEWEST_FIRST = {"score": "0", "order": "rowid DESC"}
 _PERSON_FILTER = """
  AND ((kind = 'document' AND ref_id IN
         (SELECT document_id FROM document_people WHERE person_id = :person))
@@ -99,6 +118,15 @@ _PERSON_FILTER = """
          UNION SELECT event_id FROM event_people WHERE person_id = :person))
    OR (kind = 'person' AND ref_id = :person))
 """
+
+
+@dataclass(frozen=True)
+class Found:
+    hits: list[SearchHit]
+    # More than RANKED_AT_MOST texts matched (words only): the most recently added are shown.
+    many: bool
+    # Best first (bm25); else the most recently added first (too many, or a phrase).
+    ranked: bool
 
 
 class Searcher:
@@ -117,62 +145,90 @@ class Searcher:
         case_id: int | None = None,
         limit: int = 20,
     ) -> list[SearchHit]:
-        query_words = [w for _, _, w in names.words_with_offsets(query) if w]
-        if not query_words:
-            return []
+        return self.find(query, person_id=person_id, case_id=case_id, limit=limit).hits
+
+    def find(
+        self,
+        query: str,
+        *,
+        person_id: int | None = None,
+        case_id: int | None = None,
+        limit: int = 20,
+    ) -> Found:
+        """The best hits first; the most recently added first when more than
+        ``RANKED_AT_MOST`` texts match (``Found.many``, for the user to add words) or the
+        query has a phrase in quotes."""
+        asked = parse_query(query)
+        if not asked.words and not asked.phrases:
+            return Found([], many=False, ranked=True)
         with self._vault.session() as session:
             if case_id is not None:
                 person_id = session.execute(
                     text("SELECT person_id FROM cases WHERE id = :id"), {"id": case_id}
                 ).scalar_one_or_none()
                 if person_id is None:
-                    return []
-            expression, wanted = self._match_expression(session, query, query_words)
+                    return Found([], many=False, ranked=True)
+            expression, wanted, phrases = self._match_expression(session, query, asked)
             # Only constant fragments are joined; every value is a bound parameter.
             person_filter = _PERSON_FILTER if person_id is not None else ""
-            sql = _SEARCH_SQL.format(person_filter=person_filter)
+            values = {"match": expression, "person": person_id, "limit": limit}
+            # A phrase's hits all hold the phrase; they are listed newest first, as ranking
+            # them would read the phrase's positions in the whole index again.
+            many = not asked.phrases and (
+                session.execute(
+                    text(_MORE_THAN_RANKED_SQL.format(person_filter=person_filter)),
+                    {**values, "ranked": max(RANKED_AT_MOST, limit)},
+                ).scalar_one_or_none()
+                is not None
+            )
+            ranked = not asked.phrases and not many
+            how = _RANKED if ranked else _NEWEST_FIRST
             rows = session.execute(
-                text(sql), {"match": expression, "person": person_id, "limit": limit}
+                text(_SEARCH_SQL.format(person_filter=person_filter, **how)), values
             ).all()
             titles = _titles(session, [(row.kind, row.ref_id) for row in rows])
-            return [
+            hits = [
                 SearchHit(
                     kind=row.kind,
                     ref=_REF_PREFIX[row.kind] + str(row.ref_id),
                     title=titles.get((row.kind, row.ref_id), ""),
                     page=row.page,
-                    snippet=snippet(row.text, wanted),
-                    score=-float(row.rank),
+                    snippet=snippet(row.text, wanted, phrases),
+                    score=-float(row.score),
                 )
                 for row in rows
             ]
+            return Found(hits, many=many, ranked=ranked)
 
     # --------------------------------------------------------------------- the query
     def _match_expression(
-        self, session: Session, query: str, query_words: list[str]
-    ) -> tuple[str, list[set[str]]]:
-        """The FTS5 MATCH expression, and the folded words to mark (the query's own first)."""
+        self, session: Session, query: str, asked: AskedFor
+    ) -> tuple[str, list[set[str]], list[tuple[str, ...]]]:
+        """The FTS5 MATCH expression, the folded words to mark (the query's own first), and
+        the phrases in each spelling looked for."""
         vocabulary = self._load_vocabulary(session)
         wanted: set[str] = set()
         aliases: set[str] = set()
         clauses = []
-        for word in query_words:
-            variants = {word}
-            if len(word) >= _MIN_FUZZY_LENGTH and vocabulary:
-                for term, _score, _index in process.extract(
-                    word, vocabulary, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=8
-                ):
-                    variants.add(term)
-            wanted |= variants
+        phrases: list[tuple[str, ...]] = []
+        for phrase in asked.phrases:
+            spellings = _phrase_spellings([_variants(word, vocabulary) for word in phrase])
+            phrases += spellings
+            clauses.append("(" + " OR ".join(_quoted(" ".join(p)) for p in spellings) + ")")
+        for word in asked.words:
+            variants = _variants(word, vocabulary)
+            wanted |= set(variants)
             clauses.append("(" + " OR ".join(_quoted(v) for v in sorted(variants)) + ")")
         expression = "(" + " AND ".join(clauses) + ")"
+        if asked.phrases:  # words in quotes are meant as they are, a name included
+            return expression, [wanted], phrases
         # A query that names a person also finds every other spelling of that person.
         for spelling in self._alias_spellings(session, query):
             alias_words = names.fold(spelling).split()
             if alias_words:
                 aliases |= set(alias_words)
                 expression += " OR " + _quoted(" ".join(alias_words))
-        return expression, [wanted, aliases - wanted]
+        return expression, [wanted, aliases - wanted], phrases
 
     def _alias_spellings(self, session: Session, query: str) -> list[str]:
         spellings: list[str] = []
@@ -199,6 +255,53 @@ class Searcher:
 
 
 _REF_PREFIX = {"document": "D", "quote": "Q", "event": "E", "person": "P"}
+# A phrase is looked for in at most this many spellings (its words' spellings combined).
+_PHRASE_SPELLINGS = 16
+
+
+def _variants(word: str, vocabulary: list[str]) -> list[str]:
+    """The word, then the indexed words spelt nearly like it, closest first."""
+    variants = [word]
+    if len(word) >= _MIN_FUZZY_LENGTH and vocabulary:
+        for term, _score, _index in process.extract(
+            word, vocabulary, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=8
+        ):
+            if term != word:
+                variants.append(term)
+    return variants
+
+
+def _phrase_spellings(options: list[list[str]]) -> list[tuple[str, ...]]:
+    """Each word's spellings combined, the farthest spellings of the words with the most
+    dropped until at most _PHRASE_SPELLINGS combinations are left (the query's own first)."""
+    options = [list(o) for o in options]
+    while math.prod(len(o) for o in options) > _PHRASE_SPELLINGS:
+        max(options, key=len).pop()
+    return list(itertools.product(*options))
+
+
+# Straight, typographic and Russian quotation marks; each opening mark with its closing ones.
+_PHRASE = re.compile(r'"([^"]*)"|«([^»]*)»|„([^“”]*)[“”]|“([^”]*)”')
+
+
+@dataclass(frozen=True)
+class AskedFor:
+    """A query taken apart: single words, and phrases (each its words in order), all folded."""
+
+    words: list[str]
+    phrases: list[tuple[str, ...]]
+
+
+def parse_query(query: str) -> AskedFor:
+    phrases: list[tuple[str, ...]] = []
+    for match in _PHRASE.finditer(query):
+        inside = next(group for group in match.groups() if group is not None)
+        folded = tuple(w for _, _, w in names.words_with_offsets(inside) if w)
+        if folded:
+            phrases.append(folded)
+    rest = _PHRASE.sub(" ", query)
+    words = [w for _, _, w in names.words_with_offsets(rest) if w]
+    return AskedFor(words=words, phrases=phrases)
 
 
 def _quoted(term: str) -> str:
@@ -230,16 +333,15 @@ def _titles(session: Session, keys: list[tuple[str, int]]) -> dict[tuple[str, in
     return titles
 
 
-def snippet(original: str, wanted: list[set[str]]) -> str:
-    """An extract of the original around the first matching word, marked [like this].
+def snippet(
+    original: str, wanted: list[set[str]], phrases: list[tuple[str, ...]] | None = None
+) -> str:
+    """An extract of the original around the first phrase, else the first matching word,
+    marked [like this].
 
     ``wanted`` lists sets of folded words by priority: the query's own words before aliases.
     """
-    words = names.words_with_offsets(original)
-    match = next(
-        ((start, end) for group in wanted for start, end, folded in words if folded in group),
-        None,
-    )
+    match = _first_match(original, wanted, phrases or [])
     if match is not None:
         start, end = match
         left = max(0, start - SNIPPET_CHARS)
@@ -249,3 +351,29 @@ def snippet(original: str, wanted: list[set[str]]) -> str:
         body = " ".join(body.split())
         return ("…" if left else "") + body + ("…" if right < len(original) else "")
     return " ".join(original[: 2 * SNIPPET_CHARS].split())
+
+
+def _first_match(
+    original: str, wanted: list[set[str]], phrases: list[tuple[str, ...]]
+) -> tuple[int, int] | None:
+    """Where the first phrase is, else the first word of the highest priority. Words are
+    folded one at a time, and only until what is looked for is found: folding a whole page
+    for each hit was a fifth of a search's time."""
+    recent: deque[tuple[int, int, str]] = deque(maxlen=max(map(len, phrases), default=1))
+    best: tuple[int, tuple[int, int]] | None = None  # (priority, span)
+    for start, end, folded in names.iter_words_with_offsets(original):
+        recent.append((start, end, folded))
+        for phrase in phrases:
+            if len(recent) >= len(phrase) and all(
+                recent[len(recent) - len(phrase) + i][2] == word for i, word in enumerate(phrase)
+            ):
+                return recent[len(recent) - len(phrase)][0], end
+        for priority, group in enumerate(wanted):
+            if best is not None and priority >= best[0]:
+                break
+            if folded in group:
+                best = (priority, (start, end))
+                break
+        if best is not None and best[0] == 0 and not phrases:
+            break
+    return best[1] if best is not None else None

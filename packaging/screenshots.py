@@ -154,6 +154,13 @@ def main(out: Path) -> int:
         settle(app, window)
         window.grab().save(str(out / "10-scan-read.png"))
         about_shot(app, window, out / "11-about.png")
+        page.setCurrentWidget(page.search)
+        page.search.query.setText('"Kloop extremist"')
+        page.search.search()
+        while not page.search.summary.text():
+            app.processEvents()
+        settle(app, window)
+        window.grab().save(str(out / "12-search-phrase.png"))
         controller.set_language("ru")
         settle(app, controller.window)  # type: ignore[arg-type]
         controller.window.people.setCurrentRow(0)  # type: ignore[union-attr]

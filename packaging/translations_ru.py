@@ -377,6 +377,17 @@ RU = {
         "показывает. Подписи ставятся без сети, без службы меток времени: время подписи — "
         "время этого компьютера."
     ),
+    "Words from the evidence, in any script: Тухватшин, Tukhvatshin, Kloop… — a phrase in "
+    'quotes: "Pervomaisky District Court"': (
+        "Слова из материалов, в любом написании: Тухватшин, Tukhvatshin, Kloop… — фраза в "
+        "кавычках: «Первомайский районный суд»"
+    ),
+    "Over %1 texts match: the %2 most recently added are shown, newest first. Add words, or "
+    "put a phrase in quotes, to narrow the search.": (
+        "Подходит более %1 текстов: показаны %2 добавленных последними, новые сначала. "
+        "Добавьте слова или возьмите фразу в кавычки, чтобы сузить поиск."
+    ),
+    "%1 found, the most recently added first.": "Найдено: %1, сначала добавленные последними.",
 }
 
 

@@ -489,20 +489,36 @@ def ground_link(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------------------ search
 def search_command(args: argparse.Namespace) -> int:
-    from dossier.search import Searcher
+    from dossier.i18n import t
+    from dossier.search import RANKED_AT_MOST, Searcher
 
     with open_vault(args) as vault:
-        hits = Searcher(vault).search(
+        found = Searcher(vault).find(
             args.query,
             person_id=refs.parse(args.person, "P") if args.person else None,
             case_id=refs.parse(args.case, "C") if args.case else None,
             limit=args.limit,
         )
+    hits = found.hits
     lines = [
         f"{h.ref:>5}" + (f" p. {h.page}" if h.page else "") + f"  {h.title}\n       {h.snippet}"
         for h in hits
     ]
-    emit(args, {"results": hits}, "\n".join(lines) or "Nothing found.")
+    if found.many:
+        lines.append(
+            t(
+                "Over {ranked} texts match: the most recently added are shown, newest first. "
+                "Add words, or put a phrase in quotes, to narrow the search.",
+                ranked=RANKED_AT_MOST,
+            )
+        )
+    elif hits and not found.ranked:
+        lines.append(t("The most recently added are shown first."))
+    emit(
+        args,
+        {"results": hits, "many": found.many, "ranked": found.ranked},
+        "\n".join(lines) or t("Nothing found."),
+    )
     return 0
 
 
@@ -701,7 +717,13 @@ def register(add: Adder, add_group: SubGroup) -> None:
     sub.add_argument("evidence", nargs="+", help="D3, Q2 or E5")
 
     sub = add("search", search_command, "Search everything, by any spelling of a name.")
-    add_text(sub, "query", "a name or words, in any spelling", positional=True, required=True)
+    add_text(
+        sub,
+        "query",
+        "a name or words, in any spelling; a phrase in quotes",
+        positional=True,
+        required=True,
+    )
     sub.add_argument("--person", help="only what concerns P1")
     sub.add_argument("--case", help="only what concerns C1's person")
     sub.add_argument("--limit", type=int, default=20)

@@ -2297,57 +2297,71 @@ It is self-signed: no authority vouches for it, and the signature says so. Signa
 <context>
     <name>SearchTab</name>
     <message>
-        <location filename="../../desktop/search_tab.py" line="30" />
         <source>Words from the evidence, in any script: Тухватшин, Tukhvatshin, Kloop…</source>
-        <translation>Слова из материалов, в любом написании: Тухватшин, Tukhvatshin, Kloop…</translation>
+        <translation type="vanished">Слова из материалов, в любом написании: Тухватшин, Tukhvatshin, Kloop…</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="32" />
+        <location filename="../../desktop/search_tab.py" line="31" />
+        <source>Words from the evidence, in any script: Тухватшин, Tukhvatshin, Kloop… — a phrase in quotes: "Pervomaisky District Court"</source>
+        <translation>Слова из материалов, в любом написании: Тухватшин, Tukhvatshin, Kloop… — фраза в кавычках: «Первомайский районный суд»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/search_tab.py" line="35" />
         <source>Search the evidence</source>
         <translation>Поиск по материалам</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="34" />
+        <location filename="../../desktop/search_tab.py" line="37" />
         <source>What was found</source>
         <translation>Найденное</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="51" />
+        <location filename="../../desktop/search_tab.py" line="55" />
         <source>Open a document found (double-click or Enter) at its page.</source>
         <translation>Откройте найденный документ (двойной щелчок или Enter) на его странице.</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="76" />
+        <location filename="../../desktop/search_tab.py" line="81" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="76" />
+        <location filename="../../desktop/search_tab.py" line="81" />
         <source>Quote</source>
         <translation>Цитата</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="77" />
+        <location filename="../../desktop/search_tab.py" line="82" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="77" />
+        <location filename="../../desktop/search_tab.py" line="82" />
         <source>Person</source>
         <translation>Человек</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="80" />
+        <location filename="../../desktop/search_tab.py" line="85" />
         <source>%1, page %2</source>
         <translation>%1, с. %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="90" />
+        <location filename="../../desktop/search_tab.py" line="95" />
         <source>Nothing found.</source>
         <translation>Ничего не найдено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="92" />
+        <location filename="../../desktop/search_tab.py" line="99" />
+        <source>Over %1 texts match: the %2 most recently added are shown, newest first. Add words, or put a phrase in quotes, to narrow the search.</source>
+        <translation>Подходит более %1 текстов: показаны %2 добавленных последними, новые сначала. Добавьте слова или возьмите фразу в кавычки, чтобы сузить поиск.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/search_tab.py" line="106" />
+        <source>%1 found, the most recently added first.</source>
+        <translation>Найдено: %1, сначала добавленные последними.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/search_tab.py" line="110" />
         <source>%1 found.</source>
         <translation>Найдено: %1.</translation>
     </message>
@@ -2600,30 +2614,30 @@ It is self-signed: no authority vouches for it, and the signature says so. Signa
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="57" />
+        <location filename="../../desktop/unlock_dialog.py" line="59" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="59" />
-        <location filename="../../desktop/unlock_dialog.py" line="80" />
-        <location filename="../../desktop/unlock_dialog.py" line="121" />
+        <location filename="../../desktop/unlock_dialog.py" line="61" />
+        <location filename="../../desktop/unlock_dialog.py" line="82" />
+        <location filename="../../desktop/unlock_dialog.py" line="123" />
         <source>Vault folder</source>
         <translation>Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="60" />
+        <location filename="../../desktop/unlock_dialog.py" line="62" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="67" />
-        <location filename="../../desktop/unlock_dialog.py" line="81" />
+        <location filename="../../desktop/unlock_dialog.py" line="69" />
+        <location filename="../../desktop/unlock_dialog.py" line="83" />
         <source>Passphrase</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="70" />
+        <location filename="../../desktop/unlock_dialog.py" line="72" />
         <source>Repeat the passphrase</source>
         <translation>Повторите пароль</translation>
     </message>
@@ -2632,27 +2646,27 @@ It is self-signed: no authority vouches for it, and the signature says so. Signa
         <translation>Надёжность пароля</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="73" />
+        <location filename="../../desktop/unlock_dialog.py" line="75" />
         <source>Remember on this device</source>
         <translation>Запомнить на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="74" />
+        <location filename="../../desktop/unlock_dialog.py" line="76" />
         <source>Open with this device's key</source>
         <translation>Открыть ключом этого устройства</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="78" />
+        <location filename="../../desktop/unlock_dialog.py" line="80" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="82" />
+        <location filename="../../desktop/unlock_dialog.py" line="84" />
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="84" />
+        <location filename="../../desktop/unlock_dialog.py" line="86" />
         <source>Strength</source>
         <translation>Надёжность</translation>
     </message>
@@ -2661,7 +2675,7 @@ It is self-signed: no authority vouches for it, and the signature says so. Signa
         <translation>Надёжность пароля словами</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="96" />
+        <location filename="../../desktop/unlock_dialog.py" line="98" />
         <source>A vault is an encrypted folder on this computer. Everything you collect for your clients — documents, quotes, the chronology, the cases — is kept in it and can be read only with its passphrase. Nothing leaves this computer.
 
 The passphrase cannot be recovered: if it is forgotten, no one can open the vault, not even us. Choose four or more unrelated words, write them down somewhere safe, and make backups (Vault ▸ Back up).</source>
@@ -2670,32 +2684,32 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
 Парольную фразу нельзя восстановить: если её забыть, никто не сможет открыть хранилище, даже мы. Выберите четыре или больше не связанных между собой слова, запишите их в надёжном месте и делайте резервные копии (Хранилище ▸ Резервная копия).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="105" />
+        <location filename="../../desktop/unlock_dialog.py" line="107" />
         <source>What a vault is</source>
         <translation>Что такое хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="131" />
+        <location filename="../../desktop/unlock_dialog.py" line="133" />
         <source>Create vault</source>
         <translation>Создать хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="131" />
+        <location filename="../../desktop/unlock_dialog.py" line="133" />
         <source>Unlock</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="138" />
+        <location filename="../../desktop/unlock_dialog.py" line="140" />
         <source>The vault that was open is not found at %1 now (a USB stick taken out?). Put it back, or choose another folder.</source>
         <translation>Хранилище, которое было открыто, сейчас не найдено в %1 (извлечена флешка?). Верните её или выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="164" />
+        <location filename="../../desktop/unlock_dialog.py" line="166" />
         <source>Opening with the key remembered on this device…</source>
         <translation>Открываю ключом, сохранённым на этом устройстве…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="177" />
+        <location filename="../../desktop/unlock_dialog.py" line="179" />
         <source>The key remembered on this device could not be used (%1). Enter the passphrase.</source>
         <translation>Ключ, сохранённый на этом устройстве, не удалось использовать (%1). Введите парольную фразу.</translation>
     </message>
@@ -2764,27 +2778,27 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
         <translation>Этот пароль — %1. Используйте четыре или больше не связанных между собой слов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="195" />
+        <location filename="../../desktop/unlock_dialog.py" line="197" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="195" />
+        <location filename="../../desktop/unlock_dialog.py" line="197" />
         <source>Unlocking…</source>
         <translation>Открытие…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="240" />
+        <location filename="../../desktop/unlock_dialog.py" line="242" />
         <source>An older database</source>
         <translation>Более старая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="230" />
+        <location filename="../../desktop/unlock_dialog.py" line="232" />
         <source>The vault's database is older than its key file: it ends at change %1, but %2 changes had been recorded. An older copy may have been put back, or the most recent changes were lost. Restore your latest backup instead, unless you put back this older copy on purpose.</source>
         <translation>База данных хранилища старее его файла ключей: она заканчивается изменением %1, а записано было %2 изменений. Возможно, на место вернули старую копию или последние изменения потеряны. Восстановите последнюю резервную копию, если только вы не вернули эту старую копию намеренно.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_dialog.py" line="247" />
+        <location filename="../../desktop/unlock_dialog.py" line="249" />
         <source>Open this older copy</source>
         <translation>Открыть эту старую копию</translation>
     </message>

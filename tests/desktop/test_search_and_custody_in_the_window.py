@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
+from desktop import search_tab
+from dossier import search as search_module
 from tests.desktop.helpers import TIMEOUT, open_person, wait_idle
 
 
@@ -57,3 +60,31 @@ def test_the_custody_log_is_shown_read_only_latest_first(qtbot: QtBot, tmp_path:
     created = details[actions.index("vault created")]
     assert created == "format: 1" and not any("{" in text for text in details)
     window.custody_dialog.close()
+
+
+def test_the_window_says_when_too_many_texts_match_to_rank_them(
+    qtbot: QtBot, tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two shown and ranked at most: the corpus's articles hold "Kloop" on more pages than that.
+    monkeypatch.setattr(search_module, "RANKED_AT_MOST", 2)
+    monkeypatch.setattr(search_tab, "RANKED_AT_MOST", 2)
+    monkeypatch.setattr(search_tab.SearchTab, "SHOWN", 2)
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    page.documents.import_paths([corpus / "articles"])
+    qtbot.waitUntil(lambda: page.documents.list.count() == 3, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    search = page.search
+    page.setCurrentWidget(search)
+    search.query.setText("Kloop")
+    search.search()
+    qtbot.waitUntil(lambda: search.results.count() > 0, timeout=TIMEOUT)
+    assert search.summary.text().startswith("Over 2 texts match: the 2 most recently added")
+    assert "put a phrase in quotes" in search.summary.text()
+    search.query.setText('"Kloop Media"')
+    search.search()
+    qtbot.waitUntil(
+        lambda: search.summary.text().endswith("found, the most recently added first."),
+        timeout=TIMEOUT,
+    )
+    assert all("[kloop media]" in search.results.item(row).text().lower()
+               for row in range(search.results.count()))  # fmt: skip
