@@ -29,13 +29,26 @@ _MIN_FUZZY_LENGTH = 5
 _FUZZY_CUTOFF = 84.0
 
 
-def index_text(session: Session, kind: str, ref_id: int, page: int | None, body: str) -> None:
+def index_text(
+    session: Session,
+    kind: str,
+    ref_id: int,
+    page: int | None,
+    body: str,
+    folded: str | None = None,  # names.fold(body), when it was folded already
+) -> None:
     session.execute(
         text(
             "INSERT INTO search_index (kind, ref_id, page, text, folded) "
             "VALUES (:kind, :ref_id, :page, :text, :folded)"
         ),
-        {"kind": kind, "ref_id": ref_id, "page": page, "text": body, "folded": names.fold(body)},
+        {
+            "kind": kind,
+            "ref_id": ref_id,
+            "page": page,
+            "text": body,
+            "folded": names.fold(body) if folded is None else folded,
+        },
     )
     # RETURNING gives -1 for a full-text table: its rowid is read as the last one inserted.
     row = session.execute(text("SELECT last_insert_rowid()")).scalar_one()

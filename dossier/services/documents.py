@@ -20,8 +20,8 @@ from dossier import dates, language_guess, refs, search
 from dossier.clean_text import TITLE_LIMIT, one_line, without_controls
 from dossier.errors import DossierError, ImportRefused, NotFound, PasswordNeeded
 from dossier.i18n import t
-from dossier.importers import detect_mime, importer_for
 from dossier.importers.base import Extracted
+from dossier.services import reading
 from dossier.services.people import get_person
 from dossier.vocabulary import DOCUMENT_EDITABLE as EDITABLE
 from dossier.vocabulary import DOCUMENT_KINDS as DOCUMENT_KINDS
@@ -161,12 +161,6 @@ class ImportPlan:
     skipped: list[tuple[str, str]]
 
 
-_LINK_REASON = (
-    "it is a link to another file or folder; links inside a folder are not followed (import "
-    "the file it points to directly, if you mean to)"
-)
-
-
 def plan_import(paths: Iterable[Path], vault_folder: Path | None = None) -> ImportPlan:
     """Files as given, and every file inside given folders (sorted, hidden files skipped).
 
@@ -181,14 +175,14 @@ def plan_import(paths: Iterable[Path], vault_folder: Path | None = None) -> Impo
         if path.is_dir() and not path.is_symlink():
             for root, dirs, names in os.walk(path):
                 links = [d for d in dirs if (Path(root) / d).is_symlink()]
-                skipped += [(d, _LINK_REASON) for d in links if not d.startswith(".")]
+                skipped += [(d, t(reading.LINK_REASON)) for d in links if not d.startswith(".")]
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in links)
                 for name in sorted(names):
                     found = Path(root) / name
                     if name.startswith("."):
                         continue
                     if found.is_symlink() or not stat.S_ISREG(found.lstat().st_mode):
-                        skipped.append((name, t(_LINK_REASON) if found.is_symlink() else
+                        skipped.append((name, t(reading.LINK_REASON) if found.is_symlink() else
                                         t("it is not a regular file")))  # fmt: skip
                         continue
                     files.append(found)
@@ -223,50 +217,77 @@ def import_files(
     plan = plan_import(paths, vault.folder)
     files = plan.files
     report = ImportReport(skipped=list(plan.skipped))
-    for index, path in enumerate(files):
-        if cancelled is not None and cancelled():
-            report.cancelled = True
-            break
-        if progress is not None:
-            progress(index, len(files), path.name)
-        try:
-            outcome = import_one(
-                vault, path, kind=kind, person_ids=people, password=password,
-                accept_suggestions=accept_suggestions, cancelled=cancelled,
-                follow_links=path not in plan.in_folders,
-            )  # fmt: skip
-        except Cancelled:
-            report.cancelled = True
-            break
-        except (DiskFull, VaultLocked, DatabaseDamaged):
-            raise  # the vault itself cannot take more: the rest of the batch would fail too
-        except PasswordNeeded as error:
-            report.skipped.append((path.name, str(error)))
-            report.needs_password.append(path)
-            if error.wrong:
-                report.wrong_password.append(path)
-            continue
-        except VaultError as error:
-            report.skipped.append((path.name, str(error)))
-            continue
-        except OSError as error:
-            report.skipped.append(
-                (path.name, t("it could not be read ({reason})", reason=error.strerror))
-            )
-            continue
-        except Exception as error:
-            # The type only: a message could quote the file's contents (evidence).
-            log.warning("import: %s from the %s reader", type(error).__name__, path.suffix)
-            report.skipped.append((path.name, t(_UNREADABLE)))
-            continue
-        if isinstance(outcome, str):
-            report.duplicates.append((path.name, outcome))
-            report.already.append(_already_stored(vault, path.name, outcome, people))
-        else:
-            report.imported.append(outcome)
+    # Files are read (in worker processes, for a batch) ahead of their storing here.
+    readers = reading.Readers(files, password, lambda path: path not in plan.in_folders)
+    with readers:
+        for index, (path, read) in enumerate(readers):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            if progress is not None:
+                progress(index, len(files), path.name)
+            if not _stored_or_said(vault, path, read, people, report, kind=kind,
+                                   password=password, accept_suggestions=accept_suggestions,
+                                   cancelled=cancelled,
+                                   follow_links=path not in plan.in_folders):  # fmt: skip
+                break
     if progress is not None:
         progress(len(files), len(files), "")
     return report
+
+
+def _stored_or_said(
+    vault: Vault,
+    path: Path,
+    read: reading.Read | Exception,
+    people: list[int],
+    report: ImportReport,
+    *,
+    kind: str,
+    password: str | None,
+    accept_suggestions: bool,
+    cancelled: CancelCheck | None,
+    follow_links: bool,
+) -> bool:
+    """Stores one file read, or says in the report why not; False: the batch stops."""
+    try:
+        if isinstance(read, Exception):
+            raise read
+        outcome = store_read(
+            vault, path, read, kind=kind, person_ids=people, password=password,
+            accept_suggestions=accept_suggestions, cancelled=cancelled, follow_links=follow_links,
+        )  # fmt: skip
+    except Cancelled:
+        report.cancelled = True
+        return False
+    except (DiskFull, VaultLocked, DatabaseDamaged):
+        raise  # the vault itself cannot take more: the rest of the batch would fail too
+    except PasswordNeeded as error:
+        report.skipped.append((path.name, str(error)))
+        report.needs_password.append(path)
+        if error.wrong:
+            report.wrong_password.append(path)
+        return True
+    except VaultError as error:
+        report.skipped.append((path.name, str(error)))
+        return True
+    except OSError as error:
+        report.skipped.append(
+            (path.name, t("it could not be read ({reason})", reason=error.strerror))
+        )
+        return True
+    except Exception as error:
+        # The type only: a message could quote the file's contents (evidence).
+        name = str(error) if isinstance(error, reading.Unreadable) else type(error).__name__
+        log.warning("import: %s from the %s reader", name, path.suffix)
+        report.skipped.append((path.name, t(_UNREADABLE)))
+        return True
+    if isinstance(outcome, str):
+        report.duplicates.append((path.name, outcome))
+        report.already.append(_already_stored(vault, path.name, outcome, people))
+    else:
+        report.imported.append(outcome)
+    return True
 
 
 def _already_stored(vault: Vault, file: str, ref: str, person_ids: list[int]) -> AlreadyStored:
@@ -300,23 +321,27 @@ def import_one(
     follow_links: bool = True,
 ) -> DocumentView | str:
     """Import one file; returns its view, or the ref of the document it duplicates."""
-    if not follow_links and path.is_symlink():
-        raise ImportRefused(t(_LINK_REASON))
-    if not path.is_file():
-        raise ImportRefused(t('"{file}" is not a file.', file=path.name))
-    mime = detect_mime(path)
-    importer = importer_for(mime)
-    if importer is None:
-        raise ImportRefused(
-            t(
-                '"{file}" is a kind of file this app cannot read ({type}). Supported: PDF, Word '
-                "(.docx), text, web pages (.html), e-mail (.eml), JPEG, PNG, TIFF, HEIC.",
-                file=path.name,
-                type=mime,
-            )
-        )
-    # Before storing: a bad file stores nothing. What it says about itself is cleaned first.
-    extracted = importer.extract(path, password).cleaned()
+    read = reading.read_file(path, password, follow_links)
+    return store_read(
+        vault, path, read, kind=kind, person_ids=person_ids, password=password,
+        accept_suggestions=accept_suggestions, cancelled=cancelled, follow_links=follow_links,
+    )  # fmt: skip
+
+
+def store_read(
+    vault: Vault,
+    path: Path,
+    read: reading.Read,
+    *,
+    kind: str = "other",
+    person_ids: list[int] | None = None,
+    password: str | None = None,
+    accept_suggestions: bool = False,
+    cancelled: CancelCheck | None = None,
+    follow_links: bool = True,
+) -> DocumentView | str:
+    """Store a file read (``reading.read_file``): its bytes, encrypted, and its document."""
+    mime, extracted = read.mime, read.extracted
     with (
         _open_source(path, follow_links) as (source, size),
         vault.adding_file(source, size, label=path.name, media_type=mime, cancelled=cancelled) as (
@@ -333,7 +358,10 @@ def import_one(
             if existing is not None:
                 return refs.make("D", existing.id)
         title = one_line(path.stem, TITLE_LIMIT) or path.name
-        document = record_document(session, stored.record.id, title, kind, mime, extracted)
+        document = record_document(
+            session, stored.record.id, title, kind, mime, extracted,
+            language_guessed=True, folded_pages=read.folded_pages,
+        )  # fmt: skip
         if password and mime == "application/pdf":
             # Kept in the encrypted database: the bundle must open the PDF to copy its pages.
             document.pdf_password = password
@@ -383,11 +411,23 @@ def pdf_passwords(vault: Vault, document_ids: list[int]) -> dict[int, str]:
 
 
 def record_document(
-    session: Session, file_id: int, title: str, kind: str, mime: str, extracted: Extracted
+    session: Session,
+    file_id: int,
+    title: str,
+    kind: str,
+    mime: str,
+    extracted: Extracted,
+    *,
+    language_guessed: bool = False,  # by reading.read_file: not guessed twice
+    folded_pages: list[str] | None = None,  # the pages as indexed, when read.read_file folded them
 ) -> Document:
     """A document row with its pages, indexed for search, in the caller's transaction."""
     suggestions = dict(extracted.suggestions)
-    if "language" not in suggestions and (found := language_guess.of_pages(extracted.pages)):
+    if (
+        not language_guessed
+        and "language" not in suggestions
+        and (found := language_guess.of_pages(extracted.pages))
+    ):
         suggestions["language"] = found
     document = Document(
         file_id=file_id,
@@ -411,7 +451,8 @@ def record_document(
     session.flush()
     for number, page_text in enumerate(extracted.pages, start=1):
         if page_text.strip():
-            search.index_text(session, "document", document.id, number, page_text)
+            folded = folded_pages[number - 1] if folded_pages is not None else None
+            search.index_text(session, "document", document.id, number, page_text, folded)
     search.index_text(session, "document", document.id, None, document.title)
     return document
 
@@ -426,7 +467,7 @@ def _open_source(path: Path, follow_links: bool) -> Iterator[tuple[BinaryIO, int
         handle = os.fdopen(os.open(path, flags), "rb")
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise ImportRefused(t(_LINK_REASON)) from error
+            raise ImportRefused(t(reading.LINK_REASON)) from error
         raise SourceUnreadable(path.name, error.strerror or str(error)) from error
     with handle:
         yield handle, os.fstat(handle.fileno()).st_size

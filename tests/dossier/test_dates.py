@@ -88,3 +88,31 @@ def test_ranges_of_days_and_russian_dates_are_understood(
 ) -> None:
     assert dates.to_edtf(written) == edtf
     assert dates.display(edtf) == shown
+
+
+@given(
+    year=st.integers(0, 9999),
+    month=st.integers(0, 13),
+    day=st.integers(0, 32),
+    form=st.sampled_from(["{y:04d}", "{y:04d}-{m:02d}", "{y:04d}-{m:02d}-{d:02d}"]),
+)
+def test_plain_dates_are_judged_as_the_edtf_grammar_judges_them(
+    year: int, month: int, day: int, form: str
+) -> None:
+    """The calendar's shortcut for "2024-05-01" (import's dates) agrees with the grammar."""
+    from edtf import parse_edtf
+
+    written = form.format(y=year, m=month, d=day)
+    try:
+        parse_edtf(written)
+        dates.bounds(written)
+        valid = True
+    except Exception:
+        valid = False
+    shortcut = dates.is_calendar_date(written)
+    assert shortcut is None or shortcut == valid, written
+    if valid:
+        assert dates.to_edtf(written) == written
+    else:
+        with pytest.raises(BadDate):
+            dates.to_edtf(written)
