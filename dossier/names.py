@@ -96,8 +96,11 @@ def fold_word(word: str) -> str:
 
 
 def fold(text: str) -> str:
-    """The whole text folded word by word (what the search index holds)."""
-    return _fold_words(" ".join(_WORD.findall(text.lower())))
+    """The whole text folded word by word (what the search index holds).
+
+    Each distinct word is folded once (``fold_word`` remembers): running the eighteen folds
+    over every page's whole text was a quarter of importing a text PDF."""
+    return " ".join(map(fold_word, _WORD.findall(text.lower())))
 
 
 def words_with_offsets(text: str) -> list[tuple[int, int, str]]:

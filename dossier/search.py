@@ -37,27 +37,49 @@ def index_text(
     body: str,
     folded: str | None = None,  # names.fold(body), when it was folded already
 ) -> None:
-    session.execute(
-        text(
-            "INSERT INTO search_index (kind, ref_id, page, text, folded) "
-            "VALUES (:kind, :ref_id, :page, :text, :folded)"
-        ),
+    index_texts(session, kind, ref_id, [(page, body, folded)])
+
+
+def index_texts(
+    session: Session,
+    kind: str,
+    ref_id: int,
+    texts: list[tuple[int | None, str, str | None]],  # (page, text, folded or None)
+) -> None:
+    """An item's texts into the index, two statements whatever their number (a document's
+    pages: three statements a page were a fifth of storing an imported PDF)."""
+    if not texts:
+        return
+    # Rowids are given, above the highest (read from the end of the index, not counted), so
+    # that search_rows can say where each text is without asking after each insert.
+    last = session.execute(
+        text("SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1")
+    ).scalar_one_or_none()
+    first = (last or 0) + 1
+    rows = [
         {
+            "row": first + offset,
             "kind": kind,
             "ref_id": ref_id,
             "page": page,
             "text": body,
             "folded": names.fold(body) if folded is None else folded,
-        },
+        }
+        for offset, (page, body, folded) in enumerate(texts)
+    ]
+    session.execute(
+        text(
+            "INSERT INTO search_index (rowid, kind, ref_id, page, text, folded) "
+            "VALUES (:row, :kind, :ref_id, :page, :text, :folded)"
+        ),
+        rows,
     )
-    # RETURNING gives -1 for a full-text table: its rowid is read as the last one inserted.
-    row = session.execute(text("SELECT last_insert_rowid()")).scalar_one()
-    # Where the text is, in a table that can be searched by it (migration 0009).
+    # Where each text is, in a table that can be searched by it (migration 0009).
     session.execute(
         text(
             "INSERT INTO search_rows (row, kind, ref_id, page) VALUES (:row, :kind, :ref_id, :page)"
         ),
-        {"row": row, "kind": kind, "ref_id": ref_id, "page": page},
+        [{key: row[key] for key in ("row", "kind", "ref_id", "page")} for row in rows],
     )
 
 

@@ -449,11 +449,12 @@ def record_document(
     ]
     session.add(document)
     session.flush()
-    for number, page_text in enumerate(extracted.pages, start=1):
-        if page_text.strip():
-            folded = folded_pages[number - 1] if folded_pages is not None else None
-            search.index_text(session, "document", document.id, number, page_text, folded)
-    search.index_text(session, "document", document.id, None, document.title)
+    texts: list[tuple[int | None, str, str | None]] = [
+        (number, page_text, folded_pages[number - 1] if folded_pages is not None else None)
+        for number, page_text in enumerate(extracted.pages, start=1)
+        if page_text.strip()
+    ]
+    search.index_texts(session, "document", document.id, [*texts, (None, document.title, None)])
     return document
 
 

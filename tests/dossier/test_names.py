@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dossier import names
 
@@ -39,3 +41,17 @@ def test_different_people_are_not_confused(a: str, b: str) -> None:
 def test_kyrgyz_and_kazakh_letters_transliterate() -> None:
     assert names.transliterate("ң ө ү ә ғ қ ұ һ і") == "ng o u a gh q u h i"
     assert names.fold("Өмүрбек") == names.fold("Omurbek")
+
+
+@settings(max_examples=400)
+@given(
+    st.text(
+        alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяңөүәғқұһіїєґўABCabcdehijkloqstuwxyz"
+        "ÉéñÜ¨ﬁ½ 0123456789.,-'\n",
+        max_size=200,
+    )
+)
+def test_folding_word_by_word_is_folding_the_whole_text(text: str) -> None:
+    """The index folds each distinct word once; the same as the folds run over the text."""
+    whole = names._fold_words(" ".join(names._WORD.findall(text.lower())))
+    assert names.fold(text) == whole
