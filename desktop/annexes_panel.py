@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.jobs import Jobs
+from desktop.jobs import Jobs, Touched
 from dossier import refs
 from dossier.export import preflight, templates
 from dossier.services import cases, documents, exhibits
@@ -183,7 +183,10 @@ class AnnexesPanel(QWidget):
             self.refresh()
 
         self._jobs.change(
-            self, lambda: exhibits.move_exhibit(vault, case_id, document_id, position), moved
+            self,
+            lambda: exhibits.move_exhibit(vault, case_id, document_id, position),
+            moved,
+            touches=Touched.CASES,
         )
 
     def _selected(self) -> int | None:
@@ -191,7 +194,7 @@ class AnnexesPanel(QWidget):
         return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
 
     def _change(self, write: Callable[[], object]) -> None:
-        self._jobs.change(self, write, lambda _result: self.refresh())
+        self._jobs.change(self, write, lambda _result: self.refresh(), touches=Touched.CASES)
 
     def add_selected(self) -> None:
         if self.case_id is None or self.document.currentData() is None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.cite_picker import Citable, CitePicker
 from desktop.edit_state import EditState
-from desktop.jobs import Jobs
+from desktop.jobs import Jobs, Touched
 from dossier import dates, forums, i18n, vocabulary
 from dossier.i18n import t
 from dossier.legal_grounds import NOTICE_TYPES
@@ -360,7 +360,9 @@ class CaseTab(QWidget):
             return saved
 
         self.edits.mark(False)
-        self._jobs.change(self, job, self._saved, on_failed=self.edits.failed)
+        self._jobs.change(
+            self, job, self._saved, on_failed=self.edits.failed, touches=Touched.CASES
+        )
 
     def _saved(self, _case: cases.CaseView) -> None:
         self.edits.saved()
@@ -389,7 +391,9 @@ class CaseTab(QWidget):
         def done(_case: cases.CaseView) -> None:
             self.refresh()
 
-        self._jobs.change(self, lambda: cases.delete_case(vault, case_id), done)
+        self._jobs.change(
+            self, lambda: cases.delete_case(vault, case_id), done, touches=Touched.CASES
+        )
 
 
 def citable(vault: Vault, person_id: int) -> list[Citable]:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.jobs import Jobs
+from desktop.jobs import Jobs, Touched
 from desktop.passphrase_meter import StrengthMeter
 from dossier.services.vault_access import PassphraseStrength, forget_secret_text
 
@@ -100,7 +100,10 @@ class ChangePassphraseDialog(QDialog):
             finally:
                 forget_secret_text(old)  # the new one is still wanted, for rotating the keys
 
-        self._jobs.change(self, change, lambda weak: self._done(new, weak), on_failed=self._failed)
+        self._jobs.change(
+            self, change, lambda weak: self._done(new, weak), on_failed=self._failed,
+            touches=Touched(0),  # the key file, not the evidence
+        )  # fmt: skip
 
     def _done(self, new: str, weak: PassphraseStrength | None) -> None:
         if weak is not None:

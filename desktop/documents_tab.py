@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop import file_dialogs
 from desktop.edit_state import EditState
-from desktop.jobs import Jobs
+from desktop.jobs import Jobs, Touched
 from desktop.translation_dialog import TranslationDialog
 from desktop.worker import Cancel, Progress, Task
 from dossier import dates, refs, vocabulary
@@ -339,7 +339,11 @@ class DocumentsTab(QWidget):
             )
 
         self._jobs.work(
-            self, job, self._imported, progress_text=self.tr("Importing…"), changes_vault=True
+            self,
+            job,
+            self._imported,
+            progress_text=self.tr("Importing…"),
+            touches=Touched.DOCUMENTS,
         )
 
     def _imported(self, report: ImportReport) -> None:
@@ -415,7 +419,7 @@ class DocumentsTab(QWidget):
             shown.setVisible(True)
         self.read_button.setEnabled(False)
         task = self._jobs.work(
-            self, job, self._read, changes_vault=True, on_failed=self._reading_failed
+            self, job, self._read, touches=Touched.DOCUMENTS, on_failed=self._reading_failed
         )
         task.signals.progress.connect(lambda done, _total: self.reading_bar.setValue(done))
         self._reading_task = task
@@ -470,7 +474,7 @@ class DocumentsTab(QWidget):
             )
             self.refresh()
 
-        self._jobs.change(self, job, linked)
+        self._jobs.change(self, job, linked, touches=Touched.DOCUMENTS)
 
     def ask_password(self, name: str, wrong: bool = False) -> str | None:
         """The password of a protected PDF, asked in a small dialog (None: not given); asked
@@ -605,7 +609,10 @@ class DocumentsTab(QWidget):
         def job() -> DocumentView:
             return documents.update_document(vault, document_id, **values)
 
-        self._jobs.change(self, job, self._details_saved, on_failed=self.edits.failed)
+        self._jobs.change(
+            self, job, self._details_saved, on_failed=self.edits.failed,
+            touches=Touched.DOCUMENTS,
+        )  # fmt: skip
 
     @property
     def dirty(self) -> bool:
@@ -660,7 +667,9 @@ class DocumentsTab(QWidget):
                 vault, document_id, language=language, text=text, **given
             )
 
-        self._jobs.change(self, job, lambda _t: self._load_translations(document_id))
+        self._jobs.change(
+            self, job, lambda _t: self._load_translations(document_id), touches=Touched.DOCUMENTS
+        )
 
     # ---------------------------------------------------------------- organisations
     def refresh_organisations(self) -> None:
@@ -701,6 +710,7 @@ class DocumentsTab(QWidget):
             self,
             lambda: organisations.link_document(vault, organisation_id, document.id),
             lambda _o: self._load_organisations(document.ref),
+            touches=Touched.ORGANISATIONS,
         )
 
     # ------------------------------------------------------------------- deleting
@@ -735,6 +745,7 @@ class DocumentsTab(QWidget):
             self.report.setText(self.tr("%1 was deleted.").replace("%1", plan.document.ref))
             self.refresh()
 
+        # A document's quotes, and the citations and annexes using it, go with it.
         self._jobs.change(self, lambda: documents.delete_document(vault, document_id), done)
 
     def accept_suggestions(self) -> None:
@@ -745,6 +756,7 @@ class DocumentsTab(QWidget):
             self,
             lambda: documents.accept_suggestions(vault, document_id),
             self._details_saved,
+            touches=Touched.DOCUMENTS,
         )
 
     def _details_saved(self, view: DocumentView) -> None:
@@ -800,6 +812,7 @@ class DocumentsTab(QWidget):
             self,
             lambda: quotes.add_quote(vault, document_id, text, speaker=speaker, page=page),
             self._quote_added,
+            touches=Touched.QUOTES,
         )
 
     def _quote_added(self, quote: quotes.QuoteView) -> None:

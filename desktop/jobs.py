@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -24,15 +25,34 @@ def notify(owner: QWidget, title: str, text: str) -> QMessageBox:
     return box
 
 
+class Touched(enum.Flag):
+    """What a change touched, said with it: only the views that show that refresh (as Anki's
+    operations return the changes they made). Refreshing every view after every change
+    read the whole case again — and laid out the pleading for the Export tab's check — after
+    an alias was saved."""
+
+    PEOPLE = enum.auto()  # names, aliases, particulars
+    DOCUMENTS = enum.auto()  # documents, their pages, translations, OCR
+    QUOTES = enum.auto()
+    EVENTS = enum.auto()
+    CASES = enum.auto()  # cases, grounds, arguments, annexes
+    ORGANISATIONS = enum.auto()
+    SIGNING = enum.auto()  # the vault's signing certificate
+
+
+EVERYTHING = ~Touched(0)
+
+
 class Jobs(QObject):
     """Runs the views' calls into the core off the GUI thread, keeps them alive, shows errors.
 
-    Three kinds: a ``query`` reads; a ``change`` writes and then says so with
-    ``vault_changed``, which every view that shows vault data listens to; ``work`` is a long
-    job that reports progress and can be cancelled (import, export, verify, back up).
+    Three kinds: a ``query`` reads; a ``change`` writes and then says what it touched with
+    ``vault_changed`` (a ``Touched``), which the views that show vault data listen to;
+    ``work`` is a long job that reports progress and can be cancelled (import, export,
+    verify, back up).
     """
 
-    vault_changed = Signal()
+    vault_changed = Signal(object)  # Touched
     # True when long work the user waits for (with its progress dialog) starts, False when
     # the last such work ends: the vault's idle clock pauses meanwhile.
     working = Signal(bool)
@@ -48,11 +68,17 @@ class Jobs(QObject):
         return self._run(owner, lambda _progress, _cancelled: read(), on_done, **options)
 
     def change(
-        self, owner: QWidget, write: Callable[[], T], on_done: Callable[[T], object], **options: Any
+        self,
+        owner: QWidget,
+        write: Callable[[], T],
+        on_done: Callable[[T], object],
+        *,
+        touches: Touched = EVERYTHING,
+        **options: Any,
     ) -> Task:
-        """Run an operation; after ``on_done``, every view refreshes what it shows."""
+        """Run an operation; after ``on_done``, the views showing what it touched refresh."""
         return self.work(
-            owner, lambda _progress, _cancelled: write(), on_done, changes_vault=True, **options
+            owner, lambda _progress, _cancelled: write(), on_done, touches=touches, **options
         )
 
     def work(
@@ -61,15 +87,15 @@ class Jobs(QObject):
         job: Callable[[Progress, Cancel], T],
         on_done: Callable[[T], object],
         *,
-        changes_vault: bool = False,
+        touches: Touched | None = None,  # None: the job changes nothing stored
         **options: Any,
     ) -> Task:
-        if not changes_vault:
+        if touches is None:
             return self._run(owner, job, on_done, **options)
 
         def done(result: T) -> None:
             on_done(result)
-            self.vault_changed.emit()
+            self.vault_changed.emit(touches)
 
         return self._run(owner, job, done, **options)
 

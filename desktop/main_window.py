@@ -28,7 +28,7 @@ from desktop.change_passphrase_dialog import ChangePassphraseDialog
 from desktop.custody_dialog import CustodyDialog
 from desktop.diagnostics_dialog import DiagnosticsDialog
 from desktop.documents_tab import DocumentsTab
-from desktop.jobs import Jobs, notify
+from desktop.jobs import EVERYTHING, Jobs, Touched, notify
 from desktop.person_tabs import ChronologyTab, ExportTab, GroundsTab, QuotesTab
 from desktop.profile_tab import ProfileTab
 from desktop.search_tab import SearchTab
@@ -75,11 +75,37 @@ class PersonPage(QTabWidget):
         self.case.case_shown.connect(self.export.show_case)
         # Leaving the pleading (for Export, say) saves what was typed there.
         self.currentChanged.connect(lambda _index: self.save_edits())
-        # One signal, after any change to the vault; each view shows the vault as it now is.
-        for view in (self.quotes, self.chronology, self.grounds, self.case, self.export,
-                     self.search):  # fmt: skip
-            jobs.vault_changed.connect(view.refresh)
-        jobs.vault_changed.connect(self.documents.refresh_organisations)
+        # One signal after any change to the vault, saying what it touched: a view showing
+        # that refreshes now if it is the tab in front, else when it is next shown.
+        evidence = Touched.DOCUMENTS | Touched.QUOTES | Touched.EVENTS
+        self._concerns: dict[QWidget, Touched] = {
+            self.quotes: Touched.QUOTES | Touched.DOCUMENTS,
+            self.chronology: evidence,
+            self.grounds: evidence | Touched.CASES,
+            self.case: evidence | Touched.CASES | Touched.PEOPLE,
+            self.export: EVERYTHING,  # its check reads the whole case
+            self.search: evidence | Touched.PEOPLE,
+        }
+        self.stale: set[QWidget] = set()
+        jobs.vault_changed.connect(self._vault_changed)
+        self.currentChanged.connect(self._refresh_if_stale)
+
+    def _vault_changed(self, touched: Touched) -> None:
+        for view, concerns in self._concerns.items():
+            if not touched & concerns:
+                continue
+            if view is self.currentWidget():
+                view.refresh()  # type: ignore[attr-defined]
+            else:
+                self.stale.add(view)
+        if touched & Touched.ORGANISATIONS:
+            self.documents.refresh_organisations()
+
+    def _refresh_if_stale(self, _index: int) -> None:
+        view = self.currentWidget()
+        if view in self.stale:
+            self.stale.discard(view)
+            view.refresh()  # type: ignore[attr-defined]
 
     def show_document(self, ref: str, page: int) -> None:
         """A document found by the search, on the Documents tab, at the page found."""
@@ -249,6 +275,7 @@ class MainWindow(QMainWindow):
             self,
             lambda: people.add_person(vault, name, native_name=native),
             lambda _person: self.refresh_people(),
+            touches=Touched.PEOPLE,
         )
 
     def _selected_person(self) -> None:
@@ -357,7 +384,7 @@ class MainWindow(QMainWindow):
 
         self.jobs.work(
             self, lambda _p, _c: signing_certificates.create(vault, name), made,
-            progress_text=self.tr("Making the key…"),
+            progress_text=self.tr("Making the key…"), touches=Touched.SIGNING,
         )  # fmt: skip
 
     def verify_a_bundle(self) -> None:
@@ -551,4 +578,5 @@ class MainWindow(QMainWindow):
             lambda _r: notify(
                 self, self.tr("Forget"), self.tr("This device no longer remembers the vault.")
             ),
+            touches=Touched(0),  # the device's keyring, not the evidence
         )

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop import file_dialogs
 from desktop.annexes_panel import AnnexesPanel
-from desktop.jobs import Jobs, notify
+from desktop.jobs import Jobs, Touched, notify
 from desktop.worker import Cancel, Progress
 from dossier import dates, refs
 from dossier.errors import DossierError
@@ -158,6 +158,7 @@ class QuotesTab(QWidget):
                 translation=translation,
             ),
             saved,
+            touches=Touched.QUOTES,
         )
 
     def confirm_delete(self, sentence: str) -> bool:
@@ -184,7 +185,11 @@ class QuotesTab(QWidget):
                 self._show(None)
                 self.refresh()
 
-            self._jobs.change(self, lambda: quotes.delete_quote(vault, quote_id), deleted)
+            # Its citations in the chronology and the grounds go with it.
+            self._jobs.change(
+                self, lambda: quotes.delete_quote(vault, quote_id), deleted,
+                touches=Touched.QUOTES | Touched.EVENTS | Touched.CASES,
+            )  # fmt: skip
 
         self._jobs.query(self, lambda: quotes.quote_uses(vault, quote_id), ask)
 
@@ -364,7 +369,7 @@ class ChronologyTab(QWidget):
                 )
             return events.add_event(vault, person_id, date_text, title, kind=kind, cite=cite)
 
-        self._jobs.change(self, job, self._added)
+        self._jobs.change(self, job, self._added, touches=Touched.EVENTS)
 
     def _added(self, _event: EventView) -> None:
         self._stop_editing()
@@ -420,7 +425,10 @@ class ChronologyTab(QWidget):
         if not self.confirm_delete(chosen[0]):
             return
         vault, event_id = self._vault, chosen[0].id
-        self._jobs.change(self, lambda: events.delete_event(vault, event_id), self._added)
+        self._jobs.change(
+            self, lambda: events.delete_event(vault, event_id), self._added,
+            touches=Touched.EVENTS | Touched.CASES,  # a ground may have cited it
+        )  # fmt: skip
 
     def ask_merge(self, first: EventView, second: EventView) -> tuple[int, str] | None:
         """Which account stands (its words, date and sources; the other's sources join it),
@@ -459,8 +467,9 @@ class ChronologyTab(QWidget):
         vault = self._vault
         other = next(event.id for event in chosen if event.id != standing)
         self._jobs.change(
-            self, lambda: events.merge_events(vault, standing, other, note=note), self._added
-        )
+            self, lambda: events.merge_events(vault, standing, other, note=note), self._added,
+            touches=Touched.EVENTS | Touched.CASES,
+        )  # fmt: skip
 
 
 class GroundsTab(QWidget):
@@ -520,7 +529,7 @@ class GroundsTab(QWidget):
             assert ground is not None
             return ground
 
-        self._jobs.change(self, job, self._linked)
+        self._jobs.change(self, job, self._linked, touches=Touched.CASES)
 
     def _linked(self, _ground: cases.GroundView) -> None:
         self.evidence.clear()
@@ -539,7 +548,7 @@ class GroundsTab(QWidget):
                 return copy
             return cases.add_case(vault, person_id, kind, requesting_country=country)
 
-        self._jobs.change(self, job, self._opened)
+        self._jobs.change(self, job, self._opened, touches=Touched.CASES)
 
     def _opened(self, _case: cases.CaseView) -> None:
         self.refresh()

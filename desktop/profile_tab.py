@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.edit_state import EditState
-from desktop.jobs import Jobs
+from desktop.jobs import Jobs, Touched
 from dossier.services import organisations, people
 from dossier.services.vault_access import Vault
 
@@ -155,7 +155,9 @@ class ProfileTab(QWidget):
 
         self.member_role.clear()
         self.organisation.setCurrentText("")
-        self._jobs.change(self, job, lambda _o: self._load_organisations())
+        self._jobs.change(
+            self, job, lambda _o: self._load_organisations(), touches=Touched.ORGANISATIONS
+        )
 
     def _fill(self, person: people.PersonView) -> None:
         with self.edits.filling():
@@ -183,6 +185,7 @@ class ProfileTab(QWidget):
             lambda: people.update_person(vault, person_id, **fields),
             self._saved,
             on_failed=self.edits.failed,
+            touches=Touched.PEOPLE,
         )
 
     def _saved(self, person: people.PersonView) -> None:
@@ -199,7 +202,7 @@ class ProfileTab(QWidget):
             return people.add_alias(vault, person_id, spelling)
 
         self.alias.clear()
-        self._jobs.change(self, job, self._alias_added)
+        self._jobs.change(self, job, self._alias_added, touches=Touched.PEOPLE)
 
     def _alias_added(self, person: people.PersonView) -> None:
         self.aliases.setText(", ".join(person.aliases))

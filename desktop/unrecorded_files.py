@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from desktop.jobs import Jobs, notify
+from desktop.jobs import Jobs, Touched, notify
 from dossier.services import recovery
 from dossier.services.vault_access import Vault
 
@@ -80,7 +80,7 @@ class UnrecordedFiles:
                     done += not isinstance(result, str)  # a duplicate was not recovered
             return done, sum(not item.recoverable for item in found)
 
-        self.jobs.change(self.owner, job, self._recovered)
+        self.jobs.change(self.owner, job, self._recovered, touches=Touched.DOCUMENTS)
 
     def _recovered(self, counts: tuple[int, int]) -> None:
         tr = self.owner.tr
@@ -115,4 +115,5 @@ class UnrecordedFiles:
             for item in found:
                 recovery.discard(vault, item.name)
 
-        self.jobs.change(self.owner, job, lambda _r: self.changed())
+        # A file never recorded leaves; nothing the views show changes.
+        self.jobs.change(self.owner, job, lambda _r: self.changed(), touches=Touched(0))

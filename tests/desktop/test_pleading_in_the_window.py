@@ -18,6 +18,7 @@ def _open_case(qtbot: QtBot, tmp_path: Path):  # type: ignore[no-untyped-def]
     page.grounds.kind.setCurrentIndex(page.grounds.kind.findData("ccf-deletion"))
     page.grounds.open_case()
     pleading = page.case
+    page.setCurrentWidget(pleading)  # a hidden tab shows a change when it is next shown
     qtbot.waitUntil(lambda: pleading.grounds.count() == 4, timeout=TIMEOUT)
     return controller, window, page, pleading
 

@@ -94,6 +94,7 @@ def test_gui_thread_keeps_beating_during_big_import_and_export(
     qtbot.waitUntil(lambda: page.documents.list.count() == 41, timeout=120_000)
     page.grounds.kind.setCurrentIndex(page.grounds.kind.findData("general"))
     page.grounds.open_case()
+    page.setCurrentWidget(page.export)
     qtbot.waitUntil(lambda: page.export.case.count() == 1, timeout=TIMEOUT)
     case_id = int(page.export.case.currentData())
     for document in documents.list_documents(window.vault):

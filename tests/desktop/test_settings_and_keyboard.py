@@ -153,6 +153,7 @@ def test_the_forms_tab_in_reading_order(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.waitExposed(window)
     page.grounds.kind.setCurrentIndex(page.grounds.kind.findData("ccf-deletion"))
     page.grounds.open_case()
+    page.setCurrentWidget(page.export)
     qtbot.waitUntil(lambda: page.export.case.count() == 1, timeout=30_000)
     found = {}
     for tab in (page.profile, page.chronology, page.export):

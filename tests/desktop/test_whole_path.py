@@ -54,6 +54,7 @@ def test_whole_path_from_new_vault_to_exported_pdf(
     assert quote.found_in_document and quote.page == 1
 
     chronology = page.chronology
+    page.setCurrentWidget(chronology)  # a hidden tab shows a change when it is next shown
     chronology.date.setText("Aug 2025")
     assert chronology.date_preview.text() == "August 2025"
     chronology.title.setText("Four former Kloop staff tried")
@@ -77,6 +78,7 @@ def test_whole_path_from_new_vault_to_exported_pdf(
 
     page.grounds.kind.setCurrentIndex(page.grounds.kind.findData("general"))
     page.grounds.open_case()
+    page.setCurrentWidget(page.export)
     qtbot.waitUntil(lambda: page.export.case.count() == 1, timeout=TIMEOUT)
     annexes = page.export.annexes
     # The case starts with what its chronology cites; the other documents are offered.
