@@ -238,6 +238,18 @@ def use_the_command(
     size = bundle.stat().st_size
     print(f"Packaged dossier: vault, import, OCR of a Kyrgyz scan, export ({size} bytes; the "
           "scan's words in it), qpdf --check: no errors")  # fmt: skip
+    # A batch is read by worker processes the packaged program starts from itself.
+    batch = scratch / "batch"
+    batch.mkdir()
+    for index in range(10):
+        _a_pdf(batch / f"ruling-{index}.pdf", f"Ruling number {index} of the district court.")
+    done = subprocess.run([*dossier, "import", str(batch), "--person", "P1"],
+                          capture_output=True, text=True)  # fmt: skip
+    listed = subprocess.run([*dossier, "--json", "document", "list"], capture_output=True,
+                            text=True)  # fmt: skip
+    if done.returncode != 0 or listed.stdout.count('"ref": "D') != 12:
+        raise SystemExit(f"A batch of 10 PDFs was not imported: {done.stderr[-800:]}")
+    print("Packaged dossier: a batch of 10 PDFs read by worker processes and imported")
     # Signing and PDF/A travel too (pyHanko, its font shaping, the ICC profile).
     signed = home / "signed.pdf"
     for step in (
@@ -336,11 +348,13 @@ def export_from_the_window(window: str, home: Path, display: str) -> None:
           f"errors, the scan's words in it; {took:.1f} s from start to file")  # fmt: skip
 
 
-def _a_pdf(path: Path) -> None:
+def _a_pdf(
+    path: Path, line: str = "Oktyabrsky District Court of Bishkek: ruling of 30 October 2025."
+) -> None:
     from reportlab.pdfgen.canvas import Canvas
 
     canvas = Canvas(str(path))
-    canvas.drawString(72, 720, "Oktyabrsky District Court of Bishkek: ruling of 30 October 2025.")
+    canvas.drawString(72, 720, line)
     canvas.save()
 
 

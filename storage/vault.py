@@ -11,9 +11,10 @@ import os
 import shutil
 import stat
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -144,6 +145,7 @@ class Vault:
         self._files = BlobFiles(folder)
         self._quarantine = Quarantine(self._files, lambda: self._require_keys().subkey("blob-wrap"))
         self._write_lock = threading.RLock()
+        self._batch: _Batch | None = None
         self._before_lock: list[Callable[[], object]] = []
         self._engine: Engine | None = database.open_engine(
             folder / database.DB_NAME, keys.database_key()
@@ -430,6 +432,13 @@ class Vault:
         After a commit that added to the custody log, the header records the new head of the
         log, so that an older database put back later is recognised.
         """
+        batch = self._batch
+        if batch is not None and batch.thread == threading.get_ident():
+            # Inside a batch (this thread's): a savepoint of its transaction, all or nothing
+            # as before; committed with the batch.
+            with _damage_reported(), batch.session.begin_nested():
+                yield batch.session
+            return
         with self._write_lock:
             self._require_engine()
             with _damage_reported():
@@ -438,6 +447,60 @@ class Vault:
                 head = session.info.pop(custody.HEAD, None)
             if head is not None:
                 self._header_follows(*head)
+
+    @contextmanager
+    def batch(self, *, at_most: int = 32, seconds: float = 1.0) -> Iterator[None]:
+        """What this thread writes meanwhile commits in batches: one transaction (its fsyncs,
+        one header write) for up to ``at_most`` changes or ``seconds``, each change still all
+        or nothing (a savepoint). Files added are durable before their records, as always: a
+        batch lost to a crash leaves them recoverable (``unrecorded_files``), never lost.
+        Other threads' writes wait at most one batch. Leaving commits what was done, also
+        when an error ends it (the error is raised after)."""
+        if self._batch is not None and self._batch.thread == threading.get_ident():
+            yield  # already batching: joins it
+            return
+        self._open_batch(at_most, seconds)
+        try:
+            yield
+        except BaseException:
+            with contextlib.suppress(Exception):  # the error that ended it is the one said
+                self._close_batch()
+            raise
+        self._close_batch()
+
+    def commit_batch(self) -> None:
+        """Commit what this thread's batch holds now (before reading it on another connection)."""
+        batch = self._batch
+        if batch is not None and batch.thread == threading.get_ident():
+            self._close_batch()
+            self._open_batch(batch.at_most, batch.seconds)
+
+    def _open_batch(self, at_most: int, seconds: float) -> None:
+        stack = contextlib.ExitStack()
+        session = stack.enter_context(self.transaction())
+        self._batch = _Batch(
+            threading.get_ident(), stack, session, at_most, seconds, time.monotonic()
+        )
+
+    def _close_batch(self) -> None:
+        batch, self._batch = self._batch, None
+        assert batch is not None
+        try:
+            batch.stack.close()  # the commit, then the header follows the custody log
+        except BaseException:
+            for name in batch.kept:
+                self._files.remove(name)  # their records were never committed
+            raise
+        for name in batch.kept:
+            self._files.recorded(name)
+
+    def _batch_due(self) -> None:
+        batch = self._batch
+        if batch is None or batch.thread != threading.get_ident():
+            return
+        batch.changes += 1
+        if batch.changes >= batch.at_most or time.monotonic() - batch.started >= batch.seconds:
+            self.commit_batch()
 
     def _header_follows(self, seq: int, entry_hash: str) -> None:
         # The database is committed first: after a crash the header may lag behind (harmless,
@@ -535,10 +598,14 @@ class Vault:
                 raise DiskFull() from error
             raise
         finally:
-            if keep:
-                self._files.recorded(written.file_name)
-            else:
+            batch = self._batch
+            if not keep:
                 self._files.remove(written.file_name)  # never recorded: not in the vault
+            elif batch is not None and batch.thread == threading.get_ident():
+                batch.kept.append(written.file_name)  # its note goes once the batch commits
+            else:
+                self._files.recorded(written.file_name)
+        self._batch_due()
 
     def _record(
         self,
@@ -943,3 +1010,17 @@ def _is_database_full(error: BaseException) -> bool:
     # refused by the system (quota, file size limit) as SQLITE_IOERR ("disk I/O error").
     text = str(error)
     return isinstance(error, OperationalError) and ("is full" in text or "disk I/O error" in text)
+
+
+@dataclass
+class _Batch:
+    """An open batch of writes (``Vault.batch``): its transaction and the files it added."""
+
+    thread: int
+    stack: contextlib.ExitStack
+    session: Session
+    at_most: int
+    seconds: float
+    started: float
+    changes: int = 0
+    kept: list[str] = field(default_factory=list)

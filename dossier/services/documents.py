@@ -218,8 +218,10 @@ def import_files(
     files = plan.files
     report = ImportReport(skipped=list(plan.skipped))
     # Files are read (in worker processes, for a batch) ahead of their storing here.
+    # Stored in batches (one commit for many documents, each still all or nothing): what the
+    # report says was imported is committed when it is returned.
     readers = reading.Readers(files, password, lambda path: path not in plan.in_folders)
-    with readers:
+    with readers, vault.batch():
         for index, (path, read) in enumerate(readers):
             if cancelled is not None and cancelled():
                 report.cancelled = True
@@ -283,6 +285,7 @@ def _stored_or_said(
         report.skipped.append((path.name, t(_UNREADABLE)))
         return True
     if isinstance(outcome, str):
+        vault.commit_batch()  # the document it repeats may be in this batch: read it committed
         report.duplicates.append((path.name, outcome))
         report.already.append(_already_stored(vault, path.name, outcome, people))
     else:

@@ -104,3 +104,31 @@ def test_disk_full_keeps_what_was_stored_and_leaves_nothing_half_written(
     blobs = [path for path in (vault_folder / "blobs").rglob("*") if path.is_file()]
     assert len(blobs) == 1
     assert list((vault_folder / "tmp").iterdir()) == []
+
+
+def test_kill_9_inside_a_batch_leaves_its_files_recoverable(
+    vault_folder: Path, fast_kdf: KdfParams
+) -> None:
+    """A batch killed before its commit records nothing, and loses nothing: each file it
+    added is set aside and recovered."""
+    Vault.create(vault_folder, PASSPHRASE, kdf=fast_kdf).lock()
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), "batch", str(vault_folder), PASSPHRASE],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+    )  # fmt: skip
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "OPENED"
+    assert child.stdout.readline().strip() == "ADDED", child.stderr.read() if child.stderr else ""
+    child.send_signal(signal.SIGKILL)
+    child.communicate(timeout=30)
+    with Vault.unlock(vault_folder, PASSPHRASE) as vault:
+        assert vault.files() == []
+        report = vault.verify()
+        assert sorted(found.label for found in report.unrecorded) == [
+            "protocol 0.txt", "protocol 1.txt", "protocol 2.txt"
+        ]  # fmt: skip
+        assert all(found.recoverable for found in report.unrecorded)
+        for found in report.unrecorded:
+            assert not isinstance(recovery.recover(vault, found.name), str)
+        assert len(vault.files()) == 3 and vault.verify().ok

@@ -2,6 +2,7 @@
 
 python vault_child.py loop VAULT PASSPHRASE      import documents forever, printing each commit
 python vault_child.py diskfull VAULT PASSPHRASE  store under a file-size limit
+python vault_child.py batch VAULT PASSPHRASE     add three files in a batch, say ADDED, wait
 """
 
 from __future__ import annotations
@@ -54,7 +55,13 @@ def main() -> None:
     mode, folder, passphrase = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
     vault = Vault.unlock(folder, passphrase)
     print("OPENED", flush=True)
-    if mode == "loop":
+    if mode == "batch":
+        with vault.batch(at_most=1_000, seconds=3_600):
+            for index in range(3):
+                vault.store_bytes(f"Протокол {index}".encode(), label=f"protocol {index}.txt")
+            print("ADDED", flush=True)
+            sys.stdin.readline()  # killed here, before the batch commits
+    elif mode == "loop":
         with tempfile.TemporaryDirectory() as scratch:
             loop(vault, Path(scratch))
     else:
