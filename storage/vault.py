@@ -146,6 +146,7 @@ class Vault:
         self._quarantine = Quarantine(self._files, lambda: self._require_keys().subkey("blob-wrap"))
         self._write_lock = threading.RLock()
         self._batch: _Batch | None = None
+        self._readings: dict[int, Session] = {}  # reading(), by thread
         self._before_lock: list[Callable[[], object]] = []
         self._engine: Engine | None = database.open_engine(
             folder / database.DB_NAME, keys.database_key()
@@ -422,8 +423,29 @@ class Vault:
     def session(self) -> Iterator[Session]:
         """A read session. Use ``transaction()`` for changes."""
         self._require_engine()
+        shared = self._readings.get(threading.get_ident())
+        if shared is not None:  # inside reading(): the same moment of the vault
+            yield shared
+            return
         with _damage_reported(), self._sessions() as session:
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Reads on this thread meanwhile share one session and one read transaction: what
+        they see is one moment of the vault, whatever is committed meanwhile (an export's
+        content was read over a dozen sessions, each a later moment)."""
+        self._require_engine()
+        ident = threading.get_ident()
+        if ident in self._readings:
+            yield
+            return
+        with _damage_reported(), self._sessions() as session, session.begin():
+            self._readings[ident] = session
+            try:
+                yield
+            finally:
+                del self._readings[ident]
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -113,7 +113,22 @@ def gather(
     draft: bool = False,
     redact: list[str] | None = None,
 ) -> DossierContent:
-    """Collect the case and its own annexes, in the case's order, with their translations."""
+    """Collect the case and its own annexes, in the case's order, with their translations,
+    as they stood at one moment (an edit saved meanwhile is in all of it or none)."""
+    with vault.reading():
+        return _gather(vault, case_id, template, export_time=export_time, draft=draft,
+                       redact=redact)  # fmt: skip
+
+
+def _gather(
+    vault: Vault,
+    case_id: int,
+    template: Template,
+    *,
+    export_time: datetime,
+    draft: bool,
+    redact: list[str] | None,
+) -> DossierContent:
     case = cases.show_case(vault, case_id)
     person = people.show_person(vault, refs.parse(case.person_ref, "P"))
     chronology = events.chronology(vault, person.id)
