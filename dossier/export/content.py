@@ -134,9 +134,10 @@ def _gather(
     chronology = events.chronology(vault, person.id)
     grounds = cases.grounds(vault, case_id)
     all_quotes = {q.ref: q for q in quotes.list_quotes(vault)}
-    by_ref = {d.ref: d for d in documents.list_documents(vault)}
     annexed = [e for e in exhibits.list_exhibits(vault, case_id) if not e.confidential]
     ids = [refs.parse(entry.document_ref, "D") for entry in annexed]
+    # The case's annexes only, not every document of the vault.
+    by_ref = {d.ref: d for d in documents.list_documents(vault, only=ids)}
     translated = translations.translations_of(vault, ids)
     passwords = documents.pdf_passwords(vault, ids)
     layers = ocr.text_layers(vault, ids)

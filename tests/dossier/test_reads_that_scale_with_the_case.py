@@ -55,3 +55,36 @@ def test_listing_documents_runs_the_same_statements_for_3_or_30(
     assert len(many) == 2 * len(few)  # two listings, each as costly as the first
     assert everyone[0].people == [person.ref] and theirs[0].people == [other.ref]
     assert everyone[0].sha256 and everyone[0].size > 0
+
+
+def test_an_export_reads_its_annexes_not_every_document_of_the_vault(
+    vault: Vault, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from dossier.export import templates
+    from dossier.export.content import gather
+    from dossier.services import cases, exhibits
+    from tests.sqlite_steps import counting
+
+    person = people.add_person(vault, "Rinat Tukhvatshin")
+    (tmp_path / "case").mkdir()
+    _documents(vault, tmp_path / "case", 1, person.id)
+    case = cases.add_case(vault, person.id, "ccf-deletion")
+    exhibits.add_exhibit(vault, case.id, 1)
+
+    def cost() -> int:
+        with counting(vault) as steps:
+            gather(vault, case.id, templates.for_case("ccf-deletion"),
+                   export_time=datetime.now(UTC), draft=True)  # fmt: skip
+        return steps[0]
+
+    other = people.add_person(vault, "Somebody Else")
+    (tmp_path / "few").mkdir()
+    _documents(vault, tmp_path / "few", 3, other.id)
+    few = cost()
+    (tmp_path / "many").mkdir()
+    _documents(vault, tmp_path / "many", 40, other.id)
+    many = cost()
+    # Before, every document of the vault was read: 43 others cost about ten times 3.
+    assert many < few * 1.2, (few, many)
