@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,9 +20,10 @@ from dossier.clean_text import TITLE_LIMIT
 from dossier.errors import DossierError
 from dossier.export import submission
 from dossier.export.content import DossierContent, Exhibit, Originals
-from dossier.export.output import Unpublished, discard, unpublished, write_unpublished
-from dossier.export.pdf import narrative
+from dossier.export.output import Unpublished, discard, unpublished
+from dossier.export.pdf import narrative, splitting
 from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf, translation_pdf
+from dossier.export.pdf.page_tree import merged
 from dossier.export.pdf.stamps import StampKit, visual_size
 from dossier.export.pdf.text_layer import add_text_layer
 from dossier.i18n import t
@@ -295,52 +297,32 @@ def _assemble(
     pdfa: bool = False,
 ) -> PdfResult:
     attach = attach or {}
-    bundle = pikepdf.new()
-    bundle.pages.extend(story_pdf.pages)
-    labels: list[str | None] = [None] * narrative_pages
-    for exhibit, pdf in zip(content.exhibits, exhibits, strict=True):
-        bundle.pages.extend(pdf.pages)
-        labels += [exhibit.label] * exhibit.page_count
-    total = len(bundle.pages)
-    sizes = {visual_size(page) for page in bundle.pages}
-    kit = StampKit(
-        bundle,
-        {label for label in labels if label},
-        sizes if content.draft else set(),
-        content.template.word("draft"),
-        content.template.word("draft_mark"),
+    sheets = _Sheets(
+        [*story_pdf.pages, *itertools.chain.from_iterable(pdf.pages for pdf in exhibits)],
+        [None] * narrative_pages
+        + [exhibit.label for exhibit in content.exhibits for _ in range(exhibit.page_count)],
     )
-    for number, (page, label) in enumerate(zip(bundle.pages, labels, strict=True), start=1):
-        try:
-            kit.place(bundle, page, number, total, label, content.draft)
-        except (ValueError, TypeError, pikepdf.PdfError) as error:
-            raise ExhibitUnusable(
-                [f"{label or 'the narrative'}: page {number} of the bundle is damaged and "
-                 "cannot be stamped; open the file in a PDF reader and save it as a new PDF"]
-            ) from error  # fmt: skip
-
-    if split_mb is not None and files_named is None:
-        spans = split_spans(bundle, narrative_pages, int(split_mb * 1_000_000))
-    else:
-        spans = [(0, total)]
+    total = len(sheets.pages)
     if files_named is not None:
         spans = annex_spans(content, narrative_pages)
         names = [out / name for name in files_named]
         written = _write_files(
-            bundle, content, headings, spans, names, linked_across=False, owner=owner,
+            sheets, content, headings, spans, names, linked_across=False, owner=owner,
             attach=attach, pdfa=pdfa,
         )  # fmt: skip
-    elif len(spans) == 1:  # one file (a bundle under the size asked for is not "Part1")
-        _finish(bundle, content, headings, (0, total), resolve=_local(bundle))
-        _attach_originals(bundle, content, (0, total), attach)
-        _attach_manifest(bundle, content, total, [], attached=bool(attach))
-        if pdfa:
-            _make_pdfa(bundle, content)
-        written = [_save(bundle, out, owner)]
+    elif split_mb is not None:
+        groups = [(story_pdf, 0)] + [
+            (pdf, len(attach.get(exhibit.document.id, b"")))
+            for exhibit, pdf in zip(content.exhibits, exhibits, strict=True)
+        ]
+        written, spans = _write_split(
+            sheets, content, headings, groups, out, int(split_mb * 1_000_000), owner,
+            attach, pdfa,
+        )  # fmt: skip
     else:
-        names = [part_name(out, number) for number in range(1, len(spans) + 1)]
+        spans = [(0, total)]
         written = _write_files(
-            bundle, content, headings, spans, names, linked_across=True, owner=owner,
+            sheets, content, headings, spans, [out], linked_across=True, owner=owner,
             attach=attach, pdfa=pdfa,
         )  # fmt: skip
     digest = hashlib.sha256(written[0].part.read_bytes()).hexdigest()
@@ -352,18 +334,55 @@ def _assemble(
     )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class _Sheets:
+    """The bundle's pages in order, each where it comes from (the submission's PDF or an
+    annex's), with the label stamped on it (None on the submission's pages). Each file
+    written copies its span of them and stamps the copies: no whole bundle is held in
+    memory beside the files cut from it."""
+
+    pages: list[pikepdf.Page]
+    labels: list[str | None]
+
+    def file(
+        self, content: DossierContent, span: tuple[int, int]
+    ) -> tuple[pikepdf.Pdf, list[pikepdf.Object]]:
+        """A new PDF of the pages in ``span``, stamped with their bundle numbers."""
+        start, end = span
+        pdf, copied = merged(self.pages[start:end])
+        labels = self.labels[start:end]
+        kit = StampKit(
+            pdf,
+            {label for label in labels if label},
+            {visual_size(pikepdf.Page(page)) for page in copied} if content.draft else set(),
+            content.template.word("draft"),
+            content.template.word("draft_mark"),
+        )
+        for number, (page, label) in enumerate(zip(copied, labels, strict=True), start=start + 1):
+            try:
+                kit.place(pdf, pikepdf.Page(page), number, len(self.pages), label, content.draft)
+            except (ValueError, TypeError, pikepdf.PdfError) as error:
+                raise ExhibitUnusable(
+                    [f"{label or 'the narrative'}: page {number} of the bundle is damaged and "
+                     "cannot be stamped; open the file in a PDF reader and save it as a new PDF"]
+                ) from error  # fmt: skip
+        return pdf, copied
+
+
 # A bundle page number → a link's action (None: no link, the page being in another file).
 Resolve = Callable[[int], pikepdf.Dictionary | None]
 
 
-def _local(pdf: pikepdf.Pdf, first: int = 0) -> Resolve:
+def _local(pages: list[pikepdf.Object], first: int = 0) -> Resolve:
     def resolve(number: int) -> pikepdf.Dictionary:
-        target = pdf.pages[number - 1 - first]
-        return pikepdf.Dictionary(
-            S=pikepdf.Name.GoTo, D=pikepdf.Array([target.obj, pikepdf.Name.Fit])
-        )
+        return pikepdf.Dictionary(S=pikepdf.Name.GoTo, D=_to(pages[number - 1 - first]))
 
     return resolve
+
+
+def _to(page: pikepdf.Object) -> pikepdf.Array:
+    """A destination: the page, whole in the window."""
+    return pikepdf.Array([page, pikepdf.Name.Fit])
 
 
 def _finish(
@@ -371,14 +390,16 @@ def _finish(
     content: DossierContent,
     headings: list[narrative.Heading],
     span: tuple[int, int],
+    pages: list[pikepdf.Object],
     resolve: Resolve,
 ) -> None:
-    """Links, page labels, bookmarks and metadata of a bundle (or of the part ``span`` of it)."""
+    """Links, page labels, bookmarks and metadata of a bundle (or of the part ``span`` of it,
+    whose ``pages`` these are)."""
     if span[0] == 0:
-        _links(pdf, content, resolve)
+        _links(pages, content, resolve)
     labels = pikepdf.Dictionary(S=pikepdf.Name.D, St=span[0] + 1)
     pdf.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array([0, labels]))
-    _outline(pdf, content, headings, span)
+    _outline(pdf, content, headings, span, pages)
     _metadata(pdf, content)
 
 
@@ -429,7 +450,7 @@ def annex_spans(content: DossierContent, narrative_pages: int) -> list[tuple[int
 
 
 def _write_files(
-    bundle: pikepdf.Pdf,
+    sheets: _Sheets,
     content: DossierContent,
     headings: list[narrative.Heading],
     spans: list[tuple[int, int]],
@@ -445,41 +466,25 @@ def _write_files(
     ``linked_across``: links from the index to pages in later files open that file at that
     page (GoToR) — parts kept side by side. A portal stores each file under a name of its
     own, where such a link would lead nowhere: there the index names the pages, unlinked.
+    Each file is made, written and let go before the one before it (later ones first: the
+    first file's manifest lists every other with its fingerprint).
     """
-    pdfs = []
-    for span in spans:
-        pdf = pikepdf.new()
-        pdf.pages.extend(bundle.pages[span[0] : span[1]])
-        pdfs.append(pdf)
-
-    def resolve(number: int) -> pikepdf.Dictionary | None:
-        index = next(i for i, (a, b) in enumerate(spans) if a < number <= b)
-        if index == 0:
-            return _local(pdfs[0])(number)
-        if not linked_across:
-            return None
-        return pikepdf.Dictionary(
-            S=pikepdf.Name.GoToR,
-            F=pikepdf.String(names[index].name),
-            D=pikepdf.Array([number - 1 - spans[index][0], pikepdf.Name.Fit]),
-        )
-
-    for pdf, span in zip(pdfs, spans, strict=True):
-        _finish(pdf, content, headings, span, resolve)
-        _attach_originals(pdf, content, span, attach or {})
     parts: list[dict[str, object]] = []
     written: list[Unpublished] = []
+    total = len(sheets.pages)
     try:
         written += [unpublished(name, owner) for name in names]
-        # Later parts first: part 1's manifest lists every part with its fingerprint.
-        for index in range(len(pdfs) - 1, -1, -1):
+        for index in range(len(spans) - 1, -1, -1):
+            pdf, pages = sheets.file(content, spans[index])
+
+            resolve = _resolver(spans, names, linked_across, pages)
+            _finish(pdf, content, headings, spans[index], pages, resolve)
+            _attach_originals(pdf, content, spans[index], attach or {})
             if index == 0:
-                _attach_manifest(
-                    pdfs[0], content, len(bundle.pages), parts[::-1], attached=bool(attach)
-                )
+                _attach_manifest(pdf, content, total, parts[::-1], attached=bool(attach))
             if pdfa:
-                _make_pdfa(pdfs[index], content)
-            _save_to(pdfs[index], written[index].part)
+                _make_pdfa(pdf, content)
+            _save_to(pdf, written[index].part)
             if index > 0:
                 parts.append(
                     {
@@ -489,6 +494,7 @@ def _write_files(
                         "sha256": hashlib.sha256(written[index].part.read_bytes()).hexdigest(),
                     }
                 )
+            pdf.close()
     except BaseException as error:
         discard(written)
         if not isinstance(error, OSError):
@@ -503,50 +509,89 @@ def _write_files(
     return written
 
 
-def split_spans(bundle: pikepdf.Pdf, narrative_pages: int, limit: int) -> list[tuple[int, int]]:
-    """Page ranges [start, end) whose files stay under ``limit`` bytes; the first holds at
-    least the whole narrative (contents and index)."""
-    total = len(bundle.pages)
-    budget = int(limit * 0.97)  # room for the bookmarks, labels and manifest added after
+def _resolver(
+    spans: list[tuple[int, int]],
+    names: list[Path],
+    linked_across: bool,
+    first_pages: list[pikepdf.Object],
+) -> Resolve:
+    """Where a link of the first file (whose pages are ``first_pages``) leads."""
 
-    def size(start: int, end: int) -> int:
-        pdf = pikepdf.new()
-        pdf.pages.extend(bundle.pages[start:end])
-        buffer = io.BytesIO()
-        pdf.save(buffer, compress_streams=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate)  # fmt: skip
-        return len(buffer.getvalue())
+    def resolve(number: int) -> pikepdf.Dictionary | None:
+        where = next(i for i, (a, b) in enumerate(spans) if a < number <= b)
+        if where == 0:
+            return _local(first_pages)(number)
+        if not linked_across:
+            return None
+        return pikepdf.Dictionary(
+            S=pikepdf.Name.GoToR,
+            F=pikepdf.String(names[where].name),
+            D=pikepdf.Array([number - 1 - spans[where][0], pikepdf.Name.Fit]),
+        )
 
-    spans: list[tuple[int, int]] = []
+    return resolve
+
+
+_TRIES = 8  # cuts made again for a file found too heavy before the export gives up
+
+
+def _write_split(
+    sheets: _Sheets,
+    content: DossierContent,
+    headings: list[narrative.Heading],
+    groups: list[tuple[pikepdf.Pdf, int]],
+    out: Path,
+    limit: int,
+    owner: str | None,
+    attach: dict[int, bytes],
+    pdfa: bool,
+) -> tuple[list[Unpublished], list[tuple[int, int]]]:
+    """The bundle as files of at most ``limit`` bytes: one file if it fits, else parts
+    ("_Part1", …), each weighed once written and cut again if it is over the limit."""
+    total, least_first = len(sheets.pages), len(groups[0][0].pages)
+    # A bundle whose files come to well under the limit is tried as one file first,
+    # without weighing its pages.
+    rough = sum(exhibit.document.size for exhibit in content.exhibits)
+    spans = [(0, total)] if rough + sum(map(len, attach.values())) < limit / 2 else None
+    weights: list[float] | None = None
+    allowances = splitting.Allowances(limit, _first_file_extra(content))
     start = 0
-    while start < total:
-        least = max(start + 1, narrative_pages if start == 0 else 0)
-        if size(start, least) > budget:
-            what = "the submission itself" if start == 0 else f"page {start + 1}"
-            raise DossierError(
-                f"{what[:1].upper() + what[1:]} is larger than {limit / 1_000_000:g} MB on its "
-                "own, so the bundle cannot be split into parts that small."
-            )
-        good, step = least, 1
-        while good < total and size(start, min(total, good + step)) <= budget:
-            good, step = min(total, good + step), step * 2
-        bad = min(total, good + step) if good < total else total + 1
-        while bad - good > 1:  # the last fitting end lies in [good, bad)
-            middle = (good + bad) // 2
-            if size(start, middle) <= budget:
-                good = middle
-            else:
-                bad = middle
-        spans.append((start, good))
-        start = good
-    return spans
+    for _ in range(_TRIES):
+        if spans is None:
+            weights = weights or splitting.page_weights(groups)
+            spans = splitting.cut(weights, least_first, allowances)
+        names = [out] if len(spans) == 1 else [part_name(out, n) for n in range(1, len(spans) + 1)]
+        written = _write_files(
+            sheets, content, headings, spans, names, linked_across=True, owner=owner,
+            attach=attach, pdfa=pdfa,
+        )  # fmt: skip
+        heavy = [(i, w.part.stat().st_size) for i, w in enumerate(written)
+                 if w.part.stat().st_size > limit]  # fmt: skip
+        if not heavy:
+            return written, spans
+        discard(written)
+        index, weighed = heavy[0]
+        start, end = spans[index]
+        if end - start <= (least_first if index == 0 else 1):
+            raise splitting.too_large(start, limit)
+        if weights is not None:  # else the one file tried first: now weigh the pages
+            allowances.lower(index, weighed)
+        spans = None
+    raise splitting.too_large(start, limit)
 
 
-def _links(pdf: pikepdf.Pdf, content: DossierContent, resolve: Resolve) -> None:
+def _first_file_extra(content: DossierContent) -> int:
+    """What the first file carries beside its pages: a bookmark for each annex and the two
+    manifests (compressed, about a third of their text)."""
+    record = annexes_record(content, 0)
+    return 2 * len(record) // 3 + 160 * len(content.exhibits)
+
+
+def _links(pages: list[pikepdf.Object], content: DossierContent, resolve: Resolve) -> None:
     """Turn the narrative's citation links (private URIs) into jumps to the cited pages."""
     exhibits = {e.document.ref: e for e in content.exhibits}
-    for page in pdf.pages:
-        for annotation in page.obj.get("/Annots", []):
+    for page in pages:
+        for annotation in page.get("/Annots", []):
             action = annotation.get("/A") if isinstance(annotation, pikepdf.Dictionary) else None
             uri = str(action.get("/URI", "")) if isinstance(action, pikepdf.Dictionary) else ""
             if not uri.startswith(narrative.LINK_SCHEME):
@@ -569,51 +614,62 @@ def _outline(
     content: DossierContent,
     headings: list[narrative.Heading],
     span: tuple[int, int],
+    pages: list[pikepdf.Object],
 ) -> None:
     """Bookmarks: the submission's parts, then sections → annexes → translations (of the
-    pages in ``span``, numbered from its first page)."""
+    pages in ``span``, which are ``pages``)."""
     first, end = span
 
     def inside(page: int) -> bool:
         return first < page <= end
 
+    def at(page: int) -> pikepdf.Array:  # a bundle page number: its page, or the span's first
+        return _to(pages[max(page, first + 1) - 1 - first])
+
     with pdf.open_outline() as outline:
         current: pikepdf.OutlineItem | None = None
         for heading in headings if first == 0 else []:
-            item = pikepdf.OutlineItem(content.redact(heading.title), heading.page - 1)
+            item = pikepdf.OutlineItem(content.redact(heading.title), at(heading.page))
             if heading.level == 0 or current is None:
                 outline.root.append(item)
                 current = item
             else:
                 current.children.append(item)
-        shown = [e for e in content.exhibits if inside(e.first_page)]
+        # An annex cut between two parts is listed in both: its rest begins the later one.
+        shown = [e for e in content.exhibits
+                 if e.first_page <= end and e.first_page + e.page_count - 1 > first]  # fmt: skip
         if not shown:
             return
-        parent = pikepdf.OutlineItem(
-            content.template.word("annexes"), shown[0].first_page - 1 - first
-        )
+        parent = pikepdf.OutlineItem(content.template.word("annexes"), at(shown[0].first_page))
         section: pikepdf.OutlineItem | None = None
         for exhibit in shown:
-            item = _exhibit_item(content, exhibit, first)
+            item = _exhibit_item(content, exhibit, at, inside)
             if exhibit.section is None:
                 section = None
                 parent.children.append(item)
                 continue
             if section is None or section.title != exhibit.section:
-                section = pikepdf.OutlineItem(exhibit.section, exhibit.first_page - 1 - first)
+                section = pikepdf.OutlineItem(exhibit.section, at(exhibit.first_page))
                 parent.children.append(section)
             section.children.append(item)
         outline.root.append(parent)
 
 
-def _exhibit_item(content: DossierContent, exhibit: Exhibit, first: int) -> pikepdf.OutlineItem:
+def _exhibit_item(
+    content: DossierContent,
+    exhibit: Exhibit,
+    at: Callable[[int], pikepdf.Array],
+    inside: Callable[[int], bool],
+) -> pikepdf.OutlineItem:
     title = f"{exhibit.label}: {content.redact(exhibit.document.title)}"
-    item = pikepdf.OutlineItem(title, exhibit.first_page - 1 - first)
+    item = pikepdf.OutlineItem(title, at(exhibit.first_page))
     template = content.template
     for translation, offset in zip(exhibit.translations, exhibit.translation_offsets, strict=True):
+        if not inside(exhibit.first_page + offset):
+            continue  # in the other part, whose bookmarks list it
         language = template.labels.get(f"lang.{translation.language}", translation.language)
         heading = template.word("translation_heading", label=exhibit.label, language=language)
-        item.children.append(pikepdf.OutlineItem(heading, exhibit.first_page - 1 - first + offset))
+        item.children.append(pikepdf.OutlineItem(heading, at(exhibit.first_page + offset)))
     return item
 
 
@@ -642,11 +698,3 @@ def _save_to(pdf: pikepdf.Pdf, path: Path) -> None:
         compress_streams=True,
         object_stream_mode=pikepdf.ObjectStreamMode.generate,
     )
-
-
-def _save(bundle: pikepdf.Pdf, out: Path, owner: str | None) -> Unpublished:
-    """Write next to the target, unpublished: a failed export never leaves half a file."""
-    return write_unpublished(
-        out, owner, lambda part: _save_to(bundle, part),
-        "The bundle could not be written to {folder}: {reason}.",
-    )  # fmt: skip
