@@ -205,6 +205,7 @@ def _build_unlocked(
         "contents": toc,
         "chart": [drawing, Spacer(1, 4 * mm)] if drawing else [],
         "signature": places,
+        "measuring": headings is None,
     }
     story = [item for block in submission.blocks for item in _flow(block, styles, width, parts)]
     buffer = io.BytesIO()
@@ -338,10 +339,19 @@ def _flow(
     if isinstance(block, SignatureSpace):
         return [_SignatureSpace(parts["signature"])]
     assert isinstance(block, Table)
-    return [_table(block, s, width)]
+    return [_table(block, s, width, parts["measuring"])]
 
 
-def _table(block: Table, s: dict[str, ParagraphStyle], width: float) -> Any:
+class _UndrawnTable(ReportlabTable):  # type: ignore[misc]
+    """A table laid out but not drawn. The measuring pass needs where things fall, not the
+    ink: drawing the list of 1,000 annexes was 40 % of that pass. (Its parts, when it is
+    split across pages, are made of its class, so they are not drawn either.)"""
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        return None
+
+
+def _table(block: Table, s: dict[str, ParagraphStyle], width: float, measuring: bool) -> Any:
     def cell(spans: tuple[Span, ...], column: int) -> Paragraph:
         if column == block.mono_column:
             digest = "".join(span.text for span in spans)
@@ -352,7 +362,7 @@ def _table(block: Table, s: dict[str, ParagraphStyle], width: float) -> Any:
     if block.header:
         rows.append([Paragraph(f"<b>{escape(h)}</b>", s["cell"]) for h in block.header])
     rows += [[cell(spans, i) for i, spans in enumerate(row)] for row in block.rows]
-    table = ReportlabTable(
+    table = (_UndrawnTable if measuring else ReportlabTable)(
         rows, colWidths=[f * width for f in block.widths], repeatRows=1 if block.header else 0
     )
     style = [
