@@ -15,7 +15,8 @@ from pathlib import Path
 from dossier import forums, refs
 from dossier.errors import DossierError
 from dossier.export import finishing, portal, preflight, templates
-from dossier.export.content import DossierContent, VaultOriginals, gather
+from dossier.export.content import DossierContent
+from dossier.export.gathering import VaultOriginals, gather
 from dossier.export.output import (
     Unpublished,
     discard,

@@ -13,7 +13,8 @@ from typing import Any
 
 from dossier import forums, i18n
 from dossier.errors import DossierError
-from dossier.export.content import DossierContent, gather
+from dossier.export.content import DossierContent
+from dossier.export.gathering import gather
 from dossier.export.submission import build, country_passages, printed_references, web_address
 from dossier.export.templates import Template
 from dossier.i18n import t

@@ -14,6 +14,8 @@ import contextlib
 import dataclasses
 import multiprocessing
 import pickle
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -26,14 +28,19 @@ from dossier.export.content import DossierContent, Originals
 from dossier.export.output import Unpublished
 from dossier.export.pdf.narrative import SignaturePlace
 from dossier.i18n import t
-from dossier.services.documents import DocumentView
+from dossier.views import DocumentView
 from dossier.vocabulary import IMAGE_TYPES
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 _POLL_SECONDS = 0.05
-CHILD_NAME = "evidence-dossier-export"  # the export's child among this process's children
+_running: set[int] = set()  # the export children of this process, by process id
+
+
+def running_children() -> set[int]:
+    """The process ids of the export children running now."""
+    return set(_running)
 
 
 @dataclass
@@ -94,6 +101,7 @@ class Rendered:
     file_pages: list[int] = field(default_factory=list)  # PDF only: the pages of each file
     signature: SignaturePlace | None = None  # PDF only: the signature block's space
     fingerprint: str = ""  # PDF only: the bundle's, printed on its cover
+    peak_memory_mb: float = 0.0  # of the child that rendered it (for bench/export.py)
 
 
 def render(
@@ -131,20 +139,27 @@ def render_in_child(
     cancelled: Cancelled | None = None,
 ) -> Rendered:
     """``render`` in a child process; progress and cancel work as in-process."""
-    context = multiprocessing.get_context("spawn")  # forking a process with Qt threads is unsafe
-    ours, theirs = context.Pipe()
-    child = context.Process(target=_child_main, args=(theirs,), daemon=True, name=CHILD_NAME)
-    child.start()
+    # A new interpreter (forking a process with Qt threads is unsafe), told nothing on its
+    # command line but where its end of the pipe is; its output goes nowhere (a traceback
+    # could quote evidence).
+    ours, theirs = multiprocessing.Pipe()
+    child = subprocess.Popen(
+        [sys.executable, "-P", "-m", "dossier.export.child", str(theirs.fileno())],
+        pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    _running.add(child.pid)
     theirs.close()
     asked_to_stop = finished = False
     try:
+        ours.send(sys.path)
         _send_payload(ours, originals, job)
         while True:
             if cancelled is not None and cancelled() and not asked_to_stop:
                 ours.send(("cancel",))
                 asked_to_stop = True
             if not ours.poll(_POLL_SECONDS):
-                if not child.is_alive():
+                if child.poll() is not None:
                     raise DossierError(t(_STOPPED))
                 continue
             try:
@@ -163,10 +178,12 @@ def render_in_child(
                 raise DossierError(message[1])
     finally:
         ours.close()
-        child.join(timeout=10)
-        if child.is_alive():
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
             child.kill()
-            child.join()
+            child.wait()
+        _running.discard(child.pid)
         from dossier.export.output import discard_owned, sweep_stale_parts
 
         sweep_stale_parts(job.out.parent)  # a part the child left when it stopped
@@ -203,7 +220,16 @@ def _receive_payload(connection: Connection) -> tuple[PreloadedOriginals, Render
     return originals, job
 
 
-def _child_main(connection: Connection) -> None:
+def _peak() -> float:
+    """This process's peak memory in MB, since it began (ru_maxrss would count the parent's
+    memory at the fork before the child's interpreter was started)."""
+    with contextlib.suppress(OSError, ValueError, StopIteration):
+        status = Path("/proc/self/status").read_text().splitlines()
+        return int(next(line for line in status if line.startswith("VmHWM:")).split()[1]) / 1024
+    return 0.0
+
+
+def child_main(connection: Connection) -> None:
     """The child: receive, render, report. Never prints (a traceback could quote evidence)."""
     crash_dumps.turn_off()  # it holds the annexes, and parses hostile files
     stop = False
@@ -219,7 +245,8 @@ def _child_main(connection: Connection) -> None:
 
     try:
         originals, job = _receive_payload(connection)
-        reply: tuple[Any, ...] = ("done", render(originals, job, progress, cancelled))
+        rendered = render(originals, job, progress, cancelled)
+        reply: tuple[Any, ...] = ("done", dataclasses.replace(rendered, peak_memory_mb=_peak()))
     except DossierError as error:
         reply = ("failed", str(error))
     except BaseException as error:

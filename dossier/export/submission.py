@@ -16,9 +16,8 @@ from urllib.parse import urlsplit
 from dossier import forums, refs
 from dossier.clean_text import without_controls
 from dossier.export.content import DossierContent, Exhibit
-from dossier.services.documents import DocumentView
-from dossier.services.quotes import QuoteView
-from dossier.services.translations import LANGUAGES
+from dossier.views import DocumentView, QuoteView
+from dossier.vocabulary import LANGUAGES
 
 CITATION = re.compile(r"\[([DQE])(\d+)(?::(\d+))?\]", re.IGNORECASE)
 

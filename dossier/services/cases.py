@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +14,8 @@ from dossier.errors import DossierError, NotFound
 from dossier.i18n import t
 from dossier.services import exhibits
 from dossier.services.people import get_person
+from dossier.views import CaseView as CaseView
+from dossier.views import GroundView as GroundView
 from dossier.vocabulary import CASE_EDITABLE as EDITABLE
 from dossier.vocabulary import CASE_STATUSES as STATUSES
 from dossier.vocabulary import PLEADING_FIELDS as _PLEADING_FIELDS
@@ -23,79 +25,27 @@ from storage.models import Case, Citation, Document, Event, Ground, GroundLink, 
 from storage.vault import Vault
 
 
-@dataclass(frozen=True)
-class CaseView:
-    id: int
-    ref: str
-    person_ref: str
-    kind: str
-    kind_title: str
-    requesting_country: str | None
-    notice_type: str | None
-    notice_reference: str | None
-    representative_name: str | None
-    representative_firm: str | None
-    representative_address: str | None
-    representative_bar_number: str | None
-    status: str
-    summary: str
-    arguments: str
-    facts: str | None = None
-    relief: str | None = None
-    notice_known_how: str | None = None
-    representative_phone: str | None = None
-    representative_email: str | None = None
-    signatory_name: str | None = None
-    signatory_capacity: str | None = None
-    signed_place: str | None = None
-    signed_date: str | None = None  # EDTF
-    served_on: str | None = None
-    working_language: str | None = None
-    particulars: dict[str, str] = field(default_factory=dict)  # the forum's own, by name
-
-    @property
-    def represented(self) -> bool:
-        return bool(self.representative_name)
-
-    @classmethod
-    def of(cls, case: Case) -> CaseView:
-        return replace(cls._of(case), particulars=_stored_particulars(case))
-
-    @classmethod
-    def _of(cls, case: Case) -> CaseView:
-        return cls(
-            case.id,
-            refs.make("C", case.id),
-            refs.make("P", case.person_id),
-            case.kind,
-            legal_grounds.case_kinds()[case.kind][0],
-            case.requesting_country,
-            case.notice_type,
-            case.notice_reference,
-            case.representative_name,
-            case.representative_firm,
-            case.representative_address,
-            case.representative_bar_number,
-            case.status,
-            case.summary,
-            case.arguments,
-            *(getattr(case, name) for name in _PLEADING_FIELDS),
-        )
-
-
-@dataclass(frozen=True)
-class GroundView:
-    id: int
-    ref: str
-    code: str
-    title: str
-    explanation: str
-    evidence: list[str]  # D3, Q2, E5
-    argument: str = ""
-
-    @property
-    def missing_evidence(self) -> bool:
-        return not self.evidence
+def _case_view(case: Case) -> CaseView:
+    view = CaseView(
+        case.id,
+        refs.make("C", case.id),
+        refs.make("P", case.person_id),
+        case.kind,
+        legal_grounds.case_kinds()[case.kind][0],
+        case.requesting_country,
+        case.notice_type,
+        case.notice_reference,
+        case.representative_name,
+        case.representative_firm,
+        case.representative_address,
+        case.representative_bar_number,
+        case.status,
+        case.summary,
+        case.arguments,
+        *(getattr(case, name) for name in _PLEADING_FIELDS),
+    )
+    # Stored as JSON text; given out as a mapping.
+    return replace(view, particulars=_stored_particulars(case))
 
 
 def add_case(
@@ -153,7 +103,7 @@ def add_case(
             )
         exhibits.start_with_cited(session, case.id, person_id)
         vault.record_custody(session, "case added", refs.make("C", case.id), {"kind": kind})
-        return CaseView.of(case)
+        return _case_view(case)
 
 
 # What a case started as a copy of another takes with it: the facts and the people who file
@@ -201,7 +151,7 @@ def copy_case(vault: Vault, case_id: int, kind: str) -> CaseView:
             session, "case copied", copy.ref, {"from": source.ref, "kind": kind}
         )  # fmt: skip
         session.flush()
-        return CaseView.of(new)
+        return _case_view(new)
 
 
 def _stored_particulars(case: Case) -> dict[str, str]:
@@ -258,7 +208,7 @@ def set_particulars(vault: Vault, case_id: int, values: dict[str, str]) -> CaseV
             session, "case changed", refs.make("C", case_id), {"particulars": values}
         )
         session.flush()
-        return CaseView.of(case)
+        return _case_view(case)
 
 
 def update_case(vault: Vault, case_id: int, **fields: str | None) -> CaseView:
@@ -276,7 +226,7 @@ def update_case(vault: Vault, case_id: int, **fields: str | None) -> CaseView:
             setattr(case, name, _checked(name, value))
             changed[name] = value
         vault.record_custody(session, "case changed", refs.make("C", case_id), changed)
-        return CaseView.of(case)
+        return _case_view(case)
 
 
 def _checked(name: str, value: str) -> str | None:
@@ -308,7 +258,7 @@ def list_cases(vault: Vault, person_id: int | None = None) -> list[CaseView]:
         query = select(Case).order_by(Case.id)
         if person_id is not None:
             query = query.where(Case.person_id == person_id)
-        return [CaseView.of(case) for case in session.scalars(query)]
+        return [_case_view(case) for case in session.scalars(query)]
 
 
 def show_case(vault: Vault, case_id: int) -> CaseView:
@@ -316,7 +266,7 @@ def show_case(vault: Vault, case_id: int) -> CaseView:
         case = session.get(Case, case_id)
         if case is None:
             raise NotFound(refs.make("C", case_id))
-        return CaseView.of(case)
+        return _case_view(case)
 
 
 def grounds(vault: Vault, case_id: int) -> list[GroundView]:
@@ -409,7 +359,7 @@ def delete_case(vault: Vault, case_id: int) -> CaseView:
         case = session.get(Case, case_id)
         if case is None:
             raise NotFound(refs.make("C", case_id))
-        view = CaseView.of(case)
+        view = _case_view(case)
         session.delete(case)  # grounds, their links and the annex list cascade
         vault.record_custody(session, "case deleted", view.ref, {"kind": view.kind})
         return view

@@ -23,6 +23,7 @@ from dossier.i18n import t
 from dossier.importers.base import Extracted
 from dossier.services import reading
 from dossier.services.people import get_person
+from dossier.views import DocumentView as DocumentView
 from dossier.vocabulary import DOCUMENT_EDITABLE as EDITABLE
 from dossier.vocabulary import DOCUMENT_KINDS as DOCUMENT_KINDS
 from dossier.vocabulary import DOCUMENT_LANGUAGES
@@ -49,37 +50,6 @@ _FROM_THE_SOURCE = ("title", "date_published", "date_created", "language")
 
 # Progress over a batch: (files done, files in all, name of the current file).
 BatchProgress = Callable[[int, int, str], None]
-
-
-@dataclass(frozen=True)
-class DocumentView:
-    id: int
-    ref: str
-    title: str
-    kind: str
-    outlet: str | None
-    author: str | None
-    url: str | None
-    date_published: str | None  # EDTF
-    date_accessed: str | None
-    language: str | None
-    mime_type: str
-    page_count: int
-    confidential: bool
-    sha256: str
-    size: int
-    file_id: int
-    original_name: str
-    people: list[str]
-    suggestions: dict[str, str]
-    warnings: list[str]
-    ocr_state: str | None = None  # None, "pending", "done", "failed"
-    ocr_problem: str | None = None
-    title_translated: str | None = None  # in the filings' working language
-
-    @property
-    def date_display(self) -> str:
-        return dates.shown(self.date_published) if self.date_published else ""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from dossier import dates, refs, search
 from dossier.errors import DossierError, NotFound
 from dossier.i18n import t
 from dossier.services.people import get_person
+from dossier.views import CitationView as CitationView
+from dossier.views import EventView as EventView
 from dossier.vocabulary import EVENT_KINDS as EVENT_KINDS
 from storage.custody import utc_now
 from storage.models import Citation, Document, Event, EventPerson, GroundLink, Quote
@@ -23,33 +25,6 @@ from storage.vault import Vault
 # Two accounts of the same event dated further apart than this are not treated as one.
 CONFLICT_WINDOW_DAYS = 45
 _SAME_EVENT_SIMILARITY = 60
-
-
-@dataclass(frozen=True)
-class CitationView:
-    document_ref: str
-    quote_ref: str | None
-    page: int | None
-
-    @property
-    def text(self) -> str:
-        base = self.quote_ref or self.document_ref
-        return base + (f", p. {self.page}" if self.page else "")
-
-
-@dataclass(frozen=True)
-class EventView:
-    id: int
-    ref: str
-    person_ref: str
-    date: str  # EDTF
-    date_display: str
-    precision: str
-    title: str
-    description: str
-    kind: str
-    citations: list[CitationView]
-    date_note: str = ""  # why this date stands, when sources disagreed
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import combinations
 
 from sqlalchemy import select
@@ -11,6 +10,7 @@ from sqlalchemy.orm import Session
 from dossier import dates, names, refs, search
 from dossier.errors import DossierError, NotFound
 from dossier.i18n import t
+from dossier.views import PersonView as PersonView
 from dossier.vocabulary import PERSON_EDITABLE as EDITABLE
 from dossier.vocabulary import ROLES as ROLES
 from storage.custody import utc_now
@@ -18,42 +18,22 @@ from storage.models import Person, PersonAlias
 from storage.vault import Vault
 
 
-@dataclass(frozen=True)
-class PersonView:
-    id: int
-    ref: str
-    name: str
-    native_name: str | None
-    aliases: list[str]
-    role: str | None
-    birth_date: str | None  # as a lawyer writes it, in the reader's language
-    nationality: str | None
-    notes: str
-    birth_place: str | None = None
-    identity_document: str | None = None
-    correspondence_address: str | None = None
-    birth_date_edtf: str | None = None  # as stored: the export writes it in its own language
-
-    @classmethod
-    def of(cls, person: Person) -> PersonView:
-        return cls(
-            person.id,
-            refs.make("P", person.id),
-            person.name,
-            person.native_name,
-            [alias.alias for alias in person.aliases],
-            person.role,
-            dates.shown(person.birth_date) if person.birth_date else None,
-            person.nationality,
-            person.notes,
-            person.birth_place,
-            person.identity_document,
-            person.correspondence_address,
-            person.birth_date,
-        )
-
-    def spellings(self) -> list[str]:
-        return [self.name, *([self.native_name] if self.native_name else []), *self.aliases]
+def _person_view(person: Person) -> PersonView:
+    return PersonView(
+        person.id,
+        refs.make("P", person.id),
+        person.name,
+        person.native_name,
+        [alias.alias for alias in person.aliases],
+        person.role,
+        dates.shown(person.birth_date) if person.birth_date else None,
+        person.nationality,
+        person.notes,
+        person.birth_place,
+        person.identity_document,
+        person.correspondence_address,
+        person.birth_date,
+    )
 
 
 def get_person(session: Session, person_id: int) -> Person:
@@ -90,7 +70,7 @@ def add_person(
         session.flush()
         search.index_person(session, person)
         vault.record_custody(session, "person added", refs.make("P", person.id), {"name": name})
-        return PersonView.of(person)
+        return _person_view(person)
 
 
 def update_person(vault: Vault, person_id: int, **fields: str | None) -> PersonView:
@@ -124,7 +104,7 @@ def update_person(vault: Vault, person_id: int, **fields: str | None) -> PersonV
         session.flush()
         search.index_person(session, person)
         vault.record_custody(session, "person changed", refs.make("P", person_id), changed)
-        return PersonView.of(person)
+        return _person_view(person)
 
 
 def add_alias(vault: Vault, person_id: int, alias: str) -> PersonView:
@@ -134,17 +114,17 @@ def add_alias(vault: Vault, person_id: int, alias: str) -> PersonView:
         session.flush()
         search.index_person(session, person)
         vault.record_custody(session, "alias added", refs.make("P", person_id), {"alias": alias})
-        return PersonView.of(person)
+        return _person_view(person)
 
 
 def list_people(vault: Vault) -> list[PersonView]:
     with vault.session() as session:
-        return [PersonView.of(p) for p in session.scalars(select(Person).order_by(Person.id))]
+        return [_person_view(p) for p in session.scalars(select(Person).order_by(Person.id))]
 
 
 def show_person(vault: Vault, person_id: int) -> PersonView:
     with vault.session() as session:
-        return PersonView.of(get_person(session, person_id))
+        return _person_view(get_person(session, person_id))
 
 
 def find_people(vault: Vault, query: str) -> list[tuple[PersonView, float]]:

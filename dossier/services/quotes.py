@@ -15,6 +15,7 @@ from dossier.errors import DossierError, NotFound
 from dossier.i18n import t
 from dossier.services.documents import _get as get_document
 from dossier.services.people import get_person
+from dossier.views import QuoteView as QuoteView
 from storage.custody import utc_now
 from storage.models import DocumentPerson, Quote, QuotePerson
 from storage.vault import Vault
@@ -66,37 +67,6 @@ def locate_in_scan(quote: str, pages: list[str], scanned: set[int]) -> int | Non
         if score >= best_score:
             best, best_score = number, score
     return best
-
-
-@dataclass(frozen=True)
-class QuoteView:
-    id: int
-    ref: str
-    document_ref: str
-    text: str
-    page: int | None
-    found_in_document: bool
-    speaker: str | None
-    date_said: str | None
-    translation: str | None
-    people: list[str]
-    matched_ocr: bool = False  # found in text read from a scan, allowing for OCR errors
-
-    @property
-    def warning(self) -> str | None:
-        if self.matched_ocr:
-            return t(
-                "Found on page {page} of {ref} in text read from a scan (OCR), allowing for "
-                "misread letters: compare the words with the scan before citing them.",
-                page=self.page,
-                ref=self.document_ref,
-            )
-        if self.found_in_document:
-            return None
-        return (
-            f"This quote was not found in {self.document_ref}: check the wording against the "
-            "document (or its translation) before citing it."
-        )
 
 
 def add_quote(

@@ -13,48 +13,26 @@ from sqlalchemy import select
 from dossier import dates, refs
 from dossier.errors import DossierError, NotFound
 from dossier.i18n import t
+from dossier.views import TranslationView as TranslationView
 from dossier.vocabulary import LANGUAGES as LANGUAGES
 from storage.models import Document, Translation
 from storage.vault import Vault
 
 
-@dataclass(frozen=True)
-class TranslationView:
-    id: int
-    ref: str
-    document_ref: str
-    language: str
-    text: str
-    translator: str | None
-    translator_address: str | None
-    translator_phone: str | None
-    qualifications: str | None
-    date: str | None  # EDTF
-    certification: str | None
-
-    @classmethod
-    def of(cls, row: Translation) -> TranslationView:
-        return cls(
-            row.id,
-            refs.make("T", row.id),
-            refs.make("D", row.document_id),
-            row.language,
-            row.text,
-            row.translator,
-            row.translator_address,
-            row.translator_phone,
-            row.qualifications,
-            row.date,
-            row.certification,
-        )
-
-    @property
-    def language_name(self) -> str:
-        return LANGUAGES.get(self.language, self.language)
-
-    @property
-    def date_display(self) -> str | None:
-        return dates.shown(self.date) if self.date else None
+def _translation_view(row: Translation) -> TranslationView:
+    return TranslationView(
+        row.id,
+        refs.make("T", row.id),
+        refs.make("D", row.document_id),
+        row.language,
+        row.text,
+        row.translator,
+        row.translator_address,
+        row.translator_phone,
+        row.qualifications,
+        row.date,
+        row.certification,
+    )
 
 
 def language_name(code: str | None) -> str:
@@ -110,7 +88,7 @@ def add_translation(
             refs.make("D", document_id),
             {"translation": refs.make("T", row.id), "language": language},
         )
-        return TranslationView.of(row)
+        return _translation_view(row)
 
 
 def _clean(value: str | None) -> str | None:
@@ -126,7 +104,7 @@ def list_translations(vault: Vault, document_id: int) -> list[TranslationView]:
             .where(Translation.document_id == document_id)
             .order_by(Translation.id)
         )
-        return [TranslationView.of(row) for row in rows]
+        return [_translation_view(row) for row in rows]
 
 
 def translations_of(vault: Vault, document_ids: list[int]) -> dict[int, list[TranslationView]]:
@@ -139,7 +117,7 @@ def translations_of(vault: Vault, document_ids: list[int]) -> dict[int, list[Tra
             .order_by(Translation.id)
         )
         for row in rows:
-            found[row.document_id].append(TranslationView.of(row))
+            found[row.document_id].append(_translation_view(row))
     return found
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -99,7 +101,9 @@ def test_ranges_of_days_and_russian_dates_are_understood(
 def test_plain_dates_are_judged_as_the_edtf_grammar_judges_them(
     year: int, month: int, day: int, form: str
 ) -> None:
-    """The calendar's shortcut for "2024-05-01" (import's dates) agrees with the grammar."""
+    """The calendar's shortcut for "2024-05-01" (import's dates) agrees with the grammar —
+    but for the 29th of February of a common year, which the grammar lets through and the
+    calendar does not (there is no such day)."""
     from edtf import parse_edtf
 
     written = form.format(y=year, m=month, d=day)
@@ -109,6 +113,8 @@ def test_plain_dates_are_judged_as_the_edtf_grammar_judges_them(
         valid = True
     except Exception:
         valid = False
+    if form.endswith("{d:02d}") and (month, day) == (2, 29) and not calendar.isleap(year):
+        valid = False
     shortcut = dates.is_calendar_date(written)
     assert shortcut is None or shortcut == valid, written
     if valid:
@@ -116,3 +122,10 @@ def test_plain_dates_are_judged_as_the_edtf_grammar_judges_them(
     else:
         with pytest.raises(BadDate):
             dates.to_edtf(written)
+
+
+def test_the_29th_of_february_of_a_common_year_is_no_date() -> None:
+    # The EDTF grammar accepts "2023-02-29"; a court would not.
+    with pytest.raises(BadDate):
+        dates.to_edtf("2023-02-29")
+    assert dates.to_edtf("2024-02-29") == "2024-02-29"

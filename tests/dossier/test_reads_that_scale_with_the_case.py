@@ -63,7 +63,7 @@ def test_an_export_reads_its_annexes_not_every_document_of_the_vault(
     from datetime import UTC, datetime
 
     from dossier.export import templates
-    from dossier.export.content import gather
+    from dossier.export.gathering import gather
     from dossier.services import cases, exhibits
     from tests.sqlite_steps import counting
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dossier.export import preflight, templates
-from dossier.export.content import gather
+from dossier.export.gathering import gather
 from dossier.export.submission import Group, Para, build
 from dossier.services import cases, documents, exhibits, people, quotes
 from storage.vault import Vault

@@ -480,7 +480,6 @@ def test_the_export_child_can_leave_no_core_file(
     exported: Exported, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # It holds every annex and parses hostile files: looked at while it waits at the gate.
-    import multiprocessing
     from dataclasses import asdict
 
     from dossier.export import case_export, separate_process
@@ -495,12 +494,8 @@ def test_the_export_child_can_leave_no_core_file(
 
     def look_then_let_it_finish() -> bool:
         if gate.reached and not limits:
-            (child,) = [
-                c
-                for c in multiprocessing.active_children()
-                if c.name == separate_process.CHILD_NAME
-            ]
-            limits.append(Path(f"/proc/{child.pid}/limits").read_text())
+            (child,) = separate_process.running_children()
+            limits.append(Path(f"/proc/{child}/limits").read_text())
             gate.open()
         return False
 
@@ -514,7 +509,7 @@ def test_the_export_child_can_leave_no_core_file(
 
 def test_a_problem_found_in_the_separate_process_is_told_in_words(exported: Exported) -> None:
     from dossier.export import separate_process, templates
-    from dossier.export.content import VaultOriginals, gather
+    from dossier.export.gathering import VaultOriginals, gather
 
     chosen = templates.for_case(cases.show_case(exported.vault, exported.case_id).kind, None)
     content = gather(exported.vault, exported.case_id, chosen, export_time=AT)

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import event
 
 from dossier.export import templates
-from dossier.export.content import gather
+from dossier.export.gathering import gather
 from dossier.services import cases, documents, events, people, quotes
 from storage.vault import Vault
 

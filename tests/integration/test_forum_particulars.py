@@ -12,7 +12,7 @@ import pytest
 
 from dossier.errors import DossierError
 from dossier.export import preflight, templates
-from dossier.export.content import gather
+from dossier.export.gathering import gather
 from dossier.export.submission import Table, build
 from dossier.services import cases, people
 from storage.vault import Vault

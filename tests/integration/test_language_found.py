@@ -66,7 +66,7 @@ def test_a_photo_without_words_is_offered_no_words_and_passes_once_the_lawyer_sa
     assert _translations_item(vault, case_id).status == preflight.MET
     from datetime import UTC, datetime
 
-    from dossier.export.content import gather
+    from dossier.export.gathering import gather
     from dossier.export.submission import Table, build
 
     content = gather(vault, case_id, templates.for_case("ccf-deletion"),
@@ -108,7 +108,7 @@ def test_an_annex_in_another_language_is_named_in_the_filings_own_in_the_index(
 ) -> None:
     from datetime import UTC, datetime
 
-    from dossier.export.content import gather
+    from dossier.export.gathering import gather
     from dossier.export.submission import build
 
     document_id, case_id = _case_with(vault, tmp_path, "решение.txt", TEXTS["rus"].encode("utf-8"))

@@ -21,7 +21,7 @@ from dossier.export.pdf.fonts import RENDER_LOCK, SANS_NAME, SERIF_NAME, registe
 from dossier.export.pdf.text_layer import Words, draw_words
 from dossier.i18n import t
 from dossier.images import page_count, upright
-from dossier.services.translations import TranslationView
+from dossier.views import TranslationView
 from dossier.vocabulary import IMAGE_TYPES
 
 

@@ -13,7 +13,7 @@ from reportlab.lib import colors
 
 from dossier import dates
 from dossier.export.pdf.fonts import RENDER_LOCK, SANS_NAME, register
-from dossier.services.events import EventView
+from dossier.views import EventView
 
 
 def _span(event: EventView) -> tuple[date, date] | None:
