@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -320,14 +321,58 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------------- vault menu
     def verify(self) -> None:
+        """Verify the vault; one stopped before its end is offered to be continued."""
+        vault = self.vault
+        self.jobs.work(
+            self, lambda _p, _c: vault_admin.unfinished_verification(vault), self._verify_from
+        )
+
+    def _verify_from(self, stopped: vault_admin.Unfinished | None) -> None:
+        if stopped is None:
+            self._verify(resume=False)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Verify"),
+            self.tr(
+                "A verification begun on {began} was stopped after {intact} of {files} files. "
+                "Continue it (the files it found intact are not read again), or check every "
+                "file again?"
+            ).format(
+                began=vault_admin.moment_shown(stopped.began),
+                intact=stopped.intact,
+                files=stopped.files,
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        go_on = box.addButton(self.tr("Continue it"), QMessageBox.ButtonRole.AcceptRole)
+        again = box.addButton(self.tr("Check every file"), QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(go_on)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: QAbstractButton) -> None:
+            if button is go_on or button is again:
+                self._verify(resume=button is go_on)
+
+        box.buttonClicked.connect(answered)
+        self.verify_question = box
+        box.open()
+
+    def _verify(self, *, resume: bool) -> None:
         vault = self.vault
 
         def report(result: vault_admin.VerifyReport) -> None:
             problems, notes = vault_admin.verify_sentences(result)
             text = self.tr("Everything is intact.") if not problems else "\n".join(problems)
-            notify(self, self.tr("Verify"), "\n\n".join([text, *notes]))
+            self.verify_report = notify(self, self.tr("Verify"), "\n\n".join([text, *notes]))
 
-        self.jobs.work(self, vault.verify, report, progress_text=self.tr("Verifying…"))
+        self.jobs.work(
+            self,
+            lambda progress, cancelled: vault_admin.verify(vault, progress, cancelled, resume),
+            report,
+            progress_text=self.tr("Verifying…"),
+        )
 
     def signing_certificate(self) -> None:
         """The self-signed certificate the vault keeps for the lawyer: shown, or made."""

@@ -388,6 +388,16 @@ RU = {
         "Добавьте слова или возьмите фразу в кавычки, чтобы сузить поиск."
     ),
     "%1 found, the most recently added first.": "Найдено: %1, сначала добавленные последними.",
+    (
+        "A verification begun on {began} was stopped after {intact} of {files} files. "
+        "Continue it (the files it found intact are not read again), or check every file again?"
+    ): (
+        "Проверка, начатая {began}, была остановлена после {intact} из {files} файлов. "
+        "Продолжить её (файлы, которые она признала целыми, не читаются снова) или проверить "
+        "все файлы заново?"
+    ),
+    "Continue it": "Продолжить",
+    "Check every file": "Проверить все файлы",
 }
 
 

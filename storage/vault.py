@@ -62,6 +62,7 @@ from storage.quarantine import NOTE_AAD, Quarantine
 from storage.quarantine import UnrecordedFile as UnrecordedFile
 from storage.stream import StreamCorrupt
 from storage.verify import FileCheck as FileCheck
+from storage.verify import Unfinished as Unfinished
 from storage.verify import VerifyReport as VerifyReport
 from storage.verify import unrecorded_sentence as unrecorded_sentence
 
@@ -745,6 +746,10 @@ class Vault:
         with self.session() as session:
             row = self._row(session, file_id)
             label, file_name, wrapped = row.label, row.file_name, row.wrapped_key
+        yield from self.read_recorded(label, file_name, wrapped)
+
+    def read_recorded(self, label: str, file_name: str, wrapped: bytes) -> Iterator[bytes]:
+        """``read_file`` of a record already read (verify reads every record at once)."""
         key = self._unwrap_file_key(label, file_name, wrapped)
         if not self._files.path_of(file_name).is_file():
             raise BlobMissing(label)
@@ -820,13 +825,23 @@ class Vault:
 
     # ------------------------------------------------------------------------ verify
     def verify(
-        self, progress: Progress | None = None, cancelled: CancelCheck | None = None
+        self,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+        *,
+        resume: bool = False,
     ) -> VerifyReport:
         """Decrypt every file and check its SHA-256; check the database and the custody chain
-        (storage.verify)."""
+        (storage.verify). ``resume``: continue a verification stopped before its end."""
         from storage import verify
 
-        return verify.verify(self, progress, cancelled)
+        return verify.verify(self, progress, cancelled, resume=resume)
+
+    def unfinished_verification(self) -> Unfinished | None:
+        """A verification stopped before its end, to be continued (storage.verify)."""
+        from storage import verify
+
+        return verify.unfinished(self)
 
     def integrity_problems(self) -> list[str]:
         """What SQLite's own check of the database's pages finds (empty: none)."""

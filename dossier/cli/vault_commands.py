@@ -36,8 +36,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from dossier.services import vault_admin
+
     with open_vault(args) as vault:
-        report = vault.verify()
+        stopped = vault_admin.unfinished_verification(vault)
+        report = vault_admin.verify(vault, resume=args.resume)
     data = {
         "ok": report.ok,
         "files": [asdict(check) for check in report.files],
@@ -46,11 +49,18 @@ def cmd_verify(args: argparse.Namespace) -> int:
         "custody_entries": report.custody_entries,
         "unrecorded": [asdict(found) for found in report.unrecorded],
         "foreign_files": report.foreign,
+        "continued": report.continued,
     }
     lines = [
         f"Checked {len(report.files)} stored files and {report.custody_entries} custody "
         "log entries."
     ]
+    if stopped is not None and not args.resume:
+        lines.append(
+            f"A verification begun on {vault_admin.moment_shown(stopped.began)} had been "
+            f"stopped after {stopped.intact} of {stopped.files} files; this one read every file "
+            "again (dossier verify --resume continues such a verification instead)."
+        )
     lines += [f"PROBLEM: {problem}" for problem in report.problems()]
     lines += [f"NOTE: {note}" for note in report.notes()]
     lines.append("Everything is intact." if report.ok else "The vault has problems (see above).")
@@ -182,7 +192,15 @@ def register(add: Adder) -> None:
     init.add_argument(
         "--remember", action="store_true", help="remember the vault in this device's keyring"
     )
-    add("verify", cmd_verify, "Decrypt and check every stored file, the database and the log.")
+    verify = add(
+        "verify", cmd_verify, "Decrypt and check every stored file, the database and the log."
+    )
+    verify.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue a verification stopped before its end (cancelled, or interrupted): "
+        "the files it found intact are not read again",
+    )
     backup = add("backup", cmd_backup, "Write the whole vault to one encrypted backup file.")
     backup.add_argument("out", help="the backup file to create")
     restore = add("restore", cmd_restore, "Rebuild a vault from a backup file, then verify it.")

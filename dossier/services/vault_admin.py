@@ -16,19 +16,37 @@ from dossier.services import last_seen_here
 from dossier.services.vault_access import is_vault
 from storage import backup
 from storage.keystore import best_available
-from storage.vault import CustodyRecord, Vault, VerifyReport
+from storage.vault import CustodyRecord, Unfinished, Vault, VerifyReport
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 __all__ = [
-    "CustodyRecord", "Restored", "VerifyReport", "backup_to", "check_backup", "custody_log",
-    "forget_here", "is_vault", "remember_here", "restore", "verify",
+    "CustodyRecord", "Restored", "Unfinished", "VerifyReport", "backup_to", "check_backup",
+    "custody_log", "forget_here", "is_vault", "moment_shown", "remember_here", "restore",
+    "unfinished_verification", "verify",
 ]  # fmt: skip
 
 
-def verify(vault: Vault) -> VerifyReport:
-    return vault.verify()
+def verify(
+    vault: Vault,
+    progress: Progress | None = None,
+    cancelled: Cancel | None = None,
+    resume: bool = False,
+) -> VerifyReport:
+    """Every file decrypted and checked (``resume``: continuing one stopped before its end,
+    without reading again the files it found intact)."""
+    return vault.verify(progress, cancelled, resume=resume)
+
+
+def unfinished_verification(vault: Vault) -> Unfinished | None:
+    """A verification stopped before its end (cancelled, or the program closed), if any."""
+    return vault.unfinished_verification()
+
+
+def moment_shown(moment: str) -> str:
+    """A stored UTC time ("2025-11-20T10:00:00.123Z") as a person reads it."""
+    return moment[:16].replace("T", " ") + " UTC"
 
 
 def verify_sentences(report: VerifyReport) -> tuple[list[str], list[str]]:
@@ -51,6 +69,14 @@ def verify_sentences(report: VerifyReport) -> tuple[list[str], list[str]]:
         )
     problems += report.database_problems + report.custody_problems
     notes = []
+    if report.continued:
+        notes.append(
+            t(
+                "This continued a verification stopped before its end: {count} files it had "
+                "found intact were not read again.",
+                count=report.continued,
+            )
+        )
     if report.foreign:
         notes.append(
             t(

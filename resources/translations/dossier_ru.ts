@@ -435,12 +435,12 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Ссылайтесь на доказательства так: [D3:2] (страница документа), [D3], [Q4] (цитата) или [E5].</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="372" />
+        <location filename="../../desktop/case_tab.py" line="374" />
         <source>Delete this case?</source>
         <translation>Удалить это дело?</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_tab.py" line="374" />
+        <location filename="../../desktop/case_tab.py" line="376" />
         <source>Delete %1? Its grounds, arguments, pleading and list of annexes go; the documents, quotes and events stay in the vault. This cannot be undone.</source>
         <translation>Удалить %1? Его основания, доводы, заявление и список приложений будут удалены; документы, цитаты и события останутся в хранилище. Это нельзя отменить.</translation>
     </message>
@@ -499,180 +499,180 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="198" />
-        <location filename="../../desktop/person_tabs.py" line="217" />
-        <location filename="../../desktop/person_tabs.py" line="271" />
+        <location filename="../../desktop/person_tabs.py" line="203" />
+        <location filename="../../desktop/person_tabs.py" line="222" />
+        <location filename="../../desktop/person_tabs.py" line="276" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="198" />
-        <location filename="../../desktop/person_tabs.py" line="221" />
-        <location filename="../../desktop/person_tabs.py" line="273" />
+        <location filename="../../desktop/person_tabs.py" line="203" />
+        <location filename="../../desktop/person_tabs.py" line="226" />
+        <location filename="../../desktop/person_tabs.py" line="278" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="198" />
-        <location filename="../../desktop/person_tabs.py" line="240" />
-        <location filename="../../desktop/person_tabs.py" line="275" />
+        <location filename="../../desktop/person_tabs.py" line="203" />
+        <location filename="../../desktop/person_tabs.py" line="245" />
+        <location filename="../../desktop/person_tabs.py" line="280" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="200" />
+        <location filename="../../desktop/person_tabs.py" line="205" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="213" />
+        <location filename="../../desktop/person_tabs.py" line="218" />
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="216" />
+        <location filename="../../desktop/person_tabs.py" line="221" />
         <source>As the source says: "Aug 2025", "c. 2021"</source>
         <translation>Как в источнике: «авг. 2025», «ок. 2021»</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="224" />
+        <location filename="../../desktop/person_tabs.py" line="229" />
         <source>arrest</source>
         <translation>арест</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="224" />
+        <location filename="../../desktop/person_tabs.py" line="229" />
         <source>search</source>
         <translation>обыск</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="225" />
+        <location filename="../../desktop/person_tabs.py" line="230" />
         <source>detention</source>
         <translation>задержание</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="225" />
+        <location filename="../../desktop/person_tabs.py" line="230" />
         <source>charge</source>
         <translation>обвинение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="226" />
+        <location filename="../../desktop/person_tabs.py" line="231" />
         <source>court ruling</source>
         <translation>решение суда</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="226" />
+        <location filename="../../desktop/person_tabs.py" line="231" />
         <source>sentence</source>
         <translation>приговор</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="227" />
+        <location filename="../../desktop/person_tabs.py" line="232" />
         <source>notice requested</source>
         <translation>запрошен циркуляр</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="228" />
+        <location filename="../../desktop/person_tabs.py" line="233" />
         <source>notice refused</source>
         <translation>в циркуляре отказано</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="229" />
+        <location filename="../../desktop/person_tabs.py" line="234" />
         <source>notice deleted</source>
         <translation>циркуляр удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="230" />
+        <location filename="../../desktop/person_tabs.py" line="235" />
         <source>extradition request</source>
         <translation>запрос об экстрадиции</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="231" />
+        <location filename="../../desktop/person_tabs.py" line="236" />
         <source>asylum decision</source>
         <translation>решение об убежище</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="232" />
+        <location filename="../../desktop/person_tabs.py" line="237" />
         <source>international statement</source>
         <translation>международное заявление</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="233" />
+        <location filename="../../desktop/person_tabs.py" line="238" />
         <source>threat</source>
         <translation>угроза</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="233" />
+        <location filename="../../desktop/person_tabs.py" line="238" />
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="237" />
+        <location filename="../../desktop/person_tabs.py" line="242" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="243" />
+        <location filename="../../desktop/person_tabs.py" line="248" />
         <source>Pick a source</source>
         <translation>Выберите источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="246" />
+        <location filename="../../desktop/person_tabs.py" line="251" />
         <source>no page</source>
         <translation>без страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="247" />
+        <location filename="../../desktop/person_tabs.py" line="252" />
         <source>Page of the source</source>
         <translation>Страница источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="248" />
+        <location filename="../../desktop/person_tabs.py" line="253" />
         <source>Cite</source>
         <translation>Сослаться</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="254" />
-        <location filename="../../desktop/person_tabs.py" line="357" />
-        <location filename="../../desktop/person_tabs.py" line="378" />
+        <location filename="../../desktop/person_tabs.py" line="259" />
+        <location filename="../../desktop/person_tabs.py" line="362" />
+        <location filename="../../desktop/person_tabs.py" line="383" />
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="256" />
+        <location filename="../../desktop/person_tabs.py" line="261" />
         <source>Edit selected</source>
         <translation>Изменить выбранное</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="258" />
+        <location filename="../../desktop/person_tabs.py" line="263" />
         <source>Delete selected…</source>
         <translation>Удалить выбранное…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="260" />
+        <location filename="../../desktop/person_tabs.py" line="265" />
         <source>Merge the two selected…</source>
         <translation>Объединить два выбранных…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="261" />
+        <location filename="../../desktop/person_tabs.py" line="266" />
         <source>Two accounts of one event: keep one, with the date that stands</source>
         <translation>Два сообщения об одном событии: оставить одно, с верной датой</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="263" />
+        <location filename="../../desktop/person_tabs.py" line="268" />
         <source>Cancel editing</source>
         <translation>Отменить правку</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="274" />
+        <location filename="../../desktop/person_tabs.py" line="279" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="307" />
+        <location filename="../../desktop/person_tabs.py" line="312" />
         <source>Not a date yet</source>
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="346" />
+        <location filename="../../desktop/person_tabs.py" line="351" />
         <source>Select both rows and choose Merge: the account you choose stands, with its own words and date; the other's sources join it.</source>
         <translation>Выберите обе строки и нажмите «Объединить»: остаётся выбранная версия с её словами и датой, источники другой присоединяются к ней.</translation>
     </message>
@@ -681,53 +681,53 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Выберите обе строки и нажмите «Объединить», чтобы оставить одну с верной датой.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="357" />
+        <location filename="../../desktop/person_tabs.py" line="362" />
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="388" />
+        <location filename="../../desktop/person_tabs.py" line="393" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="388" />
+        <location filename="../../desktop/person_tabs.py" line="393" />
         <source>Select one event to edit.</source>
         <translation>Выберите одно событие для правки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="399" />
+        <location filename="../../desktop/person_tabs.py" line="404" />
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="406" />
+        <location filename="../../desktop/person_tabs.py" line="411" />
         <source>Delete this event?</source>
         <translation>Удалить это событие?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="407" />
+        <location filename="../../desktop/person_tabs.py" line="412" />
         <source>Delete the event “%1” of %2 from the chronology? Its sources stay.</source>
         <translation>Удалить событие «%1» (%2) из хронологии? Его источники останутся.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="418" />
+        <location filename="../../desktop/person_tabs.py" line="423" />
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="418" />
+        <location filename="../../desktop/person_tabs.py" line="423" />
         <source>Select one event to delete.</source>
         <translation>Выберите одно событие для удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="429" />
+        <location filename="../../desktop/person_tabs.py" line="437" />
         <source>Merge two accounts of one event</source>
         <translation>Объединить два сообщения об одном событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="431" />
-        <location filename="../../desktop/person_tabs.py" line="443" />
+        <location filename="../../desktop/person_tabs.py" line="439" />
+        <location filename="../../desktop/person_tabs.py" line="451" />
         <source>The account that stands</source>
         <translation>Версия, которая остаётся</translation>
     </message>
@@ -736,22 +736,22 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Верная дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="435" />
+        <location filename="../../desktop/person_tabs.py" line="443" />
         <source>Why this date stands</source>
         <translation>Почему верна эта дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="444" />
+        <location filename="../../desktop/person_tabs.py" line="452" />
         <source>Why (printed as a footnote)</source>
         <translation>Почему (печатается в сноске)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="453" />
+        <location filename="../../desktop/person_tabs.py" line="461" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="453" />
+        <location filename="../../desktop/person_tabs.py" line="461" />
         <source>Select the two accounts of the event.</source>
         <translation>Выберите два сообщения об этом событии.</translation>
     </message>
@@ -1191,92 +1191,92 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="342" />
+        <location filename="../../desktop/documents_tab.py" line="345" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="348" />
+        <location filename="../../desktop/documents_tab.py" line="352" />
         <source>Imported: %n document(s).</source>
         <translation><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="364" />
+        <location filename="../../desktop/documents_tab.py" line="368" />
         <source>Scans and photos to be read by text recognition (OCR): %1.</source>
         <translation>Сканы и фотографии, текст которых будет распознан (OCR): %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="383" />
+        <location filename="../../desktop/documents_tab.py" line="387" />
         <source>Scanned pages are being read; wait for them to end.</source>
         <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="411" />
+        <location filename="../../desktop/documents_tab.py" line="415" />
         <source>Reading scanned pages…</source>
         <translation>Распознаются отсканированные страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="426" />
+        <location filename="../../desktop/documents_tab.py" line="430" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="448" />
+        <location filename="../../desktop/documents_tab.py" line="452" />
         <source>Already in the vault</source>
         <translation>Уже в хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="451" />
+        <location filename="../../desktop/documents_tab.py" line="455" />
         <source>Make them evidence of this person too? Nothing is imported twice.</source>
         <translation>Сделать их доказательствами и этого человека? Ничего не импортируется дважды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="469" />
+        <location filename="../../desktop/documents_tab.py" line="473" />
         <source>Linked to this person: %1.</source>
         <translation>Связаны с этим человеком: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="479" />
+        <location filename="../../desktop/documents_tab.py" line="483" />
         <source>That password is not correct for %1. Try again:</source>
         <translation>Пароль для %1 неверен. Попробуйте ещё раз:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="485" />
+        <location filename="../../desktop/documents_tab.py" line="489" />
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="481" />
+        <location filename="../../desktop/documents_tab.py" line="485" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="563" />
+        <location filename="../../desktop/documents_tab.py" line="567" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="574" />
+        <location filename="../../desktop/documents_tab.py" line="578" />
         <source>Not needed: the text comes from the file.</source>
         <translation>Не нужно: текст взят из самого файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="576" />
+        <location filename="../../desktop/documents_tab.py" line="580" />
         <source>Scanned pages not read yet.</source>
         <translation>Отсканированные страницы ещё не распознаны.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="578" />
+        <location filename="../../desktop/documents_tab.py" line="582" />
         <source>Could not be read: %1</source>
         <translation>Не удалось распознать: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="581" />
+        <location filename="../../desktop/documents_tab.py" line="585" />
         <source>Read.</source>
         <translation>Распознано.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="584" />
+        <location filename="../../desktop/documents_tab.py" line="588" />
         <source>Read by OCR: %n page(s) (%1, %2), mean confidence %3%.</source>
         <translation>
             <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
@@ -1285,52 +1285,52 @@ Evidence Dossier — свободная программа под лицензи
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="630" />
+        <location filename="../../desktop/documents_tab.py" line="637" />
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="686" />
+        <location filename="../../desktop/documents_tab.py" line="695" />
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="712" />
+        <location filename="../../desktop/documents_tab.py" line="722" />
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="713" />
+        <location filename="../../desktop/documents_tab.py" line="723" />
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="735" />
+        <location filename="../../desktop/documents_tab.py" line="745" />
         <source>%1 was deleted.</source>
         <translation>%1 удалено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="753" />
+        <location filename="../../desktop/documents_tab.py" line="765" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="789" />
+        <location filename="../../desktop/documents_tab.py" line="801" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="791" />
+        <location filename="../../desktop/documents_tab.py" line="803" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="791" />
+        <location filename="../../desktop/documents_tab.py" line="803" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="807" />
+        <location filename="../../desktop/documents_tab.py" line="820" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
@@ -1352,43 +1352,43 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="584" />
-        <location filename="../../desktop/person_tabs.py" line="646" />
+        <location filename="../../desktop/person_tabs.py" line="593" />
+        <location filename="../../desktop/person_tabs.py" line="655" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="586" />
+        <location filename="../../desktop/person_tabs.py" line="595" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="590" />
+        <location filename="../../desktop/person_tabs.py" line="599" />
         <source>PDF bundle (submission and annexes)</source>
         <translation>Пакет PDF (заявление и приложения)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="591" />
+        <location filename="../../desktop/person_tabs.py" line="600" />
         <source>Word document (the submission, to edit)</source>
         <translation>Документ Word (заявление, для правки)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="593" />
+        <location filename="../../desktop/person_tabs.py" line="602" />
         <source>Files for the forum's online portal (a new folder)</source>
         <translation>Файлы для онлайн-портала органа (новая папка)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="599" />
+        <location filename="../../desktop/person_tabs.py" line="608" />
         <source>The forum's paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="613" />
+        <location filename="../../desktop/person_tabs.py" line="622" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="614" />
+        <location filename="../../desktop/person_tabs.py" line="623" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
@@ -1397,200 +1397,200 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="620" />
-        <location filename="../../desktop/person_tabs.py" line="661" />
+        <location filename="../../desktop/person_tabs.py" line="629" />
+        <location filename="../../desktop/person_tabs.py" line="670" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="622" />
-        <location filename="../../desktop/person_tabs.py" line="662" />
+        <location filename="../../desktop/person_tabs.py" line="631" />
+        <location filename="../../desktop/person_tabs.py" line="671" />
         <source>Sign</source>
         <translation>Подпись</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="623" />
+        <location filename="../../desktop/person_tabs.py" line="632" />
         <source>Not signed</source>
         <translation>Без подписи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="624" />
+        <location filename="../../desktop/person_tabs.py" line="633" />
         <source>With this vault's certificate (self-signed)</source>
         <translation>Сертификатом этого хранилища (самоподписанным)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="625" />
+        <location filename="../../desktop/person_tabs.py" line="634" />
         <source>With a certificate file (.p12, .pfx)…</source>
         <translation>Файлом сертификата (.p12, .pfx)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="626" />
+        <location filename="../../desktop/person_tabs.py" line="635" />
         <source>With a smart card or token…</source>
         <translation>Смарт-картой или токеном…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="627" />
+        <location filename="../../desktop/person_tabs.py" line="636" />
         <source>Put each annex's original file inside the PDF</source>
         <translation>Вложить в PDF исходный файл каждого приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="628" />
+        <location filename="../../desktop/person_tabs.py" line="637" />
         <source>PDF/A (archival: renders the same for decades)</source>
         <translation>PDF/A (архивный: выглядит так же и через десятилетия)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="637" />
-        <location filename="../../desktop/person_tabs.py" line="673" />
-        <location filename="../../desktop/person_tabs.py" line="727" />
+        <location filename="../../desktop/person_tabs.py" line="646" />
+        <location filename="../../desktop/person_tabs.py" line="682" />
+        <location filename="../../desktop/person_tabs.py" line="736" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="638" />
+        <location filename="../../desktop/person_tabs.py" line="647" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="643" />
-        <location filename="../../desktop/person_tabs.py" line="774" />
-        <location filename="../../desktop/person_tabs.py" line="874" />
-        <location filename="../../desktop/person_tabs.py" line="921" />
+        <location filename="../../desktop/person_tabs.py" line="652" />
+        <location filename="../../desktop/person_tabs.py" line="783" />
+        <location filename="../../desktop/person_tabs.py" line="883" />
+        <location filename="../../desktop/person_tabs.py" line="930" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="665" />
+        <location filename="../../desktop/person_tabs.py" line="674" />
         <source>Signed offline, without a timestamp authority: the signing time is this computer's. Vault ▸ Signing certificate makes a certificate for you.</source>
         <translation>Подпись ставится без сети, без службы меток времени: время подписи — время этого компьютера. Хранилище ▸ Сертификат подписи создаст для вас сертификат.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="846" />
+        <location filename="../../desktop/person_tabs.py" line="855" />
         <source>The token's driver (PKCS#11 library)</source>
         <translation>Драйвер токена (библиотека PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="847" />
+        <location filename="../../desktop/person_tabs.py" line="856" />
         <source>Libraries (*.so *.dylib *.dll)</source>
         <translation>Библиотеки (*.so *.dylib *.dll)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="852" />
-        <location filename="../../desktop/person_tabs.py" line="857" />
+        <location filename="../../desktop/person_tabs.py" line="861" />
+        <location filename="../../desktop/person_tabs.py" line="866" />
         <source>Smart card or token</source>
         <translation>Смарт-карта или токен</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="852" />
+        <location filename="../../desktop/person_tabs.py" line="861" />
         <source>The label of the key to sign with:</source>
         <translation>Метка ключа для подписи:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="857" />
+        <location filename="../../desktop/person_tabs.py" line="866" />
         <source>The token's PIN:</source>
         <translation>PIN-код токена:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="867" />
-        <location filename="../../desktop/person_tabs.py" line="878" />
+        <location filename="../../desktop/person_tabs.py" line="876" />
+        <location filename="../../desktop/person_tabs.py" line="887" />
         <source>Certificate to sign with</source>
         <translation>Сертификат для подписи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="867" />
+        <location filename="../../desktop/person_tabs.py" line="876" />
         <source>Certificates (*.p12 *.pfx)</source>
         <translation>Сертификаты (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="874" />
+        <location filename="../../desktop/person_tabs.py" line="883" />
         <source>That certificate file could not be read.</source>
         <translation>Этот файл сертификата не удалось прочитать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="879" />
+        <location filename="../../desktop/person_tabs.py" line="888" />
         <source>The certificate's password (empty if it has none):</source>
         <translation>Пароль сертификата (пусто, если его нет):</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="892" />
+        <location filename="../../desktop/person_tabs.py" line="901" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="894" />
+        <location filename="../../desktop/person_tabs.py" line="903" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="897" />
+        <location filename="../../desktop/person_tabs.py" line="906" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="903" />
+        <location filename="../../desktop/person_tabs.py" line="912" />
         <source>Wrote %1 files for the portal in %2 (%3): upload them in the order of their numbers; the answers to the portal's form are in %4.</source>
         <translation>Записано файлов для портала: %1, в папку %2 (%3). Загружайте их в порядке номеров; ответы для формы портала — в файле %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="912" />
+        <location filename="../../desktop/person_tabs.py" line="921" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="920" />
+        <location filename="../../desktop/person_tabs.py" line="929" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="922" />
+        <location filename="../../desktop/person_tabs.py" line="931" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="630" />
-        <location filename="../../desktop/person_tabs.py" line="648" />
+        <location filename="../../desktop/person_tabs.py" line="639" />
+        <location filename="../../desktop/person_tabs.py" line="657" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="595" />
+        <location filename="../../desktop/person_tabs.py" line="604" />
         <source>Evidence package (ZIP: originals, translations, bundle, manifest)</source>
         <translation>Пакет доказательств (ZIP: исходные файлы, переводы, комплект, манифест)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="619" />
+        <location filename="../../desktop/person_tabs.py" line="628" />
         <source>As the forum takes them</source>
         <translation>Как принимает орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="631" />
-        <location filename="../../desktop/person_tabs.py" line="649" />
+        <location filename="../../desktop/person_tabs.py" line="640" />
+        <location filename="../../desktop/person_tabs.py" line="658" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="632" />
-        <location filename="../../desktop/person_tabs.py" line="650" />
+        <location filename="../../desktop/person_tabs.py" line="641" />
+        <location filename="../../desktop/person_tabs.py" line="659" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="633" />
-        <location filename="../../desktop/person_tabs.py" line="651" />
+        <location filename="../../desktop/person_tabs.py" line="642" />
+        <location filename="../../desktop/person_tabs.py" line="660" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="654" />
+        <location filename="../../desktop/person_tabs.py" line="663" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="763" />
+        <location filename="../../desktop/person_tabs.py" line="772" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="764" />
+        <location filename="../../desktop/person_tabs.py" line="773" />
         <source>These files already exist in %1:
 %2
 
@@ -1601,12 +1601,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="774" />
+        <location filename="../../desktop/person_tabs.py" line="783" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="839" />
+        <location filename="../../desktop/person_tabs.py" line="848" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -1614,61 +1614,61 @@ Replace them?</source>
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="471" />
+        <location filename="../../desktop/person_tabs.py" line="480" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="473" />
+        <location filename="../../desktop/person_tabs.py" line="482" />
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="477" />
-        <location filename="../../desktop/person_tabs.py" line="478" />
+        <location filename="../../desktop/person_tabs.py" line="486" />
+        <location filename="../../desktop/person_tabs.py" line="487" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="480" />
+        <location filename="../../desktop/person_tabs.py" line="489" />
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="481" />
+        <location filename="../../desktop/person_tabs.py" line="490" />
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="482" />
-        <location filename="../../desktop/person_tabs.py" line="510" />
+        <location filename="../../desktop/person_tabs.py" line="491" />
+        <location filename="../../desktop/person_tabs.py" line="519" />
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="490" />
-        <location filename="../../desktop/person_tabs.py" line="497" />
+        <location filename="../../desktop/person_tabs.py" line="499" />
+        <location filename="../../desktop/person_tabs.py" line="506" />
         <source>Start from</source>
         <translation>Начать с</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="491" />
-        <location filename="../../desktop/person_tabs.py" line="564" />
+        <location filename="../../desktop/person_tabs.py" line="500" />
+        <location filename="../../desktop/person_tabs.py" line="573" />
         <source>Empty</source>
         <translation>Пустого</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="492" />
+        <location filename="../../desktop/person_tabs.py" line="501" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="510" />
+        <location filename="../../desktop/person_tabs.py" line="519" />
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="570" />
+        <location filename="../../desktop/person_tabs.py" line="579" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
@@ -1676,201 +1676,217 @@ Replace them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="101" />
+        <location filename="../../desktop/main_window.py" line="128" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103" />
+        <location filename="../../desktop/main_window.py" line="130" />
         <source>Find a person by any spelling…</source>
         <translation>Поиск человека по любому написанию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="104" />
-        <location filename="../../desktop/main_window.py" line="167" />
+        <location filename="../../desktop/main_window.py" line="131" />
+        <location filename="../../desktop/main_window.py" line="194" />
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="107" />
+        <location filename="../../desktop/main_window.py" line="134" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="112" />
+        <location filename="../../desktop/main_window.py" line="139" />
         <source>Add person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121" />
+        <location filename="../../desktop/main_window.py" line="148" />
         <source>Choose or add a person.</source>
         <translation>Выберите или добавьте человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="144" />
+        <location filename="../../desktop/main_window.py" line="171" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146" />
-        <location filename="../../desktop/main_window.py" line="301" />
+        <location filename="../../desktop/main_window.py" line="173" />
+        <location filename="../../desktop/main_window.py" line="336" />
+        <location filename="../../desktop/main_window.py" line="368" />
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="147" />
+        <location filename="../../desktop/main_window.py" line="174" />
         <source>Custody log…</source>
         <translation>Журнал хранения…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148" />
+        <location filename="../../desktop/main_window.py" line="175" />
         <source>Back up…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149" />
+        <location filename="../../desktop/main_window.py" line="176" />
         <source>Restore from a backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150" />
+        <location filename="../../desktop/main_window.py" line="177" />
         <source>Change passphrase…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151" />
+        <location filename="../../desktop/main_window.py" line="178" />
         <source>Rotate keys…</source>
         <translation>Сменить ключи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152" />
+        <location filename="../../desktop/main_window.py" line="179" />
         <source>Signing certificate…</source>
         <translation>Сертификат подписи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153" />
+        <location filename="../../desktop/main_window.py" line="180" />
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154" />
+        <location filename="../../desktop/main_window.py" line="181" />
         <source>Lock after idle minutes…</source>
         <translation>Блокировать после простоя…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155" />
+        <location filename="../../desktop/main_window.py" line="182" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157" />
+        <location filename="../../desktop/main_window.py" line="184" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165" />
+        <location filename="../../desktop/main_window.py" line="192" />
         <source>&amp;Work</source>
         <translation>&amp;Работа</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168" />
+        <location filename="../../desktop/main_window.py" line="195" />
         <source>Add a person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="169" />
+        <location filename="../../desktop/main_window.py" line="196" />
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170" />
+        <location filename="../../desktop/main_window.py" line="197" />
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171" />
+        <location filename="../../desktop/main_window.py" line="198" />
         <source>Verify a bundle…</source>
         <translation>Проверить комплект…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172" />
+        <location filename="../../desktop/main_window.py" line="199" />
         <source>Save what was typed</source>
         <translation>Сохранить введённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178" />
+        <location filename="../../desktop/main_window.py" line="205" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183" />
+        <location filename="../../desktop/main_window.py" line="210" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184" />
+        <location filename="../../desktop/main_window.py" line="211" />
         <source>About Evidence Dossier…</source>
         <translation>О программе Evidence Dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187" />
+        <location filename="../../desktop/main_window.py" line="214" />
         <source>Diagnostics…</source>
         <translation>Диагностика…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190" />
+        <location filename="../../desktop/main_window.py" line="217" />
         <source>About Qt…</source>
         <translation>О Qt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197" />
+        <location filename="../../desktop/main_window.py" line="224" />
         <source>Lock after idle minutes</source>
         <translation>Блокировать после простоя</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198" />
+        <location filename="../../desktop/main_window.py" line="225" />
         <source>Lock the vault after this many minutes without a key or mouse press:</source>
         <translation>Блокировать хранилище после стольких минут без нажатий клавиш и мыши:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208" />
+        <location filename="../../desktop/main_window.py" line="235" />
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208" />
+        <location filename="../../desktop/main_window.py" line="235" />
         <source>Choose a person first.</source>
         <translation>Сначала выберите человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242" />
+        <location filename="../../desktop/main_window.py" line="269" />
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242" />
+        <location filename="../../desktop/main_window.py" line="269" />
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="300" />
+        <location filename="../../desktop/main_window.py" line="338" />
+        <source>A verification begun on {began} was stopped after {intact} of {files} files. Continue it (the files it found intact are not read again), or check every file again?</source>
+        <translation>Проверка, начатая {began}, была остановлена после {intact} из {files} файлов. Продолжить её (файлы, которые она признала целыми, не читаются снова) или проверить все файлы заново?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="349" />
+        <source>Continue it</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="350" />
+        <source>Check every file</source>
+        <translation>Проверить все файлы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="367" />
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303" />
+        <location filename="../../desktop/main_window.py" line="374" />
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="315" />
-        <location filename="../../desktop/main_window.py" line="339" />
-        <location filename="../../desktop/main_window.py" line="352" />
+        <location filename="../../desktop/main_window.py" line="387" />
+        <location filename="../../desktop/main_window.py" line="411" />
+        <location filename="../../desktop/main_window.py" line="424" />
         <source>Signing certificate</source>
         <translation>Сертификат подписи</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317" />
+        <location filename="../../desktop/main_window.py" line="389" />
         <source>Exports are signed as %1 (certificate made %2, valid until %3).
 
 It is self-signed: no authority vouches for it, and the signature says so. Signatures are made offline, without a timestamp authority: the signing time is this computer's.</source>
@@ -1879,114 +1895,114 @@ It is self-signed: no authority vouches for it, and the signature says so. Signa
 Он самоподписанный: ни один удостоверяющий центр за него не ручается, и подпись это показывает. Подписи ставятся без сети, без службы меток времени: время подписи — время этого компьютера.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="328" />
+        <location filename="../../desktop/main_window.py" line="400" />
         <source>Make a new one…</source>
         <translation>Создать новый…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="341" />
+        <location filename="../../desktop/main_window.py" line="413" />
         <source>The name your signature shows (as you sign filings). The program makes a key and a self-signed certificate for it and keeps them in this vault:</source>
         <translation>Имя, которое покажет ваша подпись (как вы подписываете обращения). Программа создаст ключ и самоподписанный сертификат на это имя и сохранит их в этом хранилище:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="353" />
+        <location filename="../../desktop/main_window.py" line="425" />
         <source>Exports can now be signed as %1 (Export tab: Sign).</source>
         <translation>Теперь экспорт можно подписывать как %1 (вкладка «Экспорт»: Подпись).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="360" />
+        <location filename="../../desktop/main_window.py" line="432" />
         <source>Making the key…</source>
         <translation>Создание ключа…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="365" />
-        <location filename="../../desktop/main_window.py" line="371" />
+        <location filename="../../desktop/main_window.py" line="437" />
+        <location filename="../../desktop/main_window.py" line="443" />
         <source>Verify a bundle</source>
         <translation>Проверка комплекта</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="390" />
+        <location filename="../../desktop/main_window.py" line="462" />
         <source>Where this vault is kept</source>
         <translation>Где хранится это хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="412" />
+        <location filename="../../desktop/main_window.py" line="484" />
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="423" />
+        <location filename="../../desktop/main_window.py" line="495" />
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="424" />
+        <location filename="../../desktop/main_window.py" line="496" />
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="426" />
+        <location filename="../../desktop/main_window.py" line="498" />
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="431" />
+        <location filename="../../desktop/main_window.py" line="503" />
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="434" />
+        <location filename="../../desktop/main_window.py" line="506" />
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="439" />
-        <location filename="../../desktop/main_window.py" line="466" />
+        <location filename="../../desktop/main_window.py" line="511" />
+        <location filename="../../desktop/main_window.py" line="538" />
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="440" />
+        <location filename="../../desktop/main_window.py" line="512" />
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="453" />
+        <location filename="../../desktop/main_window.py" line="525" />
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="455" />
+        <location filename="../../desktop/main_window.py" line="527" />
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="458" />
+        <location filename="../../desktop/main_window.py" line="530" />
         <source>This is the vault as it was on %1: anything recorded after that is not in this copy.</source>
         <translation>Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию не вошло.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="467" />
+        <location filename="../../desktop/main_window.py" line="539" />
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="484" />
+        <location filename="../../desktop/main_window.py" line="556" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="486" />
+        <location filename="../../desktop/main_window.py" line="558" />
         <source>The passphrase was changed. An old copy of the vault's key file, or a backup made before now, still opens with the old passphrase. Rotate the keys now to make such copies useless? (Later: Vault, then Rotate keys.)</source>
         <translation>Пароль изменён. Старая копия ключевого файла хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Сменить ключи сейчас, чтобы такие копии стали бесполезны? (Позже: Хранилище ▸ Сменить ключи.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="496" />
+        <location filename="../../desktop/main_window.py" line="568" />
         <source>Rotate keys now</source>
         <translation>Сменить ключи сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="497" />
+        <location filename="../../desktop/main_window.py" line="569" />
         <source>Later</source>
         <translation>Позже</translation>
     </message>
@@ -2007,33 +2023,33 @@ It is self-signed: no authority vouches for it, and the signature says so. Signa
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="510" />
-        <location filename="../../desktop/main_window.py" line="538" />
+        <location filename="../../desktop/main_window.py" line="582" />
+        <location filename="../../desktop/main_window.py" line="610" />
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="512" />
+        <location filename="../../desktop/main_window.py" line="584" />
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="539" />
+        <location filename="../../desktop/main_window.py" line="611" />
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="543" />
+        <location filename="../../desktop/main_window.py" line="615" />
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="552" />
+        <location filename="../../desktop/main_window.py" line="624" />
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="552" />
+        <location filename="../../desktop/main_window.py" line="624" />
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>
@@ -2041,42 +2057,42 @@ It is self-signed: no authority vouches for it, and the signature says so. Signa
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="65" />
+        <location filename="../../desktop/main_window.py" line="66" />
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66" />
+        <location filename="../../desktop/main_window.py" line="67" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="68" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="69" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="70" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70" />
+        <location filename="../../desktop/main_window.py" line="71" />
         <source>Pleading</source>
         <translation>Заявление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71" />
+        <location filename="../../desktop/main_window.py" line="72" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="72" />
+        <location filename="../../desktop/main_window.py" line="73" />
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
@@ -2227,7 +2243,7 @@ It is self-signed: no authority vouches for it, and the signature says so. Signa
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/profile_tab.py" line="165" />
+        <location filename="../../desktop/profile_tab.py" line="167" />
         <source>none yet</source>
         <translation>пока нет</translation>
     </message>
@@ -2284,12 +2300,12 @@ It is self-signed: no authority vouches for it, and the signature says so. Signa
         <translation>%1: сохранено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="166" />
+        <location filename="../../desktop/person_tabs.py" line="167" />
         <source>Delete this quote?</source>
         <translation>Удалить эту цитату?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="183" />
+        <location filename="../../desktop/person_tabs.py" line="184" />
         <source>%1 was deleted.</source>
         <translation>%1 удалено.</translation>
     </message>
@@ -2301,67 +2317,67 @@ It is self-signed: no authority vouches for it, and the signature says so. Signa
         <translation type="vanished">Слова из материалов, в любом написании: Тухватшин, Tukhvatshin, Kloop…</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="31" />
+        <location filename="../../desktop/search_tab.py" line="32" />
         <source>Words from the evidence, in any script: Тухватшин, Tukhvatshin, Kloop… — a phrase in quotes: "Pervomaisky District Court"</source>
         <translation>Слова из материалов, в любом написании: Тухватшин, Tukhvatshin, Kloop… — фраза в кавычках: «Первомайский районный суд»</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="35" />
+        <location filename="../../desktop/search_tab.py" line="36" />
         <source>Search the evidence</source>
         <translation>Поиск по материалам</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="37" />
+        <location filename="../../desktop/search_tab.py" line="38" />
         <source>What was found</source>
         <translation>Найденное</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="55" />
+        <location filename="../../desktop/search_tab.py" line="56" />
         <source>Open a document found (double-click or Enter) at its page.</source>
         <translation>Откройте найденный документ (двойной щелчок или Enter) на его странице.</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="81" />
+        <location filename="../../desktop/search_tab.py" line="82" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="81" />
+        <location filename="../../desktop/search_tab.py" line="82" />
         <source>Quote</source>
         <translation>Цитата</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="82" />
+        <location filename="../../desktop/search_tab.py" line="83" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="82" />
+        <location filename="../../desktop/search_tab.py" line="83" />
         <source>Person</source>
         <translation>Человек</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="85" />
+        <location filename="../../desktop/search_tab.py" line="86" />
         <source>%1, page %2</source>
         <translation>%1, с. %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="95" />
+        <location filename="../../desktop/search_tab.py" line="96" />
         <source>Nothing found.</source>
         <translation>Ничего не найдено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="99" />
+        <location filename="../../desktop/search_tab.py" line="100" />
         <source>Over %1 texts match: the %2 most recently added are shown, newest first. Add words, or put a phrase in quotes, to narrow the search.</source>
         <translation>Подходит более %1 текстов: показаны %2 добавленных последними, новые сначала. Добавьте слова или возьмите фразу в кавычки, чтобы сузить поиск.</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="106" />
+        <location filename="../../desktop/search_tab.py" line="107" />
         <source>%1 found, the most recently added first.</source>
         <translation>Найдено: %1, сначала добавленные последними.</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_tab.py" line="110" />
+        <location filename="../../desktop/search_tab.py" line="111" />
         <source>%1 found.</source>
         <translation>Найдено: %1.</translation>
     </message>
@@ -2806,17 +2822,17 @@ The passphrase cannot be recovered: if it is forgotten, no one can open the vaul
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../desktop/jobs.py" line="92" />
+        <location filename="../../desktop/jobs.py" line="118" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/jobs.py" line="93" />
+        <location filename="../../desktop/jobs.py" line="119" />
         <source>Working</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/jobs.py" line="130" />
+        <location filename="../../desktop/jobs.py" line="156" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>

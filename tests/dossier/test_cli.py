@@ -459,3 +459,33 @@ def test_a_forums_particulars_are_set_and_shown_from_the_command_line(
     assert main(["case", "show", "C2"]) == 0
     shown = capsys.readouterr().out
     assert "Decision due (Statute art. 40, 9 months): 28 February 2027" in shown
+
+
+def test_verify_resume_continues_a_verification_stopped_before_its_end(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import storage.verify
+    from storage.errors import Cancelled
+    from storage.vault import Vault
+
+    assert run(capsys, "init")[0] == 0
+    monkeypatch.setattr(storage.verify, "_GROUP_BYTES", 1)  # a file at a time
+    with Vault.unlock(env, PASS) as vault:
+        for n in range(5):
+            vault.store_bytes(os.urandom(30_000), label=f"Annex {n}.pdf")
+        seen: list[int] = []
+        with pytest.raises(Cancelled):  # stopped after two files, as Ctrl-C or Cancel would
+            vault.verify(progress=lambda d, t: seen.append(d), cancelled=lambda: len(seen) >= 2)
+    code, data, _ = run(capsys, "verify", "--resume")
+    assert code == 0 and data["ok"] is True and data["continued"] == 2
+    assert len(data["files"]) == 5  # type: ignore[arg-type]
+    code = main(["verify"])  # nothing left to continue: every file read
+    out = capsys.readouterr().out
+    assert code == 0 and "Checked 5 stored files" in out and "stopped" not in out
+    with Vault.unlock(env, PASS) as vault:
+        seen.clear()
+        with pytest.raises(Cancelled):
+            vault.verify(progress=lambda d, t: seen.append(d), cancelled=lambda: len(seen) >= 3)
+    code = main(["verify"])
+    out = capsys.readouterr().out
+    assert code == 0 and "had been stopped after 3 of 5 files; this one read every file" in out
