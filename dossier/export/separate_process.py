@@ -24,6 +24,7 @@ from typing import Any
 
 from dossier import crash_dumps, diagnostics, i18n
 from dossier.errors import DossierError
+from dossier.export.child import command as child_command
 from dossier.export.content import DossierContent, Originals
 from dossier.export.output import Unpublished
 from dossier.export.pdf.narrative import SignaturePlace
@@ -144,7 +145,7 @@ def render_in_child(
     # could quote evidence).
     ours, theirs = multiprocessing.Pipe()
     child = subprocess.Popen(
-        [sys.executable, "-P", "-m", "dossier.export.child", str(theirs.fileno())],
+        child_command(theirs.fileno()),
         pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )  # fmt: skip
