@@ -278,13 +278,22 @@ class BlobFiles:
 
     def all_file_names(self) -> set[str]:
         """The names of the vault's own files under ``blobs/``, each in its own fan-out folder."""
-        if not self.root.exists():
-            return set()
-        return {
-            path.name
-            for path in self.root.glob("??/*")
-            if is_our_name(path.name) and path.parent.name == path.name[:2] and path.is_file()
-        }
+        # os.scandir, not pathlib: at each unlock this lists every file (1.4 s for 100,000
+        # files with glob and Path objects).
+        names: set[str] = set()
+        try:
+            with os.scandir(self.root) as fans:
+                folders = [fan for fan in fans if len(fan.name) == 2 and fan.is_dir()]
+        except OSError:  # no blobs/ folder yet
+            return names
+        for fan in folders:
+            with contextlib.suppress(OSError), os.scandir(fan.path) as listed:
+                names.update(
+                    entry.name
+                    for entry in listed
+                    if entry.name[:2] == fan.name and is_our_name(entry.name) and entry.is_file()
+                )
+        return names
 
     def foreign_files(self) -> list[str]:
         """What lies in the vault's file folders that the vault did not write, as paths
