@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
 from desktop import search_tab
+from desktop.custody_dialog import CustodyDialog
 from dossier import search as search_module
+from dossier.services.vault_admin import CustodyRecord
 from tests.desktop.helpers import TIMEOUT, open_person, wait_idle
 
 
@@ -52,11 +54,14 @@ def test_the_custody_log_is_shown_read_only_latest_first(qtbot: QtBot, tmp_path:
     window.show_custody_log()
     qtbot.waitUntil(lambda: hasattr(window, "custody_dialog"), timeout=TIMEOUT)
     table = window.custody_dialog.table
-    actions = [table.item(row, 2).text() for row in range(table.rowCount())]
+    model = table.model()
+    rows = range(model.rowCount())
+    actions = [model.index(row, 2).data() for row in rows]
     assert actions[-1] == "vault created" and "person added" in actions
     assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert not model.flags(model.index(0, 4)) & Qt.ItemFlag.ItemIsEditable
     # Details in words, not the JSON they are kept in.
-    details = [table.item(row, 4).text() for row in range(table.rowCount())]
+    details = [model.index(row, 4).data() for row in rows]
     created = details[actions.index("vault created")]
     assert created == "format: 1" and not any("{" in text for text in details)
     window.custody_dialog.close()
@@ -88,3 +93,24 @@ def test_the_window_says_when_too_many_texts_match_to_rank_them(
     )
     assert all("[kloop media]" in search.results.item(row).text().lower()
                for row in range(search.results.count()))  # fmt: skip
+
+
+def test_a_custody_log_of_an_organisation_is_shown_without_building_every_row(
+    qtbot: QtBot,
+) -> None:
+    # 30,000 entries (a vault of some thousands of documents): the dialog shows the latest
+    # first and makes the text of the rows it shows, not of every row.
+    records = [
+        CustodyRecord(seq, f"2025-11-20T10:{seq % 60:02d}:00Z", "document imported",
+                      f"D{seq}", '{"file": "ruling.pdf"}', "0" * 64)
+        for seq in range(1, 30_001)
+    ]  # fmt: skip
+    dialog = CustodyDialog(records)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    model = dialog.table.model()
+    assert model.rowCount() == 30_000
+    assert model.index(0, 0).data() == "30000"  # the latest first
+    assert model.index(29_999, 4).data() == "file: ruling.pdf"
+    assert dialog.model.cells_made < 30_000 // 10, dialog.model.cells_made
