@@ -27,7 +27,9 @@ _SQLCIPHER = "BSD-3-Clause-SQLCipher.txt"
 # Packages whose metadata does not say it: sqlcipher3 keeps pysqlite's zlib licence (its LICENSE
 # file); PySide6's wheels carry no licence file, Qt's LGPL texts are ours.
 _DECLARED = {"sqlcipher3": "Zlib"}
-_TEXTS = {"pyside6-essentials": _LGPL, "pyside6-pdf": _LGPL, "shiboken6": _LGPL}
+_TEXTS = {
+    "pyside6-essentials": _LGPL, "pyside6-addons": _LGPL, "pyside6-pdf": _LGPL, "shiboken6": _LGPL,
+}  # fmt: skip
 _LICENCE_FILE = re.compile(r"(licen[cs]e|copying|notice|authors|copyright)", re.IGNORECASE)
 # A wheel's own note on the licence of its compiled parts, e.g. pillow-heif's
 # "License for "pillow-heif" binary wheels: GPLv2" or an entry's "License: GPLv2".
