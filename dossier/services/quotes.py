@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -152,13 +153,18 @@ def list_quotes(
             about = select(QuotePerson.quote_id).where(QuotePerson.person_id == person_id)
             theirs = select(DocumentPerson.document_id).where(DocumentPerson.person_id == person_id)
             query = query.where(Quote.id.in_(about) | Quote.document_id.in_(theirs))
-        views = []
-        for quote in session.scalars(query):
-            people = session.scalars(
-                select(QuotePerson.person_id).where(QuotePerson.quote_id == quote.id)
-            ).all()
-            views.append(_view(quote, list(people)))
-        return views
+        found = session.scalars(query).all()
+        # The people of every quote listed, in one statement (one a quote made an export's
+        # gathering grow with every quote the vault ever held).
+        people: dict[int, list[int]] = defaultdict(list)
+        listed = query.with_only_columns(Quote.id).order_by(None).scalar_subquery()
+        for quote_id, person in session.execute(
+            select(QuotePerson.quote_id, QuotePerson.person_id)
+            .where(QuotePerson.quote_id.in_(listed))
+            .order_by(QuotePerson.quote_id, QuotePerson.person_id)
+        ):
+            people[quote_id].append(person)
+        return [_view(quote, people[quote.id]) for quote in found]
 
 
 def show_quote(vault: Vault, quote_id: int) -> QuoteView:

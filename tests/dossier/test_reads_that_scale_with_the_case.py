@@ -88,3 +88,26 @@ def test_an_export_reads_its_annexes_not_every_document_of_the_vault(
     many = cost()
     # Before, every document of the vault was read: 43 others cost about ten times 3.
     assert many < few * 1.2, (few, many)
+
+
+def test_listing_quotes_runs_the_same_statements_for_3_or_30(vault: Vault, tmp_path: Path) -> None:
+    # An export's gathering lists the vault's quotes: a query per quote for the people it
+    # concerns made that list grow with every quote ever recorded.
+    from dossier.services import quotes
+
+    person = people.add_person(vault, "Rinat Tukhvatshin")
+    _documents(vault, tmp_path, 1, person.id)
+    (document,) = documents.list_documents(vault)
+    for number in range(3):
+        quotes.add_quote(vault, document.id, f"the newsroom was searched {number}")
+    with statements(vault) as few:
+        listed = quotes.list_quotes(vault)
+    for number in range(27):
+        quotes.add_quote(
+            vault, document.id, f"at dawn {number}", person_ids=[person.id] if number % 2 else []
+        )
+    with statements(vault) as many:
+        everyone = quotes.list_quotes(vault)
+    assert len(listed) == 3 and len(everyone) == 30
+    assert len(many) == len(few)
+    assert everyone[4].people == [person.ref] and everyone[3].people == []
