@@ -9,7 +9,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from dossier import dates, refs, search
 from dossier.errors import DossierError, NotFound
@@ -231,6 +231,8 @@ def chronology(vault: Vault, person_id: int) -> list[EventView]:
             select(Event)
             .where((Event.person_id == person_id) | Event.id.in_(involved))
             .order_by(Event.sort_key, Event.id)
+            # Their sources with them, in one more statement (one an event, else).
+            .options(selectinload(Event.citations))
         )
         return [_view(event) for event in session.scalars(query)]
 

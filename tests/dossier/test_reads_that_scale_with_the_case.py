@@ -111,3 +111,26 @@ def test_listing_quotes_runs_the_same_statements_for_3_or_30(vault: Vault, tmp_p
     assert len(listed) == 3 and len(everyone) == 30
     assert len(many) == len(few)
     assert everyone[4].people == [person.ref] and everyone[3].people == []
+
+
+def test_a_chronology_of_3_or_30_events_runs_the_same_statements(
+    vault: Vault, tmp_path: Path
+) -> None:
+    # The chronology is read by every export and the Chronology tab: one query per event for
+    # its sources made it grow with the person's events.
+    from dossier.services import events
+
+    person = people.add_person(vault, "Rinat Tukhvatshin")
+    _documents(vault, tmp_path, 1, person.id)
+    (document,) = documents.list_documents(vault)
+    for number in range(3):
+        events.add_event(vault, person.id, f"{2001 + number}", "Raid", cite=[f"{document.ref}:1"])
+    with statements(vault) as few:
+        listed = events.chronology(vault, person.id)
+    for number in range(27):
+        events.add_event(vault, person.id, f"{1950 + number}", "Trial", cite=[document.ref])
+    with statements(vault) as many:
+        everyone = events.chronology(vault, person.id)
+    assert len(listed) == 3 and len(everyone) == 30
+    assert len(many) == len(few)
+    assert everyone[-1].citations[0].page == 1 and everyone[0].citations[0].page is None
