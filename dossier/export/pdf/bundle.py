@@ -124,8 +124,11 @@ def _prepare_exhibits(
     page_size: tuple[float, float],
     progress: Progress | None,
     cancelled: Callable[[], bool] | None,
+    counting: bool = False,
 ) -> list[pikepdf.Pdf]:
-    """Every exhibit as an open PDF, or ExhibitUnusable listing all that fail (nothing written)."""
+    """Every exhibit as an open PDF, or ExhibitUnusable listing all that fail (nothing written).
+    ``counting``: only their pages are wanted (the Word submission's page numbers): a PDF's
+    active content is not removed nor a scan's words laid over it, neither changes a page."""
     opened: list[pikepdf.Pdf] = []
     problems: list[str] = []
     for index, exhibit in enumerate(content.exhibits):
@@ -139,9 +142,9 @@ def _prepare_exhibits(
                     t("{annex}: the file no longer matches its SHA-256", annex=exhibit.label)
                 )
             pdf = pikepdf.open(io.BytesIO(data), password=exhibit.password or "")
-            if is_pdf:
+            if is_pdf and not counting:
                 remove_active(pdf)  # nothing of the sender's may act when the bundle is opened
-            if is_pdf and exhibit.text_layer:
+            if is_pdf and exhibit.text_layer and not counting:
                 add_text_layer(pdf, exhibit.text_layer)  # scanned pages: their words, unseen
             exhibit.original_pages = len(pdf.pages)
             # Each translation follows its original, then the translator's certificate.
@@ -225,7 +228,7 @@ def number_pages(originals: Originals, content: DossierContent, paper: str) -> l
     cites and lists the same pages as the bundle filed with it); returns the page of each of
     the submission's headings, in order."""
     page_size = PAPER[paper]
-    _prepare_exhibits(originals, content, page_size, None, None)
+    _prepare_exhibits(originals, content, page_size, None, None, counting=True)
     _pdf, headings, _count, _signature = _lay_out(content, page_size)
     return [heading.page for heading in headings]
 
