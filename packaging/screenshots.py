@@ -5,6 +5,8 @@ Uses a throw-away vault in a temporary folder, filled from ../shared/corpus when
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -46,6 +48,40 @@ def about_shot(app: QApplication, window: Any, path: Path) -> None:
     dialog.texts.close()
     dialog.close()
     del window.about_dialog
+
+
+def verify_shots(app: QApplication, window: Any, out: Path, prefix: str) -> None:
+    """Vault ▸ Verify after a verification was stopped: the offer to continue it, the report
+    once continued, and the custody log that records it."""
+    import storage.verify
+    from storage.errors import Cancelled
+
+    vault = window.vault
+    for number in range(6):
+        vault.store_bytes(os.urandom(30_000), label=f"Annex {number}.pdf")
+    storage.verify._GROUP_BYTES = 1  # a file at a time, so that the stop falls between two
+    seen: list[int] = []
+    with contextlib.suppress(Cancelled):
+        vault.verify(progress=lambda done, _t: seen.append(done), cancelled=lambda: len(seen) >= 3)
+    window.verify()
+    while getattr(window, "verify_question", None) is None:
+        app.processEvents()
+    settle(app, window.verify_question)
+    window.verify_question.grab().save(str(out / f"{prefix}-verify-continue.png"))
+    window.verify_question.defaultButton().click()  # "Continue it"
+    while getattr(window, "verify_report", None) is None:
+        app.processEvents()
+    settle(app, window.verify_report)
+    window.verify_report.grab().save(str(out / f"{prefix}-verify-report.png"))
+    window.verify_report.close()
+    window.verify_question = window.verify_report = None
+    window.show_custody_log()
+    while getattr(window, "custody_dialog", None) is None:
+        app.processEvents()
+    settle(app, window.custody_dialog)
+    window.custody_dialog.grab().save(str(out / f"{prefix}-custody-log.png"))
+    window.custody_dialog.close()
+    window.custody_dialog = None
 
 
 def main(out: Path) -> int:
@@ -161,6 +197,7 @@ def main(out: Path) -> int:
             app.processEvents()
         settle(app, window)
         window.grab().save(str(out / "12-search-phrase.png"))
+        verify_shots(app, window, out, "13")
         controller.set_language("ru")
         settle(app, controller.window)  # type: ignore[arg-type]
         controller.window.people.setCurrentRow(0)  # type: ignore[union-attr]
@@ -173,6 +210,7 @@ def main(out: Path) -> int:
         settle(app, controller.window)  # type: ignore[arg-type]
         controller.window.grab().save(str(out / "21-russian-scan.png"))  # type: ignore[union-attr]
         about_shot(app, controller.window, out / "22-russian-about.png")  # type: ignore[arg-type]
+        verify_shots(app, controller.window, out, "23-russian")
         controller.lock()
     print(f"screenshots written to {out}")
     return 0
