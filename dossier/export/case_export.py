@@ -183,8 +183,9 @@ def _render(
 ) -> Rendered:
     """The export's files, written unpublished (in a child process for the window)."""
     if separate_process:
-        loaded = preload(VaultOriginals(vault), job.content, cancelled, job.attach_originals)
-        return render_in_child(loaded, job, progress, cancelled)
+        source = VaultOriginals(vault)
+        loaded = preload(source, job.content, cancelled, job.attach_originals, lazily=True)
+        return render_in_child(loaded, job, progress, cancelled, source)
     return render(VaultOriginals(vault), job, progress, cancelled)
 
 

@@ -50,6 +50,9 @@ class PreloadedOriginals:
 
     files: dict[int, bytes] = field(default_factory=dict)
     pages: dict[int, list[str]] = field(default_factory=dict)
+    # Annexes (by document id) whose files are read from the vault one at a time as they are
+    # sent to the child (``preload(..., lazily=True)``): the window never holds them all.
+    unread: list[int] = field(default_factory=list)
 
     def file_bytes(self, document: DocumentView) -> bytes:
         return self.files[document.id]
@@ -63,9 +66,13 @@ def preload(
     content: DossierContent,
     cancelled: Cancelled | None = None,
     every_file: bool = False,
+    lazily: bool = False,
 ) -> PreloadedOriginals:
     """Exactly what the renderers will ask ``originals`` for: the file of a PDF or an image
-    annex, the page texts of any other (and, ``every_file``, every annex's file, to attach)."""
+    annex, the page texts of any other (and, ``every_file``, every annex's file, to attach).
+    ``lazily``: the files are only named here, and read as they are sent to the child (whose
+    ``render_in_child`` is then given ``originals``): a bundle of scans is never held whole
+    by the window as well as by the child."""
     loaded = PreloadedOriginals()
     for exhibit in content.exhibits:
         if cancelled is not None and cancelled():
@@ -76,7 +83,10 @@ def preload(
             or document.mime_type == "application/pdf"
             or (document.mime_type in IMAGE_TYPES)
         ):
-            loaded.files[document.id] = originals.file_bytes(document)
+            if lazily:
+                loaded.unread.append(document.id)
+            else:
+                loaded.files[document.id] = originals.file_bytes(document)
         if document.mime_type != "application/pdf" and document.mime_type not in IMAGE_TYPES:
             loaded.pages[document.id] = originals.page_texts(document)
     return loaded
@@ -138,8 +148,10 @@ def render_in_child(
     job: RenderJob,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    source: Originals | None = None,
 ) -> Rendered:
-    """``render`` in a child process; progress and cancel work as in-process."""
+    """``render`` in a child process; progress and cancel work as in-process. ``source``:
+    where the files ``originals`` left unread are read from, one at a time."""
     # A new interpreter (forking a process with Qt threads is unsafe), told nothing on its
     # command line but where its end of the pipe is; its output goes nowhere (a traceback
     # could quote evidence).
@@ -154,7 +166,7 @@ def render_in_child(
     asked_to_stop = finished = False
     try:
         ours.send(sys.path)
-        _send_payload(ours, originals, job)
+        _send_payload(ours, originals, job, source, cancelled)
         while True:
             if cancelled is not None and cancelled() and not asked_to_stop:
                 ours.send(("cancel",))
@@ -197,26 +209,45 @@ _STOPPED = "The export stopped unexpectedly; nothing was written. Please try aga
 _FAILED = "Something went wrong and the export was stopped; nothing was written."
 
 
-def _send_payload(connection: Connection, originals: PreloadedOriginals, job: RenderJob) -> None:
+def _send_payload(
+    connection: Connection,
+    originals: PreloadedOriginals,
+    job: RenderJob,
+    source: Originals | None,
+    cancelled: Cancelled | None,
+) -> None:
     # The files travel as out-of-band buffers: pickling them in-band would copy each (one
     # 200 MB annex: one long copy holding the GIL); send_bytes writes a view, in chunks.
     buffers: list[pickle.PickleBuffer] = []
     transported = dataclasses.replace(  # whatever kind of originals it is, with its fields
         originals,
         files={key: pickle.PickleBuffer(data) for key, data in originals.files.items()},  # type: ignore[misc]
+        unread=[],
     )
     payload = (transported, job, i18n.language())
     header = pickle.dumps(payload, protocol=5, buffer_callback=buffers.append)
-    connection.send((len(buffers), header))
+    connection.send((len(buffers), len(originals.unread), header))
     for buffer in buffers:
         connection.send_bytes(buffer.raw())
+    documents = {exhibit.document.id: exhibit.document for exhibit in job.content.exhibits}
+    for document_id in originals.unread:  # read, sent and let go, one at a time
+        if cancelled is not None and cancelled():
+            raise DossierError(t("Export cancelled; nothing was written."))
+        assert source is not None, "files left unread need the originals to read them from"
+        data = source.file_bytes(documents[document_id])
+        connection.send(document_id)
+        connection.send_bytes(data)
+        del data
 
 
 def _receive_payload(connection: Connection) -> tuple[PreloadedOriginals, RenderJob]:
-    count, header = connection.recv()
+    count, streamed, header = connection.recv()
     buffers = [connection.recv_bytes() for _ in range(count)]
     # Only our own parent writes to this pipe (an anonymous pipe made for this child).
     originals, job, language = pickle.loads(header, buffers=buffers)  # noqa: S301
+    for _ in range(streamed):
+        document_id = connection.recv()
+        originals.files[document_id] = connection.recv_bytes()
     i18n.use(language)  # the parent's language, for whatever the renderers say
     return originals, job
 

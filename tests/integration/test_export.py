@@ -435,6 +435,45 @@ def test_an_export_rendered_in_a_separate_process_is_the_same_file(exported: Exp
     assert "exported" in [entry.action for entry in exported.vault.custody_log()[-2:]]
 
 
+def test_the_window_sends_annexes_to_the_export_child_one_at_a_time(
+    exported: Exported, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window read every annex into memory before starting the child (which then held
+    # them too): a bundle of scans was held twice. Now each file is read as it is sent.
+    from dossier.export import case_export, separate_process
+
+    reads: list[str] = []
+    real_send = separate_process._send_payload
+    preloaded: list[separate_process.PreloadedOriginals] = []
+
+    def watched_preload(*args: object, **kwargs: object) -> separate_process.PreloadedOriginals:
+        loaded = separate_process.preload(*args, **kwargs)  # type: ignore[arg-type]
+        preloaded.append(loaded)
+        return loaded
+
+    def watched_send(connection, originals, job, source, cancelled):  # type: ignore[no-untyped-def]
+        class Watched:
+            def file_bytes(self, document):  # type: ignore[no-untyped-def]
+                reads.append(document.ref)  # as it is sent: after the child started
+                return source.file_bytes(document)
+
+            def page_texts(self, document):  # type: ignore[no-untyped-def]
+                return source.page_texts(document)
+
+        real_send(connection, originals, job, Watched(), cancelled)
+
+    monkeypatch.setattr(case_export, "preload", watched_preload)
+    monkeypatch.setattr(separate_process, "_send_payload", watched_send)
+    apart = export_case(
+        exported.vault, exported.case_id, exported.folder / "streamed.pdf", at=AT,
+        separate_process=True,
+    )  # fmt: skip
+    (loaded,) = preloaded
+    # The window read no annex before the child started; each was read as it was sent.
+    assert loaded.files == {} and len(loaded.unread) == len(reads) >= 2
+    assert apart.path.read_bytes() == exported.pdf.path.read_bytes()
+
+
 def test_a_cancelled_export_in_a_separate_process_leaves_nothing(
     exported: Exported, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
