@@ -35,6 +35,10 @@ class Span:
     bold: bool = False
     italic: bool = False
     url: str | None = None  # a web address it links to (checked by ``web_address``)
+    # Words that depend on where the bundle's pages fall (an annex's pages, the bundle's
+    # fingerprint), named as ``paginated`` knows them: the PDF lays out the text given and
+    # prints what ``paginated`` says once the narrative's length is known.
+    later: str | None = None
 
     def __post_init__(self) -> None:
         # Every word of the submission passes here, for both renderers: a control character
@@ -199,15 +203,17 @@ class _Builder:
         for line in split_paragraphs(text):
             self.add(self.numbered(self.resolve(line)))
 
-    def rows(self, pairs: list[tuple[str, str | None]]) -> Table | None:
+    def rows(self, pairs: list[tuple[str, str | tuple[Span, ...] | None]]) -> Table | None:
         kept = [
-            (plain(label), plain(self.content.redact(value))) for label, value in pairs if value
+            (plain(label), value if isinstance(value, tuple) else plain(self.content.redact(value)))
+            for label, value in pairs
+            if value
         ]
         if not kept:
             return None
         return Table(None, tuple(kept), (0.32, 0.68))
 
-    def table(self, pairs: list[tuple[str, str | None]]) -> None:
+    def table(self, pairs: list[tuple[str, str | tuple[Span, ...] | None]]) -> None:
         table = self.rows(pairs)
         if table is not None:
             self.add(table)
@@ -253,7 +259,7 @@ class _Builder:
                 ),
                 (t.word("field.annexes"), str(len(content.exhibits))),
                 (t.word("field.prepared"), self._today()),
-                (t.word("field.fingerprint"), " ".join(fingerprint_lines(content.fingerprint))),
+                (t.word("field.fingerprint"), (_paginated_span(content, FINGERPRINT),)),
             ]
         )
         self.add(PageBreak())
@@ -483,7 +489,7 @@ class _Builder:
         rows: list[tuple[tuple[Span, ...], ...]] = []
         section_rows: set[int] = set()
         section: str | None = None
-        for exhibit in content.exhibits:
+        for index, exhibit in enumerate(content.exhibits):
             if exhibit.section and exhibit.section != section:
                 section_rows.add(len(rows))
                 rows.append(((Span(exhibit.section, bold=True),), (), (), (), (), ()))
@@ -497,7 +503,7 @@ class _Builder:
                     plain(content.date(document.date_published) or "—"),
                     plain(self._kind(document.kind)),
                     plain(self._language(document.language)),
-                    plain(self._pages(exhibit)),
+                    (_paginated_span(content, f"{ANNEX_PAGES}{index}"),),
                 )
             )
         self.add(
@@ -520,15 +526,6 @@ class _Builder:
         if not code:
             return "—"
         return str(self.t.labels.get(f"lang.{code}", LANGUAGES.get(code, code)))
-
-    def _pages(self, exhibit: Exhibit) -> str:
-        first, original = exhibit.first_page, exhibit.original_pages or exhibit.page_count
-        text = f"{first}–{first + original - 1}" if original > 1 else str(first)
-        if exhibit.page_count > original:
-            start, end = first + original, first + exhibit.page_count - 1
-            pages = f"{start}–{end}" if end > start else str(start)
-            text += " (" + self.t.word("cite.pages_translation", pages=pages) + ")"
-        return text
 
     def country_schedule(self) -> None:
         """The schedule of country evidence (UK, PD 10.6): each passage relied on from the
@@ -697,6 +694,30 @@ def printed_text(content: DossierContent, text: str) -> str:
     return "\n".join(
         "".join(span.text for span in builder.resolve(line)) for line in split_paragraphs(text)
     )
+
+
+# What ``Span.later`` names: the bundle's fingerprint, and the pages of annex N (0-based).
+FINGERPRINT = "fingerprint"
+ANNEX_PAGES = "annex-pages:"
+
+
+def paginated(content: DossierContent, key: str) -> str:
+    """The words ``key`` names as the content is now paginated (``Exhibit.first_page`` and
+    ``DossierContent.fingerprint`` set): "12–15 (16–18 translation)", or the fingerprint."""
+    if key == FINGERPRINT:
+        return " ".join(fingerprint_lines(content.fingerprint))
+    exhibit = content.exhibits[int(key.removeprefix(ANNEX_PAGES))]
+    first, original = exhibit.first_page, exhibit.original_pages or exhibit.page_count
+    text = f"{first}–{first + original - 1}" if original > 1 else str(first)
+    if exhibit.page_count > original:
+        start, end = first + original, first + exhibit.page_count - 1
+        pages = f"{start}–{end}" if end > start else str(start)
+        text += " (" + content.template.word("cite.pages_translation", pages=pages) + ")"
+    return text
+
+
+def _paginated_span(content: DossierContent, key: str) -> Span:
+    return Span(paginated(content, key), later=key)
 
 
 def fingerprint_lines(digest: str) -> list[str]:

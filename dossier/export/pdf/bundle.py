@@ -261,29 +261,31 @@ def _why_not_laid_out(content: DossierContent) -> str:
 
 
 def _lay_out_unchecked(content: DossierContent, page_size: tuple[float, float]) -> Layout:
-    # The exhibit index shows bundle pages, which depend on the narrative's length: lay out
-    # until the narrative's page count stops changing.
-    # A first, measuring pass gives the narrative's length and where its headings fall; then
-    # passes with the real exhibit page numbers and contents until the length holds still.
-    headings: list[narrative.Heading] | None = None
-    narrative_pages = 0
+    # The annex index shows bundle pages and the cover the bundle's fingerprint, which both
+    # depend on the narrative's length: the narrative is laid out with them as a guess of
+    # that length makes them, and printed as its real length makes them (narrative._Late).
+    # Only when a real number took more room than its guess (a cell grew a line) is it laid
+    # out again, with the length just found.
+    narrative_pages = 1
     for _ in range(_LAYOUT_PASSES):
-        next_page = narrative_pages + 1
-        for exhibit in content.exhibits:
-            exhibit.first_page = next_page
-            next_page += exhibit.page_count
-        # Printed on the cover: of the annexes as this pass paginates them (a fingerprint is
-        # as long whatever it is, so it never changes the pagination it is taken from).
-        content.fingerprint = hashlib.sha256(annexes_record(content, next_page - 1)).hexdigest()
-        built = submission.build(content)
-        body, laid_out, signature = narrative.build(built, page_size, headings)
-        story_pdf = pikepdf.open(io.BytesIO(body))
-        final = headings is not None and laid_out == headings
-        if final and len(story_pdf.pages) == narrative_pages:
+        paginate(content, narrative_pages)
+        laid = narrative.build(
+            submission.build(content), page_size, lambda pages: paginate(content, pages)
+        )
+        if laid.fits:
             break
-        headings, narrative_pages = laid_out, len(story_pdf.pages)
-    assert headings is not None
-    return story_pdf, headings, narrative_pages, signature
+        narrative_pages = laid.pages
+    return pikepdf.open(io.BytesIO(laid.body)), laid.headings, laid.pages, laid.signature
+
+
+def paginate(content: DossierContent, narrative_pages: int) -> None:
+    """Each annex's first page in a bundle whose narrative has ``narrative_pages`` pages,
+    and the fingerprint printed on its cover (of the annexes as so paginated)."""
+    next_page = narrative_pages + 1
+    for exhibit in content.exhibits:
+        exhibit.first_page = next_page
+        next_page += exhibit.page_count
+    content.fingerprint = hashlib.sha256(annexes_record(content, next_page - 1)).hexdigest()
 
 
 def _assemble(

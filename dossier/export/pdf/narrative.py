@@ -4,6 +4,7 @@ exhibit index and integrity annex, typeset with reportlab in the shipped fonts."
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 from xml.sax.saxutils import escape
@@ -12,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -40,6 +42,7 @@ from dossier.export.submission import (
     Submission,
     Table,
     fingerprint_lines,
+    paginated,
 )
 from dossier.export.submission import Heading as HeadingBlock
 from dossier.export.submission import PageBreak as PageBreakBlock
@@ -67,6 +70,11 @@ class Laid(NamedTuple):
     body: bytes  # the narrative's PDF
     headings: list[Heading]
     signature: SignaturePlace | None
+    pages: int
+    # Every word printed late (``Span.later``, the contents' page numbers) fitted the room
+    # its stand-in was given: the body is the one to file. False: lay out again, paginated
+    # as this layout found (a number grew a digit and its cell a line).
+    fits: bool = True
 
 
 _SIGNATURE_HEIGHT = 24 * mm
@@ -166,38 +174,174 @@ class _NarrativeDoc(BaseDocTemplate):  # type: ignore[misc]
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self.headings: list[Heading] = []
 
+        self.pages = 0
+        self.late = _Late()
+        self.at_end: Callable[[], None] = lambda: None
+
     def afterFlowable(self, flowable: Any) -> None:
         if isinstance(flowable, _Heading):
-            self.notify("TOCEntry", (flowable.toc_level, flowable.plain, self.page))
             self.headings.append(Heading(flowable.plain, flowable.toc_level, self.page))
+
+    def afterPage(self) -> None:
+        self.pages = self.page
+        self.late.show(self.canv)
+
+    def _endBuild(self) -> None:
+        # The last page is ended, then what is printed late is drawn, then the file saved.
+        self._doSave = 0
+        super()._endBuild()
+        self.at_end()
+        self.canv.save()
+
+
+@dataclass
+class _LateCell:
+    key: str  # what ``paginated`` names
+    stand_in: str  # the markup laid out in its place
+    style: ParagraphStyle
+    box: tuple[float, float, float, float]  # x, y (bottom left, on the page), width, height
+
+
+@dataclass
+class _LatePage:
+    index: int  # of the heading in the contents
+    style: ParagraphStyle
+    at: tuple[float, float]  # where its entry's text ends, on the page
+    free: float  # the room from there to the right margin
+    dotted: bool
+
+
+class _Late:
+    """Words drawn after the layout, once the narrative's length is known. Their stand-ins
+    — the same words as a guessed length makes them — are laid out in their place; each
+    page that has some shows a form (a PDF XObject) that is filled in at the end with the
+    real words. The layout holds as long as those take no more room than the stand-ins."""
+
+    def __init__(self) -> None:
+        self.pages: dict[int, list[_LateCell | _LatePage]] = {}
+
+    def add(self, canvas: Any, item: _LateCell | _LatePage) -> None:
+        self.pages.setdefault(canvas.getPageNumber(), []).append(item)
+
+    def show(self, canvas: Any) -> None:
+        """At the end of a page: its form, if it has late words."""
+        if canvas.getPageNumber() in self.pages:
+            canvas.doForm(f"late{canvas.getPageNumber()}")
+
+    def draw(
+        self, canvas: Any, submission: Submission, headings: list[Heading], final: bool
+    ) -> bool:
+        """Fills in every page's form; whether every word fitted its stand-in's room.
+        ``final`` False (a layout only measured): the stand-ins are printed."""
+        fits = True
+        for page, items in self.pages.items():
+            canvas.beginForm(f"late{page}")
+            for item in items:
+                if isinstance(item, _LateCell):
+                    text = paginated(submission.content, item.key) if final else None
+                    fits = (
+                        _draw_cell(canvas, item, item.stand_in if text is None else escape(text))
+                        and fits
+                    )
+                else:
+                    fits = _draw_page_number(canvas, item, headings) and fits
+            canvas.endForm()
+        return fits
+
+
+def _draw_cell(canvas: Any, cell: _LateCell, markup: str) -> bool:
+    x, y, width, height = cell.box
+    paragraph = Paragraph(markup, cell.style)
+    _, needed = paragraph.wrap(width, 1e6)
+    paragraph.drawOn(canvas, x, y + height - needed)  # its first line where the stand-in's was
+    return bool(needed <= height + 0.01)
+
+
+def _draw_page_number(canvas: Any, entry: _LatePage, headings: list[Heading]) -> bool:
+    """A contents entry's page number, right-aligned, after a line of dots if it has one."""
+    page = str(headings[entry.index].page) if entry.index < len(headings) else ""
+    font, size = entry.style.fontName, entry.style.fontSize
+    width, dot = stringWidth(page, font, size), stringWidth(_DOT, font, size)
+    dots = int((entry.free - width) / dot) if entry.dotted else 0
+    text = canvas.beginText(entry.at[0] + entry.free - width - dots * dot, entry.at[1])
+    text.setFont(font, size)
+    text.textOut(_DOT * dots + page)
+    canvas.drawText(text)
+    return bool(width <= entry.free)
+
+
+_DOT = " . "
+
+
+class _LateParagraph(Paragraph):  # type: ignore[misc]
+    """A cell whose words are printed late (``_Late``): laid out as its stand-in, which is
+    not drawn."""
+
+    def __init__(self, markup: str, style: ParagraphStyle, key: str, late: _Late) -> None:
+        super().__init__(markup, style)
+        self.key, self.stand_in, self.late = key, markup, late
+
+    def draw(self) -> None:
+        x, y = self.canv.absolutePosition(0, 0)
+        box = (x, y, self.width, self.height)
+        self.late.add(self.canv, _LateCell(self.key, self.stand_in, self.style, box))
+
+
+class _Contents(TableOfContents):  # type: ignore[misc]
+    """The contents: its entries (the submission's headings) are known before the layout,
+    their pages after it, so each page number is printed late (``_Late``)."""
+
+    def __init__(self, entries: list[tuple[int, str]], late: _Late, **kw: Any) -> None:
+        super().__init__(**kw)
+        # The page given to reportlab is the entry's index: the callback finds it by that.
+        self._lastEntries = [
+            (level, escape(text), index, None) for index, (level, text) in enumerate(entries)
+        ]
+        self.late = late
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        size = super().wrap(available_width, available_height)
+
+        def entry_end(canvas: Any, _kind: str, label: str) -> None:
+            index, level = (int(part) for part in label.split(",")[:2])
+            x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+            dotted = level >= self.dotsMinLevel >= 0
+            at = canvas.absolutePosition(x, y)
+            entry = _LatePage(index, self.getLevelStyle(level), at, available_width - x, dotted)
+            self.late.add(canvas, entry)
+
+        self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
+        return size  # type: ignore[no-any-return]
 
 
 def build(
     submission: Submission,
     page_size: tuple[float, float],
-    headings: list[Heading] | None = None,
+    paginate: Callable[[int], None] | None = None,
 ) -> Laid:
     with RENDER_LOCK:  # reportlab is not safe in two threads at once
-        return _build_unlocked(submission, page_size, headings)
+        return _build_unlocked(submission, page_size, paginate)
 
 
 def _build_unlocked(
     submission: Submission,
     page_size: tuple[float, float],
-    headings: list[Heading] | None = None,
+    paginate: Callable[[int], None] | None = None,
 ) -> Laid:
-    """The narrative PDF, where its headings fell (for bookmarks and the contents) and where
-    its signature space fell (for a visible signature).
+    """The narrative PDF, in one reportlab pass; where its headings fell (for bookmarks and
+    the contents) and where its signature space fell (for a visible signature).
 
-    Given the headings of an earlier layout of the same narrative, the table of contents is
-    filled from them and one reportlab pass suffices; without them, the pass only lays out
-    (the contents page is left empty) so its result is for measuring, not for filing.
+    What depends on the narrative's own length — the annexes' bundle pages, the bundle's
+    fingerprint, the contents' page numbers — is printed late: ``paginate`` is told the
+    narrative's length once it is laid out, and the words are then filled in (``_Late``).
+    Without ``paginate`` the layout is only measured: tables are not drawn and the words
+    are printed as the submission has them.
     """
     template = submission.content.template
     styles = _styles(template.font_size, template.leading)
-    toc = _contents(template.font_size)
-    for heading in headings or []:
-        toc.addEntry(heading.level, heading.title, heading.page)
+    late = _Late()
+    entries = [(block.level, block.text) for block in _headings(submission.blocks)]
+    toc = _contents(template.font_size, entries, late)
     width = page_size[0] - 2 * _MARGIN
     drawing = chart(submission.content.chronology, width, submission.content.date)
     places: list[SignaturePlace] = []
@@ -205,7 +349,8 @@ def _build_unlocked(
         "contents": toc,
         "chart": [drawing, Spacer(1, 4 * mm)] if drawing else [],
         "signature": places,
-        "measuring": headings is None,
+        "measuring": paginate is None,
+        "late": late,
     }
     story = [item for block in submission.blocks for item in _flow(block, styles, width, parts)]
     buffer = io.BytesIO()
@@ -216,16 +361,31 @@ def _build_unlocked(
         title=template.title,
         author=content.case.representative_name or "",
     )
-    if headings is None:
-        document.build(story)
-    else:
-        document.multiBuild(story)
-    # multiBuild draws every pass: the last place drawn is where the filed page has it.
-    return Laid(buffer.getvalue(), document.headings, places[-1] if places else None)
+    document.late = late
+    fitted: list[bool] = []
+
+    def at_end() -> None:
+        if paginate is not None:
+            paginate(document.pages)
+        fitted.append(late.draw(document.canv, submission, document.headings, paginate is not None))
+
+    document.at_end = at_end
+    document.build(story)
+    return Laid(
+        buffer.getvalue(),
+        document.headings,
+        places[-1] if places else None,
+        document.pages,
+        all(fitted),
+    )
 
 
-def _contents(size: float) -> TableOfContents:
-    toc = TableOfContents()
+def _headings(blocks: list[Block]) -> list[HeadingBlock]:
+    return [block for block in blocks if isinstance(block, HeadingBlock)]
+
+
+def _contents(size: float, entries: list[tuple[int, str]], late: _Late) -> _Contents:
+    toc = _Contents(entries, late)
     toc.tableStyle = TableStyle(
         [
             ("FONT", (0, 0), (-1, -1), SERIF_NAME, size),  # else Helvetica, never embedded
@@ -339,7 +499,7 @@ def _flow(
     if isinstance(block, SignatureSpace):
         return [_SignatureSpace(parts["signature"])]
     assert isinstance(block, Table)
-    return [_table(block, s, width, parts["measuring"])]
+    return [_table(block, s, width, parts["measuring"], parts["late"])]
 
 
 class _UndrawnTable(ReportlabTable):  # type: ignore[misc]
@@ -351,8 +511,12 @@ class _UndrawnTable(ReportlabTable):  # type: ignore[misc]
         return None
 
 
-def _table(block: Table, s: dict[str, ParagraphStyle], width: float, measuring: bool) -> Any:
+def _table(
+    block: Table, s: dict[str, ParagraphStyle], width: float, measuring: bool, late: _Late
+) -> Any:
     def cell(spans: tuple[Span, ...], column: int) -> Paragraph:
+        if len(spans) == 1 and spans[0].later is not None:
+            return _LateParagraph(_markup(spans), s["cell"], spans[0].later, late)
         if column == block.mono_column:
             digest = "".join(span.text for span in spans)
             return Paragraph("<br/>".join(fingerprint_lines(digest)), s["mono"])

@@ -1,0 +1,118 @@
+"""The submission is laid out once per export: what depends on its own length (the annexes'
+bundle pages, the contents' page numbers, the cover's fingerprint) is printed after the
+layout, and the layout is done again only when a real number needs more room than its
+stand-in had."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+
+from dossier.export.case_export import export_case, parse_time
+from dossier.export.pdf import narrative
+from dossier.services import cases, exhibits, people
+from dossier.services.documents import import_files
+from storage.vault import Vault
+from tests.integration.pdf_tools import manifest
+from tests.integration.pdf_tools import text as pdf_text
+from tests.integration.test_large_bundles import _pdfs
+
+AT = parse_time("2025-11-20T10:00:00Z")
+
+
+@pytest.fixture
+def many_annexes(vault: Vault, tmp_path: Path) -> int:
+    """A case of 60 one-page annexes: its index runs over several pages."""
+    sources = tmp_path / "rulings"
+    sources.mkdir()
+    _pdfs(sources, 60, 1)
+    person = people.add_person(vault, "Bolot Temirov", native_name="Болот Темиров")
+    case = cases.add_case(vault, person.id, "general", summary="Rulings against the journalist.")
+    report = import_files(vault, [sources], person_ids=[person.id], kind="court-decision")
+    for document in sorted(report.imported, key=lambda d: d.original_name):
+        exhibits.add_exhibit(vault, case.id, document.id)
+    return case.id
+
+
+def _count_layouts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Each reportlab pass over the submission (a build, or a pass of a multi-pass build)."""
+    passes: list[int] = []
+    start = narrative._NarrativeDoc._startBuild
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        passes.append(1)
+        return start(self, *args, **kwargs)
+
+    monkeypatch.setattr(narrative._NarrativeDoc, "_startBuild", counted)
+    return passes
+
+
+def test_an_export_lays_out_the_submission_once(
+    vault: Vault, many_annexes: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    passes = _count_layouts(monkeypatch)
+    export_case(vault, many_annexes, tmp_path / "bundle.pdf", at=AT)
+    assert len(passes) == 1  # before: a measuring pass, then the filed one
+
+
+def test_the_index_and_the_contents_print_the_pages_the_bundle_has(
+    vault: Vault, many_annexes: int, tmp_path: Path
+) -> None:
+    result = export_case(vault, many_annexes, tmp_path / "bundle.pdf", at=AT)
+    listed = manifest(result.path)["exhibits"]
+    narrative_pages = listed[0]["first_page"] - 1
+    assert narrative_pages > 2 and listed[-1]["first_page"] > 60
+    printed = pdf_text(result.path, 1, narrative_pages)
+    # From the index's heading (alone on its line: the contents give it a page) to the next.
+    start = re.search(r"^\f?Index of exhibits$", printed, re.MULTILINE)
+    end = re.search(r"^\f?Integrity of the annexes$", printed, re.MULTILINE)
+    assert start and end
+    index = printed[start.end() : end.start()]
+    # Each annex's row ends with its bundle page (the rows of a table read line by line).
+    pages_column = re.findall(r"^Exhibit\b.*?(\d+)$", index, re.MULTILINE)
+    assert [int(page) for page in pages_column] == [e["first_page"] for e in listed]
+    # The contents say where each part begins, and it begins there.
+    with pikepdf.open(result.path) as pdf:
+        outline = {item.title: item for item in pdf.open_outline().root}
+        for title in ("Index of exhibits", "Integrity of the annexes"):
+            said = re.search(re.escape(title) + r"\s+(\d+)", pdf_text(result.path, 2, 2))
+            assert said is not None, title
+            page = int(said.group(1))
+            assert title in pdf_text(result.path, page, page)
+            target = outline[title].destination[0]
+            assert pdf.pages.index(pikepdf.Page(target)) + 1 == page
+    # The cover's fingerprint is the one the export reports (of the pages as they fell).
+    cover = " ".join(pdf_text(result.path, 1, 1).split())
+    groups = [result.fingerprint[i : i + 16] for i in range(0, 64, 16)]
+    assert " ".join(groups) in cover
+
+
+def test_a_number_that_needs_more_room_than_its_stand_in_is_laid_out_again(
+    vault: Vault, many_annexes: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As a page number that grows a digit can wrap its cell onto a second line: the first
+    # annex's pages take three lines once it begins on page 10 or later. The first layout
+    # guesses a narrative of one page (it begins on page 2); the narrative has more.
+    passes = _count_layouts(monkeypatch)
+    real = narrative.paginated
+    longer = " (pages numbered again after a longer narrative, to wrap)"
+
+    def growing(content: Any, key: str) -> str:
+        text = real(content, key)
+        grown = key == "annex-pages:0" and content.exhibits[0].first_page >= 10
+        return text + longer if grown else text
+
+    monkeypatch.setattr(narrative, "paginated", growing)
+    monkeypatch.setattr("dossier.export.submission.paginated", growing)
+    result = export_case(vault, many_annexes, tmp_path / "bundle.pdf", at=AT)
+    assert len(passes) == 2
+    listed = manifest(result.path)["exhibits"]
+    printed = pdf_text(result.path, 1, listed[0]["first_page"] - 1)
+    # The first annex's row holds all its words: none drawn over the next row.
+    first_row = printed[printed.index("\nExhibit 1 ") : printed.index("\nExhibit 2 ")]
+    assert re.search(rf"\b{listed[0]['first_page']} \(pages$", first_row.splitlines()[1])
+    assert all(word in first_row.split() for word in longer.split())
