@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSignalBlocker, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop import file_dialogs
 from desktop.edit_state import EditState
 from desktop.jobs import Jobs, Touched
+from desktop.record_list import RecordList
 from desktop.translation_dialog import TranslationDialog
 from desktop.worker import Cancel, Progress, Task
 from dossier import dates, refs, vocabulary
@@ -60,9 +60,9 @@ class DocumentsTab(QWidget):
         self.edits = EditState(self.state, say_saved=False)
         self._pdf_buffer: QBuffer | None = None
         self.setAcceptDrops(True)
-        self.list = QListWidget()
+        self.list: RecordList[DocumentView] = RecordList(_document_line)
         self.list.setAccessibleName(self.tr("Documents"))
-        self.list.currentItemChanged.connect(self._show)
+        self.list.chosen.connect(self._show)
         import_button = QPushButton(self.tr("Import files…"))
         import_button.clicked.connect(self.choose_files)
         hint = QLabel(self.tr("Or drag files and folders here."))
@@ -282,14 +282,7 @@ class DocumentsTab(QWidget):
         # used to move the selection, and the form with it, to a neighbour (the next quote or
         # translation then went to the wrong document).
         kept = self._current.id if self._current is not None else None
-        with QSignalBlocker(self.list):
-            self.list.clear()
-            for view in views:
-                item = QListWidgetItem(f"{view.ref}  {view.title}")
-                item.setData(Qt.ItemDataRole.UserRole, view)
-                self.list.addItem(item)
-                if view.id == kept:
-                    self.list.setCurrentItem(item)
+        self.list.set_records(views, lambda view: view.id == kept)
         if kept is not None and not any(view.id == kept for view in views):
             self._forget_current()  # deleted (or no longer this person's)
         if self._resume_reading:
@@ -496,12 +489,11 @@ class DocumentsTab(QWidget):
             self.import_paths([path], password=password)
 
     # --------------------------------------------------------------------------- viewer
-    def _show(self, item: QListWidgetItem | None) -> None:
+    def _show(self, view: DocumentView | None) -> None:
         if self.dirty:
             self.save_details()  # the details typed for the previous document are kept
-        if item is None:
+        if view is None:
             return
-        view: DocumentView = item.data(Qt.ItemDataRole.UserRole)
         vault = self._vault
 
         def job() -> Loaded:
@@ -542,12 +534,11 @@ class DocumentsTab(QWidget):
 
     def show_document(self, ref: str, page: int = 0) -> None:
         """Show the document with this reference (D3), at ``page`` when one is given."""
-        for row in range(self.list.count()):
-            view: DocumentView = self.list.item(row).data(Qt.ItemDataRole.UserRole)
+        for row, view in enumerate(self.list.records()):
             if view.ref == ref:
                 self._wanted_page = max(page, 1)
                 if self.list.currentRow() == row:
-                    self._show(self.list.item(row))
+                    self._show(view)
                 else:
                     self.list.setCurrentRow(row)
                 return
@@ -818,3 +809,7 @@ class DocumentsTab(QWidget):
     def _quote_added(self, quote: quotes.QuoteView) -> None:
         self.last_quote = quote
         self.report.setText(quote.warning or self.tr("Quote %1 added.").replace("%1", quote.ref))
+
+
+def _document_line(view: DocumentView) -> str:
+    return f"{view.ref}  {view.title}"

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -32,6 +30,7 @@ from desktop.documents_tab import DocumentsTab
 from desktop.jobs import EVERYTHING, Jobs, Touched, notify
 from desktop.person_tabs import ChronologyTab, ExportTab, GroundsTab, QuotesTab
 from desktop.profile_tab import ProfileTab
+from desktop.record_list import RecordList
 from desktop.search_tab import SearchTab
 from desktop.unrecorded_files import UnrecordedFiles
 from desktop.worker import Cancel, Progress
@@ -130,12 +129,11 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("Find a person by any spelling…"))
         self.search.setAccessibleName(self.tr("Find a person"))
         self.search.textChanged.connect(self.refresh_people)
-        self.people = QListWidget()
-        self.people.setAccessibleName(self.tr("People"))
-        self.people.currentItemChanged.connect(self._open_person)
         # A screen reader chooses by selecting (AT-SPI's Selection), which does not move the
-        # current item: the selected person is made current, and so opened, all the same.
-        self.people.itemSelectionChanged.connect(self._selected_person)
+        # current item: RecordList makes the selected person current, and so opened.
+        self.people: RecordList[PersonView] = RecordList(_person_line)
+        self.people.setAccessibleName(self.tr("People"))
+        self.people.chosen.connect(self._open_person)
         add = QPushButton(self.tr("Add person…"))
         add.clicked.connect(self._ask_new_person)
         left = QVBoxLayout()
@@ -255,15 +253,8 @@ class MainWindow(QMainWindow):
 
     def _fill_people(self, listed: list[PersonView]) -> None:
         shown = self.person_page.person_id if self.person_page is not None else None
-        with QSignalBlocker(self.people):  # refilling never opens or closes a person's page
-            self.people.clear()
-            for person in listed:
-                native = f" ({person.native_name})" if person.native_name else ""
-                item = QListWidgetItem(f"{person.name}{native}")
-                item.setData(Qt.ItemDataRole.UserRole, person.id)
-                self.people.addItem(item)
-                if person.id == shown:
-                    self.people.setCurrentItem(item)
+        # Refilling never opens or closes a person's page.
+        self.people.set_records(listed, lambda person: person.id == shown)
 
     def _ask_new_person(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add person"), self.tr("Name as in filings:"))
@@ -279,15 +270,10 @@ class MainWindow(QMainWindow):
             touches=Touched.PEOPLE,
         )
 
-    def _selected_person(self) -> None:
-        chosen = self.people.selectedItems()
-        if chosen and chosen[0] is not self.people.currentItem():
-            self.people.setCurrentItem(chosen[0])
-
-    def _open_person(self, item: QListWidgetItem | None) -> None:
-        if item is None:
+    def _open_person(self, person: PersonView | None) -> None:
+        if person is None:
             return
-        self.show_person(int(item.data(Qt.ItemDataRole.UserRole)))
+        self.show_person(person.id)
 
     def show_person(self, person_id: int) -> PersonPage:
         self.close_person()
@@ -298,11 +284,9 @@ class MainWindow(QMainWindow):
 
     def _renamed(self, person: PersonView) -> None:
         """The list shows a changed name at once, without losing the selection."""
-        for row in range(self.people.count()):
-            item = self.people.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == person.id:
-                native = f" ({person.native_name})" if person.native_name else ""
-                item.setText(f"{person.name}{native}")
+        for row, listed in enumerate(self.people.records()):
+            if listed.id == person.id:
+                self.people.replace(row, person)
 
     def save_edits(self) -> None:
         """Start saving whatever is typed and unsaved (before the page closes or the vault
@@ -625,3 +609,7 @@ class MainWindow(QMainWindow):
             ),
             touches=Touched(0),  # the device's keyring, not the evidence
         )
+
+
+def _person_line(person: PersonView) -> str:
+    return f"{person.name} ({person.native_name})" if person.native_name else person.name

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop import file_dialogs
 from desktop.annexes_panel import AnnexesPanel
 from desktop.jobs import Jobs, Touched, notify
+from desktop.record_list import RecordList
 from desktop.worker import Cancel, Progress
 from dossier import dates, refs
 from dossier.errors import DossierError
@@ -54,9 +55,9 @@ class QuotesTab(QWidget):
         super().__init__()
         self._vault, self._person_id, self._jobs = vault, person_id, jobs
         self._shown: quotes.QuoteView | None = None
-        self.list = QListWidget()
+        self.list: RecordList[quotes.QuoteView] = RecordList(self._line)
         self.list.setAccessibleName(self.tr("Quotes"))
-        self.list.currentItemChanged.connect(self._show)
+        self.list.chosen.connect(self._show)
         self.words = QPlainTextEdit()
         self.words.setAccessibleName(self.tr("The exact words"))
         self.words.setTabChangesFocus(True)
@@ -103,25 +104,16 @@ class QuotesTab(QWidget):
 
     def _fill(self, views: list[quotes.QuoteView]) -> None:
         kept = self._shown.id if self._shown is not None else None
-        with QSignalBlocker(self.list):
-            self.list.clear()
-            for quote in views:
-                where = f"{quote.document_ref}" + (f", p. {quote.page}" if quote.page else "")
-                flag = "" if quote.found_in_document else self.tr(" (not found in the document)")
-                item = QListWidgetItem(
-                    f"{quote.ref}  “{quote.text}” — {quote.speaker or '?'}, {where}{flag}"
-                )
-                item.setData(Qt.ItemDataRole.UserRole, quote)
-                self.list.addItem(item)
-                if quote.id == kept:
-                    self.list.setCurrentItem(item)
+        self.list.set_records(views, lambda quote: quote.id == kept)
         if kept is not None and not any(quote.id == kept for quote in views):
             self._show(None)
 
-    def _show(self, item: QListWidgetItem | None) -> None:
-        quote: quotes.QuoteView | None = (
-            None if item is None else item.data(Qt.ItemDataRole.UserRole)
-        )
+    def _line(self, quote: quotes.QuoteView) -> str:
+        where = f"{quote.document_ref}" + (f", p. {quote.page}" if quote.page else "")
+        flag = "" if quote.found_in_document else self.tr(" (not found in the document)")
+        return f"{quote.ref}  “{quote.text}” — {quote.speaker or '?'}, {where}{flag}"
+
+    def _show(self, quote: quotes.QuoteView | None) -> None:
         self._shown = quote
         self.words.setPlainText(quote.text if quote else "")
         self.speaker.setText((quote.speaker or "") if quote else "")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -13,8 +13,8 @@ from tests.desktop.helpers import TIMEOUT, open_person, wait_idle
 
 
 def _shown(tab: object) -> str:
-    item = tab.list.currentItem()  # type: ignore[attr-defined]
-    return "" if item is None else item.data(Qt.ItemDataRole.UserRole).ref  # type: ignore[no-any-return]
+    view = tab.list.current()  # type: ignore[attr-defined]
+    return "" if view is None else view.ref  # type: ignore[no-any-return]
 
 
 def test_saving_a_documents_details_keeps_the_list_viewer_and_form_on_it(
@@ -33,7 +33,7 @@ def test_saving_a_documents_details_keeps_the_list_viewer_and_form_on_it(
     qtbot.waitUntil(lambda: tab.list.count() == 3, timeout=TIMEOUT)
     wait_idle(qtbot, window)
     tab.list.setCurrentRow(1)
-    middle: DocumentView = tab.list.item(1).data(Qt.ItemDataRole.UserRole)
+    middle: DocumentView = tab.list.record(1)
     qtbot.waitUntil(lambda: tab._current is not None and tab._current.id == middle.id,
                     timeout=TIMEOUT)  # fmt: skip
     wait_idle(qtbot, window)
@@ -47,7 +47,7 @@ def test_saving_a_documents_details_keeps_the_list_viewer_and_form_on_it(
     assert _shown(tab) == middle.ref
     assert tab._current is not None and tab._current.id == middle.id
     assert tab.fields["title"].text() == "Statement of the witness"
-    assert tab.list.currentItem().text() == f"{middle.ref}  Statement of the witness"
+    assert tab.list.text(tab.list.currentRow()) == f"{middle.ref}  Statement of the witness"
     assert "The second." in tab.text.toPlainText()
     # Deleted, it leaves the form and the viewer: nothing of it is left to be edited.
     tab.confirm_delete = lambda sentence: True  # type: ignore[method-assign]
@@ -85,3 +85,42 @@ def test_a_file_already_in_the_vault_is_offered_to_link_not_lost(
     ]
     assert sorted(documents.show_document(vault, first.id).people) == ["P1", other.ref]
     assert "Linked to this person: D1." in tab.report.text()
+
+
+def test_thousands_of_documents_and_people_are_listed_by_the_lines_shown(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """An organisation's vault: a client with 20,000 documents, 20,000 people. The lists
+    hold the records and make the text of the lines on screen, not an item per row (a
+    QListWidget made a C++ item and its Python wrapper for each, on the GUI thread, at
+    every refill); what is open stays chosen."""
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    window.show()
+    qtbot.waitExposed(window)
+    tab = page.documents
+    path = tmp_path / "statement.txt"
+    path.write_text("The first statement. " * 10)
+    tab.import_paths([path])
+    qtbot.waitUntil(lambda: tab.list.count() == 1, timeout=TIMEOUT)
+    tab.list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: tab._current is not None, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    own = tab.list.record(0)
+    others = [
+        replace(own, id=own.id + n, ref=f"D{own.id + n}", title=f"Ruling {n}")
+        for n in range(1, 20_000)
+    ]
+    tab._fill([*others[:5_000], own, *others[5_000:]])
+    QApplication.processEvents()
+    assert tab.list.count() == 20_000
+    assert tab.list.current() == own and tab.list.currentRow() == 5_000  # still the one shown
+    assert tab.list.text(19_999) == f"D{own.id + 19_999}  Ruling 19999"
+    assert tab.list.model_.lines_made < 2_000, tab.list.model_.lines_made
+
+    person = window.people.record(0)
+    crowd = [replace(person, id=person.id + n, name=f"Client {n}") for n in range(1, 20_000)]
+    window._fill_people([*crowd, person])
+    QApplication.processEvents()
+    assert window.people.count() == 20_000 and window.people.current() == person
+    assert window.person_page is page  # refilling the list neither closed nor reopened it
+    assert window.people.model_.lines_made < 2_000, window.people.model_.lines_made

@@ -45,7 +45,7 @@ def test_the_quotes_tab_lists_the_persons_quotes_only(
     quotes.add_quote(vault, theirs.id, "Kloop")
     page.quotes.refresh()
     wait_idle(qtbot, window)
-    shown = [page.quotes.list.item(i).text() for i in range(page.quotes.list.count())]
+    shown = [page.quotes.list.text(i) for i in range(page.quotes.list.count())]
     assert len(shown) == 1 and "so we rejected this request" in shown[0]
 
 
@@ -70,7 +70,7 @@ def test_a_quote_is_corrected_and_deleted_in_the_quotes_tab(
     saved = quotes.show_quote(vault, typo.id)
     assert saved.found_in_document and saved.speaker == "Samuel Heath"
     wait_idle(qtbot, window)
-    assert tab.list.currentRow() == 0 and "Samuel Heath" in tab.list.item(0).text()
+    assert tab.list.currentRow() == 0 and "Samuel Heath" in tab.list.text(0)
     asked: list[str] = []
     monkeypatch.setattr(tab, "confirm_delete", lambda sentence: asked.append(sentence) or False)
     tab.delete_current()
@@ -206,7 +206,7 @@ def test_the_viewer_shows_photos_upright_and_heic_photos_at_all(
     shown = {}
     for row in range(tab.list.count()):
         tab.list.setCurrentRow(row)
-        name = tab.list.item(row).data(Qt.ItemDataRole.UserRole).original_name
+        name = tab.list.record(row).original_name
         qtbot.waitUntil(lambda: tab.image.pixmap() is not None and not tab.image.pixmap().isNull(),
                         timeout=TIMEOUT)  # fmt: skip
         wait_idle(qtbot, window)
@@ -241,7 +241,7 @@ def test_a_persons_particulars_are_edited_in_the_window_and_saved(
         "Болот Темиров", "Bishkek", "1979", "journalist",
     )  # fmt: skip
     assert person.aliases == ["Bolot Temirow"]  # a spelling, not the native name
-    assert window.people.item(0).text() == "Bolot Temirov (Болот Темиров)"
+    assert window.people.text(0) == "Bolot Temirov (Болот Темиров)"
     profile.lines["nationality"].setText("Kyrgyz Republic")
     profile.lines["nationality"].textEdited.emit("Kyrgyz Republic")
     controller.lock()  # typed just before locking: saved too
@@ -265,7 +265,7 @@ def test_document_details_typed_are_saved_when_another_document_is_opened(
 ) -> None:
     _controller, window, _page, tab = _two_documents(qtbot, tmp_path, corpus)
     tab.list.setCurrentRow(0)
-    first = tab.list.item(0).data(Qt.ItemDataRole.UserRole)
+    first = tab.list.record(0)
     qtbot.waitUntil(lambda: tab._current is not None and tab._current.id == first.id,
                     timeout=TIMEOUT)  # fmt: skip
     wait_idle(qtbot, window)

@@ -199,7 +199,7 @@ def test_nothing_about_the_evidence_is_left_outside_the_vault(
     for row in range(4):  # view each: PDF, photo, scan and text viewers all run
         page.documents.list.setCurrentRow(row)
         qtbot.wait(200)
-    row = next(i for i in range(4) if "interpol" in page.documents.list.item(i).text().lower())
+    row = next(i for i in range(4) if "interpol" in page.documents.list.text(i).lower())
     page.documents.list.setCurrentRow(row)
     qtbot.waitUntil(
         lambda: "Samuel Heath" in page.documents.page_text.toPlainText(), timeout=TIMEOUT

@@ -40,7 +40,8 @@ def test_a_word_found_in_the_evidence_opens_its_document_at_the_page(
         ),
         timeout=TIMEOUT,
     )
-    shown = page.documents.list.currentItem().data(Qt.ItemDataRole.UserRole)
+    shown = page.documents.list.current()
+    assert shown is not None
     assert shown.ref == hit.ref and page.documents.page.value() == (hit.page or 1)
     search.query.setText("nothingofthiskindanywhere")
     search.search()

@@ -40,7 +40,7 @@ def test_whole_path_from_new_vault_to_exported_pdf(
     row = next(
         i
         for i in range(page.documents.list.count())
-        if "Interpol Rejects" in page.documents.list.item(i).text()
+        if "Interpol Rejects" in page.documents.list.text(i)
     )
     page.documents.list.setCurrentRow(row)
     qtbot.waitUntil(
