@@ -422,3 +422,24 @@ def test_only_the_hidden_text_goes_also_inside_the_forms_a_page_draws(tmp_path: 
     pdf.save(out)
     printed = pdf_text(out)
     assert "VISIBLE stamp" in printed and "npu3Han" not in printed
+
+
+def test_two_reading_threads_share_the_model_that_turns_pages_upright() -> None:
+    """Each reading thread needs its own recognition model, not its own copy of the one that
+    finds a page's orientation (39 MB): they take turns with one. Both still read the page
+    turned a quarter, upright."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from dossier.ocr.engine import Reader
+
+    reader = Reader()
+    page = page_image(TEXTS["rus"]).rotate(90, expand=True, fillcolor=255)
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            readings = list(pool.map(lambda image: reader.read(image, "rus+eng"), [page, page]))
+        models = [api.GetInitLanguagesAsString() for api in reader._all]
+    finally:
+        reader.close()
+    assert sorted(models) == ["osd", "rus+eng", "rus+eng"], models
+    assert [reading.rotation for reading in readings] == [90, 90]
+    assert all(character_error_rate(TEXTS["rus"], r.text) < 0.05 for r in readings)
