@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import re
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -17,6 +19,7 @@ from dossier.text_fit import reads_as_words
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _SCAN_COVERS = 0.7  # an image over this share of a page makes it a scan
+_FORMS_DEEP = 2  # forms inside forms looked into for a scan's image
 
 
 def _pdf_date(value: str) -> str | None:
@@ -59,14 +62,38 @@ def _check_bundle_ready(path: Path, password: str | None) -> list[str]:
 
 
 def _scanned(page: pdfium.PdfPage) -> bool:
-    """A page that is one picture (a scan or a photo): an image covers most of it."""
+    """A page that is one picture (a scan or a photo): an image covers most of it (on the
+    page, or in a form the page draws, two forms deep at most)."""
     width, height = page.get_size()
     area = width * height
     if area <= 0:
         return False
-    for image in page.get_objects(filter=(pdfium_raw.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
-        left, bottom, right, top = image.get_bounds()
-        if (right - left) * (top - bottom) >= area * _SCAN_COVERS:
+    return _covering_image(page.raw, area * _SCAN_COVERS, inside_form=False, depth=0)
+
+
+def _covering_image(parent: Any, at_least: float, *, inside_form: bool, depth: int) -> bool:
+    # pdfium's own calls, not page.get_objects(): that made a Python object for each of a
+    # page's objects (every run of text), a tenth of reading a PDF's text.
+    if inside_form:
+        count, get = pdfium_raw.FPDFFormObj_CountObjects, pdfium_raw.FPDFFormObj_GetObject
+    else:
+        count, get = pdfium_raw.FPDFPage_CountObjects, pdfium_raw.FPDFPage_GetObject
+    bounds = [ctypes.c_float() for _ in range(4)]
+    for index in range(max(count(parent), 0)):
+        found = get(parent, index)
+        if not found:
+            continue
+        kind = pdfium_raw.FPDFPageObj_GetType(found)
+        if kind == pdfium_raw.FPDF_PAGEOBJ_IMAGE:
+            if pdfium_raw.FPDFPageObj_GetBounds(found, *bounds):
+                left, bottom, right, top = (value.value for value in bounds)
+                if (right - left) * (top - bottom) >= at_least:
+                    return True
+        elif (
+            kind == pdfium_raw.FPDF_PAGEOBJ_FORM
+            and depth < _FORMS_DEEP
+            and _covering_image(found, at_least, inside_form=True, depth=depth + 1)
+        ):
             return True
     return False
 

@@ -331,19 +331,16 @@ def store_read(
             if existing is not None:
                 return refs.make("D", existing.id)
         title = one_line(path.stem, TITLE_LIMIT) or path.name
+        # The title and date the source itself gives (a page's headline, a PDF's title, a
+        # photo's date) are better than a file name; the rest waits for the user's word.
+        wanted = extracted.suggestions.keys() if accept_suggestions else _FROM_THE_SOURCE
         document = record_document(
             session, stored.record.id, title, kind, mime, extracted,
-            language_guessed=True, folded_pages=read.folded_pages,
+            language_guessed=True, folded_pages=read.folded_pages, taken=wanted,
         )  # fmt: skip
         if password and mime == "application/pdf":
             # Kept in the encrypted database: the bundle must open the PDF to copy its pages.
             document.pdf_password = password
-        # The title and date the source itself gives (a page's headline, a PDF's title, a
-        # photo's date) are better than a file name; the rest waits for the user's word.
-        found = json.loads(document.suggestions)
-        wanted = found.keys() if accept_suggestions else _FROM_THE_SOURCE
-        if _apply(document, found, wanted):
-            _reindex_title(session, document)
         for person_id in person_ids or []:
             session.add(DocumentPerson(document_id=document.id, person_id=person_id))
         vault.record_custody(
@@ -393,6 +390,7 @@ def record_document(
     *,
     language_guessed: bool = False,  # by reading.read_file: not guessed twice
     folded_pages: list[str] | None = None,  # the pages as indexed, when read.read_file folded them
+    taken: Iterable[str] = (),  # suggestions taken at once: indexed as taken, not replaced
 ) -> Document:
     """A document row with its pages, indexed for search, in the caller's transaction."""
     suggestions = dict(extracted.suggestions)
@@ -415,6 +413,7 @@ def record_document(
     )
     from dossier.services.ocr import needs_reading
 
+    _apply(document, suggestions, taken)
     if needs_reading(mime, extracted.pages):
         document.ocr_state = "pending"  # its scanned pages wait for text recognition
     document.pages = [

@@ -58,3 +58,32 @@ def test_replacing_one_pages_text_reads_only_that_pages_rows(vault: Vault) -> No
     _fill_index(vault, 4_000)
     large = cost()
     assert large < small * 1.5, (small, large)
+
+
+def test_a_new_documents_title_from_its_source_is_indexed_once(
+    vault: Vault, tmp_path: Path
+) -> None:
+    # The title a PDF gives itself replaces the file's name: it used to be indexed as the
+    # file's name, taken out of the index again and put back as the PDF's title.
+    from reportlab.pdfgen import canvas
+    from sqlalchemy import event
+
+    path = tmp_path / "scan_0042.pdf"
+    drawn = canvas.Canvas(str(path))
+    drawn.setTitle("Ruling of the Pervomaisky District Court")
+    drawn.drawString(72, 720, "The court ruled that the newsroom's equipment be seized.")
+    drawn.save()
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        statements.append(statement)
+
+    event.listen(vault._engine, "before_cursor_execute", seen)
+    try:
+        report = documents.import_files(vault, [path])
+    finally:
+        event.remove(vault._engine, "before_cursor_execute", seen)
+    assert report.imported[0].title == "Ruling of the Pervomaisky District Court"
+    assert not [s for s in statements if "DELETE FROM search_index" in s]
+    assert search.Searcher(vault).find("Pervomaisky").hits[0].ref == report.imported[0].ref
+    assert not search.Searcher(vault).find("scan_0042").hits

@@ -69,3 +69,17 @@ def test_the_fast_counts_tell_the_same_language_as_counting_each_letter(text: st
         assert found in (None, "en")
     else:
         assert found == expected
+
+
+def test_a_long_document_is_told_by_a_sample_of_every_page() -> None:
+    russian = "Суд постановил оставить решение без изменения, а жалобу без удовлетворения. " * 80
+    kazakh = "Сот шешімі өзгеріссіз қалдырылсын, ал шағым қанағаттандырусыз қалдырылсын. " * 80
+    pages = [russian] * 2 + [kazakh] * 10  # a Russian cover letter, then the Kazakh ruling
+    taken = language_guess.sample(pages, 12_000)
+    assert 11_000 <= sum(map(len, taken)) <= 12_000
+    assert all(taken) and all(
+        page.startswith(part) for page, part in zip(pages, taken, strict=True)
+    )
+    assert language_guess.of_pages(pages) == language_guess.guess("\n".join(pages)) == "kk"
+    assert language_guess.of_pages([russian] * 12) == "ru"
+    assert language_guess.sample(["short text"], 12_000) == ["short text"]
