@@ -116,3 +116,24 @@ def test_a_number_that_needs_more_room_than_its_stand_in_is_laid_out_again(
     first_row = printed[printed.index("\nExhibit 1 ") : printed.index("\nExhibit 2 ")]
     assert re.search(rf"\b{listed[0]['first_page']} \(pages$", first_row.splitlines()[1])
     assert all(word in first_row.split() for word in longer.split())
+
+
+def test_a_word_export_learns_its_page_numbers_from_one_layout_that_draws_no_table(
+    vault: Vault, many_annexes: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The Word submission cites the pages of the PDF bundle filed with it: it needs where
+    # the PDF's pages fall, not the PDF. (Before: two layouts, the last drawing every table.)
+    passes = _count_layouts(monkeypatch)
+    made: list[type] = []
+    table = narrative._table
+
+    def recorded(*args: Any) -> Any:
+        laid = table(*args)
+        made.append(type(laid))
+        return laid
+
+    monkeypatch.setattr(narrative, "_table", recorded)
+    result = export_case(vault, many_annexes, tmp_path / "submission.docx", format="docx", at=AT)
+    assert result.path.is_file()
+    assert len(passes) == 1
+    assert made and set(made) == {narrative._UndrawnTable}

@@ -229,16 +229,19 @@ def number_pages(originals: Originals, content: DossierContent, paper: str) -> l
     the submission's headings, in order."""
     page_size = PAPER[paper]
     _prepare_exhibits(originals, content, page_size, None, None, counting=True)
-    _pdf, headings, _count, _signature = _lay_out(content, page_size)
+    # Where things fall, not the ink: the tables are laid out, not drawn.
+    _pdf, headings, _count, _signature = _lay_out(content, page_size, drawn=False)
     return [heading.page for heading in headings]
 
 
 Layout = tuple[pikepdf.Pdf, list[narrative.Heading], int, narrative.SignaturePlace | None]
 
 
-def _lay_out(content: DossierContent, page_size: tuple[float, float]) -> Layout:
+def _lay_out(
+    content: DossierContent, page_size: tuple[float, float], *, drawn: bool = True
+) -> Layout:
     try:
-        return _lay_out_unchecked(content, page_size)
+        return _lay_out_unchecked(content, page_size, drawn)
     except (LayoutError, ValueError) as error:
         raise DossierError(_why_not_laid_out(content)) from error
 
@@ -260,7 +263,9 @@ def _why_not_laid_out(content: DossierContent) -> str:
     )
 
 
-def _lay_out_unchecked(content: DossierContent, page_size: tuple[float, float]) -> Layout:
+def _lay_out_unchecked(
+    content: DossierContent, page_size: tuple[float, float], drawn: bool
+) -> Layout:
     # The annex index shows bundle pages and the cover the bundle's fingerprint, which both
     # depend on the narrative's length: the narrative is laid out with them as a guess of
     # that length makes them, and printed as its real length makes them (narrative._Late).
@@ -270,7 +275,7 @@ def _lay_out_unchecked(content: DossierContent, page_size: tuple[float, float]) 
     for _ in range(_LAYOUT_PASSES):
         paginate(content, narrative_pages)
         laid = narrative.build(
-            submission.build(content), page_size, lambda pages: paginate(content, pages)
+            submission.build(content), page_size, lambda pages: paginate(content, pages), drawn
         )
         if laid.fits:
             break

@@ -318,15 +318,17 @@ def build(
     submission: Submission,
     page_size: tuple[float, float],
     paginate: Callable[[int], None] | None = None,
+    drawn: bool = True,
 ) -> Laid:
     with RENDER_LOCK:  # reportlab is not safe in two threads at once
-        return _build_unlocked(submission, page_size, paginate)
+        return _build_unlocked(submission, page_size, paginate, drawn and paginate is not None)
 
 
 def _build_unlocked(
     submission: Submission,
     page_size: tuple[float, float],
-    paginate: Callable[[int], None] | None = None,
+    paginate: Callable[[int], None] | None,
+    drawn: bool,
 ) -> Laid:
     """The narrative PDF, in one reportlab pass; where its headings fell (for bookmarks and
     the contents) and where its signature space fell (for a visible signature).
@@ -334,8 +336,8 @@ def _build_unlocked(
     What depends on the narrative's own length — the annexes' bundle pages, the bundle's
     fingerprint, the contents' page numbers — is printed late: ``paginate`` is told the
     narrative's length once it is laid out, and the words are then filled in (``_Late``).
-    Without ``paginate`` the layout is only measured: tables are not drawn and the words
-    are printed as the submission has them.
+    Without ``paginate`` the words are printed as the submission has them. Not ``drawn``
+    (only where things fall is wanted), tables are laid out and not drawn.
     """
     template = submission.content.template
     styles = _styles(template.font_size, template.leading)
@@ -349,7 +351,7 @@ def _build_unlocked(
         "contents": toc,
         "chart": [drawing, Spacer(1, 4 * mm)] if drawing else [],
         "signature": places,
-        "measuring": paginate is None,
+        "measuring": not drawn,
         "late": late,
     }
     story = [item for block in submission.blocks for item in _flow(block, styles, width, parts)]
