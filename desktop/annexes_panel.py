@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.jobs import Jobs, Touched
+from desktop.record_list import RecordModel
 from dossier import refs
 from dossier.export import preflight, templates
 from dossier.services import cases, documents, exhibits
@@ -45,7 +46,16 @@ class AnnexesPanel(QWidget):
         # Drag an annex to its place (or use Move up / Move down): saved at once.
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.model().rowsMoved.connect(self._dragged)
+        # The person's documents not yet annexed (an organisation's client may have
+        # thousands): a model the list reads line by line, not an item per document.
+        self._offered: RecordModel[tuple[int, str]] = RecordModel(lambda offered: offered[1])
         self.document = QComboBox()
+        self.document.setModel(self._offered)
+        # Sized by a typical title, not by reading every line of the model.
+        self.document.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.document.setMinimumContentsLength(30)
         self.document.setAccessibleName(self.tr("Document to annex"))
         self.section = QLineEdit()
         self.section.setPlaceholderText(self.tr("Section (optional), e.g. B. Country evidence"))
@@ -137,9 +147,7 @@ class AnnexesPanel(QWidget):
             self.list.addItem(item)
         if 0 <= current < self.list.count():
             self.list.setCurrentRow(current)
-        self.document.clear()
-        for document_id, text in offered:
-            self.document.addItem(text, document_id)
+        self._offered.set_records(offered)
         self.checks.clear()
         # What is missing first, then what is worth a look, then what is done.
         order = {preflight.MISSING: 0, preflight.WARN: 1, preflight.MET: 2}
@@ -197,10 +205,11 @@ class AnnexesPanel(QWidget):
         self._jobs.change(self, write, lambda _result: self.refresh(), touches=Touched.CASES)
 
     def add_selected(self) -> None:
-        if self.case_id is None or self.document.currentData() is None:
+        chosen = self.document.currentData()
+        if self.case_id is None or chosen is None:
             return
         vault, case_id = self._vault, self.case_id
-        document_id = int(self.document.currentData())
+        document_id = int(chosen[0])
         section = self.section.text().strip() or None
         self._change(lambda: exhibits.add_exhibit(vault, case_id, document_id, section=section))
 
