@@ -123,68 +123,68 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>AnnexesPanel</name>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="44" />
+        <location filename="../../desktop/annexes_panel.py" line="45" />
         <source>Annexes of the case, in order</source>
         <translation>Приложения к делу, по порядку</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="49" />
+        <location filename="../../desktop/annexes_panel.py" line="59" />
         <source>Document to annex</source>
         <translation>Документ для приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="51" />
+        <location filename="../../desktop/annexes_panel.py" line="61" />
         <source>Section (optional), e.g. B. Country evidence</source>
         <translation>Раздел (необязательно), например «Б. Сведения о стране»</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="52" />
+        <location filename="../../desktop/annexes_panel.py" line="62" />
         <source>Section</source>
         <translation>Раздел</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="53" />
+        <location filename="../../desktop/annexes_panel.py" line="63" />
         <source>Annex</source>
         <translation>Приложить</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="55" />
+        <location filename="../../desktop/annexes_panel.py" line="65" />
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="57" />
+        <location filename="../../desktop/annexes_panel.py" line="67" />
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="59" />
+        <location filename="../../desktop/annexes_panel.py" line="69" />
         <source>Remove from annexes</source>
         <translation>Убрать из приложений</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="62" />
-        <location filename="../../desktop/annexes_panel.py" line="94" />
+        <location filename="../../desktop/annexes_panel.py" line="72" />
+        <location filename="../../desktop/annexes_panel.py" line="104" />
         <source>Check before filing</source>
         <translation>Проверка перед подачей</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="72" />
+        <location filename="../../desktop/annexes_panel.py" line="82" />
         <source>What the last move did</source>
         <translation>Что изменило последнее перемещение</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="89" />
+        <location filename="../../desktop/annexes_panel.py" line="99" />
         <source>Annexes (only these go into the bundle)</source>
         <translation>Приложения (в пакет войдут только они)</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="151" />
+        <location filename="../../desktop/annexes_panel.py" line="159" />
         <source>Ready to file.</source>
         <translation>Готово к подаче.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/annexes_panel.py" line="153" />
+        <location filename="../../desktop/annexes_panel.py" line="161" />
         <source>Not ready: %n requirement(s) missing.</source>
         <translation>
             <numerusform>Не готово: не выполнено %n требование.</numerusform>
@@ -193,12 +193,12 @@ Evidence Dossier — свободная программа под лицензи
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="177" />
+        <location filename="../../desktop/annexes_panel.py" line="185" />
         <source>%1 is now in the section “%2”.</source>
         <translation>%1 теперь в разделе «%2».</translation>
     </message>
     <message>
-        <location filename="../../desktop/annexes_panel.py" line="179" />
+        <location filename="../../desktop/annexes_panel.py" line="187" />
         <source>no section</source>
         <translation>без раздела</translation>
     </message>
@@ -499,180 +499,180 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="203" />
-        <location filename="../../desktop/person_tabs.py" line="222" />
-        <location filename="../../desktop/person_tabs.py" line="276" />
+        <location filename="../../desktop/person_tabs.py" line="195" />
+        <location filename="../../desktop/person_tabs.py" line="214" />
+        <location filename="../../desktop/person_tabs.py" line="268" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="203" />
-        <location filename="../../desktop/person_tabs.py" line="226" />
-        <location filename="../../desktop/person_tabs.py" line="278" />
+        <location filename="../../desktop/person_tabs.py" line="195" />
+        <location filename="../../desktop/person_tabs.py" line="218" />
+        <location filename="../../desktop/person_tabs.py" line="270" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="203" />
-        <location filename="../../desktop/person_tabs.py" line="245" />
-        <location filename="../../desktop/person_tabs.py" line="280" />
+        <location filename="../../desktop/person_tabs.py" line="195" />
+        <location filename="../../desktop/person_tabs.py" line="237" />
+        <location filename="../../desktop/person_tabs.py" line="272" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="205" />
+        <location filename="../../desktop/person_tabs.py" line="197" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="218" />
+        <location filename="../../desktop/person_tabs.py" line="210" />
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="221" />
+        <location filename="../../desktop/person_tabs.py" line="213" />
         <source>As the source says: "Aug 2025", "c. 2021"</source>
         <translation>Как в источнике: «авг. 2025», «ок. 2021»</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="229" />
+        <location filename="../../desktop/person_tabs.py" line="221" />
         <source>arrest</source>
         <translation>арест</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="229" />
+        <location filename="../../desktop/person_tabs.py" line="221" />
         <source>search</source>
         <translation>обыск</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="230" />
+        <location filename="../../desktop/person_tabs.py" line="222" />
         <source>detention</source>
         <translation>задержание</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="230" />
+        <location filename="../../desktop/person_tabs.py" line="222" />
         <source>charge</source>
         <translation>обвинение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="231" />
+        <location filename="../../desktop/person_tabs.py" line="223" />
         <source>court ruling</source>
         <translation>решение суда</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="231" />
+        <location filename="../../desktop/person_tabs.py" line="223" />
         <source>sentence</source>
         <translation>приговор</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="232" />
+        <location filename="../../desktop/person_tabs.py" line="224" />
         <source>notice requested</source>
         <translation>запрошен циркуляр</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="233" />
+        <location filename="../../desktop/person_tabs.py" line="225" />
         <source>notice refused</source>
         <translation>в циркуляре отказано</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="234" />
+        <location filename="../../desktop/person_tabs.py" line="226" />
         <source>notice deleted</source>
         <translation>циркуляр удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="235" />
+        <location filename="../../desktop/person_tabs.py" line="227" />
         <source>extradition request</source>
         <translation>запрос об экстрадиции</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="236" />
+        <location filename="../../desktop/person_tabs.py" line="228" />
         <source>asylum decision</source>
         <translation>решение об убежище</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="237" />
+        <location filename="../../desktop/person_tabs.py" line="229" />
         <source>international statement</source>
         <translation>международное заявление</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="238" />
+        <location filename="../../desktop/person_tabs.py" line="230" />
         <source>threat</source>
         <translation>угроза</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="238" />
+        <location filename="../../desktop/person_tabs.py" line="230" />
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="242" />
+        <location filename="../../desktop/person_tabs.py" line="234" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="248" />
+        <location filename="../../desktop/person_tabs.py" line="240" />
         <source>Pick a source</source>
         <translation>Выберите источник</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="251" />
+        <location filename="../../desktop/person_tabs.py" line="243" />
         <source>no page</source>
         <translation>без страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="252" />
+        <location filename="../../desktop/person_tabs.py" line="244" />
         <source>Page of the source</source>
         <translation>Страница источника</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="253" />
+        <location filename="../../desktop/person_tabs.py" line="245" />
         <source>Cite</source>
         <translation>Сослаться</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="259" />
-        <location filename="../../desktop/person_tabs.py" line="362" />
-        <location filename="../../desktop/person_tabs.py" line="383" />
+        <location filename="../../desktop/person_tabs.py" line="251" />
+        <location filename="../../desktop/person_tabs.py" line="354" />
+        <location filename="../../desktop/person_tabs.py" line="375" />
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="261" />
+        <location filename="../../desktop/person_tabs.py" line="253" />
         <source>Edit selected</source>
         <translation>Изменить выбранное</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="263" />
+        <location filename="../../desktop/person_tabs.py" line="255" />
         <source>Delete selected…</source>
         <translation>Удалить выбранное…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="265" />
+        <location filename="../../desktop/person_tabs.py" line="257" />
         <source>Merge the two selected…</source>
         <translation>Объединить два выбранных…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="266" />
+        <location filename="../../desktop/person_tabs.py" line="258" />
         <source>Two accounts of one event: keep one, with the date that stands</source>
         <translation>Два сообщения об одном событии: оставить одно, с верной датой</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="268" />
+        <location filename="../../desktop/person_tabs.py" line="260" />
         <source>Cancel editing</source>
         <translation>Отменить правку</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="279" />
+        <location filename="../../desktop/person_tabs.py" line="271" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="312" />
+        <location filename="../../desktop/person_tabs.py" line="304" />
         <source>Not a date yet</source>
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="351" />
+        <location filename="../../desktop/person_tabs.py" line="343" />
         <source>Select both rows and choose Merge: the account you choose stands, with its own words and date; the other's sources join it.</source>
         <translation>Выберите обе строки и нажмите «Объединить»: остаётся выбранная версия с её словами и датой, источники другой присоединяются к ней.</translation>
     </message>
@@ -681,53 +681,53 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Выберите обе строки и нажмите «Объединить», чтобы оставить одну с верной датой.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="362" />
+        <location filename="../../desktop/person_tabs.py" line="354" />
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="393" />
+        <location filename="../../desktop/person_tabs.py" line="385" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="393" />
+        <location filename="../../desktop/person_tabs.py" line="385" />
         <source>Select one event to edit.</source>
         <translation>Выберите одно событие для правки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="404" />
+        <location filename="../../desktop/person_tabs.py" line="396" />
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="411" />
+        <location filename="../../desktop/person_tabs.py" line="403" />
         <source>Delete this event?</source>
         <translation>Удалить это событие?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="412" />
+        <location filename="../../desktop/person_tabs.py" line="404" />
         <source>Delete the event “%1” of %2 from the chronology? Its sources stay.</source>
         <translation>Удалить событие «%1» (%2) из хронологии? Его источники останутся.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="423" />
+        <location filename="../../desktop/person_tabs.py" line="415" />
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="423" />
+        <location filename="../../desktop/person_tabs.py" line="415" />
         <source>Select one event to delete.</source>
         <translation>Выберите одно событие для удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="437" />
+        <location filename="../../desktop/person_tabs.py" line="429" />
         <source>Merge two accounts of one event</source>
         <translation>Объединить два сообщения об одном событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="439" />
-        <location filename="../../desktop/person_tabs.py" line="451" />
+        <location filename="../../desktop/person_tabs.py" line="431" />
+        <location filename="../../desktop/person_tabs.py" line="443" />
         <source>The account that stands</source>
         <translation>Версия, которая остаётся</translation>
     </message>
@@ -736,22 +736,22 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Верная дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="443" />
+        <location filename="../../desktop/person_tabs.py" line="435" />
         <source>Why this date stands</source>
         <translation>Почему верна эта дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="452" />
+        <location filename="../../desktop/person_tabs.py" line="444" />
         <source>Why (printed as a footnote)</source>
         <translation>Почему (печатается в сноске)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="461" />
+        <location filename="../../desktop/person_tabs.py" line="453" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="461" />
+        <location filename="../../desktop/person_tabs.py" line="453" />
         <source>Select the two accounts of the event.</source>
         <translation>Выберите два сообщения об этом событии.</translation>
     </message>
@@ -788,33 +788,33 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>CustodyDialog</name>
     <message>
-        <location filename="../../desktop/custody_dialog.py" line="22" />
-        <location filename="../../desktop/custody_dialog.py" line="25" />
+        <location filename="../../desktop/custody_dialog.py" line="81" />
+        <location filename="../../desktop/custody_dialog.py" line="90" />
         <source>Custody log</source>
         <translation>Журнал хранения</translation>
     </message>
     <message>
-        <location filename="../../desktop/custody_dialog.py" line="27" />
+        <location filename="../../desktop/custody_dialog.py" line="85" />
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../desktop/custody_dialog.py" line="27" />
+        <location filename="../../desktop/custody_dialog.py" line="85" />
         <source>When (UTC)</source>
         <translation>Когда (UTC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/custody_dialog.py" line="27" />
+        <location filename="../../desktop/custody_dialog.py" line="85" />
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../desktop/custody_dialog.py" line="27" />
+        <location filename="../../desktop/custody_dialog.py" line="85" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/custody_dialog.py" line="28" />
+        <location filename="../../desktop/custody_dialog.py" line="86" />
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -1186,97 +1186,97 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Удалить документ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="315" />
+        <location filename="../../desktop/documents_tab.py" line="308" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="345" />
+        <location filename="../../desktop/documents_tab.py" line="338" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="352" />
+        <location filename="../../desktop/documents_tab.py" line="345" />
         <source>Imported: %n document(s).</source>
         <translation><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform><numerusform>Импортировано документов: %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="368" />
+        <location filename="../../desktop/documents_tab.py" line="361" />
         <source>Scans and photos to be read by text recognition (OCR): %1.</source>
         <translation>Сканы и фотографии, текст которых будет распознан (OCR): %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="387" />
+        <location filename="../../desktop/documents_tab.py" line="380" />
         <source>Scanned pages are being read; wait for them to end.</source>
         <translation>Отсканированные страницы распознаются; дождитесь окончания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="415" />
+        <location filename="../../desktop/documents_tab.py" line="408" />
         <source>Reading scanned pages…</source>
         <translation>Распознаются отсканированные страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="430" />
+        <location filename="../../desktop/documents_tab.py" line="423" />
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="452" />
+        <location filename="../../desktop/documents_tab.py" line="445" />
         <source>Already in the vault</source>
         <translation>Уже в хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="455" />
+        <location filename="../../desktop/documents_tab.py" line="448" />
         <source>Make them evidence of this person too? Nothing is imported twice.</source>
         <translation>Сделать их доказательствами и этого человека? Ничего не импортируется дважды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="473" />
+        <location filename="../../desktop/documents_tab.py" line="466" />
         <source>Linked to this person: %1.</source>
         <translation>Связаны с этим человеком: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="483" />
+        <location filename="../../desktop/documents_tab.py" line="476" />
         <source>That password is not correct for %1. Try again:</source>
         <translation>Пароль для %1 неверен. Попробуйте ещё раз:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="489" />
+        <location filename="../../desktop/documents_tab.py" line="482" />
         <source>Protected PDF</source>
         <translation>PDF с паролем</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="485" />
+        <location filename="../../desktop/documents_tab.py" line="478" />
         <source>%1 is protected by a password. Enter it to import the file (it is kept in the vault, for the bundle):</source>
         <translation>%1 защищён паролем. Введите его, чтобы импортировать файл (пароль хранится в хранилище, для пакета):</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="567" />
+        <location filename="../../desktop/documents_tab.py" line="558" />
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="578" />
+        <location filename="../../desktop/documents_tab.py" line="569" />
         <source>Not needed: the text comes from the file.</source>
         <translation>Не нужно: текст взят из самого файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="580" />
+        <location filename="../../desktop/documents_tab.py" line="571" />
         <source>Scanned pages not read yet.</source>
         <translation>Отсканированные страницы ещё не распознаны.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="582" />
+        <location filename="../../desktop/documents_tab.py" line="573" />
         <source>Could not be read: %1</source>
         <translation>Не удалось распознать: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="585" />
+        <location filename="../../desktop/documents_tab.py" line="576" />
         <source>Read.</source>
         <translation>Распознано.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/documents_tab.py" line="588" />
+        <location filename="../../desktop/documents_tab.py" line="579" />
         <source>Read by OCR: %n page(s) (%1, %2), mean confidence %3%.</source>
         <translation>
             <numerusform>Распознано OCR: страниц — %n (%1, %2), средняя уверенность %3%.</numerusform>
@@ -1285,52 +1285,52 @@ Evidence Dossier — свободная программа под лицензи
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="637" />
+        <location filename="../../desktop/documents_tab.py" line="628" />
         <source>translator not named</source>
         <translation>переводчик не указан</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="695" />
+        <location filename="../../desktop/documents_tab.py" line="686" />
         <source>no organisation yet</source>
         <translation>пока ни одной организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="722" />
+        <location filename="../../desktop/documents_tab.py" line="713" />
         <source>Delete this document?</source>
         <translation>Удалить этот документ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="723" />
+        <location filename="../../desktop/documents_tab.py" line="714" />
         <source>This cannot be undone.</source>
         <translation>Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="745" />
+        <location filename="../../desktop/documents_tab.py" line="736" />
         <source>%1 was deleted.</source>
         <translation>%1 удалено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="765" />
+        <location filename="../../desktop/documents_tab.py" line="756" />
         <source>Details of %1 saved.</source>
         <translation>Сведения %1 сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="801" />
+        <location filename="../../desktop/documents_tab.py" line="792" />
         <source>Select the words of the quote first.</source>
         <translation>Сначала выделите слова цитаты.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="803" />
+        <location filename="../../desktop/documents_tab.py" line="794" />
         <source>Add quote</source>
         <translation>Добавить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="803" />
+        <location filename="../../desktop/documents_tab.py" line="794" />
         <source>Speaker:</source>
         <translation>Кто сказал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents_tab.py" line="820" />
+        <location filename="../../desktop/documents_tab.py" line="811" />
         <source>Quote %1 added.</source>
         <translation>Цитата %1 добавлена.</translation>
     </message>
@@ -1352,43 +1352,43 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="593" />
-        <location filename="../../desktop/person_tabs.py" line="655" />
+        <location filename="../../desktop/person_tabs.py" line="585" />
+        <location filename="../../desktop/person_tabs.py" line="647" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="595" />
+        <location filename="../../desktop/person_tabs.py" line="587" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="599" />
+        <location filename="../../desktop/person_tabs.py" line="591" />
         <source>PDF bundle (submission and annexes)</source>
         <translation>Пакет PDF (заявление и приложения)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="600" />
+        <location filename="../../desktop/person_tabs.py" line="592" />
         <source>Word document (the submission, to edit)</source>
         <translation>Документ Word (заявление, для правки)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="602" />
+        <location filename="../../desktop/person_tabs.py" line="594" />
         <source>Files for the forum's online portal (a new folder)</source>
         <translation>Файлы для онлайн-портала органа (новая папка)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="608" />
+        <location filename="../../desktop/person_tabs.py" line="600" />
         <source>The forum's paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="622" />
+        <location filename="../../desktop/person_tabs.py" line="614" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="623" />
+        <location filename="../../desktop/person_tabs.py" line="615" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
@@ -1397,200 +1397,200 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="629" />
-        <location filename="../../desktop/person_tabs.py" line="670" />
+        <location filename="../../desktop/person_tabs.py" line="621" />
+        <location filename="../../desktop/person_tabs.py" line="662" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="631" />
-        <location filename="../../desktop/person_tabs.py" line="671" />
+        <location filename="../../desktop/person_tabs.py" line="623" />
+        <location filename="../../desktop/person_tabs.py" line="663" />
         <source>Sign</source>
         <translation>Подпись</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="632" />
+        <location filename="../../desktop/person_tabs.py" line="624" />
         <source>Not signed</source>
         <translation>Без подписи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="633" />
+        <location filename="../../desktop/person_tabs.py" line="625" />
         <source>With this vault's certificate (self-signed)</source>
         <translation>Сертификатом этого хранилища (самоподписанным)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="634" />
+        <location filename="../../desktop/person_tabs.py" line="626" />
         <source>With a certificate file (.p12, .pfx)…</source>
         <translation>Файлом сертификата (.p12, .pfx)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="635" />
+        <location filename="../../desktop/person_tabs.py" line="627" />
         <source>With a smart card or token…</source>
         <translation>Смарт-картой или токеном…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="636" />
+        <location filename="../../desktop/person_tabs.py" line="628" />
         <source>Put each annex's original file inside the PDF</source>
         <translation>Вложить в PDF исходный файл каждого приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="637" />
+        <location filename="../../desktop/person_tabs.py" line="629" />
         <source>PDF/A (archival: renders the same for decades)</source>
         <translation>PDF/A (архивный: выглядит так же и через десятилетия)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="646" />
-        <location filename="../../desktop/person_tabs.py" line="682" />
-        <location filename="../../desktop/person_tabs.py" line="736" />
+        <location filename="../../desktop/person_tabs.py" line="638" />
+        <location filename="../../desktop/person_tabs.py" line="674" />
+        <location filename="../../desktop/person_tabs.py" line="728" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="647" />
+        <location filename="../../desktop/person_tabs.py" line="639" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="652" />
-        <location filename="../../desktop/person_tabs.py" line="783" />
-        <location filename="../../desktop/person_tabs.py" line="883" />
-        <location filename="../../desktop/person_tabs.py" line="930" />
+        <location filename="../../desktop/person_tabs.py" line="644" />
+        <location filename="../../desktop/person_tabs.py" line="775" />
+        <location filename="../../desktop/person_tabs.py" line="875" />
+        <location filename="../../desktop/person_tabs.py" line="922" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="674" />
+        <location filename="../../desktop/person_tabs.py" line="666" />
         <source>Signed offline, without a timestamp authority: the signing time is this computer's. Vault ▸ Signing certificate makes a certificate for you.</source>
         <translation>Подпись ставится без сети, без службы меток времени: время подписи — время этого компьютера. Хранилище ▸ Сертификат подписи создаст для вас сертификат.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="855" />
+        <location filename="../../desktop/person_tabs.py" line="847" />
         <source>The token's driver (PKCS#11 library)</source>
         <translation>Драйвер токена (библиотека PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="856" />
+        <location filename="../../desktop/person_tabs.py" line="848" />
         <source>Libraries (*.so *.dylib *.dll)</source>
         <translation>Библиотеки (*.so *.dylib *.dll)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="861" />
-        <location filename="../../desktop/person_tabs.py" line="866" />
+        <location filename="../../desktop/person_tabs.py" line="853" />
+        <location filename="../../desktop/person_tabs.py" line="858" />
         <source>Smart card or token</source>
         <translation>Смарт-карта или токен</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="861" />
+        <location filename="../../desktop/person_tabs.py" line="853" />
         <source>The label of the key to sign with:</source>
         <translation>Метка ключа для подписи:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="866" />
+        <location filename="../../desktop/person_tabs.py" line="858" />
         <source>The token's PIN:</source>
         <translation>PIN-код токена:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="876" />
-        <location filename="../../desktop/person_tabs.py" line="887" />
+        <location filename="../../desktop/person_tabs.py" line="868" />
+        <location filename="../../desktop/person_tabs.py" line="879" />
         <source>Certificate to sign with</source>
         <translation>Сертификат для подписи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="876" />
+        <location filename="../../desktop/person_tabs.py" line="868" />
         <source>Certificates (*.p12 *.pfx)</source>
         <translation>Сертификаты (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="883" />
+        <location filename="../../desktop/person_tabs.py" line="875" />
         <source>That certificate file could not be read.</source>
         <translation>Этот файл сертификата не удалось прочитать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="888" />
+        <location filename="../../desktop/person_tabs.py" line="880" />
         <source>The certificate's password (empty if it has none):</source>
         <translation>Пароль сертификата (пусто, если его нет):</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="901" />
+        <location filename="../../desktop/person_tabs.py" line="893" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="903" />
+        <location filename="../../desktop/person_tabs.py" line="895" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="906" />
+        <location filename="../../desktop/person_tabs.py" line="898" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="912" />
+        <location filename="../../desktop/person_tabs.py" line="904" />
         <source>Wrote %1 files for the portal in %2 (%3): upload them in the order of their numbers; the answers to the portal's form are in %4.</source>
         <translation>Записано файлов для портала: %1, в папку %2 (%3). Загружайте их в порядке номеров; ответы для формы портала — в файле %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="921" />
+        <location filename="../../desktop/person_tabs.py" line="913" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="929" />
+        <location filename="../../desktop/person_tabs.py" line="921" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="931" />
+        <location filename="../../desktop/person_tabs.py" line="923" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="639" />
-        <location filename="../../desktop/person_tabs.py" line="657" />
+        <location filename="../../desktop/person_tabs.py" line="631" />
+        <location filename="../../desktop/person_tabs.py" line="649" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="604" />
+        <location filename="../../desktop/person_tabs.py" line="596" />
         <source>Evidence package (ZIP: originals, translations, bundle, manifest)</source>
         <translation>Пакет доказательств (ZIP: исходные файлы, переводы, комплект, манифест)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="628" />
+        <location filename="../../desktop/person_tabs.py" line="620" />
         <source>As the forum takes them</source>
         <translation>Как принимает орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="640" />
-        <location filename="../../desktop/person_tabs.py" line="658" />
+        <location filename="../../desktop/person_tabs.py" line="632" />
+        <location filename="../../desktop/person_tabs.py" line="650" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="641" />
-        <location filename="../../desktop/person_tabs.py" line="659" />
+        <location filename="../../desktop/person_tabs.py" line="633" />
+        <location filename="../../desktop/person_tabs.py" line="651" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="642" />
-        <location filename="../../desktop/person_tabs.py" line="660" />
+        <location filename="../../desktop/person_tabs.py" line="634" />
+        <location filename="../../desktop/person_tabs.py" line="652" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="663" />
+        <location filename="../../desktop/person_tabs.py" line="655" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="772" />
+        <location filename="../../desktop/person_tabs.py" line="764" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="773" />
+        <location filename="../../desktop/person_tabs.py" line="765" />
         <source>These files already exist in %1:
 %2
 
@@ -1601,12 +1601,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="783" />
+        <location filename="../../desktop/person_tabs.py" line="775" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="848" />
+        <location filename="../../desktop/person_tabs.py" line="840" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -1614,61 +1614,61 @@ Replace them?</source>
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="480" />
+        <location filename="../../desktop/person_tabs.py" line="472" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="482" />
+        <location filename="../../desktop/person_tabs.py" line="474" />
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="486" />
-        <location filename="../../desktop/person_tabs.py" line="487" />
+        <location filename="../../desktop/person_tabs.py" line="478" />
+        <location filename="../../desktop/person_tabs.py" line="479" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="489" />
+        <location filename="../../desktop/person_tabs.py" line="481" />
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="490" />
+        <location filename="../../desktop/person_tabs.py" line="482" />
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="491" />
-        <location filename="../../desktop/person_tabs.py" line="519" />
+        <location filename="../../desktop/person_tabs.py" line="483" />
+        <location filename="../../desktop/person_tabs.py" line="511" />
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="499" />
-        <location filename="../../desktop/person_tabs.py" line="506" />
+        <location filename="../../desktop/person_tabs.py" line="491" />
+        <location filename="../../desktop/person_tabs.py" line="498" />
         <source>Start from</source>
         <translation>Начать с</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="500" />
-        <location filename="../../desktop/person_tabs.py" line="573" />
+        <location filename="../../desktop/person_tabs.py" line="492" />
+        <location filename="../../desktop/person_tabs.py" line="565" />
         <source>Empty</source>
         <translation>Пустого</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="501" />
+        <location filename="../../desktop/person_tabs.py" line="493" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="519" />
+        <location filename="../../desktop/person_tabs.py" line="511" />
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="579" />
+        <location filename="../../desktop/person_tabs.py" line="571" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>
@@ -1676,217 +1676,217 @@ Replace them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="128" />
+        <location filename="../../desktop/main_window.py" line="127" />
         <source>Evidence Dossier</source>
         <translation>Evidence Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="130" />
+        <location filename="../../desktop/main_window.py" line="129" />
         <source>Find a person by any spelling…</source>
         <translation>Поиск человека по любому написанию…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="131" />
-        <location filename="../../desktop/main_window.py" line="194" />
+        <location filename="../../desktop/main_window.py" line="130" />
+        <location filename="../../desktop/main_window.py" line="192" />
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="134" />
+        <location filename="../../desktop/main_window.py" line="135" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139" />
+        <location filename="../../desktop/main_window.py" line="137" />
         <source>Add person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148" />
+        <location filename="../../desktop/main_window.py" line="146" />
         <source>Choose or add a person.</source>
         <translation>Выберите или добавьте человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171" />
+        <location filename="../../desktop/main_window.py" line="169" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173" />
-        <location filename="../../desktop/main_window.py" line="336" />
-        <location filename="../../desktop/main_window.py" line="368" />
+        <location filename="../../desktop/main_window.py" line="171" />
+        <location filename="../../desktop/main_window.py" line="320" />
+        <location filename="../../desktop/main_window.py" line="352" />
         <source>Verify</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174" />
+        <location filename="../../desktop/main_window.py" line="172" />
         <source>Custody log…</source>
         <translation>Журнал хранения…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175" />
+        <location filename="../../desktop/main_window.py" line="173" />
         <source>Back up…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="176" />
+        <location filename="../../desktop/main_window.py" line="174" />
         <source>Restore from a backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="177" />
+        <location filename="../../desktop/main_window.py" line="175" />
         <source>Change passphrase…</source>
         <translation>Сменить пароль…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178" />
+        <location filename="../../desktop/main_window.py" line="176" />
         <source>Rotate keys…</source>
         <translation>Сменить ключи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179" />
+        <location filename="../../desktop/main_window.py" line="177" />
         <source>Signing certificate…</source>
         <translation>Сертификат подписи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180" />
+        <location filename="../../desktop/main_window.py" line="178" />
         <source>Forget on this device</source>
         <translation>Забыть на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181" />
+        <location filename="../../desktop/main_window.py" line="179" />
         <source>Lock after idle minutes…</source>
         <translation>Блокировать после простоя…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182" />
+        <location filename="../../desktop/main_window.py" line="180" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184" />
+        <location filename="../../desktop/main_window.py" line="182" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="192" />
+        <location filename="../../desktop/main_window.py" line="190" />
         <source>&amp;Work</source>
         <translation>&amp;Работа</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195" />
+        <location filename="../../desktop/main_window.py" line="193" />
         <source>Add a person…</source>
         <translation>Добавить человека…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196" />
+        <location filename="../../desktop/main_window.py" line="194" />
         <source>Import files…</source>
         <translation>Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197" />
+        <location filename="../../desktop/main_window.py" line="195" />
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198" />
+        <location filename="../../desktop/main_window.py" line="196" />
         <source>Verify a bundle…</source>
         <translation>Проверить комплект…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199" />
+        <location filename="../../desktop/main_window.py" line="197" />
         <source>Save what was typed</source>
         <translation>Сохранить введённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205" />
+        <location filename="../../desktop/main_window.py" line="203" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210" />
+        <location filename="../../desktop/main_window.py" line="208" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211" />
+        <location filename="../../desktop/main_window.py" line="209" />
         <source>About Evidence Dossier…</source>
         <translation>О программе Evidence Dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214" />
+        <location filename="../../desktop/main_window.py" line="212" />
         <source>Diagnostics…</source>
         <translation>Диагностика…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217" />
+        <location filename="../../desktop/main_window.py" line="215" />
         <source>About Qt…</source>
         <translation>О Qt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224" />
+        <location filename="../../desktop/main_window.py" line="222" />
         <source>Lock after idle minutes</source>
         <translation>Блокировать после простоя</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225" />
+        <location filename="../../desktop/main_window.py" line="223" />
         <source>Lock the vault after this many minutes without a key or mouse press:</source>
         <translation>Блокировать хранилище после стольких минут без нажатий клавиш и мыши:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="235" />
+        <location filename="../../desktop/main_window.py" line="233" />
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="235" />
+        <location filename="../../desktop/main_window.py" line="233" />
         <source>Choose a person first.</source>
         <translation>Сначала выберите человека.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269" />
+        <location filename="../../desktop/main_window.py" line="260" />
         <source>Add person</source>
         <translation>Добавить человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269" />
+        <location filename="../../desktop/main_window.py" line="260" />
         <source>Name as in filings:</source>
         <translation>Имя, как в документах:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="338" />
+        <location filename="../../desktop/main_window.py" line="322" />
         <source>A verification begun on {began} was stopped after {intact} of {files} files. Continue it (the files it found intact are not read again), or check every file again?</source>
         <translation>Проверка, начатая {began}, была остановлена после {intact} из {files} файлов. Продолжить её (файлы, которые она признала целыми, не читаются снова) или проверить все файлы заново?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="349" />
+        <location filename="../../desktop/main_window.py" line="333" />
         <source>Continue it</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="350" />
+        <location filename="../../desktop/main_window.py" line="334" />
         <source>Check every file</source>
         <translation>Проверить все файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="367" />
+        <location filename="../../desktop/main_window.py" line="351" />
         <source>Everything is intact.</source>
         <translation>Всё в целости.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="374" />
+        <location filename="../../desktop/main_window.py" line="358" />
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387" />
-        <location filename="../../desktop/main_window.py" line="411" />
-        <location filename="../../desktop/main_window.py" line="424" />
+        <location filename="../../desktop/main_window.py" line="371" />
+        <location filename="../../desktop/main_window.py" line="395" />
+        <location filename="../../desktop/main_window.py" line="408" />
         <source>Signing certificate</source>
         <translation>Сертификат подписи</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="389" />
+        <location filename="../../desktop/main_window.py" line="373" />
         <source>Exports are signed as %1 (certificate made %2, valid until %3).
 
 It is self-signed: no authority vouches for it, and the signature says so. Signatures are made offline, without a timestamp authority: the signing time is this computer's.</source>
@@ -1895,114 +1895,114 @@ It is self-signed: no authority vouches for it, and the signature says so. Signa
 Он самоподписанный: ни один удостоверяющий центр за него не ручается, и подпись это показывает. Подписи ставятся без сети, без службы меток времени: время подписи — время этого компьютера.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="400" />
+        <location filename="../../desktop/main_window.py" line="384" />
         <source>Make a new one…</source>
         <translation>Создать новый…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="413" />
+        <location filename="../../desktop/main_window.py" line="397" />
         <source>The name your signature shows (as you sign filings). The program makes a key and a self-signed certificate for it and keeps them in this vault:</source>
         <translation>Имя, которое покажет ваша подпись (как вы подписываете обращения). Программа создаст ключ и самоподписанный сертификат на это имя и сохранит их в этом хранилище:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="425" />
+        <location filename="../../desktop/main_window.py" line="409" />
         <source>Exports can now be signed as %1 (Export tab: Sign).</source>
         <translation>Теперь экспорт можно подписывать как %1 (вкладка «Экспорт»: Подпись).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="432" />
+        <location filename="../../desktop/main_window.py" line="416" />
         <source>Making the key…</source>
         <translation>Создание ключа…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="437" />
-        <location filename="../../desktop/main_window.py" line="443" />
+        <location filename="../../desktop/main_window.py" line="421" />
+        <location filename="../../desktop/main_window.py" line="427" />
         <source>Verify a bundle</source>
         <translation>Проверка комплекта</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="462" />
+        <location filename="../../desktop/main_window.py" line="446" />
         <source>Where this vault is kept</source>
         <translation>Где хранится это хранилище</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="484" />
+        <location filename="../../desktop/main_window.py" line="468" />
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="495" />
+        <location filename="../../desktop/main_window.py" line="479" />
         <source>Back up</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="496" />
+        <location filename="../../desktop/main_window.py" line="480" />
         <source>Backup written: %1</source>
         <translation>Копия сохранена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="498" />
+        <location filename="../../desktop/main_window.py" line="482" />
         <source>Backing up…</source>
         <translation>Создание копии…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="503" />
+        <location filename="../../desktop/main_window.py" line="487" />
         <source>Backup file</source>
         <translation>Файл копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="506" />
+        <location filename="../../desktop/main_window.py" line="490" />
         <source>An empty folder for the copy</source>
         <translation>Пустая папка для копии</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="511" />
-        <location filename="../../desktop/main_window.py" line="538" />
+        <location filename="../../desktop/main_window.py" line="495" />
+        <location filename="../../desktop/main_window.py" line="522" />
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="512" />
+        <location filename="../../desktop/main_window.py" line="496" />
         <source>Passphrase of the backup:</source>
         <translation>Пароль копии:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="525" />
+        <location filename="../../desktop/main_window.py" line="509" />
         <source>Restored into %1; verification: %2</source>
         <translation>Восстановлено в %1; проверка: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="527" />
+        <location filename="../../desktop/main_window.py" line="511" />
         <source>passed</source>
         <translation>пройдена</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="530" />
+        <location filename="../../desktop/main_window.py" line="514" />
         <source>This is the vault as it was on %1: anything recorded after that is not in this copy.</source>
         <translation>Это хранилище в том виде, в каком оно было %1: всё, что записано позже, в эту копию не вошло.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="539" />
+        <location filename="../../desktop/main_window.py" line="523" />
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="556" />
+        <location filename="../../desktop/main_window.py" line="540" />
         <source>Change passphrase</source>
         <translation>Сменить пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="558" />
+        <location filename="../../desktop/main_window.py" line="542" />
         <source>The passphrase was changed. An old copy of the vault's key file, or a backup made before now, still opens with the old passphrase. Rotate the keys now to make such copies useless? (Later: Vault, then Rotate keys.)</source>
         <translation>Пароль изменён. Старая копия ключевого файла хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Сменить ключи сейчас, чтобы такие копии стали бесполезны? (Позже: Хранилище ▸ Сменить ключи.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="568" />
+        <location filename="../../desktop/main_window.py" line="552" />
         <source>Rotate keys now</source>
         <translation>Сменить ключи сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="569" />
+        <location filename="../../desktop/main_window.py" line="553" />
         <source>Later</source>
         <translation>Позже</translation>
     </message>
@@ -2023,33 +2023,33 @@ It is self-signed: no authority vouches for it, and the signature says so. Signa
         <translation>Пароль изменён. Старая копия файла ключей хранилища или резервная копия, сделанная раньше, по-прежнему открывается старым паролем. Чтобы такие копии стали бесполезны, выберите «Хранилище» → «Сменить ключи».</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="582" />
-        <location filename="../../desktop/main_window.py" line="610" />
+        <location filename="../../desktop/main_window.py" line="566" />
+        <location filename="../../desktop/main_window.py" line="594" />
         <source>Rotate keys</source>
         <translation>Смена ключей</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="584" />
+        <location filename="../../desktop/main_window.py" line="568" />
         <source>A new key for the vault: old copies of its key file will open nothing. Passphrase:</source>
         <translation>Новый ключ хранилища: старые копии его файла ключей больше ничего не откроют. Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="611" />
+        <location filename="../../desktop/main_window.py" line="595" />
         <source>The vault has a new key (%1 file keys rewrapped).</source>
         <translation>У хранилища новый ключ (перешифровано ключей файлов: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="615" />
+        <location filename="../../desktop/main_window.py" line="599" />
         <source>Rotating keys…</source>
         <translation>Смена ключей…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="624" />
+        <location filename="../../desktop/main_window.py" line="608" />
         <source>Forget</source>
         <translation>Забыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="624" />
+        <location filename="../../desktop/main_window.py" line="608" />
         <source>This device no longer remembers the vault.</source>
         <translation>Это устройство больше не помнит хранилище.</translation>
     </message>
@@ -2057,42 +2057,42 @@ It is self-signed: no authority vouches for it, and the signature says so. Signa
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="66" />
+        <location filename="../../desktop/main_window.py" line="65" />
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="66" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="67" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="68" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70" />
+        <location filename="../../desktop/main_window.py" line="69" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71" />
+        <location filename="../../desktop/main_window.py" line="70" />
         <source>Pleading</source>
         <translation>Заявление</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="72" />
+        <location filename="../../desktop/main_window.py" line="71" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73" />
+        <location filename="../../desktop/main_window.py" line="72" />
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
@@ -2251,61 +2251,61 @@ It is self-signed: no authority vouches for it, and the signature says so. Signa
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="58" />
+        <location filename="../../desktop/person_tabs.py" line="59" />
         <source>Quotes</source>
         <translation>Цитаты</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="61" />
-        <location filename="../../desktop/person_tabs.py" line="79" />
+        <location filename="../../desktop/person_tabs.py" line="62" />
+        <location filename="../../desktop/person_tabs.py" line="80" />
         <source>The exact words</source>
         <translation>Точные слова</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="64" />
-        <location filename="../../desktop/person_tabs.py" line="80" />
+        <location filename="../../desktop/person_tabs.py" line="65" />
+        <location filename="../../desktop/person_tabs.py" line="81" />
         <source>Speaker</source>
         <translation>Кто сказал</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="66" />
-        <location filename="../../desktop/person_tabs.py" line="81" />
+        <location filename="../../desktop/person_tabs.py" line="67" />
+        <location filename="../../desktop/person_tabs.py" line="82" />
         <source>When it was said</source>
         <translation>Когда сказано</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="68" />
-        <location filename="../../desktop/person_tabs.py" line="82" />
+        <location filename="../../desktop/person_tabs.py" line="69" />
+        <location filename="../../desktop/person_tabs.py" line="83" />
         <source>Translation</source>
         <translation>Перевод</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="74" />
+        <location filename="../../desktop/person_tabs.py" line="75" />
         <source>Save quote</source>
         <translation>Сохранить цитату</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="76" />
+        <location filename="../../desktop/person_tabs.py" line="77" />
         <source>Delete quote…</source>
         <translation>Удалить цитату…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="110" />
+        <location filename="../../desktop/person_tabs.py" line="113" />
         <source> (not found in the document)</source>
         <translation> (не найдена в документе)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="145" />
+        <location filename="../../desktop/person_tabs.py" line="137" />
         <source>%1 saved.</source>
         <translation>%1: сохранено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="167" />
+        <location filename="../../desktop/person_tabs.py" line="159" />
         <source>Delete this quote?</source>
         <translation>Удалить эту цитату?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="184" />
+        <location filename="../../desktop/person_tabs.py" line="176" />
         <source>%1 was deleted.</source>
         <translation>%1 удалено.</translation>
     </message>
