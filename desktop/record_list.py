@@ -55,7 +55,11 @@ class RecordModel(QAbstractListModel, Generic[Record]):
         if not index.isValid() or not 0 <= index.row() < len(self._records):
             return None
         record = self._records[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,  # a line cut at the list's edge, read whole
+        ):
             self.lines_made += 1
             return self._label(record)
         if role == Qt.ItemDataRole.UserRole:
