@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import file_dialogs
 from desktop.annexes_panel import AnnexesPanel
+from desktop.chronology_model import ChronologyModel
 from desktop.jobs import Jobs, Touched, notify
 from desktop.record_list import RecordList
 from desktop.worker import Cancel, Progress
@@ -190,20 +190,20 @@ class ChronologyTab(QWidget):
     def __init__(self, vault: Vault, person_id: int, jobs: Jobs) -> None:
         super().__init__()
         self._vault, self._person_id, self._jobs = vault, person_id, jobs
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Date"), self.tr("Event"), self.tr("Sources")]
-        )
+        self.model = ChronologyModel([self.tr("Date"), self.tr("Event"), self.tr("Sources")])
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Chronology"))
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self._events: list[EventView] = []
         self.editing: int | None = None  # the event whose details are in the form
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(200)  # sized by the first rows, not all of them
         self.conflicts = QLabel()
         self.conflicts.setWordWrap(True)
         self.timeline = QLabel()
@@ -329,16 +329,7 @@ class ChronologyTab(QWidget):
         chronology, conflicts, png = loaded
         self._events = chronology
         self.timeline.setPixmap(QPixmap.fromImage(QImage.fromData(png)) if png else QPixmap())
-        self.table.setRowCount(len(chronology))
-        # Each row headed by its reference (E5), which the pleading cites — not 1, 2, 3.
-        self.table.setVerticalHeaderLabels([event.ref for event in chronology])
-        for row, event in enumerate(chronology):
-            sources = "; ".join(c.text for c in event.citations)
-            for column, text in enumerate((event.date_display, event.title, sources)):
-                item = QTableWidgetItem(text)
-                # Shown, not edited here: a cell that looked editable would lose what was typed.
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(row, column, item)
+        self.model.set_events(chronology)
         hint = self.tr(
             "Select both rows and choose Merge: the account you choose stands, with its own "
             "words and date; the other's sources join it."

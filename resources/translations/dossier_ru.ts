@@ -499,28 +499,28 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ChronologyTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="195" />
+        <location filename="../../desktop/person_tabs.py" line="193" />
         <location filename="../../desktop/person_tabs.py" line="214" />
         <location filename="../../desktop/person_tabs.py" line="268" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="195" />
+        <location filename="../../desktop/person_tabs.py" line="193" />
         <location filename="../../desktop/person_tabs.py" line="218" />
         <location filename="../../desktop/person_tabs.py" line="270" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="195" />
+        <location filename="../../desktop/person_tabs.py" line="193" />
         <location filename="../../desktop/person_tabs.py" line="237" />
         <location filename="../../desktop/person_tabs.py" line="272" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="197" />
+        <location filename="../../desktop/person_tabs.py" line="196" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
@@ -631,8 +631,8 @@ Evidence Dossier — свободная программа под лицензи
     </message>
     <message>
         <location filename="../../desktop/person_tabs.py" line="251" />
-        <location filename="../../desktop/person_tabs.py" line="354" />
-        <location filename="../../desktop/person_tabs.py" line="375" />
+        <location filename="../../desktop/person_tabs.py" line="345" />
+        <location filename="../../desktop/person_tabs.py" line="366" />
         <source>Add event</source>
         <translation>Добавить событие</translation>
     </message>
@@ -672,7 +672,7 @@ Evidence Dossier — свободная программа под лицензи
         <translation>Пока не дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="343" />
+        <location filename="../../desktop/person_tabs.py" line="334" />
         <source>Select both rows and choose Merge: the account you choose stands, with its own words and date; the other's sources join it.</source>
         <translation>Выберите обе строки и нажмите «Объединить»: остаётся выбранная версия с её словами и датой, источники другой присоединяются к ней.</translation>
     </message>
@@ -681,53 +681,53 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Выберите обе строки и нажмите «Объединить», чтобы оставить одну с верной датой.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="354" />
+        <location filename="../../desktop/person_tabs.py" line="345" />
         <source>Give the event a title.</source>
         <translation>Дайте событию название.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="385" />
+        <location filename="../../desktop/person_tabs.py" line="376" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="385" />
+        <location filename="../../desktop/person_tabs.py" line="376" />
         <source>Select one event to edit.</source>
         <translation>Выберите одно событие для правки.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="396" />
+        <location filename="../../desktop/person_tabs.py" line="387" />
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="403" />
+        <location filename="../../desktop/person_tabs.py" line="394" />
         <source>Delete this event?</source>
         <translation>Удалить это событие?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="404" />
+        <location filename="../../desktop/person_tabs.py" line="395" />
         <source>Delete the event “%1” of %2 from the chronology? Its sources stay.</source>
         <translation>Удалить событие «%1» (%2) из хронологии? Его источники останутся.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="415" />
+        <location filename="../../desktop/person_tabs.py" line="406" />
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="415" />
+        <location filename="../../desktop/person_tabs.py" line="406" />
         <source>Select one event to delete.</source>
         <translation>Выберите одно событие для удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="429" />
+        <location filename="../../desktop/person_tabs.py" line="420" />
         <source>Merge two accounts of one event</source>
         <translation>Объединить два сообщения об одном событии</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="431" />
-        <location filename="../../desktop/person_tabs.py" line="443" />
+        <location filename="../../desktop/person_tabs.py" line="422" />
+        <location filename="../../desktop/person_tabs.py" line="434" />
         <source>The account that stands</source>
         <translation>Версия, которая остаётся</translation>
     </message>
@@ -736,22 +736,22 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Верная дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="435" />
+        <location filename="../../desktop/person_tabs.py" line="426" />
         <source>Why this date stands</source>
         <translation>Почему верна эта дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="444" />
+        <location filename="../../desktop/person_tabs.py" line="435" />
         <source>Why (printed as a footnote)</source>
         <translation>Почему (печатается в сноске)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="453" />
+        <location filename="../../desktop/person_tabs.py" line="444" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="453" />
+        <location filename="../../desktop/person_tabs.py" line="444" />
         <source>Select the two accounts of the event.</source>
         <translation>Выберите два сообщения об этом событии.</translation>
     </message>
@@ -1352,43 +1352,43 @@ Evidence Dossier — свободная программа под лицензи
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="585" />
-        <location filename="../../desktop/person_tabs.py" line="647" />
+        <location filename="../../desktop/person_tabs.py" line="576" />
+        <location filename="../../desktop/person_tabs.py" line="638" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="587" />
+        <location filename="../../desktop/person_tabs.py" line="578" />
         <source>Suited to the case</source>
         <translation>По виду дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="591" />
+        <location filename="../../desktop/person_tabs.py" line="582" />
         <source>PDF bundle (submission and annexes)</source>
         <translation>Пакет PDF (заявление и приложения)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="592" />
+        <location filename="../../desktop/person_tabs.py" line="583" />
         <source>Word document (the submission, to edit)</source>
         <translation>Документ Word (заявление, для правки)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="594" />
+        <location filename="../../desktop/person_tabs.py" line="585" />
         <source>Files for the forum's online portal (a new folder)</source>
         <translation>Файлы для онлайн-портала органа (новая папка)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="600" />
+        <location filename="../../desktop/person_tabs.py" line="591" />
         <source>The forum's paper</source>
         <translation>Формат, принятый органом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="614" />
+        <location filename="../../desktop/person_tabs.py" line="605" />
         <source>Names to hide, separated by ;</source>
         <translation>Имена для скрытия, через ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="615" />
+        <location filename="../../desktop/person_tabs.py" line="606" />
         <source>Draft (marked DRAFT on every page)</source>
         <translation>Черновик (отметка DRAFT на каждой странице)</translation>
     </message>
@@ -1397,200 +1397,200 @@ Evidence Dossier — свободная программа под лицензи
         <translation type="vanished">Одним файлом</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="621" />
-        <location filename="../../desktop/person_tabs.py" line="662" />
+        <location filename="../../desktop/person_tabs.py" line="612" />
+        <location filename="../../desktop/person_tabs.py" line="653" />
         <source>Split into parts of at most</source>
         <translation>Разделить на части не более</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="623" />
-        <location filename="../../desktop/person_tabs.py" line="663" />
+        <location filename="../../desktop/person_tabs.py" line="614" />
+        <location filename="../../desktop/person_tabs.py" line="654" />
         <source>Sign</source>
         <translation>Подпись</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="624" />
+        <location filename="../../desktop/person_tabs.py" line="615" />
         <source>Not signed</source>
         <translation>Без подписи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="625" />
+        <location filename="../../desktop/person_tabs.py" line="616" />
         <source>With this vault's certificate (self-signed)</source>
         <translation>Сертификатом этого хранилища (самоподписанным)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="626" />
+        <location filename="../../desktop/person_tabs.py" line="617" />
         <source>With a certificate file (.p12, .pfx)…</source>
         <translation>Файлом сертификата (.p12, .pfx)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="627" />
+        <location filename="../../desktop/person_tabs.py" line="618" />
         <source>With a smart card or token…</source>
         <translation>Смарт-картой или токеном…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="628" />
+        <location filename="../../desktop/person_tabs.py" line="619" />
         <source>Put each annex's original file inside the PDF</source>
         <translation>Вложить в PDF исходный файл каждого приложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="629" />
+        <location filename="../../desktop/person_tabs.py" line="620" />
         <source>PDF/A (archival: renders the same for decades)</source>
         <translation>PDF/A (архивный: выглядит так же и через десятилетия)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="638" />
-        <location filename="../../desktop/person_tabs.py" line="674" />
-        <location filename="../../desktop/person_tabs.py" line="728" />
+        <location filename="../../desktop/person_tabs.py" line="629" />
+        <location filename="../../desktop/person_tabs.py" line="665" />
+        <location filename="../../desktop/person_tabs.py" line="719" />
         <source>Save as</source>
         <translation>Сохранить как</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="639" />
+        <location filename="../../desktop/person_tabs.py" line="630" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="644" />
-        <location filename="../../desktop/person_tabs.py" line="775" />
-        <location filename="../../desktop/person_tabs.py" line="875" />
-        <location filename="../../desktop/person_tabs.py" line="922" />
+        <location filename="../../desktop/person_tabs.py" line="635" />
+        <location filename="../../desktop/person_tabs.py" line="766" />
+        <location filename="../../desktop/person_tabs.py" line="866" />
+        <location filename="../../desktop/person_tabs.py" line="913" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="666" />
+        <location filename="../../desktop/person_tabs.py" line="657" />
         <source>Signed offline, without a timestamp authority: the signing time is this computer's. Vault ▸ Signing certificate makes a certificate for you.</source>
         <translation>Подпись ставится без сети, без службы меток времени: время подписи — время этого компьютера. Хранилище ▸ Сертификат подписи создаст для вас сертификат.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="847" />
+        <location filename="../../desktop/person_tabs.py" line="838" />
         <source>The token's driver (PKCS#11 library)</source>
         <translation>Драйвер токена (библиотека PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="848" />
+        <location filename="../../desktop/person_tabs.py" line="839" />
         <source>Libraries (*.so *.dylib *.dll)</source>
         <translation>Библиотеки (*.so *.dylib *.dll)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="853" />
-        <location filename="../../desktop/person_tabs.py" line="858" />
+        <location filename="../../desktop/person_tabs.py" line="844" />
+        <location filename="../../desktop/person_tabs.py" line="849" />
         <source>Smart card or token</source>
         <translation>Смарт-карта или токен</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="853" />
+        <location filename="../../desktop/person_tabs.py" line="844" />
         <source>The label of the key to sign with:</source>
         <translation>Метка ключа для подписи:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="858" />
+        <location filename="../../desktop/person_tabs.py" line="849" />
         <source>The token's PIN:</source>
         <translation>PIN-код токена:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="868" />
-        <location filename="../../desktop/person_tabs.py" line="879" />
+        <location filename="../../desktop/person_tabs.py" line="859" />
+        <location filename="../../desktop/person_tabs.py" line="870" />
         <source>Certificate to sign with</source>
         <translation>Сертификат для подписи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="868" />
+        <location filename="../../desktop/person_tabs.py" line="859" />
         <source>Certificates (*.p12 *.pfx)</source>
         <translation>Сертификаты (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="875" />
+        <location filename="../../desktop/person_tabs.py" line="866" />
         <source>That certificate file could not be read.</source>
         <translation>Этот файл сертификата не удалось прочитать.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="880" />
+        <location filename="../../desktop/person_tabs.py" line="871" />
         <source>The certificate's password (empty if it has none):</source>
         <translation>Пароль сертификата (пусто, если его нет):</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="893" />
+        <location filename="../../desktop/person_tabs.py" line="884" />
         <source>1 annex</source>
         <translation>1 приложение</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="895" />
+        <location filename="../../desktop/person_tabs.py" line="886" />
         <source>%1 annexes</source>
         <translation>приложений: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="898" />
+        <location filename="../../desktop/person_tabs.py" line="889" />
         <source>%1 pages, %2</source>
         <translation>страниц: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="904" />
+        <location filename="../../desktop/person_tabs.py" line="895" />
         <source>Wrote %1 files for the portal in %2 (%3): upload them in the order of their numbers; the answers to the portal's form are in %4.</source>
         <translation>Записано файлов для портала: %1, в папку %2 (%3). Загружайте их в порядке номеров; ответы для формы портала — в файле %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="913" />
+        <location filename="../../desktop/person_tabs.py" line="904" />
         <source>Wrote %1 in %2 (%3).</source>
         <translation>Записан %1 в папку %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="921" />
+        <location filename="../../desktop/person_tabs.py" line="912" />
         <source>Draft — still missing:</source>
         <translation>Черновик — ещё не хватает:</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="923" />
+        <location filename="../../desktop/person_tabs.py" line="914" />
         <source>Show in folder</source>
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="631" />
-        <location filename="../../desktop/person_tabs.py" line="649" />
+        <location filename="../../desktop/person_tabs.py" line="622" />
+        <location filename="../../desktop/person_tabs.py" line="640" />
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="596" />
+        <location filename="../../desktop/person_tabs.py" line="587" />
         <source>Evidence package (ZIP: originals, translations, bundle, manifest)</source>
         <translation>Пакет доказательств (ZIP: исходные файлы, переводы, комплект, манифест)</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="620" />
+        <location filename="../../desktop/person_tabs.py" line="611" />
         <source>As the forum takes them</source>
         <translation>Как принимает орган</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="632" />
-        <location filename="../../desktop/person_tabs.py" line="650" />
+        <location filename="../../desktop/person_tabs.py" line="623" />
+        <location filename="../../desktop/person_tabs.py" line="641" />
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="633" />
-        <location filename="../../desktop/person_tabs.py" line="651" />
+        <location filename="../../desktop/person_tabs.py" line="624" />
+        <location filename="../../desktop/person_tabs.py" line="642" />
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="634" />
-        <location filename="../../desktop/person_tabs.py" line="652" />
+        <location filename="../../desktop/person_tabs.py" line="625" />
+        <location filename="../../desktop/person_tabs.py" line="643" />
         <source>Redact</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="655" />
+        <location filename="../../desktop/person_tabs.py" line="646" />
         <source>Hidden in the narrative, bookmarks, index and file names; not inside the exhibits themselves (a PDF or photo is filed as it is).</source>
         <translation>Скрывается в тексте, закладках, перечне и именах файлов; не внутри самих приложений (PDF или фото подаются как есть).</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="764" />
+        <location filename="../../desktop/person_tabs.py" line="755" />
         <source>Replace?</source>
         <translation>Заменить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="765" />
+        <location filename="../../desktop/person_tabs.py" line="756" />
         <source>These files already exist in %1:
 %2
 
@@ -1601,12 +1601,12 @@ Replace them?</source>
 Заменить их?</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="775" />
+        <location filename="../../desktop/person_tabs.py" line="766" />
         <source>Choose a case and where to save.</source>
         <translation>Выберите дело и место сохранения.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="840" />
+        <location filename="../../desktop/person_tabs.py" line="831" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -1614,61 +1614,61 @@ Replace them?</source>
 <context>
     <name>GroundsTab</name>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="472" />
+        <location filename="../../desktop/person_tabs.py" line="463" />
         <source>Grounds</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="474" />
+        <location filename="../../desktop/person_tabs.py" line="465" />
         <source>Kind of case</source>
         <translation>Вид дела</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="478" />
-        <location filename="../../desktop/person_tabs.py" line="479" />
+        <location filename="../../desktop/person_tabs.py" line="469" />
+        <location filename="../../desktop/person_tabs.py" line="470" />
         <source>Requesting country</source>
         <translation>Запрашивающая страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="481" />
+        <location filename="../../desktop/person_tabs.py" line="472" />
         <source>D3, Q2 or E5 for the selected ground</source>
         <translation>D3, Q2 или E5 для выбранного основания</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="482" />
+        <location filename="../../desktop/person_tabs.py" line="473" />
         <source>Evidence to link</source>
         <translation>Доказательство для связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="483" />
-        <location filename="../../desktop/person_tabs.py" line="511" />
+        <location filename="../../desktop/person_tabs.py" line="474" />
+        <location filename="../../desktop/person_tabs.py" line="502" />
         <source>Link evidence</source>
         <translation>Связать доказательство</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="491" />
-        <location filename="../../desktop/person_tabs.py" line="498" />
+        <location filename="../../desktop/person_tabs.py" line="482" />
+        <location filename="../../desktop/person_tabs.py" line="489" />
         <source>Start from</source>
         <translation>Начать с</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="492" />
-        <location filename="../../desktop/person_tabs.py" line="565" />
+        <location filename="../../desktop/person_tabs.py" line="483" />
+        <location filename="../../desktop/person_tabs.py" line="556" />
         <source>Empty</source>
         <translation>Пустого</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="493" />
+        <location filename="../../desktop/person_tabs.py" line="484" />
         <source>Open a case</source>
         <translation>Открыть дело</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="511" />
+        <location filename="../../desktop/person_tabs.py" line="502" />
         <source>Select a ground, then type D3, Q2 or E5.</source>
         <translation>Выберите основание и введите D3, Q2 или E5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/person_tabs.py" line="571" />
+        <location filename="../../desktop/person_tabs.py" line="562" />
         <source>MISSING: no evidence yet</source>
         <translation>НЕТ доказательств</translation>
     </message>

@@ -124,3 +124,39 @@ def test_thousands_of_documents_and_people_are_listed_by_the_lines_shown(
     assert window.people.count() == 20_000 and window.people.current() == person
     assert window.person_page is page  # refilling the list neither closed nor reopened it
     assert window.people.model_.lines_made < 2_000, window.people.model_.lines_made
+
+
+def test_a_chronology_of_thousands_of_events_is_a_model_the_table_reads(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """20,000 events: the table holds them as a model (a table of items made three per
+    event, on the GUI thread, and sized its columns by reading them all); rows keep their
+    references and a row chosen far down is the event edited."""
+    from PySide6.QtCore import QItemSelectionModel, Qt
+
+    from dossier.services import events, people
+
+    _controller, window, page = open_person(qtbot, tmp_path / "vault")
+    window.show()
+    qtbot.waitExposed(window)
+    person = people.list_people(window.vault)[0]
+    events.add_event(window.vault, person.id, "30 October 2025", "Court declares Kloop extremist")
+    tab = page.chronology
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    one = tab.model.event_at(0)
+    many = [
+        replace(one, id=one.id + n, ref=f"E{one.id + n}", title=f"Hearing {n}")
+        for n in range(20_000)
+    ]
+    page.setCurrentWidget(tab)
+    tab._fill((many, [], None))
+    QApplication.processEvents()
+    assert tab.model.rowCount() == 20_000
+    assert tab.model.headerData(19_999, Qt.Orientation.Vertical) == f"E{one.id + 19_999}"
+    tab.table.selectionModel().select(
+        tab.model.index(15_000, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    assert [event.title for event in tab.selected_events()] == ["Hearing 15000"]

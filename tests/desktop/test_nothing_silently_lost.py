@@ -22,11 +22,11 @@ def test_chronology_cells_cannot_be_edited_and_lose_what_was_typed(
     person = people.list_people(window.vault)[0]
     events.add_event(window.vault, person.id, "30 October 2025", "Court declares Kloop extremist")
     page.chronology.refresh()
-    table = page.chronology.table
-    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=TIMEOUT)
-    for column in range(table.columnCount()):
-        assert not table.item(0, column).flags() & Qt.ItemFlag.ItemIsEditable
-    table.editItem(table.item(0, 1))
+    table, model = page.chronology.table, page.chronology.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=TIMEOUT)
+    for column in range(model.columnCount()):
+        assert not model.flags(model.index(0, column)) & Qt.ItemFlag.ItemIsEditable
+    table.edit(model.index(0, 1))
     assert table.state() != table.State.EditingState
 
 
@@ -361,7 +361,7 @@ def test_events_are_edited_deleted_and_merged_in_the_window(
         events.add_event(window.vault, person.id, date, title, kind=kind)
     tab = page.chronology
     tab.refresh()
-    qtbot.waitUntil(lambda: tab.table.rowCount() == 3, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 3, timeout=TIMEOUT)
 
     def select(*rows: int) -> None:
         tab.table.clearSelection()
@@ -375,7 +375,8 @@ def test_events_are_edited_deleted_and_merged_in_the_window(
     tab.edit_selected()
     assert tab.title.text() == "Searches" and tab.add_button.text() == "Save changes"
     assert tab.kind.currentData() == "search" and tab.kind.currentText() == "search"
-    assert [tab.table.verticalHeaderItem(r).text() for r in range(3)] == ["E3", "E1", "E2"]
+    refs = [tab.model.headerData(r, Qt.Orientation.Vertical) for r in range(3)]
+    assert refs == ["E3", "E1", "E2"]
     tab.date.setText("28–29 May 2025")
     tab.title.setText("Searches of staff homes")
     tab.add_event()
@@ -386,7 +387,7 @@ def test_events_are_edited_deleted_and_merged_in_the_window(
     select(1, 2)  # the two accounts of the ruling
     monkeypatch.setattr(tab, "ask_merge", lambda first, second: (second.id, "The ruling's date."))
     tab.merge_selected()
-    qtbot.waitUntil(lambda: tab.table.rowCount() == 2, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=TIMEOUT)
     merged = next(e for e in events.chronology(window.vault, person.id) if e.kind == "court-ruling")
     assert merged.date == "2025-10-30" and merged.date_note.startswith("The ruling's date.")
     assert merged.title == "Court declares Kloop extremist"  # the account chosen, its own words
@@ -398,7 +399,7 @@ def test_events_are_edited_deleted_and_merged_in_the_window(
     assert len(events.chronology(window.vault, person.id)) == 2  # "No": kept
     monkeypatch.setattr(tab, "confirm_delete", lambda event: True)
     tab.delete_selected()
-    qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=TIMEOUT)
 
 
 def _annexed_articles(  # type: ignore[no-untyped-def]

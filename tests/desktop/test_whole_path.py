@@ -67,13 +67,13 @@ def test_whole_path_from_new_vault_to_exported_pdf(
     chronology.cite_picked()
     assert chronology.cite.text() == f"{quote.document_ref}:1 {quote.ref}"
     chronology.add_event()
-    qtbot.waitUntil(lambda: chronology.table.rowCount() == 1, timeout=TIMEOUT)
-    assert chronology.table.item(0, 0).text() == "August 2025"
+    qtbot.waitUntil(lambda: chronology.model.rowCount() == 1, timeout=TIMEOUT)
+    assert chronology.model.index(0, 0).data() == "August 2025"
     chronology.date.setText("c. 2021")
     chronology.title.setText("Investigation opened")
     chronology.add_event()
-    qtbot.waitUntil(lambda: chronology.table.rowCount() == 2, timeout=TIMEOUT)
-    assert chronology.table.item(0, 0).text() == "c. 2021"
+    qtbot.waitUntil(lambda: chronology.model.rowCount() == 2, timeout=TIMEOUT)
+    assert chronology.model.index(0, 0).data() == "c. 2021"
     qtbot.waitUntil(lambda: not chronology.timeline.pixmap().isNull(), timeout=TIMEOUT)
 
     page.grounds.kind.setCurrentIndex(page.grounds.kind.findData("general"))
