@@ -284,7 +284,7 @@ class Reader:
     def read(self, image: Image.Image, languages: str | None) -> PageReading:
         import tesserocr
 
-        gray = image.convert("L")
+        gray = image if image.mode == "L" else image.convert("L")  # no copy of a grey page
         gray, rotation = self.upright(gray)
         gray, skew = self.straight(gray)
         chosen = languages or self.detect_languages(gray)
