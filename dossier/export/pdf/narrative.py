@@ -244,7 +244,7 @@ class _Late:
                         and fits
                     )
                 else:
-                    fits = _draw_page_number(canvas, item, headings) and fits
+                    _draw_page_number(canvas, item, headings)
             canvas.endForm()
         return fits
 
@@ -257,17 +257,20 @@ def _draw_cell(canvas: Any, cell: _LateCell, markup: str) -> bool:
     return bool(needed <= height + 0.01)
 
 
-def _draw_page_number(canvas: Any, entry: _LatePage, headings: list[Heading]) -> bool:
-    """A contents entry's page number, right-aligned, after a line of dots if it has one."""
+def _draw_page_number(canvas: Any, entry: _LatePage, headings: list[Heading]) -> None:
+    """A contents entry's page number, right-aligned, after a line of dots if it has one.
+    Where the title's last line leaves too little room, the number is set smaller, as
+    reportlab's own contents does (laying out again would leave the same room)."""
     page = str(headings[entry.index].page) if entry.index < len(headings) else ""
     font, size = entry.style.fontName, entry.style.fontSize
+    while stringWidth(page, font, size) > entry.free and size >= 1.0:
+        size *= 0.9
     width, dot = stringWidth(page, font, size), stringWidth(_DOT, font, size)
-    dots = int((entry.free - width) / dot) if entry.dotted else 0
+    dots = max(0, int((entry.free - width) / dot)) if entry.dotted else 0
     text = canvas.beginText(entry.at[0] + entry.free - width - dots * dot, entry.at[1])
     text.setFont(font, size)
     text.textOut(_DOT * dots + page)
     canvas.drawText(text)
-    return bool(width <= entry.free)
 
 
 _DOT = " . "
