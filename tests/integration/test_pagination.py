@@ -137,3 +137,55 @@ def test_a_word_export_learns_its_page_numbers_from_one_layout_that_draws_no_tab
     assert result.path.is_file()
     assert len(passes) == 1
     assert made and set(made) == {narrative._UndrawnTable}
+
+
+def test_a_contents_number_after_a_title_that_fills_its_line_is_set_smaller_beside_it(
+    vault: Vault, many_annexes: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A title ending a few points short of the margin leaves no room for its page number: set
+    # smaller, it stands after the title (laying out again would leave the same room).
+    import subprocess
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from dossier.export import submission, templates
+    from dossier.export.gathering import gather
+    from dossier.export.pdf.bundle import PAPER, paginate
+    from dossier.export.pdf.fonts import SERIF_NAME, register
+    from tests.integration.pdf_tools import tool
+
+    register()
+
+    content = gather(vault, many_annexes, templates.for_case("general"), export_time=AT)
+    paginate(content, 10)  # its length as laid out: the stand-ins are the real numbers
+    built = submission.build(content)
+    size = content.template.font_size
+    room = PAPER["a4"][0] - 2 * narrative._MARGIN - 12  # the frame's own padding
+    title = "Hearing"  # the longest title the contents sets on one line
+    while stringWidth(title + " ll", SERIF_NAME, size) < room:
+        title += " ll"
+    assert room - stringWidth(title, SERIF_NAME, size) < stringWidth("10", SERIF_NAME, size)
+    built.blocks.append(submission.Heading(title))
+    laid = narrative.build(built, PAPER["a4"], lambda pages: paginate(content, pages))
+    assert laid.fits
+    path = tmp_path / "narrative.pdf"
+    path.write_bytes(laid.body)
+    boxes = subprocess.run(
+        [tool("pdftotext"), "-bbox", "-f", "2", "-l", "2", str(path), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    words = [  # (left, foot, right, text): a word set smaller shares the line's foot
+        (float(x0), float(y1), float(x1), text)
+        for x0, x1, y1, text in re.findall(
+            r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+            boxes,
+        )
+    ]
+    line = [w for w in words if w[3] in ("Hearing", "ll") or w[3].isdigit()]
+    top = next(y for _x0, y, _x1, text in line if text == "Hearing")
+    on_line = sorted((w for w in line if abs(w[1] - top) < 3), key=lambda w: w[0])
+    assert [w[3] for w in on_line[:-1]] == title.split()  # the title on one line, then…
+    number = on_line[-1]
+    assert number[3] == str(laid.headings[-1].page)  # …its page, after its last word
+    assert number[0] >= on_line[-2][2] - 0.5
+    assert number[2] <= PAPER["a4"][0] - narrative._MARGIN
