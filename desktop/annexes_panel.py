@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.jobs import Jobs, Touched
-from desktop.record_list import RecordModel
+from desktop.record_list import RecordList, RecordModel
 from dossier import refs
 from dossier.export import preflight, templates
 from dossier.services import cases, documents, exhibits
@@ -41,7 +41,7 @@ class AnnexesPanel(QWidget):
         self.case_id: int | None = None
         self.template_id: str | None = None
         self.paper: str | None = None
-        self.list = QListWidget()
+        self.list: RecordList[ExhibitEntry] = RecordList(_annex_line, movable=True)
         self.list.setAccessibleName(self.tr("Annexes of the case, in order"))
         # Drag an annex to its place (or use Move up / Move down): saved at once.
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -112,7 +112,7 @@ class AnnexesPanel(QWidget):
 
     def refresh(self) -> None:
         if self.case_id is None:
-            self.list.clear()
+            self.list.set_records([], lambda _entry: False)
             self.checks.clear()
             return
         vault, person_id, case_id = self._vault, self._person_id, self.case_id
@@ -136,17 +136,9 @@ class AnnexesPanel(QWidget):
     ) -> None:
         annexed, offered, report = loaded
         current = self.list.currentRow()
-        self.list.clear()
         self._sections = {refs.parse(e.document_ref, "D"): e.section for e in annexed}
-        for entry in annexed:
-            section = f"[{entry.section}]  " if entry.section else ""
-            item = QListWidgetItem(
-                f"{entry.position}. {section}{entry.document_ref}  {entry.title}"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, refs.parse(entry.document_ref, "D"))
-            self.list.addItem(item)
-        if 0 <= current < self.list.count():
-            self.list.setCurrentRow(current)
+        # The same place stays chosen (an annex moved with Move up/down: its new place).
+        self.list.set_records(annexed, lambda entry: entry.position == current + 1)
         self._offered.set_records(offered)
         self.checks.clear()
         # What is missing first, then what is worth a look, then what is done.
@@ -166,10 +158,9 @@ class AnnexesPanel(QWidget):
         if self.case_id is None:
             return
         target = row if row <= start else row - 1
-        item = self.list.item(target)
-        if item is None:
+        if not 0 <= target < self.list.count():
             return
-        self._move(int(item.data(Qt.ItemDataRole.UserRole)), target + 1)
+        self._move(refs.parse(self.list.record(target).document_ref, "D"), target + 1)
 
     def _move(self, document_id: int, position: int) -> None:
         if self.case_id is None:
@@ -198,8 +189,8 @@ class AnnexesPanel(QWidget):
         )
 
     def _selected(self) -> int | None:
-        item = self.list.currentItem()
-        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+        entry = self.list.current()
+        return None if entry is None else refs.parse(entry.document_ref, "D")
 
     def _change(self, write: Callable[[], object]) -> None:
         self._jobs.change(self, write, lambda _result: self.refresh(), touches=Touched.CASES)
@@ -229,3 +220,8 @@ class AnnexesPanel(QWidget):
             return
         self.list.setCurrentRow(target - 1)
         self._move(document_id, target)
+
+
+def _annex_line(entry: ExhibitEntry) -> str:
+    section = f"[{entry.section}]  " if entry.section else ""
+    return f"{entry.position}. {section}{entry.document_ref}  {entry.title}"

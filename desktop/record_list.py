@@ -5,12 +5,13 @@ Here a refill hands the view a Python list; a line's text is made when it is pai
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QItemSelection,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -22,12 +23,23 @@ Record = TypeVar("Record")
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RecordModel(QAbstractListModel, Generic[Record]):
-    """The records, in order; each line's text made by ``label`` when the view asks."""
+_ROW = "application/x-evidence-dossier-row"  # a line dragged within its own list
 
-    def __init__(self, label: Callable[[Record], str], parent: QWidget | None = None) -> None:
+
+class RecordModel(QAbstractListModel, Generic[Record]):
+    """The records, in order; each line's text made by ``label`` when the view asks.
+    ``movable``: a line can be dragged to another place (``rowsMoved`` says where)."""
+
+    def __init__(
+        self,
+        label: Callable[[Record], str],
+        parent: QWidget | None = None,
+        *,
+        movable: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._label = label
+        self._movable = movable
         self._records: list[Record] = []
         self.lines_made = 0  # how many texts were asked for (the rows painted, not all)
 
@@ -68,7 +80,52 @@ class RecordModel(QAbstractListModel, Generic[Record]):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         # Read-only lines: a record is edited in its own form, never in the list.
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not index.isValid():  # between lines: where a dragged line may be dropped
+            return Qt.ItemFlag.ItemIsDropEnabled if self._movable else Qt.ItemFlag.NoItemFlags
+        shown = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return shown | Qt.ItemFlag.ItemIsDragEnabled if self._movable else shown
+
+    # ------------------------------------------------ dragging a line to another place
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction if self._movable else Qt.DropAction.IgnoreAction
+
+    def mimeTypes(self) -> list[str]:
+        return [_ROW]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        # Which line, never its words: a drag's data can reach other programs.
+        data = QMimeData()
+        data.setData(_ROW, str(indexes[0].row() if indexes else -1).encode())
+        return data
+
+    def moveRows(
+        self,
+        source_parent: Index,
+        source_row: int,
+        count: int,
+        destination_parent: Index,
+        destination_child: int,
+    ) -> bool:
+        """Moves the lines (as the list shows them: the vault is told by whoever listens
+        to ``rowsMoved``, and the list is then filled again from it)."""
+        last = source_row + count - 1
+        if (
+            not self._movable
+            or source_parent.isValid()
+            or destination_parent.isValid()
+            or count < 1
+            or not 0 <= source_row <= last < len(self._records)
+            or not 0 <= destination_child <= len(self._records)
+            or source_row <= destination_child <= last + 1
+        ):
+            return False
+        self.beginMoveRows(QModelIndex(), source_row, last, QModelIndex(), destination_child)
+        moved = self._records[source_row : last + 1]
+        del self._records[source_row : last + 1]
+        at = destination_child if destination_child < source_row else destination_child - count
+        self._records[at:at] = moved
+        self.endMoveRows()
+        return True
 
 
 class RecordList(QListView, Generic[Record]):
@@ -77,9 +134,15 @@ class RecordList(QListView, Generic[Record]):
 
     chosen = Signal(object)
 
-    def __init__(self, label: Callable[[Record], str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        label: Callable[[Record], str],
+        parent: QWidget | None = None,
+        *,
+        movable: bool = False,
+    ) -> None:
         super().__init__(parent)
-        self.model_: RecordModel[Record] = RecordModel(label, self)
+        self.model_: RecordModel[Record] = RecordModel(label, self, movable=movable)
         self.setModel(self.model_)
         self.setUniformItemSizes(True)  # one line each: the view need not measure every row
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -433,7 +433,13 @@ def test_an_annex_dragged_to_another_place_is_saved_there(
     window, case, _articles, panel = _annexed_articles(qtbot, tmp_path, corpus, (None,) * 3)
     vault = window.vault
     before = [e.document_ref for e in exhibits.list_exhibits(vault, case.id)]
-    assert panel.list.model().moveRow(QModelIndex(), 2, QModelIndex(), 0)  # as a drag does
+    model = panel.list.model()
+    # A line can be picked up and put down between lines; what it carries is its place in
+    # the list, never its words (a drag's data can reach other programs).
+    carried = model.mimeData([model.index(2, 0)])
+    assert model.canDropMimeData(carried, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert all(bytes(carried.data(kind)).isdigit() for kind in carried.formats())
+    assert model.moveRow(QModelIndex(), 2, QModelIndex(), 0)  # as a drop does
     qtbot.waitUntil(
         lambda: (
             [e.document_ref for e in exhibits.list_exhibits(vault, case.id)]

@@ -83,7 +83,7 @@ def test_whole_path_from_new_vault_to_exported_pdf(
     annexes = page.export.annexes
     # The case starts with what its chronology cites; the other documents are offered.
     qtbot.waitUntil(lambda: annexes.document.count() == 3, timeout=TIMEOUT)
-    assert annexes.list.count() == 1 and quote.document_ref in annexes.list.item(0).text()
+    assert annexes.list.count() == 1 and quote.document_ref in annexes.list.text(0)
     for expected in (2, 3, 4):
         annexes.document.setCurrentIndex(0)
         annexes.add_selected()
@@ -91,9 +91,9 @@ def test_whole_path_from_new_vault_to_exported_pdf(
     annexes.list.setCurrentRow(3)
     annexes.move_selected(-3)  # the last annex becomes the first
     case_id = int(page.export.case.currentData())
-    last = annexes.list.item(3).data(Qt.ItemDataRole.UserRole)
+    last = annexes.list.record(3).document_ref
     qtbot.waitUntil(
-        lambda: exhibits.list_exhibits(window.vault, case_id)[0].document_ref == f"D{last}",
+        lambda: exhibits.list_exhibits(window.vault, case_id)[0].document_ref == last,
         timeout=TIMEOUT,
     )
     qtbot.waitUntil(lambda: annexes.checks.count() > 0, timeout=TIMEOUT)
@@ -240,7 +240,7 @@ def test_edit_details_link_evidence_back_up_and_restore(
 def test_dropping_files_on_the_documents_tab_imports_them(
     qtbot: QtBot, tmp_path: Path, corpus: Path
 ) -> None:
-    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDropEvent
 
     controller, _window, page = open_person(qtbot, tmp_path / "vault")
