@@ -385,7 +385,9 @@ class DocumentsTab(QWidget):
         def job(progress: Progress, cancelled: Cancel) -> list[str]:
             said = []
             for index, document_id in enumerate(document_ids):
-                if cancelled():
+                if cancelled():  # stopped before this one began: said all the same, once
+                    if ocr.cancelled_sentence() not in said:
+                        said.append(ocr.cancelled_sentence())
                     break
 
                 def pages(done: int, total: int, index: int = index) -> None:

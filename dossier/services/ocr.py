@@ -37,6 +37,11 @@ DPI = 300  # Tesseract reads best at 300 dpi; a PDF page is rendered at that
 _CANCELLED = "Reading the scan was cancelled; the document is as it was."
 
 
+def cancelled_sentence() -> str:
+    """What is said of a scan whose reading was stopped (before it began, or while it ran)."""
+    return t(_CANCELLED)
+
+
 @dataclass(frozen=True)
 class PageText:
     page: int
@@ -237,7 +242,7 @@ def _collect(
 
 def _check(cancelled: Cancelled | None) -> None:
     if cancelled is not None and cancelled():
-        raise DossierError(t(_CANCELLED))
+        raise DossierError(cancelled_sentence())
 
 
 def _page_images(

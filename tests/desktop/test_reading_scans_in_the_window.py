@@ -3,8 +3,12 @@ its state is shown, it can be read again in another language, and stopping loses
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from dossier.search import Searcher
@@ -107,4 +111,36 @@ def test_every_page_of_a_pdf_is_read_again_when_the_lawyer_asks(
     qtbot.waitUntil(lambda: tab._reading_task is None, timeout=READ_TIMEOUT)
     (read,) = ocr.document_text(window.vault, 1)
     assert read.origin == "ocr" and "laptops" in read.text
+    controller.lock()
+
+
+def test_stopping_before_the_reading_began_says_so(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Stop pressed before the worker took up the reading: it read nothing and said nothing
+    # (an empty line where the lawyer looks for what happened). The moment is controlled:
+    # the reading starts only once Stop has been pressed.
+    controller, window, page = open_person(qtbot, tmp_path / "vault")
+    tab = page.documents
+    pressed = threading.Event()
+    work = tab._jobs.work
+
+    def after_stop(owner: object, job: Callable[..., object], *args: object, **kw: object) -> Any:
+        if "read_scans" not in job.__qualname__:  # the import itself goes on as ever
+            return work(owner, job, *args, **kw)  # type: ignore[arg-type]
+
+        def gated(progress: object, cancelled: object) -> object:
+            pressed.wait(30)
+            return job(progress, cancelled)
+
+        return work(owner, gated, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tab._jobs, "work", after_stop)
+    tab.import_paths([_scan_file(tmp_path, "rus")])  # its reading begins by itself, gated
+    qtbot.waitUntil(lambda: tab._reading_task is not None, timeout=TIMEOUT)
+    tab.stop_reading.click()
+    pressed.set()
+    qtbot.waitUntil(lambda: tab._reading_task is None, timeout=READ_TIMEOUT)
+    assert tab.reading.text() == "Reading the scan was cancelled; the document is as it was."
+    assert documents.list_documents(window.vault)[0].ocr_state == "pending"
     controller.lock()
