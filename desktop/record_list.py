@@ -98,6 +98,25 @@ class RecordModel(QAbstractListModel, Generic[Record]):
         data.setData(_ROW, str(indexes[0].row() if indexes else -1).encode())
         return data
 
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        """A line put down before ``row`` (-1: at the end). The list moves it with moveRows
+        itself where Qt's list view does; this is the way other drops come."""
+        if action != Qt.DropAction.MoveAction or parent.isValid() or not data.hasFormat(_ROW):
+            return False
+        try:
+            source = int(bytes(data.data(_ROW).data()).decode())
+        except ValueError:
+            return False
+        target = len(self._records) if row < 0 else row
+        return self.moveRows(QModelIndex(), source, 1, QModelIndex(), target)
+
     def moveRows(
         self,
         source_parent: Index,
