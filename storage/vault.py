@@ -459,8 +459,19 @@ class Vault:
         if batch is not None and batch.thread == threading.get_ident():
             # Inside a batch (this thread's): a savepoint of its transaction, all or nothing
             # as before; committed with the batch.
-            with _damage_reported(), batch.session.begin_nested():
-                yield batch.session
+            head = batch.session.info.get(custody.HEAD)
+            try:
+                with _damage_reported(), batch.session.begin_nested():
+                    yield batch.session
+            except BaseException:
+                # Its custody entries are undone with it: so is the head they moved to (else
+                # the header, written at the batch's commit, would run ahead of the log and
+                # the next unlock take this database for an older copy put back).
+                if head is None:
+                    batch.session.info.pop(custody.HEAD, None)
+                else:
+                    batch.session.info[custody.HEAD] = head
+                raise
             return
         with self._write_lock:
             self._require_engine()

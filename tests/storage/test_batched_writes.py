@@ -5,10 +5,12 @@ an error — commits what was done."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
 from storage.vault import Vault
+from tests.conftest import PASSPHRASE
 
 
 def _seen_elsewhere(vault: Vault) -> list[str]:
@@ -62,3 +64,28 @@ def test_an_error_ending_a_batch_keeps_what_was_done(vault: Vault) -> None:
         raise KeyboardInterrupt
     assert _seen_elsewhere(vault) == ["stored.txt"]
     assert vault._files.pending_names() == set()
+
+
+def test_a_change_undone_last_in_a_batch_leaves_the_header_at_the_log_kept(
+    vault: Vault, vault_folder: Path
+) -> None:
+    # The header notes the newest custody entry when a batch commits (to tell an older
+    # database put back). A change undone at the batch's end had moved that note to its own
+    # entry, gone with it: the header ran ahead of the log, and the next unlock took the
+    # vault's own database for an older copy.
+    class Refused(Exception):
+        pass
+
+    with vault.batch(at_most=100, seconds=3_600):
+        vault.store_bytes(b"kept", label="kept.txt")
+        with pytest.raises(Refused), vault.transaction() as session:
+            vault.record_custody(session, "note added", "file 1", {"note": "undone"})
+            raise Refused
+    newest = vault.custody_log()[-1]
+    assert newest.action != "note added"
+    vault.lock()
+    reopened = Vault.unlock(vault_folder, PASSPHRASE)  # no "older database" refusal
+    try:
+        assert reopened.custody_log()[-1].seq == newest.seq
+    finally:
+        reopened.lock()
