@@ -30,9 +30,15 @@ def entry_hash(prev_hash: str, seq: int, at: str, action: str, subject: str, det
 
 def append(session: Session, action: str, subject: str, details: Mapping[str, Any]) -> CustodyEntry:
     """Add an entry in the caller's transaction, so it commits (or not) with the change."""
-    last = session.scalars(select(CustodyEntry).order_by(CustodyEntry.seq.desc()).limit(1)).first()
-    seq = 1 if last is None else last.seq + 1
-    prev = GENESIS if last is None else last.entry_hash
+    # The newest entry, as this session last appended it (a change undone in a batch puts
+    # its note back: Vault.transaction), else as the log holds it.
+    head: tuple[int, str] | None = session.info.get(HEAD)
+    if head is None:
+        last = session.scalars(
+            select(CustodyEntry).order_by(CustodyEntry.seq.desc()).limit(1)
+        ).first()
+        head = (0, GENESIS) if last is None else (last.seq, last.entry_hash)
+    seq, prev = head[0] + 1, head[1]
     at = utc_now()
     details_text = json.dumps(details, ensure_ascii=False, sort_keys=True)
     entry = CustodyEntry(
