@@ -41,7 +41,8 @@ def guess(text: str) -> str | None:
     this can tell (French, Uzbek in Latin letters, noise)."""
     # Counted by the regular-expression engine and str.count, not letter by letter in Python:
     # that loop was a sixth of importing a PDF.
-    letters = sum(map(len, _WORD.findall(text)))
+    found = _WORD.findall(text)
+    letters = sum(map(len, found))
     if letters < _MIN_LETTERS:
         return None
     cyrillic = sum(map(len, _CYRILLIC_RUN.findall(text)))
@@ -53,7 +54,7 @@ def guess(text: str) -> str | None:
         if kyrgyz >= 3 and kyrgyz >= cyrillic * _KYRGYZ_SHARE:
             return KYRGYZ
         return RUSSIAN
-    words = [w.casefold() for w in _WORD.findall(text) if w.isascii()]
+    words = [w.casefold() for w in found if w.isascii()]
     if words and sum(1 for w in words if w in _ENGLISH_WORDS) >= len(words) * _ENGLISH_SHARE:
         return ENGLISH
     return None
