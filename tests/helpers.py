@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
 
 from dossier.export.separate_process import PreloadedOriginals
 from dossier.services.documents import DocumentView
@@ -200,3 +204,29 @@ def _name(value: object) -> str:
         return str(value)
     except UnicodeDecodeError:
         return "?"
+
+
+RULING_WORDS = [
+    "court",
+    "ruling",
+    "appeal",
+    "evidence",
+    "journalist",
+    "district",
+    "detention",
+    "суд",
+    "решение",
+]
+
+
+def rulings_pdfs(folder: Path, count: int, pages: int) -> None:
+    """``count`` PDFs of ``pages`` pages of varied words (so that they do not compress away)."""
+    rng = random.Random(3)
+    for index in range(count):
+        drawn = canvas.Canvas(str(folder / f"ruling-{index:03d}.pdf"), pagesize=A4)
+        for page in range(pages):
+            for line in range(30):
+                words = " ".join(rng.choice(RULING_WORDS) for _ in range(10))
+                drawn.drawString(56, 800 - line * 20, f"{index}.{page}.{line} {words}")
+            drawn.showPage()
+        drawn.save()

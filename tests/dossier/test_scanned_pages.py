@@ -33,22 +33,24 @@ def _pages(path: Path) -> None:
     Image.new("L", (40, 56), 200).save(picture, "PNG")
     drawn = canvas.Canvas(str(path), pagesize=A4)
     width, height = A4
+
+    def image(share: float) -> None:  # a picture covering ``share`` of the page
+        side = share**0.5
+        reader = ImageReader(io.BytesIO(picture.getvalue()))
+        drawn.drawImage(reader, 10, 10, width * side, height * side)
+
     for share in (0.95, 0.5):
         for deep in range(4):
             for level in range(deep, 0, -1):  # the innermost form first: it is drawn by the next
                 drawn.beginForm(f"f{share}-{deep}-{level}")
                 if level == deep:
-                    size = share**0.5
-                    drawn.drawImage(ImageReader(io.BytesIO(picture.getvalue())), 10, 10,
-                                    width * size, height * size)  # fmt: skip
+                    image(share)
                 else:
                     drawn.doForm(f"f{share}-{deep}-{level + 1}")
                 drawn.endForm()
             drawn.drawString(72, 800, "A line of text on the page.")
             if deep == 0:
-                size = share**0.5
-                drawn.drawImage(ImageReader(io.BytesIO(picture.getvalue())), 10, 10,
-                                width * size, height * size)  # fmt: skip
+                image(share)
             else:
                 drawn.doForm(f"f{share}-{deep}-1")
             drawn.showPage()

@@ -3,13 +3,10 @@ and fonts from the page tree, an annex cut between two parts still found by its 
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pikepdf
 import pytest
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen import canvas
 
 from dossier import refs
 from dossier.errors import DossierError
@@ -17,34 +14,11 @@ from dossier.export.case_export import export_case, parse_time
 from dossier.services import cases, exhibits, people, translations
 from dossier.services.documents import import_files
 from storage.vault import Vault
+from tests.helpers import rulings_pdfs
 from tests.integration.pdf_tools import manifest
 from tests.integration.pdf_tools import text as pdf_text
 
 AT = parse_time("2025-11-20T10:00:00Z")
-WORDS = [
-    "court",
-    "ruling",
-    "appeal",
-    "evidence",
-    "journalist",
-    "district",
-    "detention",
-    "суд",
-    "решение",
-]
-
-
-def _pdfs(folder: Path, count: int, pages: int) -> None:
-    """``count`` PDFs of ``pages`` pages of varied words (so that they do not compress away)."""
-    rng = random.Random(3)
-    for index in range(count):
-        drawn = canvas.Canvas(str(folder / f"ruling-{index:03d}.pdf"), pagesize=A4)
-        for page in range(pages):
-            for line in range(30):
-                words = " ".join(rng.choice(WORDS) for _ in range(10))
-                drawn.drawString(56, 800 - line * 20, f"{index}.{page}.{line} {words}")
-            drawn.showPage()
-        drawn.save()
 
 
 def _case_of(vault: Vault, folder: Path) -> int:
@@ -63,7 +37,7 @@ def test_every_part_of_a_bundle_of_many_annexes_is_under_the_limit(
     # they came to more than the room kept for them, and part 1 went over the limit.
     sources = tmp_path / "rulings"
     sources.mkdir()
-    _pdfs(sources, 120, 1)
+    rulings_pdfs(sources, 120, 1)
     case_id = _case_of(vault, sources)
     (tmp_path / "out").mkdir()
     limit = 250_000
@@ -133,7 +107,7 @@ def test_an_annex_cut_between_two_parts_has_its_bookmarks_in_both(
 ) -> None:
     sources = tmp_path / "long"
     sources.mkdir()
-    _pdfs(sources, 1, 60)
+    rulings_pdfs(sources, 1, 60)
     case_id = _case_of(vault, sources)
     document_id = refs.parse(exhibits.list_exhibits(vault, case_id)[0].document_ref, "D")
     translations.add_translation(
@@ -165,7 +139,7 @@ def test_parts_smaller_than_the_submission_are_refused_in_words_and_nothing_is_w
 ) -> None:
     sources = tmp_path / "one"
     sources.mkdir()
-    _pdfs(sources, 1, 2)
+    rulings_pdfs(sources, 1, 2)
     case_id = _case_of(vault, sources)
     out = tmp_path / "out"
     out.mkdir()

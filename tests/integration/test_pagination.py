@@ -17,9 +17,9 @@ from dossier.export.pdf import narrative
 from dossier.services import cases, exhibits, people
 from dossier.services.documents import import_files
 from storage.vault import Vault
+from tests.helpers import rulings_pdfs
 from tests.integration.pdf_tools import manifest
 from tests.integration.pdf_tools import text as pdf_text
-from tests.integration.test_large_bundles import _pdfs
 
 AT = parse_time("2025-11-20T10:00:00Z")
 
@@ -29,7 +29,7 @@ def many_annexes(vault: Vault, tmp_path: Path) -> int:
     """A case of 60 one-page annexes: its index runs over several pages."""
     sources = tmp_path / "rulings"
     sources.mkdir()
-    _pdfs(sources, 60, 1)
+    rulings_pdfs(sources, 60, 1)
     person = people.add_person(vault, "Bolot Temirov", native_name="Болот Темиров")
     case = cases.add_case(vault, person.id, "general", summary="Rulings against the journalist.")
     report = import_files(vault, [sources], person_ids=[person.id], kind="court-decision")

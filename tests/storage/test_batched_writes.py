@@ -43,15 +43,21 @@ def test_a_batch_commits_when_it_holds_enough(vault: Vault) -> None:
         assert len(_seen_elsewhere(vault)) == 3
 
 
-def test_a_change_that_fails_in_a_batch_is_undone_alone(vault: Vault) -> None:
-    class Refused(Exception):
-        pass
+class Refused(Exception):
+    pass
 
+
+def _undone_change(vault: Vault) -> None:
+    """A change that adds to the custody log, then fails: undone."""
+    with pytest.raises(Refused), vault.transaction() as session:
+        vault.record_custody(session, "note added", "file 1", {"note": "undone"})
+        raise Refused
+
+
+def test_a_change_that_fails_in_a_batch_is_undone_alone(vault: Vault) -> None:
     with vault.batch(at_most=100, seconds=3_600):
         vault.store_bytes(b"kept before", label="before.txt")
-        with pytest.raises(Refused), vault.transaction() as session:
-            vault.record_custody(session, "note added", "file 1", {"note": "undone"})
-            raise Refused
+        _undone_change(vault)
         vault.store_bytes(b"kept after", label="after.txt")
     assert sorted(_seen_elsewhere(vault)) == ["after.txt", "before.txt"]
     assert "note added" not in [entry.action for entry in vault.custody_log()]
@@ -73,14 +79,9 @@ def test_a_change_undone_last_in_a_batch_leaves_the_header_at_the_log_kept(
     # database put back). A change undone at the batch's end had moved that note to its own
     # entry, gone with it: the header ran ahead of the log, and the next unlock took the
     # vault's own database for an older copy.
-    class Refused(Exception):
-        pass
-
     with vault.batch(at_most=100, seconds=3_600):
         vault.store_bytes(b"kept", label="kept.txt")
-        with pytest.raises(Refused), vault.transaction() as session:
-            vault.record_custody(session, "note added", "file 1", {"note": "undone"})
-            raise Refused
+        _undone_change(vault)
     newest = vault.custody_log()[-1]
     assert newest.action != "note added"
     vault.lock()
