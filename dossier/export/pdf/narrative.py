@@ -29,6 +29,7 @@ from reportlab.platypus import Table as ReportlabTable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from dossier.export.pdf.fonts import MONO_NAME, RENDER_LOCK, SANS_NAME, SERIF_NAME, register
+from dossier.export.pdf.plain_cell import PlainCell, plain
 from dossier.export.pdf.timeline import chart
 from dossier.export.submission import (
     Block,
@@ -419,12 +420,32 @@ def _markup(spans: tuple[Span, ...]) -> str:
             text = f"<i>{text}</i>"
         if span.link is not None:
             # A private URI the bundle turns into a jump to the annex's page (bundle.py).
-            text = f'<a href="{link_uri(span.link)}" color="#1a3d7c">{text}</a>'
+            text = f'<a href="{link_uri(span.link)}" color="{LINK_COLOUR}">{text}</a>'
         elif span.url is not None:
             # A source's web address (checked by submission.web_address): a plain URI link.
-            text = f'<a href="{escape(span.url, {chr(34): "&quot;"})}" color="#1a3d7c">{text}</a>'
+            url = escape(span.url, {chr(34): "&quot;"})
+            text = f'<a href="{url}" color="{LINK_COLOUR}">{text}</a>'
         out.append(text)
     return "".join(out)
+
+
+def _plain_cell(spans: tuple[Span, ...], style: ParagraphStyle) -> PlainCell | None:
+    """The cell as a PlainCell if its words are one span of plain text (two spans are two
+    runs for a Paragraph, each its own link box: left to it)."""
+    if len(spans) != 1:
+        return None
+    first = spans[0]
+    text = first.text
+    if first.bold or first.italic or first.later is not None or not plain(text):
+        return None
+    if first.link is not None:
+        return PlainCell(text, style, LINK_COLOUR, link_uri(first.link))
+    if first.url is not None:
+        return PlainCell(text, style, LINK_COLOUR, first.url)
+    return PlainCell(text, style)
+
+
+LINK_COLOUR = "#1a3d7c"
 
 
 def link_uri(link: Link) -> str:
@@ -525,7 +546,7 @@ def _table(
         if column == block.mono_column:
             digest = "".join(span.text for span in spans)
             return Paragraph("<br/>".join(fingerprint_lines(digest)), s["mono"])
-        return Paragraph(_markup(spans), s["cell"])
+        return _plain_cell(spans, s["cell"]) or Paragraph(_markup(spans), s["cell"])
 
     rows: list[list[Any]] = []
     if block.header:

@@ -94,6 +94,9 @@ class StampKit:
             canvas.showPage()
             order.append(("draft", (width, height)))
         canvas.save()
+        # Opens every page's own content in a saved graphics state: one stream, shared (a
+        # content stream may belong to many pages; one each was 10,000 objects more to write).
+        self.opening = bundle.make_stream(b"q\n")
         kit = pikepdf.open(io.BytesIO(buffer.getvalue()))
         self.forms: dict[tuple[str, object], tuple[pikepdf.Name, pikepdf.Object]] = {}
         for index, (key, page) in enumerate(zip(order, kit.pages, strict=True)):
@@ -147,5 +150,5 @@ class StampKit:
         for name, form in used.items():
             page.add_resource(form, pikepdf.Name.XObject, name)
         # The page's own content is wrapped in q … Q so its graphics state cannot move the stamp.
-        page.contents_add(pikepdf.Stream(bundle, b"q\n"), prepend=True)
+        page.contents_add(self.opening, prepend=True)
         page.contents_add(pikepdf.Stream(bundle, ("\n" + "\n".join(ops) + "\n").encode()))
