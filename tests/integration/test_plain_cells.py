@@ -122,3 +122,11 @@ def test_a_plain_cell_prints_what_a_paragraph_prints(tmp_path: Path) -> None:
 )
 def test_a_cell_of_mixed_words_is_left_to_a_paragraph(spans: tuple[Span, ...]) -> None:
     assert narrative._plain_cell(spans, _style()) is None
+
+
+def test_reportlab_measures_and_writes_with_its_accelerator() -> None:
+    # Without rl_accel reportlab measures every word and writes every number in Python.
+    from reportlab.lib import rl_accel
+
+    assert rl_accel.fp_str.__module__ == "_rl_accel"
+    assert rl_accel.instanceStringWidthTTF.__module__ == "_rl_accel"
