@@ -135,13 +135,8 @@ def _prepare_exhibits(
         if cancelled is not None and cancelled():
             raise DossierError(t("Export cancelled; nothing was written."))
         try:
-            data = exhibit_pdf(originals, exhibit, page_size, content)
+            pdf = exhibit_pdf(originals, exhibit, page_size, content)
             is_pdf = exhibit.document.mime_type == "application/pdf"
-            if is_pdf and hashlib.sha256(data).hexdigest() != exhibit.document.sha256:
-                raise DossierError(
-                    t("{annex}: the file no longer matches its SHA-256", annex=exhibit.label)
-                )
-            pdf = pikepdf.open(io.BytesIO(data), password=exhibit.password or "")
             if is_pdf and not counting:
                 remove_active(pdf)  # nothing of the sender's may act when the bundle is opened
             if is_pdf and exhibit.text_layer and not counting:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Mapping
 from typing import Any
@@ -42,54 +43,56 @@ def exhibit_pdf(
     exhibit: Exhibit,
     page_size: tuple[float, float],
     content: DossierContent,
-) -> bytes:
-    with RENDER_LOCK:  # reportlab is not safe in two threads at once
-        return _exhibit_pdf_unlocked(originals, exhibit, page_size, content)
-
-
-def _exhibit_pdf_unlocked(
-    originals: Originals,
-    exhibit: Exhibit,
-    page_size: tuple[float, float],
-    content: DossierContent,
-) -> bytes:
-    """The exhibit's pages as a PDF (raises DossierError with a reason when impossible)."""
+) -> pikepdf.Pdf:
+    """The exhibit's pages as an open PDF (raises DossierError with a reason when
+    impossible): a PDF as it was imported, once its fingerprint is checked; a picture or a
+    text laid out on pages."""
     document = exhibit.document
     if document.mime_type == "application/pdf":
-        original = originals.file_bytes(document)
-        try:
-            with pikepdf.open(io.BytesIO(original), password=exhibit.password or "") as pdf:
-                if len(pdf.pages) == 0:
-                    raise DossierError(
-                        t(
-                            "{annex} ({title}): the PDF has no pages",
-                            annex=exhibit.label,
-                            title=document.title,
-                        )
-                    )
-        except pikepdf.PasswordError as error:
-            raise DossierError(
-                t(
-                    "{annex} ({title}): the PDF is password-protected and its password is not "
-                    "known; import it again giving its password",
-                    annex=exhibit.label,
-                    title=document.title,
-                )
-            ) from error
-        except pikepdf.PdfError as error:
-            # pikepdf's message names an in-memory stream, which means nothing to a lawyer.
-            raise DossierError(
-                t(
-                    "{annex} ({title}): the PDF is damaged and its pages cannot be copied into a "
-                    "bundle",
-                    annex=exhibit.label,
-                    title=document.title,
-                )
-            ) from error
-        return original
-    if document.mime_type in IMAGE_TYPES:
-        return _image_pages(originals.file_bytes(document), page_size, exhibit.text_layer)
-    return _text_pages(exhibit, originals.page_texts(document), page_size, content)
+        return _original_pdf(originals.file_bytes(document), exhibit)
+    with RENDER_LOCK:  # reportlab is not safe in two threads at once
+        if document.mime_type in IMAGE_TYPES:
+            data = _image_pages(originals.file_bytes(document), page_size, exhibit.text_layer)
+        else:
+            data = _text_pages(exhibit, originals.page_texts(document), page_size, content)
+    return pikepdf.open(io.BytesIO(data))
+
+
+def _original_pdf(data: bytes, exhibit: Exhibit) -> pikepdf.Pdf:
+    document = exhibit.document
+    try:
+        pdf = pikepdf.open(io.BytesIO(data), password=exhibit.password or "")
+        pages = len(pdf.pages)  # a damaged page tree fails here
+    except pikepdf.PasswordError as error:
+        raise DossierError(
+            t(
+                "{annex} ({title}): the PDF is password-protected and its password is not "
+                "known; import it again giving its password",
+                annex=exhibit.label,
+                title=document.title,
+            )
+        ) from error
+    except pikepdf.PdfError as error:
+        # pikepdf's message names an in-memory stream, which means nothing to a lawyer.
+        raise DossierError(
+            t(
+                "{annex} ({title}): the PDF is damaged and its pages cannot be copied into a "
+                "bundle",
+                annex=exhibit.label,
+                title=document.title,
+            )
+        ) from error
+    if pages == 0:
+        pdf.close()
+        raise DossierError(
+            t("{annex} ({title}): the PDF has no pages", annex=exhibit.label, title=document.title)
+        )
+    if hashlib.sha256(data).hexdigest() != document.sha256:
+        pdf.close()
+        raise DossierError(
+            t("{annex}: the file no longer matches its SHA-256", annex=exhibit.label)
+        )
+    return pdf
 
 
 _PRINT_DPI = 300

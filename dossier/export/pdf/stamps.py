@@ -147,8 +147,41 @@ class StampKit:
             used[name] = form
             ops.append(f"{name} Do")
         ops.append("Q")
-        for name, form in used.items():
-            page.add_resource(form, pikepdf.Name.XObject, name)
+        names = self._add_forms(page, used)
+        if names:  # the page had names of its own like ours: the stamp uses others
+            ops = [_renamed(op, names) for op in ops]
         # The page's own content is wrapped in q … Q so its graphics state cannot move the stamp.
         page.contents_add(self.opening, prepend=True)
         page.contents_add(pikepdf.Stream(bundle, ("\n" + "\n".join(ops) + "\n").encode()))
+
+    @staticmethod
+    def _add_forms(page: pikepdf.Page, used: dict[pikepdf.Name, pikepdf.Object]) -> dict[str, str]:
+        """Put the forms in the page's resources under their names (pikepdf's add_resource,
+        once for each, was a third of the stamping). A name the page already gives to
+        something else — an earlier bundle of ours filed again as an exhibit, whose own
+        stamps use these very names — is left to the page; the stamp's form is named
+        apart. Returns such renamings."""
+        resources = page.resources
+        xobjects = resources.get("/XObject")
+        if not isinstance(xobjects, pikepdf.Dictionary):
+            resources["/XObject"] = pikepdf.Dictionary()
+            xobjects = resources["/XObject"]
+        taken = {
+            str(name) for name, form in used.items()
+            if name in xobjects and xobjects[name].objgen != form.objgen
+        }  # fmt: skip
+        renamed: dict[str, str] = {}
+        if taken:
+            mark = 1
+            while any(f"{name}r{mark}" in xobjects for name in used):
+                mark += 1
+            renamed = {str(name): f"{name}r{mark}" for name in used}
+        for name, form in used.items():
+            xobjects[renamed.get(str(name), name)] = form
+        return renamed
+
+
+def _renamed(op: str, names: dict[str, str]) -> str:
+    for old, new in names.items():
+        op = op.replace(f"{old} Do", f"{new} Do")
+    return op
