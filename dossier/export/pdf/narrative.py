@@ -198,7 +198,7 @@ class _NarrativeDoc(BaseDocTemplate):  # type: ignore[misc]
 @dataclass
 class _LateCell:
     key: str  # what ``paginated`` names
-    stand_in: str  # the markup laid out in its place
+    stand_in: str  # the words laid out in its place
     style: ParagraphStyle
     box: tuple[float, float, float, float]  # x, y (bottom left, on the page), width, height
 
@@ -239,23 +239,24 @@ class _Late:
             canvas.beginForm(f"late{page}")
             for item in items:
                 if isinstance(item, _LateCell):
-                    text = paginated(submission.content, item.key) if final else None
-                    fits = (
-                        _draw_cell(canvas, item, item.stand_in if text is None else escape(text))
-                        and fits
-                    )
+                    text = paginated(submission.content, item.key) if final else item.stand_in
+                    fits = _draw_cell(canvas, item, text) and fits
                 else:
                     _draw_page_number(canvas, item, headings)
             canvas.endForm()
         return fits
 
 
-def _draw_cell(canvas: Any, cell: _LateCell, markup: str) -> bool:
+def _draw_cell(canvas: Any, cell: _LateCell, text: str) -> bool:
     x, y, width, height = cell.box
-    paragraph = Paragraph(markup, cell.style)
-    _, needed = paragraph.wrap(width, 1e6)
-    paragraph.drawOn(canvas, x, y + height - needed)  # its first line where the stand-in's was
+    words = _words_in_cell(text, cell.style)
+    _, needed = words.wrap(width, 1e6)
+    words.drawOn(canvas, x, y + height - needed)  # its first line where the stand-in's was
     return bool(needed <= height + 0.01)
+
+
+def _words_in_cell(text: str, style: ParagraphStyle) -> Any:
+    return PlainCell(text, style) if plain(text) else Paragraph(escape(text), style)
 
 
 def _draw_page_number(canvas: Any, entry: _LatePage, headings: list[Heading]) -> None:
@@ -277,18 +278,26 @@ def _draw_page_number(canvas: Any, entry: _LatePage, headings: list[Heading]) ->
 _DOT = " . "
 
 
-class _LateParagraph(Paragraph):  # type: ignore[misc]
+class _LateWords(Flowable):  # type: ignore[misc]
     """A cell whose words are printed late (``_Late``): laid out as its stand-in, which is
-    not drawn."""
+    not drawn; where it falls is noted instead."""
 
-    def __init__(self, markup: str, style: ParagraphStyle, key: str, late: _Late) -> None:
-        super().__init__(markup, style)
-        self.key, self.stand_in, self.late = key, markup, late
+    def __init__(self, text: str, style: ParagraphStyle, key: str, late: _Late) -> None:
+        super().__init__()
+        self.words = _words_in_cell(text, style)
+        self.text, self.style, self.key, self.late = text, style, key, late
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = self.words.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        return []
 
     def draw(self) -> None:
         x, y = self.canv.absolutePosition(0, 0)
         box = (x, y, self.width, self.height)
-        self.late.add(self.canv, _LateCell(self.key, self.stand_in, self.style, box))
+        self.late.add(self.canv, _LateCell(self.key, self.text, self.style, box))
 
 
 class _Contents(TableOfContents):  # type: ignore[misc]
@@ -542,7 +551,7 @@ def _table(
 ) -> Any:
     def cell(spans: tuple[Span, ...], column: int) -> Paragraph:
         if len(spans) == 1 and spans[0].later is not None:
-            return _LateParagraph(_markup(spans), s["cell"], spans[0].later, late)
+            return _LateWords(spans[0].text, s["cell"], spans[0].later, late)
         if column == block.mono_column:
             digest = "".join(span.text for span in spans)
             return Paragraph("<br/>".join(fingerprint_lines(digest)), s["mono"])

@@ -46,8 +46,13 @@ class PlainCell(Flowable):  # type: ignore[misc]
         self.link = link
         self.lines: list[tuple[float, list[str]]] = []  # (room left, words) as Paragraph
         self.stand_in: Paragraph | None = None
+        self.width = self.height = -1.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # A long table is split page by page, and each split lays out every row left (the
+        # list of 1,000 annexes wrapped its cells 3.5 times over): the lines are kept.
+        if self.stand_in is None and self.lines and available_width == self.width:
+            return self.width, self.height
         style = self.style
         font, size = style.fontName, style.fontSize
         space = stringWidth(" ", font, size)
