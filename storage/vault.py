@@ -12,7 +12,7 @@ import shutil
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -770,12 +770,29 @@ class Vault:
             raise BlobTampered(label, str(error)) from error
 
     def read_bytes(self, file_id: int) -> bytes:
-        # Grown segment by segment and handed over without a copy: ``b"".join`` of a 200 MB
-        # file copied it in one call holding the GIL for ~0.4 s, freezing the window meanwhile.
-        buffer = io.BytesIO()
-        for segment in self.read_file(file_id):
-            buffer.write(segment)
-        return buffer.getvalue()
+        return _gathered(self.read_file(file_id))
+
+    def reader(self, file_ids: Iterable[int]) -> Callable[[int], bytes]:
+        """``read_bytes`` for many files, their records read at once, now (a session and a
+        query for each file cost ten times the decryption of a small one: an export of 1,000
+        annexes spent 0.28 s only finding their records). A file not among them is read as
+        by ``read_bytes``."""
+        wanted = list(dict.fromkeys(file_ids))
+        records: dict[int, tuple[str, str, bytes]] = {}
+        columns = (StoredFile.id, StoredFile.label, StoredFile.file_name, StoredFile.wrapped_key)
+        with self.session() as session:
+            for start in range(0, len(wanted), _IDS_AT_ONCE):
+                chunk = wanted[start : start + _IDS_AT_ONCE]
+                for row in session.execute(select(*columns).where(StoredFile.id.in_(chunk))):
+                    records[row.id] = (row.label, row.file_name, row.wrapped_key)
+
+        def read(file_id: int) -> bytes:
+            record = records.get(file_id)
+            if record is None:
+                return self.read_bytes(file_id)
+            return _gathered(self.read_recorded(*record))
+
+        return read
 
     def copy_out(self, file_id: int, destination: Path) -> None:
         """Write the original bytes to ``destination`` (only where the user asked for it)."""
@@ -1085,3 +1102,15 @@ class _Batch:
     started: float
     changes: int = 0
     kept: list[str] = field(default_factory=list)
+
+
+_IDS_AT_ONCE = 500  # ids in one query's IN (…), well under SQLite's limit on parameters
+
+
+def _gathered(segments: Iterable[bytes]) -> bytes:
+    # Grown segment by segment and handed over without a copy: ``b"".join`` of a 200 MB
+    # file copied it in one call holding the GIL for ~0.4 s, freezing the window meanwhile.
+    buffer = io.BytesIO()
+    for segment in segments:
+        buffer.write(segment)
+    return buffer.getvalue()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from dossier import refs
@@ -26,9 +28,21 @@ from storage.vault import Vault
 @dataclass(frozen=True)
 class VaultOriginals:
     vault: Vault
+    _readers: list[Callable[[int], bytes]] = field(default_factory=list, compare=False, repr=False)
 
     def file_bytes(self, document: DocumentView) -> bytes:
+        if self._readers:
+            return self._readers[-1](document.file_id)
         return self.vault.read_bytes(document.file_id)
+
+    @contextmanager
+    def reading_many(self, documents: list[DocumentView]) -> Iterator[None]:
+        """Meanwhile the files of ``documents`` are read with their records read at once."""
+        self._readers.append(self.vault.reader(d.file_id for d in documents))
+        try:
+            yield
+        finally:
+            self._readers.pop()
 
     def page_texts(self, document: DocumentView) -> list[str]:
         return documents.document_pages(self.vault, document.id)

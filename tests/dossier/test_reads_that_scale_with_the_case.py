@@ -134,3 +134,33 @@ def test_a_chronology_of_3_or_30_events_runs_the_same_statements(
     assert len(listed) == 3 and len(everyone) == 30
     assert len(many) == len(few)
     assert everyone[-1].citations[0].page == 1 and everyone[0].citations[0].page is None
+
+
+def test_a_bundle_of_3_or_30_annexes_runs_the_same_statements_to_read_their_files(
+    vault: Vault, tmp_path: Path
+) -> None:
+    from dossier.export import templates
+    from dossier.export.case_export import parse_time
+    from dossier.export.gathering import VaultOriginals, gather
+    from dossier.export.pdf.bundle import write_bundle
+    from dossier.services import cases, exhibits
+    from tests.helpers import rulings_pdfs
+
+    person = people.add_person(vault, "Rinat Tukhvatshin")
+
+    def statements_to_write(count: int) -> int:
+        folder = tmp_path / f"rulings-{count}"
+        folder.mkdir()
+        rulings_pdfs(folder, count, 1)
+        imported = documents.import_files(vault, [folder], person_ids=[person.id]).imported
+        case = cases.add_case(vault, person.id, "general", summary="Rulings.")
+        for document in imported:
+            exhibits.add_exhibit(vault, case.id, document.id)
+        content = gather(vault, case.id, templates.for_case("general"),
+                         export_time=parse_time("2025-11-20T10:00:00Z"))  # fmt: skip
+        with statements(vault) as run:
+            write_bundle(VaultOriginals(vault), content, tmp_path / f"bundle-{count}.pdf")
+        return len(run)
+
+    # Before, each annex's file record was looked up in a session of its own: 3 against 30.
+    assert statements_to_write(3) == statements_to_write(30) > 0

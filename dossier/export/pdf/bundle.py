@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import io
@@ -28,6 +29,7 @@ from dossier.export.pdf.stamps import StampKit, visual_size
 from dossier.export.pdf.text_layer import add_text_layer
 from dossier.i18n import t
 from dossier.pdf_safety import remove_active
+from dossier.vocabulary import IMAGE_TYPES
 
 PAPER = {"a4": A4, "letter": LETTER}
 _LAYOUT_PASSES = 4
@@ -169,6 +171,21 @@ def _prepare_exhibits(
     return opened
 
 
+def _files_read_at_once(
+    originals: Originals, content: DossierContent, every: bool = False
+) -> contextlib.AbstractContextManager[None]:
+    """Where the originals are the vault's, the records of the annexes' files (of PDFs and
+    pictures; ``every``: of all) are read at once, not one by one."""
+    many = getattr(originals, "reading_many", None)
+    if many is None:
+        return contextlib.nullcontext()
+    files = [e.document for e in content.exhibits if every or e.document.mime_type in _FILES]
+    return many(files)  # type: ignore[no-any-return]
+
+
+_FILES = {"application/pdf", *IMAGE_TYPES}
+
+
 def _pdf_date(moment: datetime) -> str:
     return moment.strftime("D:%Y%m%d%H%M%SZ")
 
@@ -192,12 +209,13 @@ def write_bundle(
     unpublished, for ``owner`` (the process that finishes and publishes them).
     ``attach_originals``: each annex's original file inside the file that holds its pages."""
     page_size = PAPER[paper]
-    attach = (
-        {e.document.id: originals.file_bytes(e.document) for e in content.exhibits}
-        if attach_originals
-        else {}
-    )
-    exhibits = _prepare_exhibits(originals, content, page_size, progress, cancelled)
+    with _files_read_at_once(originals, content, every=attach_originals):
+        attach = (
+            {e.document.id: originals.file_bytes(e.document) for e in content.exhibits}
+            if attach_originals
+            else {}
+        )
+        exhibits = _prepare_exhibits(originals, content, page_size, progress, cancelled)
     if pdfa:
         from dossier.export.pdf.pdfa import obstacles
 
@@ -223,7 +241,8 @@ def number_pages(originals: Originals, content: DossierContent, paper: str) -> l
     cites and lists the same pages as the bundle filed with it); returns the page of each of
     the submission's headings, in order."""
     page_size = PAPER[paper]
-    _prepare_exhibits(originals, content, page_size, None, None, counting=True)
+    with _files_read_at_once(originals, content):
+        _prepare_exhibits(originals, content, page_size, None, None, counting=True)
     # Where things fall, not the ink: the tables are laid out, not drawn.
     _pdf, headings, _count, _signature = _lay_out(content, page_size, drawn=False)
     return [heading.page for heading in headings]
