@@ -213,31 +213,36 @@ def _clean_everything_reachable(pages: list[pikepdf.Dictionary], found: ActiveCo
     pending: list[pikepdf.Object] = list(pages)
     while pending:
         obj = pending.pop()
-        if isinstance(obj, pikepdf.Dictionary | pikepdf.Array | pikepdf.Stream) and (
-            obj.is_indirect
-        ):
+        if obj.is_indirect:
             if obj.objgen in seen:
                 continue
             seen.add(obj.objgen)
         if isinstance(obj, pikepdf.Array):
-            pending.extend(obj)
+            # Only what can hold more goes on the list (a font's widths are hundreds of
+            # numbers: each was taken up and looked at).
+            pending.extend(item for item in obj if isinstance(item, _CONTAINERS))
             continue
-        if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
-            continue
-        if "/AA" in obj:
+        keys = obj.keys()  # one call for the three questions below
+        if "/AA" in keys:
             _note_actions(obj.AA, found)
             del obj["/AA"]
-        kind = obj.get("/S")
+        kind = obj.get("/S") if "/S" in keys else None
         if isinstance(kind, pikepdf.Name) and _text(kind) in _ACTION_TYPES:
             _note_actions(obj, found, top_is_action=True)
             for key in ("/S", "/JS", "/URI", "/F", "/Next", "/Fields", "/Win", "/Mac", "/Unix"):
                 if key in obj:
                     del obj[key]
-        elif "/JS" in obj:
+        elif "/JS" in keys:
             found.javascript = True
             del obj["/JS"]
         # Up the page tree is the other pages' business, not this page's content.
-        pending.extend(value for key, value in obj.items() if key != "/Parent")
+        pending.extend(
+            value for key, value in obj.items()
+            if key != "/Parent" and isinstance(value, _CONTAINERS)
+        )  # fmt: skip
+
+
+_CONTAINERS = (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream)
 
 
 def _text(value: object) -> str:
