@@ -81,7 +81,10 @@ def _in_child(
     job = separate_process.RenderJob(content, out, "pdf", "a4", split_mb, owner=new_owner())
     rendered = separate_process.render_in_child(loaded, job)
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "child_rss": rendered.peak_memory_mb}
+    return {
+        "seconds": seconds, "child_rss": rendered.peak_memory_mb,
+        "layout_rss": rendered.layout_memory_mb,
+    }  # fmt: skip
 
 
 def in_fresh_process(scratch: Path, how: str) -> dict[str, float]:
@@ -131,6 +134,12 @@ def main() -> None:
             f"{split_child['child_rss']:.1f} MB split (target < 400 at 10,000 pages); "
             f"{child['seconds']:.2f} s to render through the child"
         )
+        if child["layout_rss"]:
+            print(
+                "  + the copy laying the submission out meanwhile added "
+                f"{child['layout_rss']:.1f} MB; both at once: at most "
+                f"{child['child_rss'] + child['layout_rss']:.1f} MB"
+            )
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         growth = (last[2]["seconds"] / last[1]) / (first[2]["seconds"] / first[1])

@@ -113,6 +113,7 @@ class Rendered:
     signature: SignaturePlace | None = None  # PDF only: the signature block's space
     fingerprint: str = ""  # PDF only: the bundle's, printed on its cover
     peak_memory_mb: float = 0.0  # of the child that rendered it (for bench/export.py)
+    layout_memory_mb: float = 0.0  # added by the copy that laid the submission out, if any
 
 
 def render(
@@ -133,8 +134,9 @@ def render(
             attach_originals=job.attach_originals, pdfa=job.pdfa,
         )  # fmt: skip
         return Rendered(
-            result.pages, result.parts, result.file_pages, result.signature, result.fingerprint
-        )
+            result.pages, result.parts, result.file_pages, result.signature, result.fingerprint,
+            layout_memory_mb=result.layout_memory_mb,
+        )  # fmt: skip
     from dossier.export.docx import write_docx
     from dossier.export.pdf.bundle import number_pages
 

@@ -22,7 +22,7 @@ from dossier.errors import DossierError
 from dossier.export import submission
 from dossier.export.content import DossierContent, Exhibit, Originals
 from dossier.export.output import Unpublished, discard, unpublished
-from dossier.export.pdf import narrative, splitting
+from dossier.export.pdf import layout_aside, narrative, splitting
 from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf, translation_pdf
 from dossier.export.pdf.page_tree import merged
 from dossier.export.pdf.stamps import StampKit, visual_size
@@ -48,6 +48,9 @@ class PdfResult:
     parts: list[Unpublished]  # each file written, not yet published (output.publish)
     fingerprint: str = ""  # the bundle's, printed on its cover (see annexes_record)
     signature: narrative.SignaturePlace | None = None  # in the first file
+    # What the copy of the process that laid the submission out added to the memory it
+    # shared with this one, MB (layout_aside; 0: laid out here).
+    layout_memory_mb: float = 0.0
 
 
 def manifest(
@@ -209,31 +212,65 @@ def write_bundle(
     unpublished, for ``owner`` (the process that finishes and publishes them).
     ``attach_originals``: each annex's original file inside the file that holds its pages."""
     page_size = PAPER[paper]
-    with _files_read_at_once(originals, content, every=attach_originals):
-        attach = (
-            {e.document.id: originals.file_bytes(e.document) for e in content.exhibits}
-            if attach_originals
-            else {}
-        )
-        exhibits = _prepare_exhibits(originals, content, page_size, progress, cancelled)
-    if pdfa:
-        from dossier.export.pdf.pdfa import obstacles
+    # A long submission is laid out in a copy of this process meanwhile (layout_aside).
+    aside = layout_aside.start(content, page_size, _lay_out_aside) if layout_aside.possible(
+        content
+    ) else None  # fmt: skip
+    try:
+        with _files_read_at_once(originals, content, every=attach_originals):
+            attach = (
+                {e.document.id: originals.file_bytes(e.document) for e in content.exhibits}
+                if attach_originals
+                else {}
+            )
+            exhibits = _prepare_exhibits(originals, content, page_size, progress, cancelled)
+        if pdfa:
+            from dossier.export.pdf.pdfa import obstacles
 
-        found = [s for e, pdf in zip(content.exhibits, exhibits, strict=True)
-                 for s in obstacles(e, pdf)]  # fmt: skip
-        if found:
-            raise ExhibitUnusable(found)
-    story_pdf, headings, narrative_pages, signature = _lay_out(content, page_size)
+            found = [s for e, pdf in zip(content.exhibits, exhibits, strict=True)
+                     for s in obstacles(e, pdf)]  # fmt: skip
+            if found:
+                raise ExhibitUnusable(found)
+        laid = _laid_aside(aside, content)
+    finally:
+        if aside is not None:
+            aside.stop()
+    if laid is not None:
+        story_pdf, headings, narrative_pages, signature = _opened(laid)
+    else:
+        story_pdf, headings, narrative_pages, signature = _lay_out(content, page_size)
     if progress is not None:
         progress(len(content.exhibits) + 1, len(content.exhibits) + 2)
     result = _assemble(
         content, exhibits, story_pdf, headings, narrative_pages, out, split_mb, files_named,
         owner, attach, pdfa,
     )  # fmt: skip
-    result = dataclasses.replace(result, signature=signature, fingerprint=content.fingerprint)
+    result = dataclasses.replace(
+        result, signature=signature, fingerprint=content.fingerprint,
+        layout_memory_mb=aside.memory_mb if aside is not None else 0.0,
+    )  # fmt: skip
     if progress is not None:
         progress(len(content.exhibits) + 2, len(content.exhibits) + 2)
     return result
+
+
+def _lay_out_aside(
+    content: DossierContent, page_size: tuple[float, float], counts_known: Callable[[], None]
+) -> narrative.Laid:
+    return lay_out_narrative(content, page_size, counts_known)
+
+
+def _laid_aside(aside: layout_aside.Aside | None, content: DossierContent) -> narrative.Laid | None:
+    """The layout made aside, the content paginated as it found; None: lay out in turn."""
+    if aside is None:
+        return None
+    try:
+        laid = aside.finish(content)
+    except layout_aside.NotLaidOut as error:
+        raise DossierError(_why_not_laid_out(content)) from error
+    if laid is not None:
+        paginate(content, laid.pages)
+    return laid
 
 
 def number_pages(originals: Originals, content: DossierContent, paper: str) -> list[int]:
@@ -280,21 +317,42 @@ def _why_not_laid_out(content: DossierContent) -> str:
 def _lay_out_unchecked(
     content: DossierContent, page_size: tuple[float, float], drawn: bool
 ) -> Layout:
+    return _opened(lay_out_narrative(content, page_size, drawn=drawn))
+
+
+def _opened(laid: narrative.Laid) -> Layout:
+    return pikepdf.open(io.BytesIO(laid.body)), laid.headings, laid.pages, laid.signature
+
+
+def lay_out_narrative(
+    content: DossierContent,
+    page_size: tuple[float, float],
+    counts_known: Callable[[], None] | None = None,
+    *,
+    drawn: bool = True,
+) -> narrative.Laid:
+    """The submission laid out. ``counts_known``: the annexes' pages are a guess until it
+    is called, once, before anything that depends on them is printed (layout_aside)."""
     # The annex index shows bundle pages and the cover the bundle's fingerprint, which both
     # depend on the narrative's length: the narrative is laid out with them as a guess of
     # that length makes them, and printed as its real length makes them (narrative._Late).
     # Only when a real number took more room than its guess (a cell grew a line) is it laid
     # out again, with the length just found.
+    waiting = [counts_known] if counts_known is not None else []
+
+    def late(pages: int) -> None:
+        while waiting:
+            waiting.pop()()
+        paginate(content, pages)
+
     narrative_pages = 1
     for _ in range(_LAYOUT_PASSES):
         paginate(content, narrative_pages)
-        laid = narrative.build(
-            submission.build(content), page_size, lambda pages: paginate(content, pages), drawn
-        )
+        laid = narrative.build(submission.build(content), page_size, late, drawn)
         if laid.fits:
             break
         narrative_pages = laid.pages
-    return pikepdf.open(io.BytesIO(laid.body)), laid.headings, laid.pages, laid.signature
+    return laid
 
 
 def paginate(content: DossierContent, narrative_pages: int) -> None:
