@@ -24,6 +24,7 @@ from dossier.export.content import DossierContent, Exhibit, Originals
 from dossier.export.output import Unpublished, discard, unpublished
 from dossier.export.pdf import layout_aside, narrative, splitting
 from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf, translation_pdf
+from dossier.export.pdf.fonts import register as register_fonts
 from dossier.export.pdf.page_tree import merged
 from dossier.export.pdf.stamps import StampKit, visual_size
 from dossier.export.pdf.text_layer import add_text_layer
@@ -212,10 +213,12 @@ def write_bundle(
     unpublished, for ``owner`` (the process that finishes and publishes them).
     ``attach_originals``: each annex's original file inside the file that holds its pages."""
     page_size = PAPER[paper]
-    # A long submission is laid out in a copy of this process meanwhile (layout_aside).
-    aside = layout_aside.start(content, page_size, _lay_out_aside) if layout_aside.possible(
-        content
-    ) else None  # fmt: skip
+    # A long submission is laid out in a copy of this process meanwhile (layout_aside),
+    # which finds the fonts read already (the stamps need them here too).
+    aside = None
+    if layout_aside.possible(content):
+        register_fonts()
+        aside = layout_aside.start(content, page_size, _lay_out_aside)
     try:
         with _files_read_at_once(originals, content, every=attach_originals):
             attach = (
