@@ -609,6 +609,28 @@ class Vault:
         The file is written (with its key noted under ``pending/``) before the transaction; its
         record, the caller's rows and their custody entries commit together or not at all.
         """
+        written = self.write_file(
+            source, size, label=label, media_type=media_type, progress=progress,
+            cancelled=cancelled,
+        )  # fmt: skip
+        with self.recording_file(written, label=label, media_type=media_type,
+                                 cancelled=cancelled) as recorded:  # fmt: skip
+            yield recorded
+
+    def write_file(
+        self,
+        source: BinaryIO,
+        size: int,
+        *,
+        label: str,
+        media_type: str | None = None,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> WrittenBlob:
+        """The first half of ``adding_file``: the file encrypted and written, durably, its key
+        noted under ``pending/`` — not yet in the vault. Safe in another thread than the one
+        that records it (an import writes the next file while it records this one). Hand it
+        to ``recording_file``, or to ``discard_written`` if it will not be recorded."""
         keys = self._require_keys()
 
         def note(file_name: str, key: bytes) -> bytes:
@@ -618,9 +640,25 @@ class Vault:
             return wrap(keys.subkey("blob-wrap"), body, NOTE_AAD + file_name.encode())
 
         try:
-            written = self._files.write(source, size, progress, cancelled, note=note)
+            return self._files.write(source, size, progress, cancelled, note=note)
         except OSError as error:
             raise SourceUnreadable(label, error.strerror or str(error)) from error
+
+    def discard_written(self, written: WrittenBlob) -> None:
+        """A file written and never recorded (``write_file``) removed, with its note."""
+        self._files.remove(written.file_name)
+
+    @contextmanager
+    def recording_file(
+        self,
+        written: WrittenBlob,
+        *,
+        label: str,
+        media_type: str | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> Iterator[tuple[Session, StoreResult]]:
+        """The second half of ``adding_file``: a file written by ``write_file`` recorded in
+        one transaction with whatever the caller adds (removed if it is not)."""
         keep = False
         try:
             with self.transaction() as session:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 import os
@@ -11,18 +10,18 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from dossier import dates, language_guess, refs, search
 from dossier.clean_text import TITLE_LIMIT, one_line, without_controls
-from dossier.errors import DossierError, ImportRefused, NotFound, PasswordNeeded
+from dossier.errors import DossierError, NotFound, PasswordNeeded
 from dossier.i18n import t
 from dossier.importers.base import Extracted
 from dossier.services import reading
 from dossier.services.people import get_person
+from dossier.services.writing_ahead import WritingAhead, Written, open_source
 from dossier.views import DocumentView as DocumentView
 from dossier.vocabulary import DOCUMENT_EDITABLE as EDITABLE
 from dossier.vocabulary import DOCUMENT_KINDS as DOCUMENT_KINDS
@@ -33,12 +32,11 @@ from storage.errors import (
     Cancelled,
     DatabaseDamaged,
     DiskFull,
-    SourceUnreadable,
     VaultError,
     VaultLocked,
 )
 from storage.models import Document, DocumentPage, DocumentPerson, StoredFile
-from storage.vault import FileRecord, Vault
+from storage.vault import FileRecord, StoreResult, Vault
 
 log = logging.getLogger(__name__)
 
@@ -190,9 +188,12 @@ def import_files(
     # Files are read (in worker processes, for a batch) ahead of their storing here.
     # Stored in batches (one commit for many documents, each still all or nothing): what the
     # report says was imported is committed when it is returned.
+    # Each file is encrypted and written (its fsyncs waited for) in a thread while the one
+    # before it is recorded here (WritingAhead).
     readers = reading.Readers(files, password, lambda path: path not in plan.in_folders)
-    with readers, vault.batch():
-        for index, (path, read) in enumerate(readers):
+    ahead = WritingAhead(vault, lambda path: path not in plan.in_folders, cancelled)
+    with readers, ahead, vault.batch():
+        for index, (path, read, written) in enumerate(ahead.over(readers)):
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
@@ -200,8 +201,8 @@ def import_files(
                 progress(index, len(files), path.name)
             if not _stored_or_said(vault, path, read, people, report, kind=kind,
                                    password=password, accept_suggestions=accept_suggestions,
-                                   cancelled=cancelled,
-                                   follow_links=path not in plan.in_folders):  # fmt: skip
+                                   cancelled=cancelled, follow_links=path not in plan.in_folders,
+                                   written=written):  # fmt: skip
                 break
     if progress is not None:
         progress(len(files), len(files), "")
@@ -220,6 +221,7 @@ def _stored_or_said(
     accept_suggestions: bool,
     cancelled: CancelCheck | None,
     follow_links: bool,
+    written: Written | None = None,
 ) -> bool:
     """Stores one file read, or says in the report why not; False: the batch stops."""
     try:
@@ -228,6 +230,7 @@ def _stored_or_said(
         outcome = store_read(
             vault, path, read, kind=kind, person_ids=people, password=password,
             accept_suggestions=accept_suggestions, cancelled=cancelled, follow_links=follow_links,
+            written=written,
         )  # fmt: skip
     except Cancelled:
         report.cancelled = True
@@ -312,16 +315,12 @@ def store_read(
     accept_suggestions: bool = False,
     cancelled: CancelCheck | None = None,
     follow_links: bool = True,
+    written: Written | None = None,
 ) -> DocumentView | str:
-    """Store a file read (``reading.read_file``): its bytes, encrypted, and its document."""
+    """Store a file read (``reading.read_file``): its bytes, encrypted, and its document.
+    ``written``: the file's bytes were (or are being) written already (``WritingAhead``)."""
     mime, extracted = read.mime, read.extracted
-    with (
-        _open_source(path, follow_links) as (source, size),
-        vault.adding_file(source, size, label=path.name, media_type=mime, cancelled=cancelled) as (
-            session,
-            stored,
-        ),
-    ):
+    with _stored_file(vault, path, mime, follow_links, cancelled, written) as (session, stored):
         # One transaction: the file's record, the document, its pages, its search index and
         # the custody entries commit together, or none of them does.
         if stored.duplicate:
@@ -351,6 +350,30 @@ def store_read(
         )
         session.flush()
         return view_of(vault, document, person_ids or [], stored.record)
+
+
+@contextmanager
+def _stored_file(
+    vault: Vault,
+    path: Path,
+    mime: str,
+    follow_links: bool,
+    cancelled: CancelCheck | None,
+    written: Written | None,
+) -> Iterator[tuple[Session, StoreResult]]:
+    if written is not None:
+        with vault.recording_file(
+            written(), label=path.name, media_type=mime, cancelled=cancelled
+        ) as recorded:
+            yield recorded
+        return
+    with (
+        open_source(path, follow_links) as (source, size),
+        vault.adding_file(source, size, label=path.name, media_type=mime, cancelled=cancelled) as (
+            recorded
+        ),
+    ):
+        yield recorded
 
 
 def preview(vault: Vault, document_id: int, page: int = 1) -> bytes:
@@ -435,22 +458,6 @@ def record_document(
     ]
     search.index_texts(session, "document", document.id, [*texts, (None, document.title, None)])
     return document
-
-
-@contextmanager
-def _open_source(path: Path, follow_links: bool) -> Iterator[tuple[BinaryIO, int]]:
-    """The file to store; a link found inside a folder is never followed (O_NOFOLLOW)."""
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
-    if not follow_links:
-        flags |= getattr(os, "O_NOFOLLOW", 0)
-    try:
-        handle = os.fdopen(os.open(path, flags), "rb")
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise ImportRefused(t(reading.LINK_REASON)) from error
-        raise SourceUnreadable(path.name, error.strerror or str(error)) from error
-    with handle:
-        yield handle, os.fstat(handle.fileno()).st_size
 
 
 def _apply(document: Document, values: dict[str, str], keys: Iterable[str]) -> dict[str, str]:

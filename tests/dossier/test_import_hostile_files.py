@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dossier.errors import ImportRefused
 from dossier.services import documents
 from storage.vault import Vault
 
@@ -43,7 +44,7 @@ def test_a_file_swapped_for_a_link_after_listing_is_not_followed(
     plan = documents.plan_import([folder])
     listed.unlink()
     listed.symlink_to(secret)  # swapped between listing and reading
-    with pytest.raises(documents.ImportRefused, match="not followed"):
+    with pytest.raises(ImportRefused, match="not followed"):
         documents.import_one(vault, plan.files[0], follow_links=False)
     assert vault.files() == []
 
