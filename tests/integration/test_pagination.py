@@ -13,7 +13,7 @@ import pikepdf
 import pytest
 
 from dossier.export.case_export import export_case, parse_time
-from dossier.export.pdf import narrative
+from dossier.export.pdf import layout_aside, narrative
 from dossier.services import cases, exhibits, people
 from dossier.services.documents import import_files
 from storage.vault import Vault
@@ -22,6 +22,13 @@ from tests.integration.pdf_tools import manifest
 from tests.integration.pdf_tools import text as pdf_text
 
 AT = parse_time("2025-11-20T10:00:00Z")
+
+
+@pytest.fixture(autouse=True)
+def laid_out_in_turn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The layouts counted here are this process's: a long submission is otherwise laid out
+    in a copy of the process (tests/integration/test_layout_aside.py shows it is the same)."""
+    monkeypatch.setattr(layout_aside, "possible", lambda content: False)
 
 
 @pytest.fixture
