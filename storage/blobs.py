@@ -180,7 +180,8 @@ class BlobFiles:
                 atomic_write(self.note_of(file_name), note(file_name, key), self.tmp)
             final = self.path_of(file_name)
             if not final.parent.exists():
-                final.parent.mkdir(mode=0o700)
+                # Two writers (an import writes ahead in two threads) may make it at once.
+                final.parent.mkdir(mode=0o700, exist_ok=True)
                 fsync_dir(self.root)
             publish(temp, final)
         except BaseException as error:
