@@ -6,9 +6,9 @@ database rows, its search index, the custody log). The fsyncs only wait for the 
 of an import of 1,000 PDFs here, far more on a slower disk — doing nothing else. Here the
 next file is written in threads of its own while this one is recorded: the waiting overlaps
 the recording, and the order of things on the disk is the same (a file is whole and durable
-before its record commits). A file written ahead and then not recorded — the batch stopped, cancelled, or
-the vault refused it — is removed, as ``Vault.adding_file`` removes one it could not
-record.
+before its record commits). A file written ahead and then not recorded — the batch
+stopped, cancelled, or the vault refused it — is removed, as ``Vault.adding_file`` removes
+one it could not record.
 """
 
 from __future__ import annotations
