@@ -11,6 +11,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,16 @@ elif mode == "guessed-wrong":
     layout_aside._guess = one_page
 elif mode == "copy-dies":
     layout_aside._lay_out_here = lambda *args: os._exit(3)
+elif mode == "parent-dies":
+    import signal, time
+    def lays_out_for_ever(*args):
+        time.sleep(300)
+    layout_aside._lay_out_here = lays_out_for_ever
+    def noted(*args):
+        aside = start(*args)
+        Path(str(out) + ".copy").write_text(str(aside.pid))
+        os.kill(os.getpid(), signal.SIGKILL)  # the window may kill an export's child outright
+    layout_aside.start = noted
 elif mode == "cannot-be-laid-out":
     def fails(*args, **kwargs):
         raise LayoutError("Flowable <Table@0x0 1000 rows> too large on page 5")
@@ -154,3 +165,30 @@ def test_a_submission_the_copy_cannot_lay_out_is_explained_in_words(long_case: P
     assert report["copies"] == 1
     assert str(report["said"]).startswith("The submission cannot be laid out")
     assert "Flowable" not in str(report["said"]) and not out.exists()
+
+
+def test_a_copy_whose_parent_is_killed_ends_too(long_case: Path) -> None:
+    out = long_case / "parent-dies.pdf"
+    # Its output to nowhere: a copy left running would hold a pipe open, and the run wait.
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(long_case / "vault"), str(out), "parent-dies",
+         PASSPHRASE], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == -9  # killed, as asked
+    copy = int(Path(str(out) + ".copy").read_text())
+    # The copy would lay out for five minutes; it is killed with its parent. (Waited for
+    # with a deadline, not timed: it may take the system a moment to deliver the signal.)
+    deadline = time.monotonic() + 30
+    while _alive(copy) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(copy)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    state = next(line for line in status.splitlines() if line.startswith("State:"))
+    return "Z" not in state.split()[1]  # a zombie has ended: only its exit status is left

@@ -20,6 +20,7 @@ cannot touch the vault its parent has open.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -99,6 +100,7 @@ class Aside:
 def start(content: DossierContent, page_size: tuple[float, float], lay_out: LayOut) -> Aside:
     """A copy of this process, laying the submission out (see ``possible``)."""
     ours, theirs = multiprocessing.Pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the copy
         status = 1
@@ -108,6 +110,7 @@ def start(content: DossierContent, page_size: tuple[float, float], lay_out: LayO
             # (a database connection's, a file's) runs in the copy.
             gc.freeze()
             crash_dumps.turn_off()
+            _end_with(parent)
             _lay_out_here(theirs, content, page_size, lay_out)
             status = 0
         except BaseException:  # noqa: S110 (never printed: it could quote the evidence)
@@ -116,6 +119,18 @@ def start(content: DossierContent, page_size: tuple[float, float], lay_out: LayO
             os._exit(status)
     theirs.close()
     return Aside(pid, ours)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with(parent: int) -> None:
+    """The copy is killed if its parent ends first (the window may kill an export's child
+    outright): it would otherwise lay out on, for no one, until it asked for the counts."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it ended before the request was made
+        os._exit(1)
 
 
 def counts(content: DossierContent) -> Counts:
