@@ -243,13 +243,18 @@ def use_the_command(
     batch.mkdir()
     for index in range(10):
         _a_pdf(batch / f"ruling-{index}.pdf", f"Ruling number {index} of the district court.")
+    # One file of every other kind: each reader is loaded by its name when its first file
+    # comes, and must travel with the package.
+    _one_of_each_other_kind(batch)
     done = subprocess.run([*dossier, "import", str(batch), "--person", "P1"],
                           capture_output=True, text=True)  # fmt: skip
     listed = subprocess.run([*dossier, "--json", "document", "list"], capture_output=True,
                             text=True)  # fmt: skip
-    if done.returncode != 0 or listed.stdout.count('"ref": "D') != 12:
-        raise SystemExit(f"A batch of 10 PDFs was not imported: {done.stderr[-800:]}")
-    print("Packaged dossier: a batch of 10 PDFs read by worker processes and imported")
+    if done.returncode != 0 or listed.stdout.count('"ref": "D') != 18:
+        raise SystemExit(f"A batch of 16 files was not imported: {done.stdout[-800:]} "
+                         f"{done.stderr[-800:]}")  # fmt: skip
+    print("Packaged dossier: a batch of 10 PDFs and a Word, text, web page, e-mail, JPEG and "
+          "PNG file read by worker processes and imported")  # fmt: skip
     # Signing and PDF/A travel too (pyHanko, its font shaping, the ICC profile).
     signed = home / "signed.pdf"
     for step in (
@@ -346,6 +351,30 @@ def export_from_the_window(window: str, home: Path, display: str) -> None:
     took = time.perf_counter() - started
     print(f"Window's export (a child process of the packaged program): qpdf --check: no "
           f"errors, the scan's words in it; {took:.1f} s from start to file")  # fmt: skip
+
+
+def _one_of_each_other_kind(folder: Path) -> None:
+    import docx
+    from PIL import Image
+
+    words = "Первомайский районный суд города Бишкек: решение по делу Kloop."
+    document = docx.Document()
+    document.add_paragraph(words)
+    document.save(str(folder / "statement.docx"))
+    (folder / "note.txt").write_text(words, encoding="utf-8")
+    (folder / "article.html").write_text(
+        f"<html><head><title>Kloop</title></head><body><article><p>{words}</p>"
+        f"<p>{words}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (folder / "letter.eml").write_text(
+        f"From: a@example.org\nTo: b@example.org\nSubject: Kloop\n"
+        "Date: Mon, 2 Sep 2024 10:00:00 +0000\nContent-Type: text/plain; charset=utf-8\n\n"
+        f"{words}\n",
+        encoding="utf-8",
+    )
+    Image.new("RGB", (64, 48), "white").save(folder / "photo.jpg", quality=90)
+    Image.new("RGB", (64, 48), "white").save(folder / "photo.png")
 
 
 def _a_pdf(

@@ -38,8 +38,6 @@ class Extracted:
 
 
 class Importer(Protocol):
-    mime_types: tuple[str, ...]
-
     def extract(self, path: Path, password: str | None = None) -> Extracted: ...
 
 

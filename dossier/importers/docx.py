@@ -46,10 +46,6 @@ def _zip_problem(path: Path) -> str | None:
 
 
 class DocxImporter:
-    mime_types: tuple[str, ...] = (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-
     def extract(self, path: Path, password: str | None = None) -> Extracted:
         if problem := _zip_problem(path):
             raise ImportRefused(

@@ -16,8 +16,6 @@ from dossier.importers.base import Extracted
 
 
 class EmailImporter:
-    mime_types: tuple[str, ...] = ("message/rfc822",)
-
     def extract(self, path: Path, password: str | None = None) -> Extracted:
         with open(path, "rb") as handle:
             message = email.message_from_binary_file(handle, policy=email.policy.default)

@@ -13,8 +13,6 @@ from dossier.importers.base import Extracted, read_text_file
 
 
 class HtmlImporter:
-    mime_types: tuple[str, ...] = ("text/html",)
-
     def extract(self, path: Path, password: str | None = None) -> Extracted:
         html = read_text_file(path)
         # Local extraction only: trafilatura is never asked to fetch anything.

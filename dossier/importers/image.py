@@ -25,14 +25,6 @@ GPS_WARNING = (
 
 
 class ImageImporter:
-    mime_types: tuple[str, ...] = (
-        "image/jpeg",
-        "image/png",
-        "image/tiff",
-        "image/heic",
-        "image/heif",
-    )
-
     def extract(self, path: Path, password: str | None = None) -> Extracted:
         with open(path, "rb") as handle:
             head = handle.read(12)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -61,14 +63,48 @@ def _check_bundle_ready(path: Path, password: str | None) -> list[str]:
     ]
 
 
-def _scanned(page: pdfium.PdfPage) -> bool:
+def _page_texts(document: pdfium.PdfDocument) -> Iterator[tuple[str, bool]]:
+    """Each page's text (as pypdfium2's ``get_text_bounded`` gives it) and whether it is one
+    picture, through pdfium's own calls: pypdfium2's page and text-page objects (each with
+    a finaliser, a weak reference and a parent) were a tenth of reading a PDF at import."""
+    for index in range(len(document)):
+        page = pdfium_raw.FPDF_LoadPage(document.raw, index)
+        if not page:
+            raise pdfium.PdfiumError("Failed to load page.")
+        try:
+            textpage = pdfium_raw.FPDFText_LoadPage(page)
+            if not textpage:
+                raise pdfium.PdfiumError("Failed to load text page.")
+            try:
+                text = _bounded_text(page, textpage)
+            finally:
+                pdfium_raw.FPDFText_ClosePage(textpage)
+            # Asked only of a page with text: one without is read by OCR whatever it is.
+            yield text, bool(text.strip()) and _scanned(page)
+        finally:
+            pdfium_raw.FPDF_ClosePage(page)
+
+
+def _bounded_text(page: Any, textpage: Any) -> str:
+    box = pdfium_raw.FS_RECTF()
+    if not pdfium_raw.FPDF_GetPageBoundingBox(page, box):
+        raise pdfium.PdfiumError("Failed to get page bounding box.")
+    bounds = (box.left, box.top, box.right, box.bottom)
+    count = pdfium_raw.FPDFText_GetBoundedText(textpage, *bounds, None, 0)
+    if count <= 0:
+        return ""
+    buffer = (ctypes.c_ushort * count)()
+    pdfium_raw.FPDFText_GetBoundedText(textpage, *bounds, buffer, count)
+    return codecs.decode(buffer, "utf-16-le", errors="ignore")  # type: ignore[call-overload]
+
+
+def _scanned(page: Any) -> bool:
     """A page that is one picture (a scan or a photo): an image covers most of it (on the
     page, or in a form the page draws, two forms deep at most)."""
-    width, height = page.get_size()
-    area = width * height
+    area = pdfium_raw.FPDF_GetPageWidthF(page) * pdfium_raw.FPDF_GetPageHeightF(page)
     if area <= 0:
         return False
-    return _covering_image(page.raw, area * _SCAN_COVERS, inside_form=False, depth=0)
+    return _covering_image(page, area * _SCAN_COVERS, inside_form=False, depth=0)
 
 
 def _covering_image(parent: Any, at_least: float, *, inside_form: bool, depth: int) -> bool:
@@ -113,8 +149,6 @@ def _resources_sane(page: pikepdf.Object) -> bool:
 
 
 class PdfImporter:
-    mime_types: tuple[str, ...] = ("application/pdf",)
-
     def extract(self, path: Path, password: str | None = None) -> Extracted:
         try:
             document = pdfium.PdfDocument(str(path), password=password)
@@ -127,18 +161,14 @@ class PdfImporter:
         try:
             pages = []
             misread: list[int] = []
-            for index in range(len(document)):
-                page = document[index]
-                textpage = page.get_textpage()
-                text = textpage.get_text_bounded().replace("\r\n", "\n")
-                textpage.close()
-                if text.strip() and _scanned(page) and not reads_as_words(text):
+            for number, (text, scanned) in enumerate(_page_texts(document), 1):
+                text = text.replace("\r\n", "\n")
+                if scanned and not reads_as_words(text):
                     # A copier's reading in the wrong language: kept out of search, quotes
                     # and the bundle; the page waits to be read by OCR like any scan.
-                    misread.append(index + 1)
+                    misread.append(number)
                     text = ""
                 pages.append(text)
-                page.close()
             try:
                 metadata = document.get_metadata_dict()
             except UnicodeDecodeError:  # a damaged /Info string: the file's own title is lost

@@ -9,8 +9,6 @@ from dossier.importers.base import Extracted, read_text_file
 
 
 class TextImporter:
-    mime_types: tuple[str, ...] = ("text/plain",)
-
     def extract(self, path: Path, password: str | None = None) -> Extracted:
         text = read_text_file(path).replace("\r\n", "\n")
         suggestions: dict[str, str] = {}

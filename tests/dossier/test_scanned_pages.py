@@ -64,7 +64,8 @@ def test_a_scan_is_told_as_pypdfium2s_walk_tells_it(tmp_path: Path) -> None:
     _pages(path)
     document = pdfium.PdfDocument(str(path))
     try:
-        told = [(_scanned(document[i]), _walked(document[i])) for i in range(len(document))]
+        pages = [document[i] for i in range(len(document))]  # held: a page dropped is closed
+        told = [(_scanned(page.raw), _walked(page)) for page in pages]
     finally:
         document.close()
     assert [ours for ours, _ in told] == [theirs for _, theirs in told]
