@@ -27,13 +27,14 @@ from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import insert, text
 
 from dossier import names, search
 from dossier.search import Searcher
 from dossier.services.documents import import_files
 from dossier.services.people import add_person
 from storage.keys import KdfParams
+from storage.models import DocumentPage
 from storage.vault import Vault
 
 IMPORTED = 200
@@ -108,10 +109,14 @@ def main() -> None:
             assert len(report.imported) == len(document_ids) == min(count, IMPORTED)
             for begin in range(IMPORTED, count, 5_000):
                 with vault.transaction() as session:
+                    pages = []
                     for index in range(begin, min(count, begin + 5_000)):
                         document = document_ids[index % len(document_ids)]
                         body = next(texts)
+                        # As an import stores a page: its text, and its words in the index.
+                        pages.append({"document_id": document, "page": 2 + index, "text": body})
                         search.index_text(session, "document", document, 2 + index, body)
+                    session.execute(insert(DocumentPage), pages)
             building = time.perf_counter() - start
             size = sum(f.stat().st_size for f in vault.folder.glob("vault.db*")) / 2**20
             searcher = Searcher(vault)

@@ -13,15 +13,16 @@ import itertools
 import math
 import re
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select, text
+from sqlalchemy import Row, select, text
 from sqlalchemy.orm import Session
 
 from dossier import names
-from storage.models import Document, Event, Person, Quote
+from storage.models import Document, DocumentPage, Event, Person, Quote
 from storage.vault import Vault
 
 SNIPPET_CHARS = 80
@@ -62,7 +63,7 @@ def index_texts(
             "kind": kind,
             "ref_id": ref_id,
             "page": page,
-            "text": body,
+            "text": "" if _kept_in_pages(kind, page) else body,
             "folded": names.fold(body) if folded is None else folded,
         }
         for offset, (page, body, folded) in enumerate(texts)
@@ -81,6 +82,34 @@ def index_texts(
         ),
         [{key: row[key] for key in ("row", "kind", "ref_id", "page")} for row in rows],
     )
+
+
+def _kept_in_pages(kind: str, page: int | None) -> bool:
+    """A document's page keeps its text in document_pages: the index holds only its folded
+    form, and a hit's snippet is cut from the page (a second copy of every page's text was a
+    third of the database). Titles, quotes, events and people keep theirs in the index."""
+    return kind == "document" and page is not None
+
+
+def _with_page_texts(session: Session, rows: Sequence[Row[Any]]) -> list[tuple[Any, str]]:
+    """Each hit with the text its snippet is cut from: its own, or its page's (a vault
+    indexed before the pages kept it holds the text in the index too)."""
+    wanted = {
+        (row.ref_id, row.page)
+        for row in rows
+        if not row.text and _kept_in_pages(row.kind, row.page)
+    }
+    pages: dict[tuple[int, int], str] = {}
+    if wanted:
+        documents = sorted({document for document, _ in wanted})
+        found = session.execute(
+            select(DocumentPage.document_id, DocumentPage.page, DocumentPage.text).where(
+                DocumentPage.document_id.in_(documents),
+                DocumentPage.page.in_(sorted({page for _, page in wanted})),
+            )
+        )
+        pages = {(document, page): body for document, page, body in found}
+    return [(row, row.text or pages.get((row.ref_id, row.page), "")) for row in rows]
 
 
 # The rows of one item (or of one of its pages; the title's page is NULL) are found through
@@ -228,10 +257,10 @@ class Searcher:
                     ref=_REF_PREFIX[row.kind] + str(row.ref_id),
                     title=titles.get((row.kind, row.ref_id), ""),
                     page=row.page,
-                    snippet=snippet(row.text, wanted, phrases),
+                    snippet=snippet(body, wanted, phrases),
                     score=-float(row.score),
                 )
-                for row in rows
+                for row, body in _with_page_texts(session, rows)
             ]
             return Found(hits, many=many, ranked=ranked)
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import text
+
+from dossier import names
 from dossier.search import Searcher
 from dossier.services import people, quotes
 from dossier.services.documents import ImportReport, import_files
@@ -76,3 +79,38 @@ def test_the_search_index_leaves_no_plaintext_on_disk(
 ) -> None:
     Searcher(vault).search("Duulatov")
     assert plaintext_found(vault.folder, ["Duulatov", "duulatov", "dulatov", "Tukhvatshin"]) == []
+
+
+def test_a_pages_text_is_kept_once_and_its_snippet_cut_from_the_page(
+    vault: Vault, tmp_path: Path
+) -> None:
+    """The index holds a page's folded words, not a second copy of its text (a third of the
+    database, issue 23); a hit still shows the page's own words around the one found."""
+    page = "Первомайский районный суд города Бишкек признал Kloop экстремистским."
+    note = tmp_path / "ruling.txt"
+    note.write_text(page, encoding="utf-8")
+    document = import_files(vault, [note]).imported[0]
+    with vault.session() as session:
+        kept = session.execute(
+            text("SELECT page, text FROM search_index WHERE kind = 'document' AND ref_id = :id"),
+            {"id": document.id},
+        ).all()
+    assert sorted(kept, key=lambda row: row.page or 0) == [(None, "ruling"), (1, "")]
+    hit = next(h for h in Searcher(vault).search("Pervomaiskii") if h.ref == document.ref)
+    assert hit.page == 1 and "[Первомайский]" in hit.snippet
+
+
+def test_a_vault_indexed_with_the_pages_text_in_the_index_still_shows_it(
+    vault: Vault, tmp_path: Path
+) -> None:
+    """Vaults indexed before keep each page's text in the index too: their hits read it."""
+    with vault.transaction() as session:
+        session.execute(
+            text(
+                "INSERT INTO search_index (kind, ref_id, page, text, folded) "
+                "VALUES ('document', 999, 3, :body, :folded)"
+            ),
+            {"body": "Бишкек шаары", "folded": names.fold("Бишкек шаары")},
+        )
+    hit = next(h for h in Searcher(vault).search("Bishkek") if h.ref == "D999")
+    assert hit.page == 3 and "[Бишкек]" in hit.snippet
