@@ -47,7 +47,7 @@ def test_kyrgyz_and_kazakh_letters_transliterate() -> None:
 @given(
     st.text(
         alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяңөүәғқұһіїєґўABCabcdehijkloqstuwxyz"
-        "ÉéñÜ¨ﬁ½ 0123456789.,-'\n",
+        "ÉéñÜ¨ﬁ½ 0123456789.,-'\n\t\u00a0\u2009\x1c_—«»",
         max_size=200,
     )
 )
