@@ -3,6 +3,7 @@ and fonts from the page tree, an annex cut between two parts still found by its 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
@@ -11,6 +12,8 @@ import pytest
 from dossier import refs
 from dossier.errors import DossierError
 from dossier.export.case_export import export_case, parse_time
+from dossier.export.pdf import stamps
+from dossier.export.pdf.stamps import CHARACTERS
 from dossier.services import cases, exhibits, people, translations
 from dossier.services.documents import import_files
 from storage.vault import Vault
@@ -31,7 +34,7 @@ def _case_of(vault: Vault, folder: Path) -> int:
 
 
 def test_every_part_of_a_bundle_of_many_annexes_is_under_the_limit(
-    vault: Vault, tmp_path: Path
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The first part carries the bookmarks and manifests of every annex: with 120 annexes
     # they came to more than the room kept for them, and part 1 went over the limit.
@@ -41,13 +44,34 @@ def test_every_part_of_a_bundle_of_many_annexes_is_under_the_limit(
     case_id = _case_of(vault, sources)
     (tmp_path / "out").mkdir()
     limit = 250_000
+    drawn: list[object] = []
+    monkeypatch.setattr(stamps.StampForms, "_make", _counted(stamps.StampForms._make, drawn))
     result = export_case(
         vault, case_id, tmp_path / "out" / "bundle.pdf", at=AT, split_mb=limit / 1_000_000
     )
     assert len(result.files) > 1
+    # The stamps' pieces are drawn once for the export (they were drawn again for each
+    # part), and each part holds only the pieces its pages show: the page numbers' eleven
+    # characters and the labels of its own annexes.
+    assert len(drawn) == 1
+    listed = manifest(result.files[0])
+    first = 1
+    for path in result.files:
+        with pikepdf.open(path) as pdf:
+            pieces = {
+                form.objgen
+                for page in pdf.pages
+                for name, form in page.Resources.get("/XObject", {}).items()
+                if name.startswith("/EDs")
+            }
+            last = first + len(pdf.pages) - 1
+        labels = [
+            e for e in listed["exhibits"] if e["first_page"] <= last and e["last_page"] >= first
+        ]
+        assert len(pieces) <= len(CHARACTERS) + len(labels), path.name
+        first = last + 1
     sizes = {path.name: path.stat().st_size for path in result.files}
     assert max(sizes.values()) <= limit, sizes
-    listed = manifest(result.files[0])
     assert len(listed["exhibits"]) == 120
     assert [part["file"] for part in listed["parts"]] == [p.name for p in result.files[1:]]
     pages = 0
@@ -55,6 +79,14 @@ def test_every_part_of_a_bundle_of_many_annexes_is_under_the_limit(
         with pikepdf.open(path) as pdf:
             pages += len(pdf.pages)
     assert pages == result.pages
+
+
+def _counted(method: Callable[..., None], calls: list[object]) -> Callable[..., None]:
+    def counting(*args: object, **kwargs: object) -> None:
+        calls.append(args)
+        method(*args, **kwargs)
+
+    return counting
 
 
 def _inheriting_pdf(path: Path) -> None:

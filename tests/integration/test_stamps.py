@@ -11,7 +11,7 @@ from pathlib import Path
 import pikepdf
 from reportlab.pdfgen.canvas import Canvas
 
-from dossier.export.pdf.stamps import StampKit
+from dossier.export.pdf.stamps import StampForms, StampKit
 from tests.integration.pdf_tools import text
 
 
@@ -40,7 +40,7 @@ def test_a_page_with_names_like_the_stamps_keeps_what_it_showed(tmp_path: Path) 
     # An earlier bundle's label was its form /EDs11: the first label form after the eleven
     # characters of the page numbers, as ours is.
     page = _exhibit_with_a_form_named(pdf, "/EDs11", "Exhibit 7 of the earlier bundle")
-    kit = StampKit(pdf, {"Annex 1"}, set())
+    kit = StampKit(pdf, StampForms({"Annex 1"}, set()))
     kit.place(pdf, page, 3, 12, "Annex 1", False)
     pdf.save(tmp_path / "stamped.pdf")
 
@@ -54,7 +54,7 @@ def test_pages_sharing_their_resources_share_the_stamps_forms(tmp_path: Path) ->
     pdf.pages.append(pdf.pages[0])
     shared = pdf.pages[0].obj.Resources
     pdf.pages[1].obj.Resources = shared
-    kit = StampKit(pdf, {"Annex 2"}, set())
+    kit = StampKit(pdf, StampForms({"Annex 2"}, set()))
     for number, page in enumerate(pdf.pages, start=1):
         kit.place(pdf, page, number, 2, "Annex 2", False)
     pdf.save(tmp_path / "stamped.pdf")

@@ -26,7 +26,7 @@ from dossier.export.pdf import layout_aside, narrative, splitting
 from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf, translation_pdf
 from dossier.export.pdf.fonts import register as register_fonts
 from dossier.export.pdf.page_tree import merged
-from dossier.export.pdf.stamps import StampKit, visual_size
+from dossier.export.pdf.stamps import StampForms, StampKit, visual_size
 from dossier.export.pdf.text_layer import add_text_layer
 from dossier.i18n import t
 from dossier.pdf_safety import remove_active
@@ -234,6 +234,8 @@ def write_bundle(
                      for s in obstacles(e, pdf)]  # fmt: skip
             if found:
                 raise ExhibitUnusable(found)
+        # Drawn while the copy (if any) lays the submission out: they need only the annexes.
+        forms = stamp_forms(content, exhibits, page_size)
         laid = _laid_aside(aside, content)
     finally:
         if aside is not None:
@@ -245,8 +247,8 @@ def write_bundle(
     if progress is not None:
         progress(len(content.exhibits) + 1, len(content.exhibits) + 2)
     result = _assemble(
-        content, exhibits, story_pdf, headings, narrative_pages, out, split_mb, files_named,
-        owner, attach, pdfa,
+        content, exhibits, story_pdf, headings, narrative_pages, out, split_mb, forms,
+        files_named, owner, attach, pdfa,
     )  # fmt: skip
     result = dataclasses.replace(
         result, signature=signature, fingerprint=content.fingerprint,
@@ -255,6 +257,22 @@ def write_bundle(
     if progress is not None:
         progress(len(content.exhibits) + 2, len(content.exhibits) + 2)
     return result
+
+
+def stamp_forms(
+    content: DossierContent, exhibits: list[pikepdf.Pdf], paper: tuple[float, float]
+) -> StampForms:
+    """The stamps' pieces for every page of the bundle (the submission's pages are of the
+    paper asked for)."""
+    sizes: set[tuple[float, float]] = set()
+    if content.draft:
+        sizes = {paper, *(visual_size(page) for pdf in exhibits for page in pdf.pages)}
+    return StampForms(
+        {exhibit.label for exhibit in content.exhibits},
+        sizes,
+        content.template.word("draft"),
+        content.template.word("draft_mark"),
+    )
 
 
 def _lay_out_aside(
@@ -376,6 +394,7 @@ def _assemble(
     narrative_pages: int,
     out: Path,
     split_mb: float | None,
+    forms: StampForms,
     files_named: list[str] | None = None,
     owner: str | None = None,
     attach: dict[int, bytes] | None = None,
@@ -386,6 +405,7 @@ def _assemble(
         [*story_pdf.pages, *itertools.chain.from_iterable(pdf.pages for pdf in exhibits)],
         [None] * narrative_pages
         + [exhibit.label for exhibit in content.exhibits for _ in range(exhibit.page_count)],
+        forms,
     )
     total = len(sheets.pages)
     if files_named is not None:
@@ -428,6 +448,7 @@ class _Sheets:
 
     pages: list[pikepdf.Page]
     labels: list[str | None]
+    forms: StampForms
 
     def file(
         self, content: DossierContent, span: tuple[int, int]
@@ -436,13 +457,7 @@ class _Sheets:
         start, end = span
         pdf, copied = merged(self.pages[start:end])
         labels = self.labels[start:end]
-        kit = StampKit(
-            pdf,
-            {label for label in labels if label},
-            {visual_size(pikepdf.Page(page)) for page in copied} if content.draft else set(),
-            content.template.word("draft"),
-            content.template.word("draft_mark"),
-        )
+        kit = StampKit(pdf, self.forms)
         for number, (page, label) in enumerate(zip(copied, labels, strict=True), start=start + 1):
             try:
                 kit.place(pdf, pikepdf.Page(page), number, len(self.pages), label, content.draft)

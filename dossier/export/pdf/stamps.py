@@ -34,21 +34,31 @@ def visual_size(page: pikepdf.Page) -> tuple[float, float]:
     return (height, width) if rotate in (90, 270) else (width, height)
 
 
-class StampKit:
+def size_key(width: float, height: float) -> tuple[float, float]:
+    """A page size as the DRAFT marks know it: to a hundredth of a point, so that the paper
+    size asked for (A4: 595.2755… pt) meets the submission's pages as the file records them
+    (595.2756)."""
+    return round(width, 2), round(height, 2)
+
+
+class StampForms:
+    """The stamps' pieces drawn once for an export (reportlab, a page each): every file of
+    it (one bundle, the parts of a split one, a portal's files) takes the ones it uses.
+    Made while the submission is laid out aside; drawn again for each part, they were a
+    tenth of a split export."""
+
     def __init__(
         self,
-        bundle: pikepdf.Pdf,
         labels: set[str],
         draft_sizes: set[tuple[float, float]],
         draft_line: str = "DRAFT — NOT FOR FILING",
         draft_mark: str = "DRAFT",
     ) -> None:
         with RENDER_LOCK:  # reportlab is not safe in two threads at once
-            self._make(bundle, labels, draft_sizes, draft_line, draft_mark)
+            self._make(labels, draft_sizes, draft_line, draft_mark)
 
     def _make(
         self,
-        bundle: pikepdf.Pdf,
         labels: set[str],
         draft_sizes: set[tuple[float, float]],
         draft_line: str,
@@ -81,7 +91,7 @@ class StampKit:
             canvas.drawString(6, 4, label)
             canvas.showPage()
             order.append(("label", label))
-        for width, height in sorted(draft_sizes):
+        for width, height in sorted({size_key(*size): size for size in draft_sizes}.values()):
             canvas.setPageSize((width, height))
             canvas.setFillColor(colors.red)
             canvas.setFont(SANS_NAME + "-Bold", 9)
@@ -92,16 +102,23 @@ class StampKit:
             canvas.rotate(45)
             canvas.drawCentredString(0, -20, draft_mark)
             canvas.showPage()
-            order.append(("draft", (width, height)))
+            order.append(("draft", size_key(width, height)))
         canvas.save()
+        self.pdf = pikepdf.open(io.BytesIO(buffer.getvalue()))
+        self.index = {key: index for index, key in enumerate(order)}
+
+
+class StampKit:
+    """The stamps of one file: each piece of ``forms`` copied into it when first placed."""
+
+    def __init__(self, bundle: pikepdf.Pdf, forms: StampForms) -> None:
+        self.bundle, self.pieces = bundle, forms
+        self.advance, self.space = forms.advance, forms.space
+        self.label_width = forms.label_width
         # Opens every page's own content in a saved graphics state: one stream, shared (a
         # content stream may belong to many pages; one each was 10,000 objects more to write).
         self.opening = bundle.make_stream(b"q\n")
-        kit = pikepdf.open(io.BytesIO(buffer.getvalue()))
-        self.forms: dict[tuple[str, object], tuple[pikepdf.Name, pikepdf.Object]] = {}
-        for index, (key, page) in enumerate(zip(order, kit.pages, strict=True)):
-            form = bundle.copy_foreign(page.as_form_xobject())
-            self.forms[key] = (pikepdf.Name(f"/EDs{index}"), form)
+        self.forms = _Copied(self)
 
     def place(
         self,
@@ -143,7 +160,7 @@ class StampKit:
                 f"{name} Do Q"
             )
         if draft:
-            name, form = self.forms[("draft", (width, height))]
+            name, form = self.forms[("draft", size_key(width, height))]
             used[name] = form
             ops.append(f"{name} Do")
         ops.append("Q")
@@ -185,3 +202,20 @@ def _renamed(op: str, names: dict[str, str]) -> str:
     for old, new in names.items():
         op = op.replace(f"{old} Do", f"{new} Do")
     return op
+
+
+class _Copied(dict[tuple[str, object], tuple[pikepdf.Name, pikepdf.Object]]):
+    """A piece's form in the file, by its key: copied in when first asked for, under a name
+    fixed by its place among the export's pieces (two exports of a case are the same
+    bytes)."""
+
+    def __init__(self, kit: StampKit) -> None:
+        super().__init__()
+        self.kit = kit
+
+    def __missing__(self, key: tuple[str, object]) -> tuple[pikepdf.Name, pikepdf.Object]:
+        index = self.kit.pieces.index[key]
+        page = self.kit.pieces.pdf.pages[index]
+        form = self.kit.bundle.copy_foreign(page.as_form_xobject())
+        copied = self[key] = (pikepdf.Name(f"/EDs{index}"), form)
+        return copied
