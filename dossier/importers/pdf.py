@@ -95,7 +95,7 @@ def _bounded_text(page: Any, textpage: Any) -> str:
         return ""
     buffer = (ctypes.c_ushort * count)()
     pdfium_raw.FPDFText_GetBoundedText(textpage, *bounds, buffer, count)
-    return codecs.decode(buffer, "utf-16-le", errors="ignore")  # type: ignore[call-overload]
+    return codecs.decode(buffer, "utf-16-le", errors="ignore")
 
 
 def _scanned(page: Any) -> bool:
