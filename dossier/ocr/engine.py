@@ -40,7 +40,8 @@ _TEXT_MIN_CONFIDENCE = 50.0  # below this Tesseract's orientation guess is noise
 _MAX_SKEW_DEGREES = 5.0
 _MIN_SKEW_DEGREES = 0.2
 # A reading at least this confident, of lines left to right that read as words, says the page
-# stands upright (upright test pages read at 89–95; turned over, at 25–37).
+# stands upright (upright test pages read at 89–95; turned over, at 21–47, clean or worn, in
+# their language's models or Russian's).
 _UPRIGHT_CONFIDENCE = 75.0
 
 
@@ -284,12 +285,16 @@ class Reader:
         return image.rotate(degrees, expand=True, fillcolor=255), (360 - degrees) % 360
 
     def straight(self, image: Image.Image) -> tuple[Image.Image, float]:
-        """The image with its text lines made level (the tilt of a hand-fed scan)."""
+        """The image with its text lines made level (the tilt of a hand-fed scan).
+
+        Turned with bilinear smoothing: bicubic took 0.19 s for a 300-dpi page, bilinear
+        0.07, and Tesseract reads both as well (worn pages tilted −2…4°: the same characters
+        wrong, 0–1 %, give or take one; unlevelled, a 3° tilt read at 61 %)."""
         degrees = skew_of(image)
         if abs(degrees) < _MIN_SKEW_DEGREES:
             return image, 0.0
         turned = image.rotate(
-            degrees, expand=False, fillcolor=255, resample=Image.Resampling.BICUBIC
+            degrees, expand=False, fillcolor=255, resample=Image.Resampling.BILINEAR
         )
         return turned, degrees
 

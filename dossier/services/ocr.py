@@ -257,14 +257,14 @@ def _page_images(
         return
     import pypdfium2 as pdfium
 
+    from dossier.ocr.scanned_page import page_image
+
     document = pdfium.PdfDocument(io.BytesIO(data), password=password)
     try:
         for number in wanted:
             page = document[number - 1]
             try:
-                bitmap = page.render(scale=DPI / 72, grayscale=True)
-                image = bitmap.to_pil().convert("L")
-                bitmap.close()
+                image = page_image(page, DPI)
             finally:
                 page.close()
             yield number, image
