@@ -38,11 +38,16 @@ _HALVE_ABOVE_PIXELS = 2000  # a page this wide (300 dpi A4: 2480) is turned upri
 # recorded as no text rather than as words nobody wrote. Scanned pages of text read at 80–95.
 _TEXT_MIN_CONFIDENCE = 50.0  # below this Tesseract's orientation guess is noise (few letters)
 _MAX_SKEW_DEGREES = 5.0
+# Paper is lighter than this (a copy reduced fourfold averages a faint stroke with the paper
+# round it, so only what is near white is taken for paper).
+_PAPER_FROM = 245
+_INK_MARGIN = 30  # pixels kept round the ink (a tenth of an inch at 300 dpi)
 _MIN_SKEW_DEGREES = 0.2
 # A reading at least this confident, of lines left to right that read as words, says the page
 # stands upright (upright test pages read at 89–95; turned over, at 21–47, clean or worn, in
 # their language's models or Russian's).
 _UPRIGHT_CONFIDENCE = 75.0
+_NO_LETTERS = "rus+eng"  # the languages said of a page with no letters to tell them by
 
 
 def skew_of(image: Image.Image) -> float:
@@ -72,6 +77,27 @@ def skew_of(image: Image.Image) -> float:
     fine = [best + i / 20 for i in range(-7, 8)]
     found: float = max(fine, key=lambda degrees: spread(small, degrees))
     return round(found, 2)
+
+
+def ink_box(image: Image.Image) -> tuple[int, int, int, int] | None:
+    """The part of the page with anything on it (left, top, right, bottom), a margin kept
+    round it; None for a blank page.
+
+    Tesseract spends time on paper: a page whose text fills its upper third read in 0.23 s
+    cut to that third, 0.40 s whole; a page of text to its margins, 5–10 % faster cut (the
+    same text read, measured). A page cut out of the scan reads as the whole does, since
+    Tesseract finds its lines by the ink."""
+    small = image.reduce(4).point(lambda value: 255 if value < _PAPER_FROM else 0)
+    found = small.getbbox()
+    if found is None:
+        return None
+    left, top, right, bottom = (edge * 4 for edge in found)
+    return (
+        max(0, left - _INK_MARGIN),
+        max(0, top - _INK_MARGIN),
+        min(image.width, right + _INK_MARGIN),
+        min(image.height, bottom + _INK_MARGIN),
+    )
 
 
 def tessdata() -> Path:
@@ -167,7 +193,10 @@ def _as_scanned(
     return x - half_w, y - half_h, x + half_w, y + half_h
 
 
-def _words(api: Any, skew: float, width: int, height: int) -> list[Word]:
+def _words(
+    api: Any, skew: float, width: int, height: int, offset: tuple[int, int] = (0, 0)
+) -> list[Word]:
+    """The words read, placed on the whole page (``offset``: where the part read lies)."""
     import tesserocr
 
     words = []
@@ -182,7 +211,9 @@ def _words(api: Any, skew: float, width: int, height: int) -> list[Word]:
             box = word.BoundingBox(level)
             if not found or not found.strip() or box is None:
                 continue
-            left, top, right, bottom = _as_scanned(box, skew, width, height)
+            x, y = offset
+            on_page = (box[0] + x, box[1] + y, box[2] + x, box[3] + y)
+            left, top, right, bottom = _as_scanned(on_page, skew, width, height)
             words.append(Word(found, left / width, top / height, right / width, bottom / height))
     return words
 
@@ -313,7 +344,7 @@ class Reader:
         api.Clear()
         letters = [c for c in text if c.isalpha()]
         if not letters:
-            return "rus+eng"
+            return _NO_LETTERS
         found = language_guess.guess(text)
         if found is None:  # too little to tell: by the script
             cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
@@ -327,27 +358,35 @@ class Reader:
         pages of a scan that nearly all stand upright already."""
         gray = image if image.mode == "L" else image.convert("L")  # no copy of a grey page
         level, skew = self.straight(gray)
-        chosen = languages or self.detect_languages(level)
-        read = self._recognised(level, chosen, skew)
+        box = ink_box(level)
+        if box is None:  # nothing on the page to read
+            return PageReading("", 0.0, languages or _NO_LETTERS, 0, round(skew, 2), [])
+        chosen = languages or self.detect_languages(level.crop(box))
+        read = self._recognised(level, box, chosen, skew)
         if not read.upright:
             turned, rotation = self.upright(gray)
             if rotation:
                 level, skew = self.straight(turned)
-                chosen = languages or self.detect_languages(level)
-                read = self._recognised(level, chosen, skew).with_rotation(rotation)
+                box = ink_box(level) or (0, 0, *level.size)
+                chosen = languages or self.detect_languages(level.crop(box))
+                read = self._recognised(level, box, chosen, skew).with_rotation(rotation)
         return read.page
 
-    def _recognised(self, gray: Image.Image, chosen: str, skew: float) -> _Read:
+    def _recognised(
+        self, level: Image.Image, box: tuple[int, int, int, int], chosen: str, skew: float
+    ) -> _Read:
+        """``level``'s part ``box`` read in ``chosen``'s models."""
         import tesserocr
 
         api = self._api(chosen)
         api.SetPageSegMode(tesserocr.PSM.AUTO)
-        api.SetImage(gray)
+        api.SetImage(level.crop(box))
         api.Recognize()
         text = _text_of(api)
         confidence = float(api.MeanTextConf())
         horizontal = _lines_run_left_to_right(api)
-        words = _words(api, skew, *gray.size)  # its iterators gone before what they read
+        # Its iterators gone before what they read.
+        words = _words(api, skew, *level.size, offset=box[:2])
         # The page's results (60–75 MB) are not kept until the next page. (Giving freed
         # memory back to the system after each page, malloc_trim, saved 9 MB at the peak
         # and cost 12 % of the speed: not done.)

@@ -20,7 +20,7 @@ from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dossier import language_guess, refs, search
+from dossier import freed_memory, language_guess, refs, search
 from dossier.errors import DossierError
 from dossier.i18n import t
 from dossier.vocabulary import IMAGE_TYPES
@@ -223,6 +223,7 @@ def _read_all(
     finally:
         images.close()
         reader.close()
+        freed_memory.give_back()
     return readings
 
 

@@ -482,3 +482,47 @@ def test_a_page_standing_upright_is_read_once_and_a_turned_one_is_turned_first()
         assert len(analysed) == 3
     finally:
         reader.close()
+
+
+class _Seen:
+    """A Tesseract instance that notes the size of each picture it is given."""
+
+    def __init__(self, api: object, sizes: list[tuple[int, int]]) -> None:
+        self._api, self._sizes = api, sizes
+
+    def SetImage(self, image: object) -> None:  # Tesseract's name
+        self._sizes.append(image.size)  # type: ignore[attr-defined]
+        self._api.SetImage(image)  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._api, name)
+
+
+def test_only_the_part_of_a_page_with_ink_is_read_and_its_words_keep_their_place() -> None:
+    """Tesseract spends time on blank paper: a letter's few lines are read cut out of the
+    page, and each word is still placed where it stands on the whole page; a blank page is
+    not given to Tesseract at all."""
+    from PIL import Image
+
+    from dossier.ocr.engine import Reader
+
+    written = page_image(TEXTS["kaz"])
+    lines = written.crop(written.point(lambda value: 255 if value < 128 else 0).getbbox())
+    page = Image.new("L", written.size, 255)
+    page.paste(lines, (300, 2400))  # low on the page
+    reader = Reader()
+    sizes: list[tuple[int, int]] = []
+    given = reader._api
+    reader._api = lambda languages: _Seen(given(languages), sizes)  # type: ignore[method-assign]
+    try:
+        read = reader.read(page, "kaz+eng")
+        blank = reader.read(Image.new("L", written.size, 255), "kaz+eng")
+    finally:
+        reader.close()
+    assert character_error_rate(TEXTS["kaz"], read.text) < 0.02
+    ((wide, high),) = sizes  # one picture given for the two pages: the written part
+    assert wide * high < page.width * page.height / 4
+    assert blank.text == "" and blank.words == []
+    assert all(word.left >= 300 / page.width - 0.001 for word in read.words)
+    assert all(word.top >= 2400 / page.height - 0.001 for word in read.words)
+    assert max(word.right for word in read.words) > (300 + lines.width) / page.width - 0.05
