@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from dossier import word_split
+
 RUSSIAN, KYRGYZ, KAZAKH, ENGLISH = "ru", "ky", "kk", "en"
 # ISO 639-2 "no linguistic content": a photograph without words.
 NO_WORDS = "zxx"
@@ -31,7 +33,6 @@ _ENGLISH_WORDS = frozenset((
     "or", "its", "his", "her", "their", "they", "he", "she", "we", "said", "had", "been",
 ))  # fmt: skip
 _ENGLISH_SHARE = 0.12
-_WORD = re.compile(r"[^\W\d_]+")
 # The Cyrillic block's letters (U+0482–U+0489 are signs and combining marks).
 _CYRILLIC_RUN = re.compile("[\u0400-\u0481\u048a-\u04ff]+")
 
@@ -41,11 +42,12 @@ def guess(text: str) -> str | None:
     this can tell (French, Uzbek in Latin letters, noise)."""
     # Counted by the regular-expression engine and str.count, not letter by letter in Python:
     # that loop was a sixth of importing a PDF.
-    found = _WORD.findall(text)
+    latin = text.isascii()  # lower-cased at once then: casefold is lower for ASCII letters
+    found = word_split.letter_runs(text.lower() if latin else text)
     letters = sum(map(len, found))
     if letters < _MIN_LETTERS:
         return None
-    cyrillic = sum(map(len, _CYRILLIC_RUN.findall(text)))
+    cyrillic = 0 if latin else sum(map(len, _CYRILLIC_RUN.findall(text)))
     if cyrillic >= letters * _CYRILLIC_SHARE:
         kazakh = sum(text.count(c) for c in _KAZAKH_ONLY)
         if kazakh >= 3 and kazakh >= cyrillic * _KAZAKH_SHARE:
@@ -54,7 +56,7 @@ def guess(text: str) -> str | None:
         if kyrgyz >= 3 and kyrgyz >= cyrillic * _KYRGYZ_SHARE:
             return KYRGYZ
         return RUSSIAN
-    words = [w.casefold() for w in found if w.isascii()]
+    words = found if latin else [w.casefold() for w in found if w.isascii()]
     if words and sum(1 for w in words if w in _ENGLISH_WORDS) >= len(words) * _ENGLISH_SHARE:
         return ENGLISH
     return None

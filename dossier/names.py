@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from dossier import word_split
+
 # Cyrillic (Russian, Kyrgyz, Kazakh, Ukrainian letters) to a plain Latin spelling.
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
@@ -100,7 +102,7 @@ def fold(text: str) -> str:
 
     Each distinct word is folded once (``fold_word`` remembers): running the eighteen folds
     over every page's whole text was a quarter of importing a text PDF."""
-    return " ".join(map(fold_word, _WORD.findall(text.lower())))
+    return " ".join(map(fold_word, word_split.words(text.lower())))
 
 
 def words_with_offsets(text: str) -> list[tuple[int, int, str]]:
