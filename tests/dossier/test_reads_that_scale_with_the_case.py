@@ -164,3 +164,36 @@ def test_a_bundle_of_3_or_30_annexes_runs_the_same_statements_to_read_their_file
 
     # Before, each annex's file record was looked up in a session of its own: 3 against 30.
     assert statements_to_write(3) == statements_to_write(30) > 0
+
+
+def _pdf(path: Path, pages: int) -> Path:
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path))
+    for number in range(pages):
+        canvas.drawString(72, 720, f"{path.stem}, page {number + 1}: the ruling of the court.")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_looking_for_pages_read_by_ocr_does_not_read_the_pages_of_text_pdfs(
+    vault: Vault, tmp_path: Path
+) -> None:
+    """The bundle asks which annex pages OCR read (to lay their words under them). Every page
+    of every annex was read for it — each page's whole text, its origin being stored after
+    it; now only the pages of documents ever given to OCR are."""
+    from dossier.services import ocr
+    from tests.sqlite_steps import counting
+
+    def cost(pages: int) -> int:
+        folder = tmp_path / f"pages-{pages}"
+        folder.mkdir()
+        paths = [_pdf(folder / f"ruling-{pages}-{n}.pdf", pages) for n in range(5)]
+        imported = documents.import_files(vault, paths).imported
+        with counting(vault) as steps:
+            assert ocr.text_layers(vault, [d.id for d in imported]) == {}
+        return steps[0]
+
+    few, many = cost(2), cost(40)
+    assert many < few * 1.5, (few, many)  # before: ~20 times the work
