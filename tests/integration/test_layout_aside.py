@@ -49,6 +49,16 @@ def lay_out(*args, **kwargs):
     return real_lay_out(*args, **kwargs)
 
 layout_aside.start, bundle._lay_out = start, lay_out
+# When the copy is told the annexes' pages, and when the stamps are drawn here.
+order = []
+real_counts, real_stamps = layout_aside.counts, bundle.stamp_forms
+def noted_counts(content):
+    order.append("told")
+    return real_counts(content)
+def noted_stamps(*args):
+    order.append("stamps")
+    return real_stamps(*args)
+layout_aside.counts, bundle.stamp_forms = noted_counts, noted_stamps
 # Every reportlab pass over the submission, in this process or its copy, noted in a file.
 from dossier.export.pdf import narrative
 passes = str(out) + ".passes"
@@ -92,7 +102,7 @@ with Vault.unlock(folder, passphrase) as vault:
 children = Path(f"/proc/self/task/{os.getpid()}/children").read_text().split()
 layouts = len(Path(passes).read_bytes()) if Path(passes).exists() else 0
 print(json.dumps({"single": single, "copies": len(copies), "in_turn": len(in_turn),
-                  "said": said, "children": children, "layouts": layouts}))
+                  "said": said, "children": children, "layouts": layouts, "order": order}))
 """
 
 
@@ -144,6 +154,13 @@ def test_a_long_submission_laid_out_aside_is_the_file_laid_out_in_turn(long_case
     index = pdf_text(aside_pdf, 1, 12)
     assert f"{last['first_page']}–{last['last_page']}" in index
     assert last["last_page"] > 100
+
+
+def test_the_copy_is_told_the_annexes_pages_before_the_stamps_are_drawn(long_case: Path) -> None:
+    """The copy lays the submission out, then waits for the annexes' real pages before it
+    prints; told only after the stamps were drawn here, it waited meanwhile."""
+    report, _ = _export(long_case, "aside")
+    assert report["order"] == ["told", "stamps"]
 
 
 def test_annex_pages_guessed_wrong_are_still_printed_right(long_case: Path) -> None:

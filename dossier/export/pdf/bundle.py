@@ -227,6 +227,8 @@ def write_bundle(
                 else {}
             )
             exhibits = _prepare_exhibits(originals, content, page_size, progress, cancelled)
+        if aside is not None:
+            aside.tell(content)
         if pdfa:
             from dossier.export.pdf.pdfa import obstacles
 

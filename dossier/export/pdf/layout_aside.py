@@ -66,13 +66,27 @@ class Aside:
     def __init__(self, pid: int, connection: Connection) -> None:
         self.pid, self.connection = pid, connection
         self.memory_mb = 0.0  # what the copy added to its share of the parent's memory
-        self._ended = False
+        self._ended = self._told = False
+
+    def tell(self, content: DossierContent) -> None:
+        """Tell the copy the annexes' real pages (``content``, now prepared) as soon as they
+        are known: it waits for them before it prints (measured: 0.04 s of a 100-annex
+        export, while the stamps were drawn here)."""
+        if self._told or self._ended:
+            return
+        self._told = True
+        try:
+            self.connection.send(counts(content))
+        except OSError:
+            self.stop()  # finish then says the copy failed: the submission is laid out here
 
     def finish(self, content: DossierContent) -> Laid | None:
         """The copy's layout, once it is told the annexes' real pages (``content``, now
         prepared); None if the copy failed (lay the submission out in turn)."""
+        self.tell(content)
+        if self._ended:
+            return None
         try:
-            self.connection.send(counts(content))
             message = self.connection.recv()
         except (EOFError, OSError):
             return None
