@@ -59,6 +59,14 @@ def noted_stamps(*args):
     order.append("stamps")
     return real_stamps(*args)
 layout_aside.counts, bundle.stamp_forms = noted_counts, noted_stamps
+real_copied, real_laid = bundle._annexes_copied, bundle._laid_aside
+def noted_copied(*args):
+    order.append("annexes copied")
+    return real_copied(*args)
+def noted_laid(*args):
+    order.append("laid")
+    return real_laid(*args)
+bundle._annexes_copied, bundle._laid_aside = noted_copied, noted_laid
 # Every reportlab pass over the submission, in this process or its copy, noted in a file.
 from dossier.export.pdf import narrative
 passes = str(out) + ".passes"
@@ -156,11 +164,15 @@ def test_a_long_submission_laid_out_aside_is_the_file_laid_out_in_turn(long_case
     assert last["last_page"] > 100
 
 
-def test_the_copy_is_told_the_annexes_pages_before_the_stamps_are_drawn(long_case: Path) -> None:
+def test_while_the_copy_prints_the_stamps_are_drawn_and_the_annexes_copied(
+    long_case: Path,
+) -> None:
     """The copy lays the submission out, then waits for the annexes' real pages before it
-    prints; told only after the stamps were drawn here, it waited meanwhile."""
+    prints: it is told them first (told after the stamps were drawn, it waited meanwhile),
+    and the stamps are drawn and the annexes' pages copied into the bundle's file before
+    the export waits for what it printed (they were copied after)."""
     report, _ = _export(long_case, "aside")
-    assert report["order"] == ["told", "stamps"]
+    assert report["order"] == ["told", "stamps", "annexes copied", "laid"]
 
 
 def test_annex_pages_guessed_wrong_are_still_printed_right(long_case: Path) -> None:

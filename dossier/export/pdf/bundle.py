@@ -25,7 +25,7 @@ from dossier.export.output import Unpublished, discard, unpublished
 from dossier.export.pdf import layout_aside, narrative, splitting
 from dossier.export.pdf.exhibit_pages import ExhibitUnusable, exhibit_pdf, translation_pdf
 from dossier.export.pdf.fonts import register as register_fonts
-from dossier.export.pdf.page_tree import merged
+from dossier.export.pdf.page_tree import Merging, merged
 from dossier.export.pdf.stamps import StampForms, StampKit, visual_size
 from dossier.export.pdf.text_layer import add_text_layer
 from dossier.i18n import t
@@ -238,6 +238,9 @@ def write_bundle(
                 raise ExhibitUnusable(found)
         # Drawn while the copy (if any) lays the submission out: they need only the annexes.
         forms = stamp_forms(content, exhibits, page_size)
+        # So are the annexes' pages copied into the bundle's file, when it is one file (each
+        # part or portal file copies its own pages once its span is known).
+        early = _annexes_copied(exhibits) if split_mb is None and files_named is None else None
         laid = _laid_aside(aside, content)
     finally:
         if aside is not None:
@@ -250,7 +253,7 @@ def write_bundle(
         progress(len(content.exhibits) + 1, len(content.exhibits) + 2)
     result = _assemble(
         content, exhibits, story_pdf, headings, narrative_pages, out, split_mb, forms,
-        files_named, owner, attach, pdfa,
+        files_named, owner, attach, pdfa, early,
     )  # fmt: skip
     result = dataclasses.replace(
         result, signature=signature, fingerprint=content.fingerprint,
@@ -401,6 +404,7 @@ def _assemble(
     owner: str | None = None,
     attach: dict[int, bytes] | None = None,
     pdfa: bool = False,
+    early: _Early | None = None,
 ) -> PdfResult:
     attach = attach or {}
     sheets = _Sheets(
@@ -408,6 +412,7 @@ def _assemble(
         [None] * narrative_pages
         + [exhibit.label for exhibit in content.exhibits for _ in range(exhibit.page_count)],
         forms,
+        early,
     )
     total = len(sheets.pages)
     if files_named is not None:
@@ -442,6 +447,20 @@ def _assemble(
 
 
 @dataclass(frozen=True)
+class _Early:
+    """The annexes' pages copied into the bundle's file before the submission's pages are
+    printed (0.023 s for 1,135 pages, done while the copy of the process prints them)."""
+
+    merging: Merging
+    annexes: list[pikepdf.Object]
+
+
+def _annexes_copied(exhibits: list[pikepdf.Pdf]) -> _Early:
+    merging = Merging()
+    return _Early(merging, merging.copy(itertools.chain.from_iterable(p.pages for p in exhibits)))
+
+
+@dataclass(frozen=True)
 class _Sheets:
     """The bundle's pages in order, each where it comes from (the submission's PDF or an
     annex's), with the label stamped on it (None on the submission's pages). Each file
@@ -451,13 +470,21 @@ class _Sheets:
     pages: list[pikepdf.Page]
     labels: list[str | None]
     forms: StampForms
+    early: _Early | None = None  # the annexes' pages copied already, for a bundle of one file
 
     def file(
         self, content: DossierContent, span: tuple[int, int]
     ) -> tuple[pikepdf.Pdf, list[pikepdf.Object]]:
         """A new PDF of the pages in ``span``, stamped with their bundle numbers."""
         start, end = span
-        pdf, copied = merged(self.pages[start:end])
+        if self.early is not None and span == (0, len(self.pages)):
+            merging = self.early.merging
+            submission = self.pages[: len(self.pages) - len(self.early.annexes)]
+            copied = merging.copy(submission) + self.early.annexes
+            merging.tree(copied)
+            pdf = merging.pdf
+        else:
+            pdf, copied = merged(self.pages[start:end])
         labels = self.labels[start:end]
         kit = StampKit(pdf, self.forms)
         for number, (page, label) in enumerate(zip(copied, labels, strict=True), start=start + 1):

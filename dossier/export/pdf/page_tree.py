@@ -18,17 +18,36 @@ import pikepdf
 Pages = Iterable[pikepdf.Page | pikepdf.Object]
 
 
+class Merging:
+    """A new PDF being made of pages of other PDFs: pages may be copied in before the ones
+    that come before them are known (the annexes while the submission is still printed);
+    the page tree is written once, in the order given then."""
+
+    def __init__(self) -> None:
+        self.pdf = pikepdf.new()
+
+    def copy(self, pages: Pages) -> list[pikepdf.Object]:
+        """Copies of ``pages`` in this PDF, not yet in its page tree."""
+        # Each a page of its own: qpdf lists a page twice in a tree as two.
+        return [
+            self.pdf.copy_foreign(page.obj if isinstance(page, pikepdf.Page) else page)
+            for page in pages
+        ]
+
+    def tree(self, copies: list[pikepdf.Object]) -> None:
+        """The PDF's pages: ``copies``, in this order."""
+        tree = self.pdf.Root.Pages
+        for copy in copies:
+            copy.Parent = tree
+        tree.Kids = pikepdf.Array(copies)
+        tree.Count = len(copies)
+
+
 def merged(pages: Pages) -> tuple[pikepdf.Pdf, list[pikepdf.Object]]:
     """A new PDF whose pages are copies of ``pages`` (of other PDFs), in order; with the
     page dictionaries in the new PDF, in order (finding one by ``pdf.pages[n]`` asks qpdf
     for the whole list again)."""
-    pdf = pikepdf.new()
-    copies: list[pikepdf.Object] = []
-    for page in pages:  # each a page of its own: qpdf lists a page twice in a tree as two
-        copies.append(pdf.copy_foreign(page.obj if isinstance(page, pikepdf.Page) else page))
-    tree = pdf.Root.Pages
-    for copy in copies:
-        copy.Parent = tree
-    tree.Kids = pikepdf.Array(copies)
-    tree.Count = len(copies)
-    return pdf, copies
+    merging = Merging()
+    copies = merging.copy(pages)
+    merging.tree(copies)
+    return merging.pdf, copies
