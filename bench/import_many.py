@@ -4,6 +4,7 @@ The reference is PDFium text extraction alone over the same files in the same ru
 import is close to it, import is bounded by extraction, not by the store.
 Usage: python bench/import_many.py [number of PDFs, default 1000] [texts the vault's index
 already holds, default 0: e.g. 10000 or 100000, to see the per-document cost stay flat]
+[ru: the PDFs' words in Russian, in an embedded font; default: in English]
 """
 
 from __future__ import annotations
@@ -28,6 +29,30 @@ from storage.keys import KdfParams
 from storage.vault import Vault
 
 ROUNDS = 3
+# A Russian batch (third argument "ru"): the same rulings' words, set in an embedded font.
+RUSSIAN_WORDS = [
+    "суд",
+    "решение",
+    "экстремистский",
+    "журналист",
+    "Клооп",
+    "Бишкек",
+    "прокурор",
+    "апелляция",
+    "заседание",
+    "свидетель",
+    "обыск",
+    "задержан",
+    "обвинение",
+    "беспорядки",
+    "Интерпол",
+    "уведомление",
+    "запрос",
+    "отклонён",
+    "заявление",
+    "организация",
+    "права",
+]
 WORDS = [
     "court",
     "ruling",
@@ -53,7 +78,9 @@ WORDS = [
 ]
 
 
-def make_pdfs(folder: Path, count: int, font: str | None = None) -> int:
+def make_pdfs(
+    folder: Path, count: int, font: str | None = None, words_from: list[str] = WORDS
+) -> int:
     """``count`` PDFs of 1–20 pages of words; ``font``: a registered TrueType font to embed
     (default: Helvetica, which a PDF leaves to the reader, as many real ones do)."""
     rng = random.Random(7)
@@ -64,7 +91,7 @@ def make_pdfs(folder: Path, count: int, font: str | None = None) -> int:
         pages_total += pages
         for page in range(pages):
             for line in range(40):
-                words = " ".join(rng.choice(WORDS) for _ in range(12))
+                words = " ".join(rng.choice(words_from) for _ in range(12))
                 pdf.drawString(56, 800 - line * 18, f"{index}-{page}-{line} {words}")
             pdf.showPage()
         pdf.save()
@@ -98,11 +125,18 @@ def fill_index(vault: Vault, texts: int) -> None:
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     held = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    russian = len(sys.argv) > 3 and sys.argv[3] == "ru"
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as scratch:
         folder = Path(scratch) / "pdfs"
         folder.mkdir()
         started = time.perf_counter()
-        pages = make_pdfs(folder, count)
+        if russian:
+            from dossier.export.pdf.fonts import SERIF_NAME, register
+
+            register()
+            pages = make_pdfs(folder, count, SERIF_NAME, RUSSIAN_WORDS)
+        else:
+            pages = make_pdfs(folder, count)
         print(f"generated {count} PDFs, {pages} pages in {time.perf_counter() - started:.1f} s")
         files = sorted(folder.iterdir())
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
