@@ -26,6 +26,7 @@ from storage.vault import Vault
 
 sys.path.insert(0, str(Path(__file__).parent))
 from import_many import make_pdfs
+from in_turns import listed
 
 ROUNDS = 3
 SPLIT_MB = 2.0  # small, so that the benchmark's bundle needs several parts
@@ -129,20 +130,12 @@ def main() -> None:
         rows.append((count, pages, whole, split, child, split_child, reference))
         per_page = whole["seconds"] / whole["pages"] * 1000
         print(f"== {count} exhibits, {pages} exhibit pages: a bundle of {whole['pages']} pages")
+        seconds = listed(run["seconds"] for run in wholes)
+        print(f"dossier export:        {seconds} s (median run: {per_page:.2f} ms a page)")
+        print(f"qpdf --keep-files-open=y merge only: {listed(references)} s")
         print(
-            "dossier export:        "
-            + ", ".join(f"{run['seconds']:.2f}" for run in wholes)
-            + f" s (median run: {per_page:.2f} ms a page)"
-        )
-        print(
-            "qpdf --keep-files-open=y merge only: "
-            + ", ".join(f"{seconds:.2f}" for seconds in references)
-            + " s"
-        )
-        print(
-            "ratio export/qpdf, in turn: "
-            + ", ".join(f"{ratio:.2f}" for ratio in ratios)
-            + f"; median {ratios[middle]:.2f} (target <= 2)"
+            f"ratio export/qpdf, in turn: {listed(ratios)}; median {ratios[middle]:.2f} "
+            "(target <= 2)"
         )
         print(
             f"split into {SPLIT_MB:g} MB parts: {split['parts']:.0f} parts of a "

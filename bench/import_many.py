@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from in_turns import listed
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -161,20 +162,14 @@ def main() -> None:
             ratios.append(references[-1] / ours[-1])
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"vault's index held:    {held} texts before the import")
+        rates = listed((count / seconds for seconds in references), ".1f")
+        print(f"text extraction only:  {rates} documents/s")
+        rates = listed((count / seconds for seconds in ours), ".1f")
+        median_run = pages / statistics.median(ours)
+        print(f"dossier import:        {rates} documents/s ({median_run:.0f} pages/s, median run)")
         print(
-            "text extraction only:  "
-            + ", ".join(f"{count / seconds:.1f}" for seconds in references)
-            + " documents/s"
-        )
-        print(
-            "dossier import:        "
-            + ", ".join(f"{count / seconds:.1f}" for seconds in ours)
-            + f" documents/s ({pages / statistics.median(ours):.0f} pages/s in the median run)"
-        )
-        print(
-            "import against extraction, in turn: "
-            + ", ".join(f"{ratio:.2f}" for ratio in ratios)
-            + f"; median {statistics.median(ratios):.2f} (target >= 1.0)"
+            f"import against extraction, in turn: {listed(ratios)}; "
+            f"median {statistics.median(ratios):.2f} (target >= 1.0)"
         )
         print(f"peak RSS:              {rss:8.1f} MB (before import {rss_before:.1f} MB)")
 

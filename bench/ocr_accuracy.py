@@ -27,6 +27,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 scans: Any = importlib.import_module("tests.scans")  # the test set, shared with the tests
 
+from in_turns import listed  # noqa: E402
+
 from dossier.ocr.engine import Reader  # noqa: E402
 from dossier.services import documents, ocr, people  # noqa: E402
 from dossier.services.vault_access import KdfParams, Vault  # noqa: E402
@@ -126,14 +128,13 @@ def speed(pages: int) -> None:
     print(
         f"{pages}-page scanned PDF (300 dpi, in Russian with English): first reading "
         f"{first:.1f} s, {pages / first * 60:.1f} pages a minute, {used / first:.2f} cores "
-        f"busy on average; then {', '.join(f'{value:.1f}' for value in ours)} pages a minute; "
+        f"busy on average; then {listed(ours, '.1f')} pages a minute; "
         f"one core alone: {60 / one_page:.1f} pages a minute "
         f"({per_minute * one_page / 60:.2f}× with both)"
     )
     print(
         f"plain Tesseract on the same pages (rendered beforehand, two at a time, text only): "
-        f"{', '.join(f'{value:.1f}' for value in plains)} pages a minute; ours in turn "
-        f"{', '.join(f'{value:.2f}×' for value in ratios)} of it: "
+        f"{listed(plains, '.1f')} pages a minute; ours in turn {listed(ratios)} (×) of it: "
         f"median {statistics.median(ratios):.2f}× (target ≥ 0.95)"
     )
     print(
