@@ -24,6 +24,7 @@ from typing import Any
 
 from dossier import crash_dumps, diagnostics, i18n
 from dossier.errors import DossierError
+from dossier.export.child import Received
 from dossier.export.child import command as child_command
 from dossier.export.content import DossierContent, Originals
 from dossier.export.output import Unpublished
@@ -242,14 +243,10 @@ def _send_payload(
         del data
 
 
-def _receive_payload(connection: Connection) -> tuple[PreloadedOriginals, RenderJob]:
-    count, streamed, header = connection.recv()
-    buffers = [connection.recv_bytes() for _ in range(count)]
+def _unpacked(received: Received) -> tuple[PreloadedOriginals, RenderJob]:
     # Only our own parent writes to this pipe (an anonymous pipe made for this child).
-    originals, job, language = pickle.loads(header, buffers=buffers)  # noqa: S301
-    for _ in range(streamed):
-        document_id = connection.recv()
-        originals.files[document_id] = connection.recv_bytes()
+    originals, job, language = pickle.loads(received.header, buffers=received.buffers)  # noqa: S301
+    originals.files.update(received.streamed)
     i18n.use(language)  # the parent's language, for whatever the renderers say
     return originals, job
 
@@ -263,9 +260,10 @@ def _peak() -> float:
     return 0.0
 
 
-def child_main(connection: Connection) -> None:
-    """The child: receive, render, report. Never prints (a traceback could quote evidence)."""
-    crash_dumps.turn_off()  # it holds the annexes, and parses hostile files
+def child_main(connection: Connection, received: Received) -> None:
+    """The child, its payload received (``child.receive``): render, report. Never prints (a
+    traceback could quote evidence)."""
+    crash_dumps.turn_off()  # it holds the annexes, and parses hostile files (child.main too)
     stop = False
 
     def cancelled() -> bool:
@@ -278,7 +276,7 @@ def child_main(connection: Connection) -> None:
         connection.send(("progress", done, total))
 
     try:
-        originals, job = _receive_payload(connection)
+        originals, job = _unpacked(received)
         rendered = render(originals, job, progress, cancelled)
         reply: tuple[Any, ...] = ("done", dataclasses.replace(rendered, peak_memory_mb=_peak()))
     except DossierError as error:
