@@ -76,12 +76,14 @@ def measure(scratch: Path, how: str) -> dict[str, float]:
 def _in_child(
     vault: Vault, case_id: int, out: Path, split_mb: float | None, start: float
 ) -> dict[str, float]:
-    """What export_case does for the window, up to the files rendered by the child."""
+    """What export_case does for the window, up to the files rendered by the child (the
+    annexes read out of the vault as they are sent)."""
     chosen = templates.for_case(cases.show_case(vault, case_id).kind, None)
     content = gather(vault, case_id, chosen, export_time=parse_time(AT))
-    loaded = separate_process.preload(VaultOriginals(vault), content)
+    source = VaultOriginals(vault)
+    loaded = separate_process.preload(source, content, lazily=True)
     job = separate_process.RenderJob(content, out, "pdf", "a4", split_mb, owner=new_owner())
-    rendered = separate_process.render_in_child(loaded, job)
+    rendered = separate_process.render_in_child(loaded, job, source=source)
     seconds = time.perf_counter() - start
     return {
         "seconds": seconds, "child_rss": rendered.peak_memory_mb,
