@@ -27,7 +27,10 @@ _POINTS = 1.0  # how far from the page's edges the picture may be drawn (a round
 
 def page_image(page: pdfium.PdfPage, dpi: int) -> Image.Image:
     """The page in grey at ``dpi``, as a reader sees it."""
-    own = _scanners_picture(page, dpi)
+    try:
+        own = _scanners_picture(page, dpi)
+    except pdfium.PdfiumError:  # a picture pdfium cannot give alone: the page is rendered
+        own = None
     if own is not None:
         return own
     bitmap = page.render(scale=dpi / 72, grayscale=True)
