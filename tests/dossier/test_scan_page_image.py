@@ -123,3 +123,23 @@ def test_a_page_turned_by_the_file_is_read_turned() -> None:
     scan = _text_page()
     found = _read(_picture_pdf(scan, rotate=90))
     assert found.width > found.height
+
+
+def test_a_scan_whose_picture_is_damaged_is_read_as_the_page_renders() -> None:
+    """A damaged (or hostile) picture stream: no failure, and the page taken as pdfium
+    renders it (the program's viewer shows it so too)."""
+    scan = _text_page()
+    pdf = pikepdf.open(io.BytesIO(_picture_pdf(scan)))
+    picture = pdf.pages[0].Resources.XObject.Scan
+    picture.write(b"not a compressed picture", filter=pikepdf.Name.FlateDecode)
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    found = _read(buffer.getvalue())
+    document = pdfium.PdfDocument(buffer.getvalue())
+    shown = document[0].render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
+    document.close()
+    small = (found.width // 8, found.height // 8)
+    assert (
+        abs(_ink(found.resize(small), (0, 0, *small)) - _ink(shown.resize(small), (0, 0, *small)))
+        < 1
+    )
