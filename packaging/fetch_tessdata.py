@@ -2,7 +2,7 @@
 
     python packaging/fetch_tessdata.py OUT_FOLDER
 
-Debian's tesseract-ocr-{osd,rus,kir,kaz,eng} packages (tessdata_fast 4.1.0) are what the
+Debian's tesseract-ocr-{rus,kir,kaz,eng} packages (tessdata_fast 4.1.0) are what the
 Linux package carries and what the OCR tests and figures were measured with. This downloads
 the same .deb files from Debian, takes the .traineddata out of each (a .deb is an `ar` archive
 holding a tar), and refuses any file whose SHA-256 differs from packaging/tessdata.sha256.
