@@ -12,7 +12,7 @@ import io
 import json
 import os
 from collections.abc import Callable, Generator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -218,14 +218,17 @@ def _read_all(
     images = _page_images(data, mime, password, wanted)
     try:
         with ThreadPoolExecutor(workers, thread_name_prefix="ocr") as pool:
-            running: list[tuple[int, Future[engine.PageReading]]] = []
+            running: dict[Future[engine.PageReading], int] = {}
             for number, image in images:  # rendered here, read two at a time in the pool
                 _check(cancelled)
-                running.append((number, pool.submit(reader.read, image, languages)))
-                while len(running) >= workers + 1:
-                    _collect(running.pop(0), readings, progress, len(wanted), cancelled)
+                running[pool.submit(reader.read, image, languages)] = number
+                del image  # the page's picture goes once it is read
+                # The next page is rendered when a thread is free, not before: a page
+                # waiting its turn held 9 MB more for a scanner's picture decoded in 0.01 s.
+                while len(running) >= workers:
+                    _collect(running, readings, progress, len(wanted), cancelled)
             while running:
-                _collect(running.pop(0), readings, progress, len(wanted), cancelled)
+                _collect(running, readings, progress, len(wanted), cancelled)
     finally:
         images.close()
         reader.close()
@@ -234,16 +237,18 @@ def _read_all(
 
 
 def _collect(
-    item: tuple[int, Future[PageReading]],
+    running: dict[Future[PageReading], int],
     readings: dict[int, PageReading],
     progress: Progress | None,
     total: int,
     cancelled: Cancelled | None,
 ) -> None:
-    number, future = item
-    readings[number] = future.result()
-    if progress is not None:
-        progress(len(readings), total)
+    """Waits for the next page read, whichever thread reads it."""
+    done, _waiting = wait(running, return_when=FIRST_COMPLETED)
+    for future in done:
+        readings[running.pop(future)] = future.result()
+        if progress is not None:
+            progress(len(readings), total)
     _check(cancelled)
 
 
@@ -266,15 +271,19 @@ def _page_images(
 
     from dossier.ocr.scanned_page import page_image
 
+    def rendered(number: int) -> Image.Image:
+        page = document[number - 1]
+        try:
+            return page_image(page, DPI)
+        finally:
+            page.close()
+
     document = pdfium.PdfDocument(io.BytesIO(data), password=password)
     try:
         for number in wanted:
-            page = document[number - 1]
-            try:
-                image = page_image(page, DPI)
-            finally:
-                page.close()
-            yield number, image
+            # Not kept in a name here: this generator waits at ``yield`` until the next page
+            # is wanted, and would hold the picture (9 MB) all that time.
+            yield number, rendered(number)
     finally:
         document.close()
 

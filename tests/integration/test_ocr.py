@@ -602,3 +602,35 @@ def test_every_picture_reaches_tesseract_as_its_grey_pixels_not_as_a_file() -> N
     assert character_error_rate(TEXTS["rus"], readings[1].text) < 0.02
     assert len(given) >= 5  # the photo; the other: its language, read, two samples, read again
     assert all(size == 1 and whole for _wide, _high, size, whole in given), given
+
+
+def test_a_page_is_rendered_only_when_a_reading_thread_is_free_for_it(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page's picture is 9 MB at 300 dpi: one rendered ahead to wait its turn held that
+    much more while two were read. Counted as pages are rendered: those not yet read."""
+    from dossier.ocr import engine
+
+    scan = _scan(vault, tmp_path, "rus", "kir", "kaz", "eng", "rus")
+    unread: set[int] = set()
+    counted: list[int] = []
+    given = ocr._page_images
+
+    def rendered(*args: Any) -> Any:
+        for number, image in given(*args):
+            unread.add(id(image))
+            counted.append(len(unread))
+            yield number, image
+
+    read = engine.Reader.read
+
+    def reading(self: engine.Reader, image: Any, languages: str | None) -> Any:
+        found = read(self, image, languages)
+        unread.discard(id(image))
+        return found
+
+    monkeypatch.setattr(ocr, "_page_images", rendered)
+    monkeypatch.setattr(engine.Reader, "read", reading)
+    report = ocr.read_scanned_pages(vault, scan.id)
+    assert report.pages == [1, 2, 3, 4, 5]
+    assert len(counted) == 5 and max(counted) <= 2, counted
