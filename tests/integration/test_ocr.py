@@ -470,13 +470,8 @@ def test_a_worn_copy_turned_over_or_a_quarter_is_found_turned(
         assert character_error_rate(TEXTS[language], read.text) < 0.02
 
 
-def test_an_upright_page_read_with_little_confidence_is_not_turned() -> None:
-    """A worn 200-dpi copy of a Kazakh letter read in Russian's models reads at 72–74, under
-    the confidence that says a page stands: it is looked at, and found to stand as it is."""
-    from dossier.ocr.engine import Reader
-    from tests.scans import worn
-
-    reader = Reader()
+def _turnings_counted(reader: Any) -> list[int]:
+    """A 1 noted each time ``reader`` looks at which way a page stands."""
     looked: list[int] = []
     upright = reader.upright
 
@@ -484,7 +479,18 @@ def test_an_upright_page_read_with_little_confidence_is_not_turned() -> None:
         looked.append(1)
         return upright(image, languages)
 
-    reader.upright = counted  # type: ignore[method-assign]
+    reader.upright = counted
+    return looked
+
+
+def test_an_upright_page_read_with_little_confidence_is_not_turned() -> None:
+    """A worn 200-dpi copy of a Kazakh letter read in Russian's models reads at 72–74, under
+    the confidence that says a page stands: it is looked at, and found to stand as it is."""
+    from dossier.ocr.engine import Reader
+    from tests.scans import worn
+
+    reader = Reader()
+    looked = _turnings_counted(reader)
     try:
         read = reader.read(worn(page_image(TEXTS["kaz"], 200), tilt=2.0), "rus+eng")
     finally:
@@ -505,19 +511,12 @@ def test_the_tilt_of_a_page_is_measured_to_a_tenth_of_a_degree(language: str) ->
 
 def test_a_page_standing_upright_is_read_once_and_a_turned_one_is_turned_first() -> None:
     """Turning every page upright first (Tesseract's layout analysis) took as long as
-    reading it: a page whose reading shows it stands upright is not analysed for it; one
+    reading it: a page whose reading shows it stands upright is not looked at for it; one
     turned a quarter, or over, is, and is read again upright."""
     from dossier.ocr.engine import Reader
 
     reader = Reader()
-    analysed: list[int] = []
-    upright = reader.upright
-
-    def counted(image: Any, languages: str) -> Any:
-        analysed.append(1)
-        return upright(image, languages)
-
-    reader.upright = counted  # type: ignore[method-assign]
+    analysed = _turnings_counted(reader)
     page = page_image(TEXTS["kir"])
     try:
         read = reader.read(page, "kir+eng")
