@@ -2,8 +2,8 @@
 
 A native crash on a hostile file (libheif, Leptonica, PDFium) would otherwise leave a core
 file holding every key, the passphrase and the evidence, in plaintext, wherever the system
-keeps cores: measured here, 117 MB with all of them. Both faces, and the export's child,
-turn dumps off first thing.
+keeps cores: measured here, 117 MB with all of them. Both faces, and their children (an
+export's, a scan's reader), turn dumps off first thing.
 """
 
 from __future__ import annotations

@@ -12,20 +12,16 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import multiprocessing
 import pickle
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from dossier import crash_dumps, diagnostics, i18n
+from dossier import children, crash_dumps, diagnostics, i18n
 from dossier.errors import DossierError
 from dossier.export.child import Received
-from dossier.export.child import command as child_command
 from dossier.export.content import DossierContent, Originals
 from dossier.export.output import Unpublished
 from dossier.export.pdf.narrative import SignaturePlace
@@ -37,12 +33,11 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 _POLL_SECONDS = 0.05
-_running: set[int] = set()  # the export children of this process, by process id
 
 
 def running_children() -> set[int]:
     """The process ids of the export children running now."""
-    return set(_running)
+    return children.running("export")
 
 
 @dataclass
@@ -155,20 +150,9 @@ def render_in_child(
 ) -> Rendered:
     """``render`` in a child process; progress and cancel work as in-process. ``source``:
     where the files ``originals`` left unread are read from, one at a time."""
-    # A new interpreter (forking a process with Qt threads is unsafe), told nothing on its
-    # command line but where its end of the pipe is; its output goes nowhere (a traceback
-    # could quote evidence).
-    ours, theirs = multiprocessing.Pipe()
-    child = subprocess.Popen(
-        child_command(theirs.fileno()),
-        pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    _running.add(child.pid)
-    theirs.close()
+    child, ours = children.start("export")
     asked_to_stop = finished = False
     try:
-        ours.send(sys.path)
         _send_payload(ours, originals, job, source, cancelled)
         while True:
             if cancelled is not None and cancelled() and not asked_to_stop:
@@ -193,13 +177,7 @@ def render_in_child(
                     diagnostics.add(message[2])
                 raise DossierError(message[1])
     finally:
-        ours.close()
-        try:
-            child.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-        _running.discard(child.pid)
+        children.end(child, ours)
         from dossier.export.output import discard_owned, sweep_stale_parts
 
         sweep_stale_parts(job.out.parent)  # a part the child left when it stopped
@@ -251,15 +229,6 @@ def _unpacked(received: Received) -> tuple[PreloadedOriginals, RenderJob]:
     return originals, job
 
 
-def _peak() -> float:
-    """This process's peak memory in MB, since it began (ru_maxrss would count the parent's
-    memory at the fork before the child's interpreter was started)."""
-    with contextlib.suppress(OSError, ValueError, StopIteration):
-        status = Path("/proc/self/status").read_text().splitlines()
-        return int(next(line for line in status if line.startswith("VmHWM:")).split()[1]) / 1024
-    return 0.0
-
-
 def child_main(connection: Connection, received: Received) -> None:
     """The child, its payload received (``child.receive``): render, report. Never prints (a
     traceback could quote evidence)."""
@@ -278,7 +247,8 @@ def child_main(connection: Connection, received: Received) -> None:
     try:
         originals, job = _unpacked(received)
         rendered = render(originals, job, progress, cancelled)
-        reply: tuple[Any, ...] = ("done", dataclasses.replace(rendered, peak_memory_mb=_peak()))
+        peak = children.peak_memory_mb()
+        reply: tuple[Any, ...] = ("done", dataclasses.replace(rendered, peak_memory_mb=peak))
     except DossierError as error:
         reply = ("failed", str(error))
     except BaseException as error:

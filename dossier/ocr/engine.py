@@ -131,11 +131,12 @@ def version() -> str:
 
 
 def installed_languages() -> list[str]:
-    import tesserocr
-
-    _path, languages = tesserocr.get_languages(str(tessdata()))
+    """The models in the language data, as Tesseract finds them: by their files' names (not
+    asked of Tesseract, which the program's own process then never loads: scans are read in
+    a child)."""
+    found = {path.name.removesuffix(".traineddata") for path in tessdata().glob("*.traineddata")}
     # The orientation model (osd) is no language; a system may still have it installed.
-    return sorted(language for language in languages if language != "osd")
+    return sorted(found - {"osd"})
 
 
 def models_for(language: str | None) -> str | None:

@@ -3,24 +3,21 @@ under the page in the bundle, each page saying where its text came from.
 
 The file's own text is never replaced: only pages without any (a scan in a PDF, a photo) are
 read. Nothing is written until every page is read, so a cancel or a failure leaves the
-document as it was; the images are made and read in memory.
+document as it was; the images are made and read in memory, in a process of its own
+(``dossier.ocr.separate_process``), which is sent the scan and sends back what it read.
 """
 
 from __future__ import annotations
 
-import io
 import json
-import os
-from collections.abc import Callable, Generator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dossier import freed_memory, language_guess, refs, search
+from dossier import language_guess, refs, search
 from dossier.errors import DossierError
 from dossier.i18n import t
 from dossier.vocabulary import IMAGE_TYPES
@@ -33,7 +30,6 @@ if TYPE_CHECKING:  # the engine (Tesseract) loads when a scan is read, not with 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
-DPI = 300  # Tesseract reads best at 300 dpi; a PDF page is rendered at that
 _CANCELLED = "Reading the scan was cancelled; the document is as it was."
 
 
@@ -60,6 +56,7 @@ class OcrReport:
     confidence: float  # mean over the pages read, 0–100
     turned: list[int]  # pages that were turned to stand upright
     found_text: bool = True
+    reader_memory_mb: float = 0.0  # the peak of the process that read them (for bench/)
 
     @property
     def sentence(self) -> str:
@@ -178,120 +175,33 @@ def read_scanned_pages(
             )
         )
     chosen = languages or engine.models_for(language)
-    data = vault.read_bytes(file_id)
+    from dossier.ocr.separate_process import NotRead, ReadingCancelled, read_in_child
+
     try:
-        readings = _read_all(data, mime, password, wanted, chosen, progress, cancelled)
-    except DossierError:
-        raise
-    except Exception as error:  # a page the engine cannot take: said, and recorded
+        # The scan goes to the child as it is decrypted: the program never holds it whole.
+        read = read_in_child(
+            vault.read_file(file_id), mime, password, wanted, chosen, progress, cancelled
+        )
+    except ReadingCancelled:
+        raise DossierError(cancelled_sentence()) from None
+    except NotRead:  # a page the engine cannot take, or a crash: said, and recorded
         problem = t(
             "The scan of {ref} could not be read; the document is as it was. Try again in "
             "another language, or import a clearer scan.",
             ref=ref,
         )
         _set_state(vault, document_id, "failed", problem)
-        raise DossierError(problem) from error
-    _record(vault, document_id, readings)
+        raise DossierError(problem) from None
+    readings = read.readings
+    _record(vault, document_id, readings, read.engine)
     used = ", ".join(sorted({reading.languages for reading in readings.values()}))
     mean = sum(reading.confidence for reading in readings.values()) / len(readings)
     turned = [number for number, reading in readings.items() if reading.rotation]
     found = any(reading.text for reading in readings.values())
-    return OcrReport(ref, wanted, used, mean, turned, found)
+    return OcrReport(ref, wanted, used, mean, turned, found, read.peak_memory_mb)
 
 
-def _read_all(
-    data: bytes,
-    mime: str,
-    password: str | None,
-    wanted: list[int],
-    languages: str | None,
-    progress: Progress | None,
-    cancelled: Cancelled | None,
-) -> dict[int, PageReading]:
-    from dossier.ocr import engine
-
-    reader = engine.Reader()
-    workers = max(1, min(2, os.cpu_count() or 1))
-    readings: dict[int, engine.PageReading] = {}
-    # Without a language (given, or the document's), each page's is detected: a Russian
-    # ruling may come with an English covering letter in the same scan.
-    images = _page_images(data, mime, password, wanted)
-    try:
-        with ThreadPoolExecutor(workers, thread_name_prefix="ocr") as pool:
-            running: dict[Future[engine.PageReading], int] = {}
-            for number, image in images:  # rendered here, read two at a time in the pool
-                _check(cancelled)
-                running[pool.submit(reader.read, image, languages)] = number
-                del image  # the page's picture goes once it is read
-                # The next page is rendered when a thread is free, not before: a page
-                # waiting its turn held 9 MB more for a scanner's picture decoded in 0.01 s.
-                while len(running) >= workers:
-                    _collect(running, readings, progress, len(wanted), cancelled)
-            while running:
-                _collect(running, readings, progress, len(wanted), cancelled)
-    finally:
-        images.close()
-        reader.close()
-        freed_memory.give_back()
-    return readings
-
-
-def _collect(
-    running: dict[Future[PageReading], int],
-    readings: dict[int, PageReading],
-    progress: Progress | None,
-    total: int,
-    cancelled: Cancelled | None,
-) -> None:
-    """Waits for the next page read, whichever thread reads it."""
-    done, _waiting = wait(running, return_when=FIRST_COMPLETED)
-    for future in done:
-        readings[running.pop(future)] = future.result()
-        if progress is not None:
-            progress(len(readings), total)
-    _check(cancelled)
-
-
-def _check(cancelled: Cancelled | None) -> None:
-    if cancelled is not None and cancelled():
-        raise DossierError(cancelled_sentence())
-
-
-def _page_images(
-    data: bytes, mime: str, password: str | None, wanted: list[int]
-) -> Generator[tuple[int, Image.Image], None, None]:
-    """The pages to read as images, one at a time (a 50-page scan is never all in memory)."""
-    if mime in IMAGE_TYPES:
-        from dossier.images import upright
-
-        for number in wanted:
-            yield number, upright(data, number)
-        return
-    import pypdfium2 as pdfium
-
-    from dossier.ocr.scanned_page import page_image
-
-    def rendered(number: int) -> Image.Image:
-        page = document[number - 1]
-        try:
-            return page_image(page, DPI)
-        finally:
-            page.close()
-
-    document = pdfium.PdfDocument(io.BytesIO(data), password=password)
-    try:
-        for number in wanted:
-            # Not kept in a name here: this generator waits at ``yield`` until the next page
-            # is wanted, and would hold the picture (9 MB) all that time.
-            yield number, rendered(number)
-    finally:
-        document.close()
-
-
-def _record(vault: Vault, document_id: int, readings: dict[int, PageReading]) -> None:
-    from dossier.ocr import engine
-
-    version = engine.version()
+def _record(vault: Vault, document_id: int, readings: dict[int, PageReading], version: str) -> None:
     with vault.transaction() as session:
         document = _document(session, document_id)
         for page in document.pages:

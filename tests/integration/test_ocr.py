@@ -216,40 +216,53 @@ def test_a_scanners_tiff_of_three_pages_is_read_and_bundled_whole(
     assert "көңүл" in words and "ходатайство" in words and "seized the journalists" in words
 
 
-def test_cancelling_leaves_the_document_as_it_was(vault: Vault, tmp_path: Path) -> None:
+def test_cancelling_leaves_the_document_as_it_was_and_stops_the_reading_process(
+    vault: Vault, tmp_path: Path
+) -> None:
+    from dossier.ocr import separate_process
+
     scan = _scan(vault, tmp_path, "rus", "eng", "kaz")
     before = (ocr.document_text(vault, scan.id), len(vault.custody_log()))
     read: list[int] = []
+    reading: set[int] = set()
+
+    def progress(done: int, _total: int) -> None:
+        read.append(done)
+        reading.update(separate_process.running_children())
+
     with pytest.raises(DossierError, match="cancelled; the document is as it was"):
         ocr.read_scanned_pages(
-            vault,
-            scan.id,
-            progress=lambda done, _total: read.append(done),
-            cancelled=lambda: bool(read),  # stop once the first page is read
-        )
-    assert read  # it had begun
+            vault, scan.id, progress=progress, cancelled=lambda: bool(read)
+        )  # stopped once the first page is read
+    assert read and len(reading) == 1  # it had begun, in a process of its own
+    assert separate_process.running_children() == set()
+    assert not Path(f"/proc/{reading.pop()}").exists()  # stopped, not left reading for no one
     assert (ocr.document_text(vault, scan.id), len(vault.custody_log())) == before
     assert documents.show_document(vault, scan.id).ocr_state == "pending"
     assert Searcher(vault).search("ходатайство") == []
 
 
-def test_a_page_the_engine_cannot_take_is_said_and_recorded_and_nothing_is_lost(
+def test_a_language_model_the_engine_cannot_load_is_said_and_recorded_and_nothing_is_lost(
     vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from dossier import diagnostics
     from dossier.ocr import engine
 
     scan = _scan(vault, tmp_path, "rus")
-
-    def breaks(_reader: object, _image: object, _languages: object) -> None:
-        raise RuntimeError("leptonica: pixRead failed")  # as a damaged page image makes it
-
-    monkeypatch.setattr(engine.Reader, "read", breaks)
+    damaged = tmp_path / "tessdata"
+    damaged.mkdir()
+    (damaged / "eng.traineddata").symlink_to(engine.tessdata() / "eng.traineddata")
+    (damaged / "rus.traineddata").write_bytes(b"\x00" * 4096)  # as a broken install leaves it
+    monkeypatch.setenv("DOSSIER_TESSDATA", str(damaged))
+    seen = len(diagnostics.entries())
     with pytest.raises(DossierError, match="could not be read; the document is as it was"):
-        ocr.read_scanned_pages(vault, scan.id)
+        ocr.read_scanned_pages(vault, scan.id, "rus")
     shown = documents.show_document(vault, scan.id)
     assert shown.ocr_state == "failed" and shown.ocr_problem and "clearer scan" in shown.ocr_problem
-    assert "leptonica" not in shown.ocr_problem  # the lawyer's words, not the library's
+    assert "tessdata" not in shown.ocr_problem  # the lawyer's words, not the library's
     assert ocr.document_text(vault, scan.id)[0].origin == "file"
+    (entry,) = diagnostics.entries()[seen:]  # its kind and place, told by the reading process
+    assert entry.during == "reading a scan (its child)" and entry.kind == "RuntimeError"
 
 
 def test_a_language_that_is_not_installed_is_refused_in_words(vault: Vault, tmp_path: Path) -> None:
@@ -604,16 +617,18 @@ def test_every_picture_reaches_tesseract_as_its_grey_pixels_not_as_a_file() -> N
 
 
 def test_a_page_is_rendered_only_when_a_reading_thread_is_free_for_it(
-    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Each page's picture is 9 MB at 300 dpi: one rendered ahead to wait its turn held that
-    much more while two were read. Counted as pages are rendered: those not yet read."""
-    from dossier.ocr import engine
+    much more while two were read. Counted as pages are rendered: those not yet read (here,
+    in this process: the reading process runs the same ``read_pages``)."""
+    from dossier.ocr import engine, pages
 
-    scan = _scan(vault, tmp_path, "rus", "kir", "kaz", "eng", "rus")
+    languages = ("rus", "kir", "kaz", "eng", "rus")
+    scan = scanned_pdf([page_image(TEXTS[language]) for language in languages])
     unread: set[int] = set()
     counted: list[int] = []
-    given = ocr._page_images
+    given = pages.page_images
 
     def rendered(*args: Any) -> Any:
         for number, image in given(*args):
@@ -628,8 +643,8 @@ def test_a_page_is_rendered_only_when_a_reading_thread_is_free_for_it(
         unread.discard(id(image))
         return found
 
-    monkeypatch.setattr(ocr, "_page_images", rendered)
+    monkeypatch.setattr(pages, "page_images", rendered)
     monkeypatch.setattr(engine.Reader, "read", reading)
-    report = ocr.read_scanned_pages(vault, scan.id)
-    assert report.pages == [1, 2, 3, 4, 5]
+    readings = pages.read_pages(scan, "application/pdf", None, [1, 2, 3, 4, 5], "rus+eng")
+    assert sorted(readings) == [1, 2, 3, 4, 5]
     assert len(counted) == 5 and max(counted) <= 2, counted
