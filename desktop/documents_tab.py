@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop import file_dialogs
 from desktop.edit_state import EditState
+from desktop.fitted_picture import FittedPicture
 from desktop.jobs import Jobs, Touched
 from desktop.record_list import RecordList
 from desktop.translation_dialog import TranslationDialog
@@ -98,8 +99,7 @@ class DocumentsTab(QWidget):
         self.pdf_view = QPdfView()
         self.pdf_view.setDocument(self.pdf_document)
         self.pdf_view.setAccessibleName(self.tr("Document page"))
-        self.image = QLabel()
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image = FittedPicture()
         self.viewer = QStackedWidget()
         for widget in (self.text, self.pdf_view, self.image):
             self.viewer.addWidget(widget)
@@ -760,26 +760,30 @@ class DocumentsTab(QWidget):
 
     def _picture(self, data: bytes) -> None:
         # Decoded and turned upright off the GUI thread (HEIC too): a PNG arrives here.
-        image = QImage.fromData(data)
-        self.image.setPixmap(
-            QPixmap.fromImage(image).scaled(
-                640, 640, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )  # fmt: skip
+        self.image.show_image(QImage.fromData(data))
 
     def _show_page(self, number: int) -> None:
-        if self._pages and 1 <= number <= len(self._pages):
-            self.page_text.setPlainText(self._pages[number - 1])
-            if self.viewer.currentWidget() is self.pdf_view:
-                self.pdf_view.pageNavigator().jump(number - 1, self.pdf_view.pos())
-            elif self.viewer.currentWidget() is self.image and len(self._pages) > 1:
-                assert self._current is not None
-                # A scanner's TIFF: each page is its own picture.
-                vault, document_id = self._vault, self._current.id
+        if not (self._pages and 1 <= number <= len(self._pages)) or self._current is None:
+            return
+        self.page_text.setPlainText(self._pages[number - 1])
+        if self.viewer.currentWidget() is self.text:
+            return
+        vault, document_id = self._vault, self._current.id
+        if self._current.mime_type == "application/pdf":
+            if self._page_origins[number - 1].rotation:
+                # Read turned (a page filed sideways): shown as it was read, beside its text;
+                # the PDF viewer shows pages only as filed.
                 self._jobs.query(
-                    self, lambda: documents.preview(vault, document_id, number), self._picture
+                    self, lambda: documents.upright_page(vault, document_id, number), self._picture
                 )
+                self.viewer.setCurrentWidget(self.image)
+            else:
+                self.viewer.setCurrentWidget(self.pdf_view)
+                self.pdf_view.pageNavigator().jump(number - 1, self.pdf_view.pos())
+        elif len(self._pages) > 1:  # a scanner's TIFF: each page is its own picture
+            self._jobs.query(
+                self, lambda: documents.preview(vault, document_id, number), self._picture
+            )
 
     def selected_text(self) -> str:
         for widget in (self.page_text, self.text):

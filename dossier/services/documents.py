@@ -392,6 +392,19 @@ def preview(vault: Vault, document_id: int, page: int = 1) -> bytes:
     return data
 
 
+def upright_page(vault: Vault, document_id: int, page: int) -> bytes:
+    """A scanned PDF page as the viewer shows it once read: a PNG, turned upright as OCR
+    found it needed (a page filed sideways reads sideways in the PDF viewer). Rendered in
+    memory only."""
+    with vault.session() as session:
+        document = _get(session, document_id)
+        file_id, password = document.file_id, document.pdf_password
+        turn = next((p.ocr_rotation or 0 for p in document.pages if p.page == page), 0)
+    from dossier.images import pdf_page_png
+
+    return pdf_page_png(vault.read_bytes(file_id), page, password, turn=turn)
+
+
 def pdf_passwords(vault: Vault, document_ids: list[int]) -> dict[int, str]:
     """The passwords protected PDFs were imported with, by document id (others are absent)."""
     with vault.session() as session:

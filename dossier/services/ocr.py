@@ -46,6 +46,7 @@ class PageText:
     engine: str | None
     languages: str | None
     confidence: float | None
+    rotation: int = 0  # degrees OCR turned the page clockwise to read it upright
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def document_text(vault: Vault, document_id: int) -> list[PageText]:
                 row.ocr_engine,
                 row.ocr_languages,
                 row.ocr_confidence,
+                row.ocr_rotation or 0,
             )
             for row in rows
         ]

@@ -144,3 +144,30 @@ def test_stopping_before_the_reading_began_says_so(
     assert tab.reading.text() == "Reading the scan was cancelled; the document is as it was."
     assert documents.list_documents(window.vault)[0].ocr_state == "pending"
     controller.lock()
+
+
+def test_a_page_filed_sideways_is_shown_upright_once_read(qtbot: QtBot, tmp_path: Path) -> None:
+    """The PDF viewer shows pages as filed: a page read turned is shown as it was read."""
+    controller, _window, page = open_person(qtbot, tmp_path / "vault")
+    tab = page.documents
+    sideways = page_image(TEXTS["kir"]).rotate(90, expand=True, fillcolor=255)
+    path = tmp_path / "protocol.pdf"
+    path.write_bytes(scanned_pdf([page_image(TEXTS["rus"]), sideways]))
+    tab.import_paths([path])
+    qtbot.waitUntil(lambda: tab.list.count() == 1, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tab._reading_task is None, timeout=READ_TIMEOUT)
+    assert "Turned upright: page(s) 2" in tab.reading.text()
+    tab.list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: "ходатайство" in tab.page_text.toPlainText(), timeout=TIMEOUT)
+    assert tab.viewer.currentWidget() is tab.pdf_view  # page 1 stands upright as filed
+
+    tab.page.setValue(2)
+    qtbot.waitUntil(lambda: not tab.image.pixmap().isNull(), timeout=TIMEOUT)
+    assert tab.viewer.currentWidget() is tab.image
+    shown = tab.image.pixmap()
+    assert shown.height() > shown.width()  # filed lying on its side, shown standing
+    assert "көңүл" in tab.page_text.toPlainText()
+
+    tab.page.setValue(1)
+    assert tab.viewer.currentWidget() is tab.pdf_view
+    controller.lock()
