@@ -95,17 +95,19 @@ def read_in_child(
             except (EOFError, OSError, ValueError) as error:
                 raise NotRead from error
             kind = message[0] if isinstance(message, list) and message else None
-            if kind == "progress" and progress is not None:
-                progress(int(message[1]), int(message[2]))
+            if kind == "progress":
+                done, total = _counts(message)
+                if progress is not None:
+                    progress(done, total)
             elif kind == "done":
                 return _scan_read(message, wanted)
-            elif kind == "refused":
+            elif kind == "refused" and len(message) == 2:
                 raise DossierError(str(message[1]))
             elif kind == "failed":
-                with contextlib.suppress(TypeError, ValueError):
+                with contextlib.suppress(TypeError, ValueError, IndexError):
                     diagnostics.add(diagnostics.Entry(*(str(part) for part in message[1])))
                 raise NotRead
-            elif kind != "progress":
+            else:
                 raise NotRead
     finally:
         # Stopped at once: a reading whose result nobody waits for is work for nothing.
@@ -115,6 +117,15 @@ def read_in_child(
 def _check(cancelled: Cancelled | None) -> None:
     if cancelled is not None and cancelled():
         raise ReadingCancelled
+
+
+def _counts(message: list[Any]) -> tuple[int, int]:
+    """Pages read and to read, as the child said them."""
+    try:
+        _kind, done, total = message
+        return int(done), int(total)
+    except (TypeError, ValueError) as error:
+        raise NotRead from error
 
 
 def _scan_read(message: list[Any], wanted: list[int]) -> ScanRead:

@@ -84,6 +84,8 @@ def test_the_scan_is_read_in_a_process_that_never_loads_the_vault(
 def test_what_the_reading_process_says_is_believed_only_if_it_is_a_reading(said: Any) -> None:
     with pytest.raises(separate_process.NotRead):
         separate_process._scan_read(said, [2])
+    with pytest.raises(separate_process.NotRead):  # nor is a count of pages anything else
+        separate_process._counts(["progress", *said[1:3]])
     readable = ["done", "Tesseract 5", [[2, ["ходатайство", 91.5, "rus+eng", 90, 0.4, []]]], 1]
     assert separate_process._scan_read(readable, [2]).readings[2].text == "ходатайство"
 
