@@ -11,7 +11,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from dossier.export.separate_process import PreloadedOriginals
+from dossier.services import documents, people
 from dossier.services.documents import DocumentView
+from storage.vault import Vault
+from tests.scans import TEXTS, page_image, scanned_pdf
 
 
 def plaintext_found(folder: Path, texts: list[str]) -> list[str]:
@@ -230,3 +233,20 @@ def rulings_pdfs(folder: Path, count: int, pages: int) -> None:
                 drawn.drawString(56, 800 - line * 20, f"{index}.{page}.{line} {words}")
             drawn.showPage()
         drawn.save()
+
+
+def one_imported(vault: Vault, folder: Path, name: str, data: bytes) -> DocumentView:
+    """``data`` imported as the file ``name`` for a person added for it."""
+    person = people.add_person(vault, "Rinat Tukhvatshin", native_name="Ринат Тухватшин")
+    path = folder / name
+    path.write_bytes(data)
+    report = documents.import_files(vault, [path], person_ids=[person.id])
+    assert len(report.imported) == 1, report.skipped
+    return report.imported[0]
+
+
+def imported_scan(vault: Vault, tmp_path: Path, *pages: str, turn: int = 0) -> DocumentView:
+    """A scanned PDF of the test texts in these languages imported, its last page turned."""
+    images = [page_image(TEXTS[language]) for language in pages]
+    images[-1] = images[-1].rotate(turn, expand=True, fillcolor=255)
+    return one_imported(vault, tmp_path, "ruling-scan.pdf", scanned_pdf(images))

@@ -65,7 +65,7 @@ def worn(image: Image.Image, *, tilt: float, seed: int = 1) -> Image.Image:
     for _ in range(width * height // 200):  # 0.5 % of pixels flipped to grey or dark
         x, y = rng.randrange(width), rng.randrange(height)
         pixels[x, y] = rng.choice((0, 96, 160))
-    return image.rotate(tilt, expand=False, fillcolor=255, resample=Image.BICUBIC)
+    return image.rotate(tilt, expand=False, fillcolor=255, resample=Image.Resampling.BICUBIC)
 
 
 def scanned_pdf(images: list[Image.Image], dpi: int = 300) -> bytes:

@@ -12,27 +12,14 @@ import pytest
 from dossier.errors import DossierError
 from dossier.export.case_export import export_case, parse_time
 from dossier.search import Searcher
-from dossier.services import cases, documents, exhibits, ocr, people, quotes
+from dossier.services import cases, documents, exhibits, ocr, quotes
 from dossier.services.documents import DocumentView
 from storage.vault import Vault
+from tests.helpers import imported_scan as _scan
+from tests.helpers import one_imported as _import
 from tests.integration.pdf_tools import text as pdf_text
 from tests.integration.pdf_tools import tool
 from tests.scans import TEXTS, character_error_rate, page_image, scanned_pdf
-
-
-def _import(vault: Vault, folder: Path, name: str, data: bytes) -> DocumentView:
-    person = people.add_person(vault, "Rinat Tukhvatshin", native_name="Ринат Тухватшин")
-    path = folder / name
-    path.write_bytes(data)
-    report = documents.import_files(vault, [path], person_ids=[person.id])
-    assert len(report.imported) == 1, report.skipped
-    return report.imported[0]
-
-
-def _scan(vault: Vault, tmp_path: Path, *pages: str, turn: int = 0) -> DocumentView:
-    images = [page_image(TEXTS[language]) for language in pages]
-    images[-1] = images[-1].rotate(turn, expand=True, fillcolor=255)
-    return _import(vault, tmp_path, "ruling-scan.pdf", scanned_pdf(images))
 
 
 def test_a_scan_waits_to_be_read_and_a_text_pdf_does_not(vault: Vault, tmp_path: Path) -> None:

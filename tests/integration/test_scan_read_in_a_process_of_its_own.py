@@ -20,7 +20,7 @@ from dossier.ocr import separate_process
 from dossier.search import Searcher
 from dossier.services import documents, ocr
 from storage.vault import Vault
-from tests.integration.test_ocr import _scan
+from tests.helpers import imported_scan as _scan
 
 
 def test_a_reading_process_that_dies_is_said_and_recorded_and_nothing_is_lost(
